@@ -1,0 +1,408 @@
+"""Building the gazetteer database from the upstream files.
+
+Every source is read and checked before anything is written; the database is then written to
+a temporary file beside its destination and renamed into place, so a failed or interrupted
+build leaves the previous database (or none) behind, never a broken one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import os
+import sqlite3
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from geo.errors import DataError, GeoError
+from geo.gazetteer.definition import ExtractDefinition
+from geo.gazetteer.sources import (
+    AdminCode,
+    CountryInfo,
+    missing_sources,
+    read_admin_codes,
+    read_country_info,
+    read_geonames_dump,
+    read_vector,
+    source_file,
+)
+from geo.normalize import normalize_name
+
+SCHEMA_VERSION = "1"
+
+# Name kinds, best first: when one place has a name twice, the better kind is kept.
+NAME_KINDS = ("official", "ascii", "everyday", "alternate", "abbrev", "stem")
+_KIND_RANK = {k: i for i, k in enumerate(NAME_KINDS)}
+
+# Importance floors by feature code: a country with no population figure is still a country.
+_IMPORTANCE_FLOOR = {
+    "CONT": 1.0, "PCLI": 0.95, "PCLF": 0.95, "PCL": 0.95, "PCLD": 0.85, "PCLS": 0.85, "PCLIX": 0.8,
+    "TERR": 0.8, "ADM1": 0.55, "ADM2": 0.35, "ADM3": 0.2, "RGN": 0.3, "PEN": 0.3, "STM": 0.25,
+}
+# Bonuses for seats of government: the capital beats a same-named division (Moscow, Washington).
+_SEAT_BONUS = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.15, "PPLA2": 0.08, "PPLA3": 0.04}
+
+
+def importance(feature_code: str, population: int) -> float:
+    """A place's prior weight in [0, 1], from its population, feature code and capital status.
+
+    >>> importance("PPLC", 10_381_222) > importance("ADM1", 0)   # Moscow the city over the region
+    True
+    >>> importance("PPL", 500) < importance("PPLA2", 27_000)
+    True
+    """
+    score = min(1.0, math.log10(max(population, 0) + 1) / 8) + _SEAT_BONUS.get(feature_code, 0.0)
+    return round(min(1.0, max(_IMPORTANCE_FLOOR.get(feature_code, 0.0), score)), 4)
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    seconds: float
+    size_bytes: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Place:
+    geonameid: int
+    name: str
+    asciiname: str
+    lat: float
+    lon: float
+    feature_class: str
+    feature_code: str
+    country_code: str
+    admin1_code: str
+    admin2_code: str
+    population: int
+    timezone: str
+    source: str
+
+    def row(self) -> tuple:
+        return (self.geonameid, self.name, self.asciiname, self.lat, self.lon, self.feature_class,
+                self.feature_code, self.country_code, self.admin1_code, self.admin2_code,
+                self.population, self.timezone, importance(self.feature_code, self.population), self.source)
+
+
+def _is_script(text: str, scripts: list[str]) -> bool:
+    if text.isascii():
+        return True
+    wanted = tuple(s.upper() for s in scripts)
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith(wanted) for c in text)
+
+
+class _NameIndex:
+    """Collects (normalized name, place) pairs, keeping the best kind of each."""
+
+    def __init__(self, scripts: list[str]):
+        self.scripts = scripts
+        self.entries: dict[tuple[str, int], tuple[int, str, str]] = {}
+
+    def add(self, name: str, geonameid: int, kind: str) -> str | None:
+        norm = normalize_name(name)
+        if len(norm) < 2 or not any(c.isalpha() for c in norm) or not _is_script(norm, self.scripts):
+            return None
+        key = (norm, geonameid)
+        rank = _KIND_RANK[kind]
+        old = self.entries.get(key)
+        if old is None or rank < old[0]:
+            self.entries[key] = (rank, kind, name)
+        return norm
+
+    def add_alternates(self, field_value: str, geonameid: int) -> None:
+        for alt in field_value.split(","):
+            # GeoNames mixes airport and other codes (HRK, UKHH) and links into this column.
+            if not alt or "http" in alt or (alt.isupper() and alt.isascii() and len(alt) <= 4):
+                continue
+            self.add(alt, geonameid, "alternate")
+
+    def rows(self) -> Iterable[tuple]:
+        for (norm, gid), (_, kind, name) in self.entries.items():
+            yield norm, gid, kind, name
+
+
+def _file_fingerprint(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    stat = path.stat()
+    return f"sha256={digest.hexdigest()[:16]} bytes={stat.st_size} mtime={dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC):%Y-%m-%d}"
+
+
+def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
+          *, log: Callable[[str], None] = lambda _msg: None, source_label: str | None = None) -> BuildReport:
+    """Build the gazetteer described by ``definition`` from files under ``source_dir`` into ``db_path``."""
+    started = time.perf_counter()
+    missing = missing_sources(definition, source_dir)
+    if missing:
+        raise DataError(f"{source_file(source_dir, missing[0])}: not found (run `geo data fetch` or pass --source DIR)")
+    src = {key: source_file(source_dir, s) for key, s in definition.sources.items()}
+    names = _NameIndex(definition.scripts)
+    places: dict[int, _Place] = {}
+
+    # 1. GeoNames rows: full country dumps first (newer, complete), then the world's towns.
+    for key in [*definition.full_dumps, definition.world]:
+        source = definition.sources[key]
+        log(f"reading {source.path}")
+        full = key in definition.full_dumps
+        for r in read_geonames_dump(src[key], source.member or Path(source.path).stem + ".txt"):
+            if r.geonameid in places:
+                continue
+            if full and (r.feature_class not in definition.feature_classes or r.feature_code in definition.exclude_feature_codes):
+                continue
+            places[r.geonameid] = _Place(r.geonameid, r.name, r.asciiname, r.lat, r.lon, r.feature_class, r.feature_code,
+                                         r.country_code, r.admin1_code, r.admin2_code, r.population, r.timezone, key)
+            names.add(r.name, r.geonameid, "official")
+            names.add(r.asciiname, r.geonameid, "ascii")
+            names.add_alternates(r.alternatenames, r.geonameid)
+
+    log("reading countries and divisions")
+    countries = read_country_info(src["countries"])
+    admin1 = read_admin_codes(src["admin1"])
+    admin2 = read_admin_codes(src["admin2"])
+    ne_admin0 = read_vector(src["ne_admin0"], kind=definition.sources["ne_admin0"].kind)
+    ne_admin1 = read_vector(src["ne_admin1"], kind=definition.sources["ne_admin1"].kind)
+    ne_rivers = read_vector(src["ne_rivers"], kind=definition.sources["ne_rivers"].kind)
+
+    admin0_by_iso = _admin0_by_iso(ne_admin0)
+    _add_countries(places, names, countries, admin0_by_iso, definition)
+    _add_divisions(places, names, admin1, admin2, ne_admin1)
+    for c in definition.continents:
+        places.setdefault(c.geonameid, _Place(c.geonameid, c.name, c.name, c.lat, c.lon, "L", "CONT", "", "", "", 0, "", "extract.toml"))
+        names.add(c.name, c.geonameid, "official")
+    _add_division_stems(places, names, definition.division_suffixes)
+
+    geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers)
+
+    log(f"writing {len(places):,} places and {len(names.entries):,} names")
+    meta = {
+        "schema_version": SCHEMA_VERSION,
+        "built_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "geo_version": _geo_version(),
+        "extract": str(definition.path),
+        "extract_digest": definition.digest,
+        "source": source_label or str(source_dir),
+        "attribution": "GeoNames (geonames.org), CC BY 4.0; Made with Natural Earth (public domain)",
+    }
+    for key, path in src.items():
+        meta[f"file:{definition.sources[key].path}"] = _file_fingerprint(path)
+    counts = _write(db_path, places, names, countries, admin1, admin2, geometries, meta)
+    return BuildReport(db_path, time.perf_counter() - started, db_path.stat().st_size, counts)
+
+
+def _geo_version() -> str:
+    from geo import __version__
+
+    return __version__
+
+
+def _admin0_by_iso(frame) -> dict[str, dict]:
+    out = {}
+    for rec in frame.drop(columns="geometry").to_dict("records"):
+        iso = rec["ISO_A2"] if rec["ISO_A2"] not in ("-99", None) else rec["ISO_A2_EH"]
+        if iso and iso != "-99":
+            out.setdefault(iso, rec)
+    for iso, geom in zip(frame["ISO_A2"].where(frame["ISO_A2"] != "-99", frame["ISO_A2_EH"]), frame.geometry):
+        if iso in out and "geometry" not in out[iso]:
+            out[iso]["geometry"] = geom
+    return out
+
+
+_NE_COUNTRY_NAME_FIELDS = ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_EN", "BRK_NAME", "NAME_CIAWF", "NAME_SORT", "NAME_ALT")
+
+
+def _add_countries(places, names, countries: list[CountryInfo], admin0_by_iso, definition: ExtractDefinition) -> None:
+    import pycountry
+
+    for c in countries:
+        ne = admin0_by_iso.get(c.iso2)
+        if c.geonameid not in places:
+            if ne is not None:
+                lat, lon = float(ne["LABEL_Y"]), float(ne["LABEL_X"])
+            else:
+                lat, lon = _centroid(p for p in places.values() if p.country_code == c.iso2)
+                if lat is None:
+                    continue
+            places[c.geonameid] = _Place(c.geonameid, c.name, normalize_ascii(c.name), lat, lon, "A", "PCLI",
+                                         c.iso2, "00", "", c.population, "", "countryInfo.txt")
+        elif places[c.geonameid].population == 0:
+            places[c.geonameid].population = c.population
+        names.add(c.name, c.geonameid, "official")
+        if ne is not None:
+            for fld in _NE_COUNTRY_NAME_FIELDS:
+                value = ne.get(fld)
+                if isinstance(value, str) and value:
+                    names.add(value, c.geonameid, "everyday")
+            if isinstance(ne.get("ABBREV"), str) and "." in ne["ABBREV"] and len(ne["ABBREV"]) <= 6 and ne["ABBREV"].isupper():
+                names.add(ne["ABBREV"], c.geonameid, "abbrev")
+        pc = pycountry.countries.get(alpha_2=c.iso2)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(pc, attr, None)
+                if value and "," not in value:  # "Korea, Republic of" is an index form, not a name
+                    names.add(value, c.geonameid, "everyday")
+        for value in definition.everyday_country_names.get(c.iso2, []):
+            names.add(value, c.geonameid, "abbrev" if not any(ch.islower() for ch in value) else "everyday")
+
+
+def normalize_ascii(name: str) -> str:
+    from geo.normalize import strip_diacritics
+
+    return strip_diacritics(name).encode("ascii", "ignore").decode()
+
+
+def _centroid(points: Iterable[_Place]) -> tuple[float | None, float | None]:
+    lats, lons = [], []
+    for p in points:
+        lats.append(p.lat)
+        lons.append(p.lon)
+    if not lats:
+        return None, None
+    return round(sum(lats) / len(lats), 5), round(sum(lons) / len(lons), 5)
+
+
+def _add_divisions(places, names, admin1: list[AdminCode], admin2: list[AdminCode], ne_admin1) -> None:
+    ne_by_gn = {}
+    for rec in ne_admin1.drop(columns="geometry").to_dict("records"):
+        gn = rec.get("gn_id")
+        if gn is not None and not (isinstance(gn, float) and math.isnan(gn)) and gn > 0:
+            ne_by_gn.setdefault(int(gn), rec)
+    members: dict[str, list[_Place]] = defaultdict(list)
+    for p in places.values():
+        if p.feature_class == "P":
+            members[f"{p.country_code}.{p.admin1_code}"].append(p)
+            members[f"{p.country_code}.{p.admin1_code}.{p.admin2_code}"].append(p)
+    for level, codes in ((1, admin1), (2, admin2)):
+        for a in codes:
+            parts = a.code.split(".")
+            if a.geonameid not in places:
+                ne = ne_by_gn.get(a.geonameid) if level == 1 else None
+                if ne is not None and ne.get("latitude") is not None:
+                    lat, lon = round(float(ne["latitude"]), 5), round(float(ne["longitude"]), 5)
+                else:
+                    lat, lon = _centroid(members.get(a.code, ()))
+                if lat is None:
+                    continue  # a division with no known place and no polygon cannot be put on a map
+                places[a.geonameid] = _Place(a.geonameid, a.name, a.asciiname, lat, lon, "A", f"ADM{level}", parts[0],
+                                             parts[1], parts[2] if level == 2 else "", 0, "", f"admin{level}Codes")
+            names.add(a.name, a.geonameid, "official")
+            names.add(a.asciiname, a.geonameid, "ascii")
+            ne = ne_by_gn.get(a.geonameid) if level == 1 else None
+            if ne is not None:
+                for fld in ("name_en", "name", "gn_name", "woe_name"):
+                    if isinstance(ne.get(fld), str):
+                        names.add(ne[fld], a.geonameid, "alternate")
+                if isinstance(ne.get("name_alt"), str):
+                    for alt in ne["name_alt"].split("|"):
+                        names.add(alt, a.geonameid, "alternate")
+
+
+def _add_division_stems(places, names: _NameIndex, suffixes: list[str]) -> None:
+    """Index "Kharkiv" for "Kharkiv Oblast": news writes a division's name without its suffix."""
+    stems = []
+    for (norm, gid), (_, kind, name) in names.entries.items():
+        place = places.get(gid)
+        if place is None or place.feature_class != "A" or place.feature_code.startswith("PCL") or kind == "abbrev":
+            continue
+        for suffix in suffixes:
+            if norm.endswith(" " + suffix):
+                stem = name[: len(name) - len(suffix)].rstrip(" -’'")
+                stems.append((stem, gid))
+                break
+    for stem, gid in stems:
+        names.add(stem, gid, "stem")
+
+
+def _text(rec: dict, *fields: str) -> str:
+    """The first of ``fields`` that holds a non-empty string (Natural Earth leaves NaN for none)."""
+    for fld in fields:
+        value = rec.get(fld)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, ne_rivers) -> list[tuple]:
+    import shapely
+
+    rows = []
+    country_ids = {c.iso2: c.geonameid for c in countries}
+    for iso, rec in admin0_by_iso.items():
+        geom = rec.get("geometry")
+        if geom is not None:
+            rows.append((country_ids.get(iso), "admin0", rec["NAME"], iso, geom))
+    for rec, geom in zip(ne_admin1.drop(columns="geometry").to_dict("records"), ne_admin1.geometry):
+        gn = rec.get("gn_id")
+        gid = int(gn) if isinstance(gn, (int, float)) and not math.isnan(gn) and int(gn) in places else None
+        rows.append((gid, "admin1", _text(rec, "name_en", "name"), _text(rec, "iso_3166_2"), geom))
+    # Rivers carry no GeoNames id: link a line to the GeoNames streams of the same name it passes
+    # within about 30 km of (the Oskol line to both GeoNames Oskil rows).
+    streams: dict[str, list[_Place]] = defaultdict(list)
+    for (norm, gid) in names.entries:
+        p = places.get(gid)
+        if p is not None and p.feature_class == "H" and p.feature_code.startswith("STM"):
+            streams[norm].append(p)
+    for rec, geom in zip(ne_rivers.drop(columns="geometry").to_dict("records"), ne_rivers.geometry):
+        if geom is None:
+            continue
+        label = _text(rec, "name_en", "name")
+        candidates = {}
+        for fld in ("name", "name_en", "name_alt"):
+            if isinstance(rec.get(fld), str):
+                for p in streams.get(normalize_name(rec[fld]), ()):
+                    candidates[p.geonameid] = p
+        linked = [gid for gid, p in candidates.items() if geom.distance(shapely.Point(p.lon, p.lat)) < 0.3]
+        for gid in linked or [None]:
+            rows.append((gid, "river", label, "", geom))
+    out = []
+    for gid, layer, name, code, geom in rows:
+        if geom is None or geom.is_empty:
+            continue
+        minx, miny, maxx, maxy = geom.bounds
+        out.append((gid, layer, name, code, minx, miny, maxx, maxy, shapely.to_wkb(geom)))
+    return out
+
+
+def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, geometries, meta) -> dict[str, int]:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.parent / f".{db_path.name}.{os.getpid()}.tmp"
+    tmp.unlink(missing_ok=True)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
+            con.executescript(resources.files("geo.gazetteer").joinpath("schema.sql").read_text())
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (p.row() for p in places.values()))
+            con.executemany("INSERT INTO names VALUES (?,?,?,?)", sorted(names.rows()))
+            con.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?)",
+                            [(c.iso2, c.iso3, c.name, c.capital, c.population, c.continent, c.geonameid, c.neighbours) for c in countries])
+            con.executemany("INSERT INTO admin_divisions VALUES (?,?,?,?,?)",
+                            [(a.code, lvl, a.name, a.asciiname, a.geonameid) for lvl, rows in ((1, admin1), (2, admin2)) for a in rows])
+            con.executemany("INSERT INTO geometries (geonameid, layer, name, code, minx, miny, maxx, maxy, wkb) VALUES (?,?,?,?,?,?,?,?,?)", geometries)
+            con.executescript(resources.files("geo.gazetteer").joinpath("indexes.sql").read_text())
+            counts = {
+                "places": len(places), "names": len(names.entries), "countries": len(countries),
+                "admin1": len(admin1), "admin2": len(admin2), "geometries": len(geometries),
+            }
+            meta = {**meta, **{f"count:{k}": str(v) for k, v in counts.items()}}
+            con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+            con.commit()
+            con.execute("ANALYZE")
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    except sqlite3.Error as exc:
+        raise GeoError(f"{db_path}: could not write the gazetteer ({exc})") from None
+    except OSError as exc:
+        raise GeoError(f"{db_path}: could not write the gazetteer ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return counts

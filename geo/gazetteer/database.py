@@ -1,0 +1,221 @@
+"""Reading the gazetteer database: places, names, divisions and geometry.
+
+>>> gaz = Gazetteer.open()                                    # doctest: +SKIP
+>>> [c.place.geonameid for c in gaz.lookup("Izium")][:1]      # doctest: +SKIP
+[707292]
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo.errors import GazetteerError
+from geo.gazetteer.build import SCHEMA_VERSION
+from geo.normalize import normalize_name
+
+#: Environment variable naming the gazetteer database file.
+DB_ENV = "GEO_GAZETTEER"
+_PROJECT = Path(__file__).resolve().parents[2]
+
+
+def project_gazetteer_dir() -> Path:
+    """``gazetteer/`` of the project checkout geo runs from, else of the current directory."""
+    if (_PROJECT / "gazetteer" / "extract.toml").is_file():
+        return _PROJECT / "gazetteer"
+    return Path.cwd() / "gazetteer"
+
+
+def default_db_path() -> Path:
+    return Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else project_gazetteer_dir() / "geo.sqlite"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place of the gazetteer, with the names of its first-level division and country."""
+
+    geonameid: int
+    name: str
+    asciiname: str
+    lat: float
+    lon: float
+    feature_class: str
+    feature_code: str
+    country_code: str
+    admin1_code: str
+    admin2_code: str
+    population: int
+    timezone: str
+    importance: float
+    admin1: str
+    country: str
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code.startswith("PCL") or self.feature_code == "TERR"
+
+    @property
+    def is_division(self) -> bool:
+        return self.feature_class == "A" and not self.is_country
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may stand for, and how the name is known to the gazetteer."""
+
+    place: Place
+    name: str
+    kind: str
+
+
+_PLACE_COLUMNS = ("p.geonameid, p.name, p.asciiname, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, "
+                  "p.admin1_code, p.admin2_code, p.population, p.timezone, p.importance, "
+                  "COALESCE(ap.name, a.name, ''), COALESCE(cp.name, c.name, '')")
+# The division's and country's names as their own place rows give them ("Kharkiv Oblast"), else
+# as the code lists do ("Kharkivs'ka Oblast'").
+_DIVISION_JOINS = ("LEFT JOIN admin_divisions a ON a.code = p.country_code || '.' || p.admin1_code "
+                   "LEFT JOIN places ap ON ap.geonameid = a.geonameid "
+                   "LEFT JOIN countries c ON c.iso2 = p.country_code "
+                   "LEFT JOIN places cp ON cp.geonameid = c.geonameid")
+_PLACE_JOIN = "places p " + _DIVISION_JOINS
+
+
+class Gazetteer:
+    """A read-only connection to a built gazetteer database."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, meta: dict[str, str]):
+        self.path = path
+        self._con = connection
+        self.meta = meta
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Gazetteer:
+        """Open the database at ``path`` (default: $GEO_GAZETTEER or ``gazetteer/geo.sqlite``)."""
+        path = Path(path) if path is not None else default_db_path()
+        hint = "build it with `geo gazetteer build --source DIR` (or `make gazetteer`)"
+        if not path.is_file():
+            raise GazetteerError(f"gazetteer database not found at {path}: {hint}")
+        try:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            meta = dict(con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"{path}: not a readable gazetteer database ({exc}); re{hint[1:]}") from None
+        if meta.get("schema_version") != SCHEMA_VERSION or "count:places" not in meta:
+            raise GazetteerError(f"{path}: gazetteer from an incompatible or incomplete build; re{hint[1:]}")
+        return cls(path, con, meta)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        try:
+            return self._con.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"{self.path}: gazetteer database is corrupt ({exc}); rebuild it with `geo gazetteer build`") from None
+
+    # -- places ---------------------------------------------------------------------------
+
+    def lookup(self, name: str, *, country: str | None = None, limit: int | None = None) -> list[Candidate]:
+        """Every place known by ``name`` (normalized), most important first; stems rank last."""
+        return self.candidates(normalize_name(name), country=country, limit=limit)
+
+    def candidates(self, norm: str, *, country: str | None = None, limit: int | None = None) -> list[Candidate]:
+        """Like :meth:`lookup` for an already normalized name."""
+        sql = (f"SELECT {_PLACE_COLUMNS}, n.name, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid "
+               f"{_DIVISION_JOINS} WHERE n.norm = ?")
+        params: tuple = (norm,)
+        if country:
+            sql += " AND p.country_code = ?"
+            params += (country.upper(),)
+        sql += " ORDER BY (n.kind = 'stem'), p.importance DESC, p.population DESC, p.geonameid"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [Candidate(Place(*row[:15]), row[15], row[16]) for row in self._query(sql, params)]
+
+    def place(self, geonameid: int) -> Place | None:
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_JOIN} WHERE p.geonameid = ?", (geonameid,))
+        return Place(*rows[0]) if rows else None
+
+    def names(self) -> Iterator[tuple[str, str]]:
+        """Every (normalized name, kind) pair, for building a name matcher."""
+        return iter(self._query("SELECT norm, kind FROM names"))
+
+    def country(self, iso2: str) -> Place | None:
+        rows = self._query("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2.upper(),))
+        return self.place(rows[0][0]) if rows else None
+
+    def admin_division(self, code: str) -> Place | None:
+        """The division with code ``CC.A1`` or ``CC.A1.A2``."""
+        rows = self._query("SELECT geonameid FROM admin_divisions WHERE code = ?", (code,))
+        return self.place(rows[0][0]) if rows else None
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def geometry(self, geonameid: int, layer: str | None = None):
+        """The Natural Earth geometry of a place (a shapely geometry), or None.
+
+        A river may be drawn as several lines: they are merged into one MultiLineString.
+        """
+        sql = "SELECT wkb FROM geometries WHERE geonameid = ?"
+        params: tuple = (geonameid,)
+        if layer:
+            sql += " AND layer = ?"
+            params += (layer,)
+        return _merge_wkb(tuple(row[0] for row in self._query(sql, params)))
+
+    def geometries(self, layer: str, bbox: tuple[float, float, float, float] | None = None) -> list[tuple[int | None, str, str, object]]:
+        """(geonameid, name, code, geometry) of one layer, optionally only those touching ``bbox``."""
+        import shapely
+
+        sql = "SELECT geonameid, name, code, wkb FROM geometries WHERE layer = ?"
+        params: tuple = (layer,)
+        if bbox:
+            sql += " AND maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?"
+            params += (bbox[0], bbox[2], bbox[1], bbox[3])
+        return [(gid, name, code, shapely.from_wkb(wkb)) for gid, name, code, wkb in self._query(sql, params)]
+
+    # -- about ----------------------------------------------------------------------------
+
+    def info(self) -> dict:
+        counts = {k.split(":", 1)[1]: int(v) for k, v in self.meta.items() if k.startswith("count:")}
+        files = {k.split(":", 1)[1]: v for k, v in self.meta.items() if k.startswith("file:")}
+        by_class = dict(self._query("SELECT feature_class, COUNT(*) FROM places GROUP BY feature_class ORDER BY 2 DESC"))
+        by_kind = dict(self._query("SELECT kind, COUNT(*) FROM names GROUP BY kind ORDER BY 2 DESC"))
+        return {
+            "path": str(self.path),
+            "size_bytes": self.path.stat().st_size,
+            "built_at": self.meta.get("built_at"),
+            "geo_version": self.meta.get("geo_version"),
+            "extract": self.meta.get("extract"),
+            "extract_digest": self.meta.get("extract_digest"),
+            "source": self.meta.get("source"),
+            "attribution": self.meta.get("attribution"),
+            "counts": counts,
+            "places_by_feature_class": by_class,
+            "names_by_kind": by_kind,
+            "files": files,
+        }
+
+
+@lru_cache(maxsize=4096)
+def _merge_wkb(blobs: tuple[bytes, ...]):
+    import shapely
+
+    if not blobs:
+        return None
+    geoms = [shapely.from_wkb(b) for b in blobs]
+    if len(geoms) == 1:
+        return geoms[0]
+    return shapely.union_all(geoms)
