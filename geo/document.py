@@ -42,6 +42,8 @@ class Span:
     method: str = "exact"            #: exact, qualified (e.g. "Kharkiv region"), fuzzy, dateline, ...
     qualifier: str | None = None     #: the kind word that came with it: region, oblast, river, republic...
     similarity: float = 1.0          #: 1.0 for exact matches, the fuzzy score otherwise
+    variants: tuple[str, ...] = ()   #: other normalized names it may be a spelling of (fuzzy matches)
+    cues: tuple[str, ...] = ()       #: what the context says: dateline, place_preposition, list, person, ...
 
 
 @dataclass
@@ -103,5 +105,6 @@ class Document:
     """An article with everything the pipeline found in it."""
 
     article: Article
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)      #: resolved place mentions
     claims: list[Claim] = field(default_factory=list)
+    unresolved: list[Mention] = field(default_factory=list)    #: names it could not resolve, with the reason

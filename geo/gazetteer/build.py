@@ -33,7 +33,7 @@ from geo.gazetteer.sources import (
 )
 from geo.normalize import normalize_name
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # Name kinds, best first: when one place has a name twice, the better kind is kept.
 NAME_KINDS = ("official", "ascii", "everyday", "alternate", "abbrev", "stem")
@@ -48,7 +48,11 @@ _IMPORTANCE_FLOOR = {
 _SEAT_BONUS = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.15, "PPLA2": 0.08, "PPLA3": 0.04}
 
 
-def importance(feature_code: str, population: int) -> float:
+# GeoNames gives 0 for a village whose population it does not know: count it as a small village.
+UNKNOWN_VILLAGE_POPULATION = 200
+
+
+def importance(feature_code: str, population: int, feature_class: str = "") -> float:
     """A place's prior weight in [0, 1], from its population, feature code and capital status.
 
     >>> importance("PPLC", 10_381_222) > importance("ADM1", 0)   # Moscow the city over the region
@@ -56,6 +60,8 @@ def importance(feature_code: str, population: int) -> float:
     >>> importance("PPL", 500) < importance("PPLA2", 27_000)
     True
     """
+    if population <= 0 and feature_class == "P":
+        population = UNKNOWN_VILLAGE_POPULATION
     score = min(1.0, math.log10(max(population, 0) + 1) / 8) + _SEAT_BONUS.get(feature_code, 0.0)
     return round(min(1.0, max(_IMPORTANCE_FLOOR.get(feature_code, 0.0), score)), 4)
 
@@ -87,7 +93,7 @@ class _Place:
     def row(self) -> tuple:
         return (self.geonameid, self.name, self.asciiname, self.lat, self.lon, self.feature_class,
                 self.feature_code, self.country_code, self.admin1_code, self.admin2_code,
-                self.population, self.timezone, importance(self.feature_code, self.population), self.source)
+                self.population, self.timezone, importance(self.feature_code, self.population, self.feature_class), self.source)
 
 
 def _is_script(text: str, scripts: list[str]) -> bool:
@@ -370,6 +376,12 @@ def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, 
     return out
 
 
+def _name_trie(names: _NameIndex) -> bytes:
+    import marisa_trie
+
+    return marisa_trie.Trie({norm for norm, _ in names.entries}).tobytes()
+
+
 def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, geometries, meta) -> dict[str, int]:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.parent / f".{db_path.name}.{os.getpid()}.tmp"
@@ -387,6 +399,7 @@ def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, 
                             [(a.code, lvl, a.name, a.asciiname, a.geonameid) for lvl, rows in ((1, admin1), (2, admin2)) for a in rows])
             con.executemany("INSERT INTO geometries (geonameid, layer, name, code, minx, miny, maxx, maxy, wkb) VALUES (?,?,?,?,?,?,?,?,?)", geometries)
             con.executescript(resources.files("geo.gazetteer").joinpath("indexes.sql").read_text())
+            con.execute("INSERT INTO blobs VALUES ('names.marisa', ?)", (_name_trie(names),))
             counts = {
                 "places": len(places), "names": len(names.entries), "countries": len(countries),
                 "admin1": len(admin1), "admin2": len(admin2), "geometries": len(geometries),

@@ -152,6 +152,28 @@ class Gazetteer:
         """Every (normalized name, kind) pair, for building a name matcher."""
         return iter(self._query("SELECT norm, kind FROM names"))
 
+    def name_trie(self):
+        """A marisa-trie of every normalized name, for finding names in text."""
+        import marisa_trie
+
+        rows = self._query("SELECT value FROM blobs WHERE key = 'names.marisa'")
+        if not rows:
+            raise GazetteerError(f"{self.path}: the name index is missing; rebuild it with `geo gazetteer build`")
+        return marisa_trie.Trie().frombytes(rows[0][0])
+
+    def names_of_kind(self, kind: str) -> dict[str, set[str]]:
+        """Normalized name -> every kind it is known as, for names that have ``kind`` among them."""
+        out: dict[str, set[str]] = {}
+        for norm, k in self._query("SELECT n.norm, n2.kind FROM names n JOIN names n2 ON n2.norm = n.norm WHERE n.kind = ?", (kind,)):
+            out.setdefault(norm, set()).add(k)
+        return out
+
+    def names_in_countries(self, countries: tuple[str, ...]) -> list[tuple[str, int]]:
+        """(normalized name, geonameid) of every place in these countries (for fuzzy matching)."""
+        marks = ",".join("?" * len(countries))
+        return self._query(f"SELECT n.norm, n.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                           f"WHERE p.country_code IN ({marks}) AND p.feature_class IN ('P', 'A', 'H', 'L')", countries)
+
     def country(self, iso2: str) -> Place | None:
         rows = self._query("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2.upper(),))
         return self.place(rows[0][0]) if rows else None

@@ -67,3 +67,10 @@ CREATE TABLE geometries (
     minx REAL NOT NULL, miny REAL NOT NULL, maxx REAL NOT NULL, maxy REAL NOT NULL,
     wkb       BLOB NOT NULL
 );
+
+-- Prebuilt lookup structures, so that opening the gazetteer stays fast:
+-- "names.marisa" is a marisa-trie of every normalized name (the mention matcher's automaton).
+CREATE TABLE blobs (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);

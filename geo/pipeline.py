@@ -1,0 +1,66 @@
+"""The pipeline: an Article in, a Document (its mentions and claims) out.
+
+    text (geo.text) -> matching (geo.matching) -> resolution (geo.resolution) -> claims (geo.claims)
+
+>>> from geo.document import Article
+>>> doc = Pipeline().process(Article("x.txt", "Izium lies in Kharkiv region."))   # doctest: +SKIP
+>>> [(m.text, m.geonameid) for m in doc.mentions]                                 # doctest: +SKIP
+[('Izium', 707292), ('Kharkiv region', 706482)]
+"""
+from __future__ import annotations
+
+from geo.document import Article, Document, Mention, Span
+from geo.matching import QUALIFIERS, NameMatcher, VariantMatcher
+from geo.normalize import normalize_name
+from geo.resolution import Resolver
+
+
+class Pipeline:
+    """Holds the gazetteer and the stages built from it; process articles one at a time."""
+
+    def __init__(self, gazetteer=None, *, check_claims: bool = True):
+        if gazetteer is None:
+            from geo.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.open()
+        self.gazetteer = gazetteer
+        self.matcher = NameMatcher(gazetteer)
+        self.variants = VariantMatcher(gazetteer, self.matcher)
+        self.resolver = Resolver(gazetteer)
+        self.check_claims = check_claims
+
+    def spans(self, text: str) -> list[Span]:
+        exact = self.matcher.find(text)
+        variants = self.variants.find(text, exact)
+        # a variant spelling of a longer name replaces the exact names inside it
+        covered = [(v.start, v.end) for v in variants]
+        exact = [s for s in exact if not any(a <= s.start and s.end <= b for a, b in covered)]
+        return sorted(exact + variants, key=lambda s: s.start)
+
+    def process(self, article: Article) -> Document:
+        """Find, resolve and check: the Document's mentions are the resolved place mentions."""
+        mentions = self.resolver.resolve(article.id, article.text, self.spans(article.text))
+        doc = Document(article, [m for m in mentions if m.resolved], [], [m for m in mentions if not m.resolved])
+        if self.check_claims:
+            from geo import claims
+
+            doc.claims = claims.find_and_check(doc, self.gazetteer)
+        return doc
+
+    def resolve_spans(self, article: Article, spans: list[tuple[int, int]]) -> list[Mention]:
+        """Resolution alone, on given spans (as benchmark tables measure it): one Mention per span."""
+        text = article.text
+        made = []
+        for start, end in spans:
+            surface = text[start:end]
+            norm = normalize_name(surface)
+            span = Span(start, end, surface, norm, method="given")
+            words = norm.rsplit(" ", 1)
+            if not self.resolver.candidates(span) and len(words) == 2 and words[1] in QUALIFIERS:
+                span.norm, span.qualifier = words[0], QUALIFIERS[words[1]]
+            if not self.resolver.candidates(span):
+                found = self.variants.fuzzy.lookup(norm)
+                if found:
+                    span.norm, span.similarity, span.method = found[0][0], found[0][1], "fuzzy"
+            made.append(span)
+        return self.resolver.resolve(article.id, text, made, gold_spans=True)

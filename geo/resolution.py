@@ -1,0 +1,274 @@
+"""Choosing the place each span names: spans in, :class:`~geo.document.Mention` records out.
+
+Each candidate gets a score from what is known before reading (its importance: population, feature
+code, capital) and what the article says: the qualifier written with the name ("Kharkiv region"
+is the oblast), the countries and regions the article names, the distance to the article's other
+places, and explicit containers ("Riga, Latvia", "Izium in Kharkiv province"). A span is kept as a
+place only when its context does not make it a person, an organisation or a title, and a weak
+candidate (a village of 0 people named like a minister) needs the context to support it.
+
+The confidence is the winner's share of the candidates' softmaxed scores, times how sure the
+detection is; :mod:`geo.evaluation` measures how well it is calibrated.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from geo.document import Mention, Span
+from geo.gazetteer import Candidate, Place
+from geo.matching import FUZZY_COUNTRIES, word_frequency
+
+# Cues (from geo.matching) that make a span something other than a place.
+NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
+# Cues that say a place is meant.
+POSITIVE_CUES = frozenset({"dateline", "place_preposition", "place_noun", "appositive", "list", "in_after"})
+# Feature classes and codes each qualifier admits.
+_QUALIFIER_FITS = {
+    "division": lambda p: (p.feature_class == "A" and not p.is_country) or p.feature_code in ("RGN", "AREA", "PEN"),
+    "district": lambda p: p.feature_code in ("ADM2", "ADM3", "ADMD"),
+    "river": lambda p: p.feature_class == "H" and p.feature_code.startswith("STM"),
+    "water": lambda p: p.feature_class == "H",
+    "settlement": lambda p: p.feature_class == "P",
+}
+_EARTH_KM = 6371.0088
+TEMPERATURE = 0.12        # softmax temperature over candidate scores
+WEAK_PRIOR = 0.45         # below this importance a bare name needs support from its context
+COMMON_WORD_ZIPF = 4.0    # wordfreq zipf: "war", "police", "march", "maria"
+
+
+@dataclass
+class ArticleContext:
+    """What the article's confidently resolved places say about where it is."""
+
+    countries: Counter = field(default_factory=Counter)           # country code -> mentions
+    regions: Counter = field(default_factory=Counter)             # "UA.07" -> mentions
+    points: list[tuple[str, float, float]] = field(default_factory=list)  # (name, lat, lon) of settlements, regions
+
+    def add(self, place: Place, norm: str) -> None:
+        if place.country_code:
+            self.countries[place.country_code] += 1
+        if place.is_country or place.feature_code == "CONT":
+            return
+        if place.admin1_code and place.admin1_code != "00":
+            self.regions[f"{place.country_code}.{place.admin1_code}"] += 1
+        self.points.append((norm, place.lat, place.lon))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (sphere of the mean Earth radius): enough for ranking candidates."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Resolves the spans of one article against the gazetteer."""
+
+    def __init__(self, gazetteer):
+        self.gazetteer = gazetteer
+        self._candidates = lru_cache(maxsize=100_000)(self._lookup)
+
+    def _lookup(self, norm: str) -> tuple[Candidate, ...]:
+        return tuple(self.gazetteer.candidates(norm))
+
+    def candidates(self, span: Span) -> list[Candidate]:
+        found = list(self._candidates(span.norm))
+        for variant in span.variants:
+            found += [c for c in self._candidates(variant) if c.place.geonameid not in {f.place.geonameid for f in found}]
+        if span.method == "fuzzy":
+            # a transliteration variant stands for a place of the countries it was matched in
+            found = [c for c in found if c.place.country_code in FUZZY_COUNTRIES]
+        fits = _QUALIFIER_FITS.get(span.qualifier or "")
+        if fits is not None:
+            fitting = [c for c in found if fits(c.place)]
+            if fitting:
+                return fitting
+            if span.qualifier != "settlement":
+                # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
+                return self._enclosing_divisions(found)
+        return found
+
+    def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
+        out = []
+        for c in found[:3]:
+            div = self.gazetteer.admin_division(f"{c.place.country_code}.{c.place.admin1_code}")
+            if div is not None and div.geonameid not in {o.place.geonameid for o in out}:
+                out.append(Candidate(div, c.name, "enclosing"))
+        return out
+
+    # -- detection ------------------------------------------------------------------------
+
+    def is_place(self, span: Span, cands: list[Candidate], gold_span: bool = False) -> tuple[bool, float, str | None]:
+        """Whether a span names a place, a detection confidence, and the reason when not."""
+        if not cands:
+            return False, 0.0, "no place of that name in the gazetteer"
+        if gold_span:
+            return True, 1.0, None
+        cues = set(span.cues)
+        prior = max(c.place.importance for c in cands)
+        positive = bool(cues & POSITIVE_CUES) or span.qualifier is not None
+        for cue in ("quoted_title", "role", "organisation", "organisation_of", "person"):
+            if cue in cues and span.qualifier is None:
+                return False, 0.0, f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place"
+        if "capital_before" in cues and not (span.qualifier or "dateline" in cues) \
+                or "capital_after" in cues and not (span.qualifier or positive and prior >= 0.75) \
+                or "capital_before_at_start" in cues and prior < 0.75 and not positive:
+            return False, 0.0, "part of a longer proper name (a person or an organisation)"
+        if "dateline" not in cues and span.method == "exact":
+            zipf = min(word_frequency(w) for w in span.norm.split())
+            if zipf >= COMMON_WORD_ZIPF:
+                # "We", "But", "March", "Police": only an important place known by that very name
+                # (Washington, Paris, Georgia) survives as a place.
+                named = [c for c in cands if c.kind != "alternate"]
+                need = 0.75 if zipf >= 4.5 else 0.6
+                if not named or max(c.place.importance for c in named) < need and not (positive and zipf < 4.5):
+                    return False, 0.0, "a common word, and no important place is called that"
+            if span.text.isupper() and len(span.text) <= 4 and prior < 0.75:
+                return False, 0.0, "an abbreviation in capitals, and no important place is called that"
+        if prior < WEAK_PRIOR and not positive:
+            return False, 0.0, "only small places have this name and nothing around it says a place is meant"
+        confidence = min(1.0, 0.55 + prior * 0.5 + (0.2 if positive else 0.0))
+        if "sentence_start" in cues and not positive:
+            confidence *= 0.9
+        return True, confidence, None
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, article_id: str, text: str, spans: list[Span], *, gold_spans: bool = False) -> list[Mention]:
+        """One Mention per span, in order (unresolved ones keep a reason)."""
+        found = [self.candidates(s) for s in spans]
+        decisions = [self.is_place(s, c, gold_spans) for s, c in zip(spans, found)]
+        containers = self._containers(text, spans, found)
+
+        # Pass 1: what the important, unambiguous places say about the article's area.
+        context = ArticleContext()
+        for span, cands, (ok, _, _) in zip(spans, found, decisions):
+            if ok and cands and (cands[0].place.importance >= 0.75 or len(cands) == 1):
+                context.add(self._score(span, cands, ArticleContext(), containers)[0][1].place, span.norm)
+        # Pass 2: every span with that context; names keep one sense per article.
+        scored = [self._score(s, c, context, containers) if ok else [] for s, c, (ok, _, _) in zip(spans, found, decisions)]
+        scored = _one_sense_per_name(spans, scored)
+        context2 = ArticleContext()
+        for span, ranking in zip(spans, scored):
+            if ranking and _share(ranking) > 0.6:
+                context2.add(ranking[0][1].place, span.norm)
+        local = _local_points(spans, scored)
+        scored = [self._score(s, c, context2, containers, local.get(s.start, [])) if ok else []
+                  for s, c, (ok, _, _) in zip(spans, found, decisions)]
+        scored = _one_sense_per_name(spans, scored)
+
+        mentions = []
+        for span, ranking, (ok, detect, reason) in zip(spans, scored, decisions):
+            m = Mention(article_id, span.start, span.end, span.text, method=span.method)
+            if ok and ranking:
+                place = ranking[0][1].place
+                m.geonameid, m.name, m.lat, m.lon = place.geonameid, place.name, place.lat, place.lon
+                m.feature_code, m.country_code, m.admin1 = place.feature_code, place.country_code, place.admin1
+                m.score = round(detect * _share(ranking) * span.similarity, 3)
+            else:
+                m.reason = reason or "no candidate fits"
+            mentions.append(m)
+        return mentions
+
+    def _score(self, span: Span, cands: list[Candidate], context: ArticleContext,
+               containers: dict[int, list[Place]], local: list[tuple[float, float]] = ()) -> list[tuple[float, Candidate]]:
+        out = []
+        own = containers.get(span.start, [])
+        for c in cands:
+            p = c.place
+            s = p.importance
+            if c.kind == "stem" and span.qualifier is None:
+                s -= 0.3   # "Bucha" is the town; its raion is written "Bucha district"
+            if c.kind in ("official", "ascii"):
+                s += 0.15  # a place's own current name over another's former or foreign name
+            if span.qualifier == "division" and p.feature_code == "ADM1":
+                s += 0.3   # "Kharkiv region" is the oblast, not the raion of the same name
+            if span.qualifier is None and p.feature_class == "P":
+                s += 0.1
+            if p.country_code and context.countries:
+                s += 0.5 * min(1.0, context.countries.get(p.country_code, 0) / 2)
+            if context.regions and p.admin1_code:
+                s += 0.4 * min(1.0, context.regions.get(f"{p.country_code}.{p.admin1_code}", 0) / 2)
+            if not p.is_country and p.feature_code != "CONT":
+                d = _nearest_km(p, span.norm, context.points)
+                if d is not None:
+                    s += 0.3 * math.exp(-d / 200)
+                d = _nearest_km(p, span.norm, local)
+                if d is not None:
+                    s += 0.4 * math.exp(-d / 50)   # places named together lie together
+            for box in own:
+                if _inside(p, box):
+                    s += 1.0
+            out.append((round(s, 4), c))
+        out.sort(key=lambda x: (-x[0], -x[1].place.importance, x[1].place.geonameid))
+        return out
+
+    def _containers(self, text: str, spans: list[Span], found: list[list[Candidate]]) -> dict[int, list[Place]]:
+        """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z"."""
+        import re
+
+        out: dict[int, list[Place]] = defaultdict(list)
+        for i, span in enumerate(spans):
+            for k in range(i + 1, min(i + 4, len(spans))):
+                other, cands = spans[k], found[k]
+                between = text[span.end: other.start]
+                if len(between) > 60 or not cands:
+                    break
+                if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?", between):
+                    top = cands[0].place
+                    if top.is_country or top.is_division:
+                        out[span.start].append(top)
+                if not re.fullmatch(r"[^.;!?]*", between):
+                    break
+        return out
+
+
+def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]],
+                  window: int = 200) -> dict[int, list[tuple[str, float, float]]]:
+    """For each span, the settlements resolved within ``window`` characters of it."""
+    points = [(s.start, s.norm, r[0][1].place) for s, r in zip(spans, scored) if r and r[0][1].place.feature_class == "P"]
+    return {s.start: [(norm, p.lat, p.lon) for start, norm, p in points if abs(start - s.start) <= window] for s in spans}
+
+
+def _nearest_km(p: Place, norm: str, points: list[tuple[str, float, float]]) -> float | None:
+    """Distance to the nearest place named otherwise (a name does not support its own senses)."""
+    others = [haversine_km(p.lat, p.lon, lat, lon) for name, lat, lon in points if name != norm]
+    return min(others) if others else None
+
+
+def _inside(p: Place, box: Place) -> bool:
+    if p.geonameid == box.geonameid:
+        return False
+    if box.is_country:
+        return p.country_code == box.country_code
+    if box.feature_code == "ADM1":
+        return p.country_code == box.country_code and p.admin1_code == box.admin1_code
+    if box.feature_code == "ADM2":
+        return p.country_code == box.country_code and p.admin1_code == box.admin1_code and p.admin2_code == box.admin2_code
+    return False
+
+
+def _share(ranking: list[tuple[float, Candidate]]) -> float:
+    """The winner's softmax share: near 1 when it stands out, 1/n when all tie."""
+    top = ranking[0][0]
+    z = sum(math.exp((s - top) / TEMPERATURE) for s, _ in ranking)
+    return 1.0 / z
+
+
+def _one_sense_per_name(spans: list[Span], scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
+    """Within an article a name without a qualifier means one place: the best over its mentions."""
+    totals: dict[str, Counter] = defaultdict(Counter)
+    for span, ranking in zip(spans, scored):
+        if span.qualifier is None:
+            for s, c in ranking:
+                totals[span.norm][c.place.geonameid] += s
+    out = []
+    for span, ranking in zip(spans, scored):
+        if span.qualifier is None and len(ranking) > 1:
+            best = totals[span.norm].most_common(1)[0][0]
+            ranking = sorted(ranking, key=lambda x: x[1].place.geonameid != best)
+        out.append(ranking)
+    return out

@@ -1,0 +1,75 @@
+"""Matching names across romanizations of Ukrainian and Russian (Izyum/Izium, Kharkov/Kharkiv).
+
+:func:`translit_key` maps the spelling variants that romanization systems and reporters produce
+onto one form; :func:`skeleton` keeps only its consonants, for retrieving candidates. A fuzzy
+score on the keys (rapidfuzz) then decides.
+
+>>> translit_key("kendrashevka") == translit_key("kindrashivka")
+False
+>>> skeleton("kendrashevka") == skeleton("kindrashivka")
+True
+>>> translit_key("chkalovsky") == translit_key("chkalovske")
+True
+>>> skeleton("vasylenkovo") == skeleton("vasylenkove")
+True
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Adjectival endings -sky, -skyi, -skiy, -skoye, -skoe, -ske (apostrophes already gone); -ivka/-ovka/-evka;
+# -ove/-ovo/-eve.
+_SUFFIX_SK = re.compile(r"s(?:kyi|kiy|kii|kyy|ky|ki|koye|koe|koie|ke|kaya|ka|kyj|kij)\b")
+_SUFFIX_VKA = re.compile(r"[iyoe]vka\b")
+_SUFFIX_OVE = re.compile(r"(?:ov|ev|iv)(?:e|o|oe|oye)\b")
+# Digraphs and letters that romanizations spell differently, most specific first.
+_REPLACEMENTS = [
+    ("shch", "sc"), ("sch", "sc"), ("kh", "h"), ("zh", "j"), ("ts", "c"), ("tz", "c"), ("ch", "c"),
+    ("sh", "s"), ("yi", "i"), ("iy", "i"), ("yy", "i"), ("ii", "i"), ("ij", "i"), ("yu", "iu"), ("ju", "iu"),
+    ("ya", "ia"), ("ja", "ia"), ("ye", "e"), ("je", "e"), ("ie", "e"), ("y", "i"), ("j", "i"), ("w", "v"),
+    ("g", "h"), ("x", "ks"), ("q", "k"),
+]
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"(?<!^)(?<! )[aeiou]")
+
+
+@lru_cache(maxsize=100_000)
+def translit_key(norm: str) -> str:
+    """A normalized name with romanization variants folded together."""
+    s = _SUFFIX_SK.sub("sk", norm)
+    s = _SUFFIX_VKA.sub("vka", s)
+    s = _SUFFIX_OVE.sub("v", s)
+    for old, new in _REPLACEMENTS:
+        s = s.replace(old, new)
+    return _DOUBLE.sub(r"\1", s)
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(norm: str) -> str:
+    """The consonants of :func:`translit_key` (first letter of each word kept): a retrieval key."""
+    return _VOWELS.sub("", translit_key(norm))
+
+
+class FuzzyNames:
+    """Names of the places of some countries, retrievable by skeleton and scored by similarity.
+
+    Built lazily per set of countries: only articles that hold an unknown spelling pay for it.
+    """
+
+    def __init__(self, gazetteer, countries: tuple[str, ...]):
+        self.by_skeleton: dict[str, set[str]] = {}
+        for norm, _gid in gazetteer.names_in_countries(countries):
+            self.by_skeleton.setdefault(skeleton(norm), set()).add(norm)
+
+    def lookup(self, norm: str, *, min_similarity: float = 0.8) -> list[tuple[str, float]]:
+        """Gazetteer names that ``norm`` may be a variant spelling of, best first, with a similarity in [0, 1]."""
+        from rapidfuzz import fuzz
+
+        key = translit_key(norm)
+        found = []
+        for name in self.by_skeleton.get(skeleton(norm), ()):
+            score = fuzz.ratio(key, translit_key(name)) / 100
+            if score >= min_similarity:
+                found.append((name, round(score, 3)))
+        return sorted(found, key=lambda x: (-x[1], x[0]))
