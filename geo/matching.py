@@ -13,6 +13,7 @@ resolution stage weighs them.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,6 @@ from geo.normalize import APOSTROPHES, normalize_name
 # A word: letters, with inner apostrophes (L'viv, Kam'yanets) and dots of abbreviations (U.S.).
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_POSSESSIVE = re.compile(r"[" + APOSTROPHES + r"]s$")
 # What may stand between two words of one multi-word name.
 _NAME_GAP = re.compile(r"[ \t\-‐‑–]{1,2}$|^[ \t\-‐‑–]{1,2}")
 _MAX_NAME_WORDS = 6
@@ -43,6 +43,8 @@ ministry army navy council committee court airport airlines airline club fc unit
 strategy agency service services group bank company corporation party church cathedral
 station stadium hospital museum theatre theater street avenue square hotel radio tv television
 independent daily gazette review telegraph broadcasting declaration accords agreement process
+forces guard command office embassy administration parliament department directorate intelligence
+brigade regiment battalion
 """.split())
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""
@@ -94,20 +96,26 @@ def _norm_word(word: str) -> str:
     return normalize_name(word)
 
 
-def words(text: str) -> list[_Word]:
-    """The words of ``text`` with offsets; possessive 's cut off, glued words ("BuchaNear") split."""
+@lru_cache(maxsize=2)
+def words(text: str) -> tuple[_Word, ...]:
+    """The words of ``text`` with offsets; possessive 's cut off, glued words ("BuchaNear") split.
+
+    Cached for the last few texts: every stage of one article asks for the same words.
+    """
     out = []
+    append = out.append
     for m in _WORD.finditer(text):
         start, token = m.start(), m.group()
-        poss = _POSSESSIVE.search(token)
-        if poss and len(token) > 2:
-            token = token[: poss.start()]
-        pieces = _CAMEL.split(token) if _CAMEL.search(token) else [token]
+        if len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES:
+            token = token[:-2]
+        if token.islower() or token.isupper() or not _CAMEL.search(token):
+            append(_Word(start, start + len(token), token, _norm_word(token)))
+            continue
         offset = start
-        for piece in pieces:
-            out.append(_Word(offset, offset + len(piece), piece, _norm_word(piece)))
+        for piece in _CAMEL.split(token):
+            append(_Word(offset, offset + len(piece), piece, _norm_word(piece)))
             offset += len(piece)
-    return out
+    return tuple(out)
 
 
 class NameMatcher:
@@ -154,7 +162,7 @@ class NameMatcher:
             key = ws[j].norm if j == i else f"{key} {ws[j].norm}"
             if key in self.trie:
                 best = (j, key)
-            if not self.trie.has_keys_with_prefix(key + " "):
+            if next(self.trie.iterkeys(key + " "), None) is None:  # no longer name starts so
                 break
         return best
 
@@ -176,7 +184,7 @@ def _is_abbreviation(surface: str) -> bool:
     return surface.isupper()
 
 
-def context_cues(text: str, ws: list[_Word], i: int, j: int, trie=None) -> tuple[str, ...]:
+def context_cues(text: str, ws: tuple[_Word, ...], i: int, j: int, trie=None) -> tuple[str, ...]:
     """What the words around ``ws[i..j]`` say about it being a place.
 
     Positive: dateline, place_preposition, place_noun, list, appositive (", Ukraine").
@@ -229,7 +237,7 @@ def context_cues(text: str, ws: list[_Word], i: int, j: int, trie=None) -> tuple
         cues.append("role")
     if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \
             and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()):
-        sentence_start = re.search(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$", text[: prev.start])
+        sentence_start = prev.start == 0 or re.search(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$", text[max(0, prev.start - 4): prev.start])
         cues.append("capital_before_at_start" if sentence_start else "capital_before")
     head_of = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", before)
     if head_of and head_of.group(1).lower() in _ORG_WORDS:
@@ -273,13 +281,19 @@ class VariantMatcher:
         """Spans for unknown names in a place context: Kendrashevka -> kindrashivka (fuzzy)."""
         from rapidfuzz.distance import JaroWinkler
 
-        taken = [(s.start, s.end) for s in known]
+        starts = sorted((s.start, s.end) for s in known)
         ws = words(text)
         index = {w.start: k for k, w in enumerate(ws)}
         out = []
         for m in _VARIANT_RUN.finditer(text):
-            inside = [(a, b) for a, b in taken if a < m.end() and m.start() < b]
-            if m.start() not in index or any(a < m.start() or b > m.end() or (a, b) == (m.start(), m.end()) for a, b in inside):
+            if m.start() not in index:
+                continue
+            norm = normalize_name(m.group())
+            if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split()):
+                continue  # English words and common names are not misspelt places
+            k = bisect.bisect_left(starts, (m.start(), -1))
+            inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
+            if any(a < m.start() or b > m.end() or (a, b) == (m.start(), m.end()) for a, b in inside):
                 continue  # a known name covers it (a longer run may still hold "Velyki [Komyshuvakha]")
             if inside and " " not in m.group():
                 continue
@@ -291,9 +305,6 @@ class VariantMatcher:
             follows_qualifier = j + 1 < len(ws) and ws[j + 1].norm in QUALIFIERS
             if not (set(cues) & _VARIANT_CUES or follows_qualifier):
                 continue
-            norm = normalize_name(m.group())
-            if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split()):
-                continue  # English words and common names are not misspelt places
             span = Span(m.start(), m.end(), m.group(), norm, method="fuzzy", cues=cues)
             if "dateline" in cues:
                 # A dateline names the place the article reports from, which it usually names

@@ -37,10 +37,14 @@ class Pipeline:
         exact = [s for s in exact if not any(a <= s.start and s.end <= b for a, b in covered)]
         return sorted(exact + variants, key=lambda s: s.start)
 
-    def process(self, article: Article) -> Document:
-        """Find, resolve and check: the Document's mentions are the resolved place mentions."""
+    def locate(self, article: Article) -> Document:
+        """Find and resolve the place mentions (no claims): the Document's mentions are the resolved ones."""
         mentions = self.resolver.resolve(article.id, article.text, self.spans(article.text))
-        doc = Document(article, [m for m in mentions if m.resolved], [], [m for m in mentions if not m.resolved])
+        return Document(article, [m for m in mentions if m.resolved], [], [m for m in mentions if not m.resolved])
+
+    def process(self, article: Article) -> Document:
+        """Find, resolve and, unless the pipeline was made without, check claims."""
+        doc = self.locate(article)
         if self.check_claims:
             from geo import claims
 

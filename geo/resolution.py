@@ -45,7 +45,7 @@ class ArticleContext:
 
     countries: Counter = field(default_factory=Counter)           # country code -> mentions
     regions: Counter = field(default_factory=Counter)             # "UA.07" -> mentions
-    points: list[tuple[str, float, float]] = field(default_factory=list)  # (name, lat, lon) of settlements, regions
+    points: set[tuple[str, float, float]] = field(default_factory=set)  # (name, lat, lon) of settlements, regions
 
     def add(self, place: Place, norm: str) -> None:
         if place.country_code:
@@ -54,7 +54,7 @@ class ArticleContext:
             return
         if place.admin1_code and place.admin1_code != "00":
             self.regions[f"{place.country_code}.{place.admin1_code}"] += 1
-        self.points.append((norm, place.lat, place.lon))
+        self.points.add((norm, place.lat, place.lon))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -110,7 +110,9 @@ class Resolver:
         cues = set(span.cues)
         prior = max(c.place.importance for c in cands)
         positive = bool(cues & POSITIVE_CUES) or span.qualifier is not None
-        for cue in ("quoted_title", "role", "organisation", "organisation_of", "person"):
+        if "person" in cues and not (positive and prior >= 0.75) and span.qualifier is None:
+            return False, 0.0, "context makes it a person, not a place"   # "Lavrov said", not "in Kharkiv told"
+        for cue in ("quoted_title", "role", "organisation", "organisation_of"):
             if cue in cues and span.qualifier is None:
                 return False, 0.0, f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place"
         if "capital_before" in cues and not (span.qualifier or "dateline" in cues) \
@@ -143,20 +145,31 @@ class Resolver:
         decisions = [self.is_place(s, c, gold_spans) for s, c in zip(spans, found)]
         containers = self._containers(text, spans, found)
 
+        memo: dict[tuple, list[tuple[float, Candidate]]] = {}
+
+        def score(span: Span, cands: list[Candidate], context: ArticleContext, local=frozenset()):
+            # A name repeated with the same surroundings scores the same: compute it once.
+            key = (span.norm, span.qualifier, span.method, span.variants, id(context), local,
+                   tuple(p.geonameid for p in containers.get(span.start, ())))
+            if key not in memo:
+                memo[key] = self._score(span, cands, context, containers, local)
+            return memo[key]
+
         # Pass 1: what the important, unambiguous places say about the article's area.
+        empty = ArticleContext()
         context = ArticleContext()
         for span, cands, (ok, _, _) in zip(spans, found, decisions):
             if ok and cands and (cands[0].place.importance >= 0.75 or len(cands) == 1):
-                context.add(self._score(span, cands, ArticleContext(), containers)[0][1].place, span.norm)
+                context.add(score(span, cands, empty)[0][1].place, span.norm)
         # Pass 2: every span with that context; names keep one sense per article.
-        scored = [self._score(s, c, context, containers) if ok else [] for s, c, (ok, _, _) in zip(spans, found, decisions)]
+        scored = [score(s, c, context) if ok else [] for s, c, (ok, _, _) in zip(spans, found, decisions)]
         scored = _one_sense_per_name(spans, scored)
         context2 = ArticleContext()
         for span, ranking in zip(spans, scored):
             if ranking and _share(ranking) > 0.6:
                 context2.add(ranking[0][1].place, span.norm)
         local = _local_points(spans, scored)
-        scored = [self._score(s, c, context2, containers, local.get(s.start, [])) if ok else []
+        scored = [score(s, c, context2, local.get(s.start, frozenset())) if ok else []
                   for s, c, (ok, _, _) in zip(spans, found, decisions)]
         scored = _one_sense_per_name(spans, scored)
 
@@ -175,6 +188,8 @@ class Resolver:
 
     def _score(self, span: Span, cands: list[Candidate], context: ArticleContext,
                containers: dict[int, list[Place]], local: list[tuple[float, float]] = ()) -> list[tuple[float, Candidate]]:
+        if len(cands) == 1:
+            return [(cands[0].place.importance, cands[0])]  # nothing to choose between
         out = []
         own = containers.get(span.start, [])
         for c in cands:
@@ -230,10 +245,10 @@ def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]]
                   window: int = 200) -> dict[int, list[tuple[str, float, float]]]:
     """For each span, the settlements resolved within ``window`` characters of it."""
     points = [(s.start, s.norm, r[0][1].place) for s, r in zip(spans, scored) if r and r[0][1].place.feature_class == "P"]
-    return {s.start: [(norm, p.lat, p.lon) for start, norm, p in points if abs(start - s.start) <= window] for s in spans}
+    return {s.start: frozenset((norm, p.lat, p.lon) for start, norm, p in points if abs(start - s.start) <= window) for s in spans}
 
 
-def _nearest_km(p: Place, norm: str, points: list[tuple[str, float, float]]) -> float | None:
+def _nearest_km(p: Place, norm: str, points) -> float | None:
     """Distance to the nearest place named otherwise (a name does not support its own senses)."""
     others = [haversine_km(p.lat, p.lon, lat, lon) for name, lat, lon in points if name != norm]
     return min(others) if others else None
