@@ -62,6 +62,8 @@ class Pipeline:
             words = norm.rsplit(" ", 1)
             if not self.resolver.candidates(span) and len(words) == 2 and words[1] in QUALIFIERS:
                 span.norm, span.qualifier = words[0], QUALIFIERS[words[1]]
+            if not self.resolver.candidates(span) and "," in surface:
+                span.norm = normalize_name(surface.split(",")[0])  # "Washington, D.C.": the place before the comma
             if not self.resolver.candidates(span):
                 found = self.variants.fuzzy.lookup(norm)
                 if found:

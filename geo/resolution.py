@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Place
 from geo.matching import FUZZY_COUNTRIES, word_frequency
@@ -78,6 +80,8 @@ class Resolver:
         found = list(self._candidates(span.norm))
         for variant in span.variants:
             found += [c for c in self._candidates(variant) if c.place.geonameid not in {f.place.geonameid for f in found}]
+        if span.method != "given":
+            found = [c for c in found if c.kind != "demonym"]  # "Russian" is not a mention of Russia
         if span.method == "fuzzy":
             # a transliteration variant stands for a place of the countries it was matched in
             found = [c for c in found if c.place.country_code in FUZZY_COUNTRIES]
@@ -192,7 +196,9 @@ class Resolver:
             return [(cands[0].place.importance, cands[0])]  # nothing to choose between
         out = []
         own = containers.get(span.start, [])
-        for c in cands:
+        near_article = _nearest_km(cands, span.norm, context.points)
+        near_local = _nearest_km(cands, span.norm, local)
+        for k, c in enumerate(cands):
             p = c.place
             s = p.importance
             if c.kind == "stem" and span.qualifier is None:
@@ -203,15 +209,17 @@ class Resolver:
                 s += 0.3   # "Kharkiv region" is the oblast, not the raion of the same name
             if span.qualifier is None and p.feature_class == "P":
                 s += 0.1
-            if p.country_code and context.countries:
+            if p.is_country or p.feature_code == "CONT":
+                s += 1.2  # a country or continent named is its own context: "China" in a Texas story is China
+            elif p.country_code and context.countries:
                 s += 0.5 * min(1.0, context.countries.get(p.country_code, 0) / 2)
             if context.regions and p.admin1_code:
                 s += 0.4 * min(1.0, context.regions.get(f"{p.country_code}.{p.admin1_code}", 0) / 2)
             if not p.is_country and p.feature_code != "CONT":
-                d = _nearest_km(p, span.norm, context.points)
+                d = near_article[k]
                 if d is not None:
                     s += 0.3 * math.exp(-d / 200)
-                d = _nearest_km(p, span.norm, local)
+                d = near_local[k]
                 if d is not None:
                     s += 0.4 * math.exp(-d / 50)   # places named together lie together
             for box in own:
@@ -248,10 +256,18 @@ def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]]
     return {s.start: frozenset((norm, p.lat, p.lon) for start, norm, p in points if abs(start - s.start) <= window) for s in spans}
 
 
-def _nearest_km(p: Place, norm: str, points) -> float | None:
-    """Distance to the nearest place named otherwise (a name does not support its own senses)."""
-    others = [haversine_km(p.lat, p.lon, lat, lon) for name, lat, lon in points if name != norm]
-    return min(others) if others else None
+def _nearest_km(cands: list[Candidate], norm: str, points) -> list[float | None]:
+    """For each candidate, the distance to the nearest place named otherwise (a name does not
+    support its own senses); None when there is none. Vectorized: this is the resolver's hot spot."""
+    others = [(lat, lon) for name, lat, lon in points if name != norm]
+    if not others:
+        return [None] * len(cands)
+    pts = np.radians(np.array(others))
+    cs = np.radians(np.array([(c.place.lat, c.place.lon) for c in cands]))
+    dlat = pts[None, :, 0] - cs[:, None, 0]
+    dlon = pts[None, :, 1] - cs[:, None, 1]
+    h = np.sin(dlat / 2) ** 2 + np.cos(cs[:, None, 0]) * np.cos(pts[None, :, 0]) * np.sin(dlon / 2) ** 2
+    return list(2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(h.min(axis=1), 1.0))))
 
 
 def _inside(p: Place, box: Place) -> bool:

@@ -36,13 +36,13 @@ from geo.normalize import normalize_name
 SCHEMA_VERSION = "2"
 
 # Name kinds, best first: when one place has a name twice, the better kind is kept.
-NAME_KINDS = ("official", "ascii", "everyday", "alternate", "abbrev", "stem")
+NAME_KINDS = ("official", "ascii", "everyday", "alternate", "abbrev", "stem", "demonym")
 _KIND_RANK = {k: i for i, k in enumerate(NAME_KINDS)}
 
 # Importance floors by feature code: a country with no population figure is still a country.
 _IMPORTANCE_FLOOR = {
     "CONT": 1.0, "PCLI": 0.95, "PCLF": 0.95, "PCL": 0.95, "PCLD": 0.85, "PCLS": 0.85, "PCLIX": 0.8,
-    "TERR": 0.8, "ADM1": 0.55, "ADM2": 0.35, "ADM3": 0.2, "RGN": 0.3, "PEN": 0.3, "STM": 0.25,
+    "TERR": 0.8, "ADM1": 0.7, "ADM2": 0.45, "ADM3": 0.2, "RGN": 0.3, "PEN": 0.3, "STM": 0.25,
 }
 # Bonuses for seats of government: the capital beats a same-named division (Moscow, Washington).
 _SEAT_BONUS = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.15, "PPLA2": 0.08, "PPLA3": 0.04}
@@ -183,6 +183,10 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     for c in definition.continents:
         places.setdefault(c.geonameid, _Place(c.geonameid, c.name, c.name, c.lat, c.lon, "L", "CONT", "", "", "", 0, "", "extract.toml"))
         names.add(c.name, c.geonameid, "official")
+        for value in c.names:
+            names.add(value, c.geonameid, "abbrev" if value.isupper() else "everyday")
+        for value in c.demonyms:
+            names.add(value, c.geonameid, "demonym")
     _add_division_stems(places, names, definition.division_suffixes)
 
     geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers)
@@ -224,13 +228,40 @@ def _admin0_by_iso(frame) -> dict[str, dict]:
 _NE_COUNTRY_NAME_FIELDS = ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_EN", "BRK_NAME", "NAME_CIAWF", "NAME_SORT", "NAME_ALT")
 
 
+def _country_facts() -> dict[str, tuple[list[float] | None, str | None]]:
+    """ISO alpha-2 -> (lat/lon, demonym) from the countryinfo package (mledoze/countries data)."""
+    import countryinfo
+
+    facts = {}
+    for c in countryinfo.all_countries():
+        try:
+            iso = c.iso(2)
+        except Exception:  # a few entries have no ISO code
+            continue
+        try:
+            latlng = c.latlng()
+        except Exception:
+            latlng = None
+        try:
+            demonym = c.demonym()
+        except Exception:
+            demonym = None
+        if iso:  # the first entry of a code is the country itself (later ones: Wales, Scotland...)
+            facts.setdefault(iso.upper(), (latlng if latlng and len(latlng) == 2 else None, demonym or None))
+    return facts
+
+
 def _add_countries(places, names, countries: list[CountryInfo], admin0_by_iso, definition: ExtractDefinition) -> None:
     import pycountry
 
+    facts = _country_facts()
     for c in countries:
         ne = admin0_by_iso.get(c.iso2)
+        latlng, demonym = facts.get(c.iso2, (None, None))
         if c.geonameid not in places:
-            if ne is not None:
+            if latlng is not None:  # the conventional centre GeoNames also uses (Russia: 60, 100)
+                lat, lon = float(latlng[0]), float(latlng[1])
+            elif ne is not None:
                 lat, lon = float(ne["LABEL_Y"]), float(ne["LABEL_X"])
             else:
                 lat, lon = _centroid(p for p in places.values() if p.country_code == c.iso2)
@@ -254,6 +285,8 @@ def _add_countries(places, names, countries: list[CountryInfo], admin0_by_iso, d
                 value = getattr(pc, attr, None)
                 if value and "," not in value:  # "Korea, Republic of" is an index form, not a name
                     names.add(value, c.geonameid, "everyday")
+        if demonym:  # "Ukrainian": not a mention of a place, but benchmarks annotate it as one
+            names.add(demonym, c.geonameid, "demonym")
         for value in definition.everyday_country_names.get(c.iso2, []):
             names.add(value, c.geonameid, "abbrev" if not any(ch.islower() for ch in value) else "everyday")
 
@@ -308,6 +341,8 @@ def _add_divisions(places, names, admin1: list[AdminCode], admin2: list[AdminCod
                 if isinstance(ne.get("name_alt"), str):
                     for alt in ne["name_alt"].split("|"):
                         names.add(alt, a.geonameid, "alternate")
+                if isinstance(ne.get("abbrev"), str) and "." in ne["abbrev"]:  # news style: Ky., B.C., N.Y.
+                    names.add(ne["abbrev"], a.geonameid, "abbrev")
 
 
 def _add_division_stems(places, names: _NameIndex, suffixes: list[str]) -> None:
@@ -379,7 +414,8 @@ def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, 
 def _name_trie(names: _NameIndex) -> bytes:
     import marisa_trie
 
-    return marisa_trie.Trie({norm for norm, _ in names.entries}).tobytes()
+    # demonyms are looked up (for annotated spans) but never matched in text: "Ukrainian" is no place
+    return marisa_trie.Trie({norm for (norm, _), (_, kind, _) in names.entries.items() if kind != "demonym"}).tobytes()
 
 
 def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, geometries, meta) -> dict[str, int]:

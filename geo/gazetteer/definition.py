@@ -30,6 +30,8 @@ class Continent:
     code: str
     lat: float
     lon: float
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def load_definition(path: Path) -> ExtractDefinition:
             exclude_feature_codes=frozenset(places.get("exclude_feature_codes", [])),
             scripts=list(names.get("scripts", ["Latin"])),
             division_suffixes=sorted(set(names.get("division_suffixes", [])), key=len, reverse=True),
-            continents=[Continent(**c) for c in doc.get("continents", [])],
+            continents=[Continent(**{**c, "names": tuple(c.get("names", ())), "demonyms": tuple(c.get("demonyms", ()))})
+                        for c in doc.get("continents", [])],
             everyday_country_names={k.upper(): list(v) for k, v in doc.get("everyday_country_names", {}).items()},
         )
     except (KeyError, TypeError) as exc:

