@@ -51,6 +51,15 @@ class Pipeline:
             doc.claims = claims.find_and_check(doc, self.gazetteer)
         return doc
 
+    def _name_inside(self, surface: str, offset: int) -> Span | None:
+        """The longest gazetteer name inside an annotated span (an organisation holding a place name)."""
+        inside = [s for s in self.matcher.find(surface) if self.resolver.candidates(s)]
+        if not inside:
+            return None
+        best = max(inside, key=lambda s: (s.end - s.start, -s.start))
+        best.start, best.end, best.method = best.start + offset, best.end + offset, "given"
+        return best
+
     def resolve_spans(self, article: Article, spans: list[tuple[int, int]]) -> list[Mention]:
         """Resolution alone, on given spans (as benchmark tables measure it): one Mention per span."""
         text = article.text
@@ -64,6 +73,10 @@ class Pipeline:
                 span.norm, span.qualifier = words[0], QUALIFIERS[words[1]]
             if not self.resolver.candidates(span) and "," in surface:
                 span.norm = normalize_name(surface.split(",")[0])  # "Washington, D.C.": the place before the comma
+            if not self.resolver.candidates(span):
+                inner = self._name_inside(surface, start)
+                if inner is not None:  # "Bank of Mexico", "Colorado State University": the place inside
+                    span = inner
             if not self.resolver.candidates(span):
                 found = self.variants.fuzzy.lookup(norm)
                 if found:

@@ -120,7 +120,7 @@ class Resolver:
             if cue in cues and span.qualifier is None:
                 return False, 0.0, f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place"
         if "capital_before" in cues and not (span.qualifier or "dateline" in cues) \
-                or "capital_after" in cues and not (span.qualifier or positive and prior >= 0.75) \
+                or "capital_after" in cues and not (span.qualifier or positive and prior >= 0.9) \
                 or "capital_before_at_start" in cues and prior < 0.75 and not positive:
             return False, 0.0, "part of a longer proper name (a person or an organisation)"
         if "dateline" not in cues and span.method == "exact":
@@ -129,7 +129,7 @@ class Resolver:
                 # "We", "But", "March", "Police": only an important place known by that very name
                 # (Washington, Paris, Georgia) survives as a place.
                 named = [c for c in cands if c.kind != "alternate"]
-                need = 0.75 if zipf >= 4.5 else 0.6
+                need = 0.9 if zipf >= 4.5 else 0.6
                 if not named or max(c.place.importance for c in named) < need and not (positive and zipf < 4.5):
                     return False, 0.0, "a common word, and no important place is called that"
             if span.text.isupper() and len(span.text) <= 4 and prior < 0.75:

@@ -42,7 +42,7 @@ _KIND_RANK = {k: i for i, k in enumerate(NAME_KINDS)}
 # Importance floors by feature code: a country with no population figure is still a country.
 _IMPORTANCE_FLOOR = {
     "CONT": 1.0, "PCLI": 0.95, "PCLF": 0.95, "PCL": 0.95, "PCLD": 0.85, "PCLS": 0.85, "PCLIX": 0.8,
-    "TERR": 0.8, "ADM1": 0.7, "ADM2": 0.45, "ADM3": 0.2, "RGN": 0.3, "PEN": 0.3, "STM": 0.25,
+    "TERR": 0.8, "ADM1": 0.8, "ADM2": 0.45, "ADM3": 0.2, "RGN": 0.3, "PEN": 0.3, "STM": 0.25,
 }
 # Bonuses for seats of government: the capital beats a same-named division (Moscow, Washington).
 _SEAT_BONUS = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.15, "PPLA2": 0.08, "PPLA3": 0.04}
@@ -228,11 +228,12 @@ def _admin0_by_iso(frame) -> dict[str, dict]:
 _NE_COUNTRY_NAME_FIELDS = ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_EN", "BRK_NAME", "NAME_CIAWF", "NAME_SORT", "NAME_ALT")
 
 
-def _country_facts() -> dict[str, tuple[list[float] | None, str | None]]:
-    """ISO alpha-2 -> (lat/lon, demonym) from the countryinfo package (mledoze/countries data)."""
+def _country_facts() -> tuple[dict[str, tuple[list[float] | None, str | None]], list[tuple[str, str, str]]]:
+    """ISO alpha-2 -> (lat/lon, demonym) from the countryinfo package (mledoze/countries data),
+    and (iso, name, demonym) of the parts it lists under a country's code (England, Wales...)."""
     import countryinfo
 
-    facts = {}
+    facts, parts = {}, []
     for c in countryinfo.all_countries():
         try:
             iso = c.iso(2)
@@ -246,15 +247,24 @@ def _country_facts() -> dict[str, tuple[list[float] | None, str | None]]:
             demonym = c.demonym()
         except Exception:
             demonym = None
-        if iso:  # the first entry of a code is the country itself (later ones: Wales, Scotland...)
-            facts.setdefault(iso.upper(), (latlng if latlng and len(latlng) == 2 else None, demonym or None))
-    return facts
+        if not iso:
+            continue
+        if iso.upper() in facts:  # the first entry of a code is the country itself, later ones its parts
+            if demonym:
+                parts.append((iso.upper(), c.name(), demonym))
+        else:
+            facts[iso.upper()] = (latlng if latlng and len(latlng) == 2 else None, demonym or None)
+    return facts, parts
 
 
 def _add_countries(places, names, countries: list[CountryInfo], admin0_by_iso, definition: ExtractDefinition) -> None:
     import pycountry
 
-    facts = _country_facts()
+    facts, parts = _country_facts()
+    for iso, part, demonym in parts:  # "Welsh" -> Wales, a first-level division of GB
+        for p in places.values():
+            if p.country_code == iso and p.feature_code == "ADM1" and p.name == part:
+                names.add(demonym, p.geonameid, "demonym")
     for c in countries:
         ne = admin0_by_iso.get(c.iso2)
         latlng, demonym = facts.get(c.iso2, (None, None))
