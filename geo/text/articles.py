@@ -1,0 +1,95 @@
+"""One file on disk to one :class:`~geo.document.Article`."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from geo.document import Article
+from geo.errors import InputError
+from geo.text.decoding import decode_bytes
+from geo.text.html import declared_charset, extract_page, looks_like_html
+from geo.text.mojibake import repair_mojibake
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text"}
+
+
+def decode_text(data: bytes, hint: str | None = None) -> tuple[str, str, list[str]]:
+    """Decode an article's bytes and repair mojibake: (text, encoding, repairs).
+
+    Byte-order marks, then strict UTF-8, then the legacy codec that reads best; then the
+    mojibake repairs (see geo.text.mojibake). Raises InputError("<problem>") for empty,
+    binary or undecodable data; :func:`read_article` adds the file's name.
+
+    >>> decode_text("Russia’s".encode("utf-8").decode("gbk", "ignore").encode("utf-8"))
+    ('Russia’s', 'utf-8', ['mojibake: utf-8 read as gbk (1 run)'])
+    >>> decode_text(b"\\xff\\xfeK\\x00y\\x00i\\x00v\\x00")
+    ('Kyiv', 'utf-16-le', [])
+    """
+    text, encoding, notes = decode_bytes(data, hint)
+    text, repairs = repair_mojibake(text)
+    return text, encoding, notes + repairs
+
+
+def http_url(url: str | None) -> tuple[str | None, str | None]:
+    """(the address if it is http(s), else None; a note saying why it was dropped).
+
+    >>> http_url(" https://example.com/a ")
+    ('https://example.com/a', None)
+    >>> http_url("javascript:alert(1)")
+    (None, "url dropped: 'javascript:alert(1)' is not an http(s) address")
+    """
+    if url is None or not str(url).strip():
+        return None, None
+    url = str(url).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        shown = url if len(url) <= 60 else url[:57] + "..."
+        return None, f"url dropped: {shown!r} is not an http(s) address"
+    return url, None
+
+
+def read_article(path: Path) -> Article:
+    """Read one article: plain text in any encoding, or a web page (.html/.htm, or sniffed).
+
+    The Article's id is the file's name; its text is the repaired text every later offset
+    refers to. Problems with the file raise InputError("<file>: <problem>").
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    as_html = path.suffix.lower() in HTML_SUFFIXES
+    try:
+        text, encoding, repairs = decode_text(data, declared_charset(data) if as_html else None)
+        if not as_html and path.suffix.lower() not in TEXT_SUFFIXES and looks_like_html(text):
+            as_html = True
+            text, encoding, repairs = decode_text(data, declared_charset(data))
+        article = Article(id=path.name, text=text, path=str(path), encoding=encoding, repairs=repairs)
+        if as_html:
+            _fill_from_page(article, text)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    return article
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an article")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def _fill_from_page(article: Article, markup: str) -> None:
+    """Replace the article's text (the markup) with the page's main text and metadata."""
+    page = extract_page(markup)
+    # Mojibake was repaired in the markup already; the page's text is what offsets refer to.
+    article.text, article.title, article.date, article.source = page.text, page.title, page.date, page.source
+    article.url, note = http_url(page.url)
+    if note:
+        article.repairs.append(note)
