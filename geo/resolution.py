@@ -184,7 +184,7 @@ class Resolver:
                 place = ranking[0][1].place
                 m.geonameid, m.name, m.lat, m.lon = place.geonameid, place.name, place.lat, place.lon
                 m.feature_code, m.country_code, m.admin1 = place.feature_code, place.country_code, place.admin1
-                m.score = round(detect * _share(ranking) * span.similarity, 3)
+                m.score = round(detect * calibrated(_share(ranking)) * span.similarity, 3)
             else:
                 m.reason = reason or "no candidate fits"
             mentions.append(m)
@@ -280,6 +280,19 @@ def _inside(p: Place, box: Place) -> bool:
     if box.feature_code == "ADM2":
         return p.country_code == box.country_code and p.admin1_code == box.admin1_code and p.admin2_code == box.admin2_code
     return False
+
+
+# Calibration of the winner's share into a probability of being right: p = sigmoid(A * logit(share) + B).
+# Fit by logistic regression on LGL with the gold spans (tests/benchmarks/calibrate_resolution.py),
+# a corpus the reported benchmarks (TR-News, GeoWebNews) do not include.
+CALIBRATION_A, CALIBRATION_B = 0.220, -0.200
+
+
+def calibrated(share: float) -> float:
+    """The probability that the top candidate is right, given its softmax share."""
+    share = min(max(share, 1e-6), 1 - 1e-6)
+    z = CALIBRATION_A * math.log(share / (1 - share)) + CALIBRATION_B
+    return 1 / (1 + math.exp(-z))
 
 
 def _share(ranking: list[tuple[float, Candidate]]) -> float:

@@ -149,3 +149,23 @@ def resolution_scores(errors_km: list[float], exact: list[bool]) -> dict:
         "with_id": len(exact),
         "with_coordinates": len(errors_km),
     }
+
+
+def calibration(scores: list[float], correct: list[bool], edges=(0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)) -> list[dict]:
+    """A reliability table: for answers whose confidence falls in each bin, how many were right.
+
+    A well calibrated resolver is right about 80% of the time on the answers it scores about 0.8.
+
+    >>> calibration([0.85, 0.82, 0.3], [True, False, False])[4]
+    {'bin': '0.8-0.9', 'answers': 2, 'mean_score': 0.835, 'accuracy': 0.5}
+    """
+    table = []
+    for lo, hi in pairwise(edges):
+        inside = [(s, c) for s, c in zip(scores, correct) if lo <= s < hi]
+        table.append({
+            "bin": f"{lo:.1f}-{min(hi, 1.0):.1f}",
+            "answers": len(inside),
+            "mean_score": round(statistics.fmean(s for s, _ in inside), 3) if inside else None,
+            "accuracy": round(sum(c for _, c in inside) / len(inside), 3) if inside else None,
+        })
+    return table

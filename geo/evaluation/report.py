@@ -6,7 +6,7 @@ holds (what the resolver could have got right) and over all of them, each with i
 from __future__ import annotations
 
 from geo.evaluation.corpora import FORMAT_NAMES
-from geo.evaluation.metrics import resolution_scores
+from geo.evaluation.metrics import calibration, resolution_scores
 from geo.evaluation.run import Case, Evaluation
 
 
@@ -41,6 +41,9 @@ def summarize(evaluation: Evaluation) -> dict:
             # end to end, papers often score resolution on the detected toponyms alone
             **({} if evaluation.gold_spans else {"detected": _scores([c for c in gradable if c.predicted is not None])}),
         },
+        # of the resolved answers with a gold id: confidence bins against exact correctness
+        "calibration": calibration([c.predicted.score for c in cases if c.resolved and c.exact is not None],
+                                   [bool(c.exact) for c in cases if c.resolved and c.exact is not None]),
     }
 
 
@@ -110,6 +113,11 @@ def render_text(summary: dict) -> str:
     lines += ["", "resolution", format_table(("", *(title for title, _ in scores)), rows),
               "(an unresolved mention counts as wrong, at the maximum error of 20,039 km"
               + (")" if summary["mode"] == "gold_spans" else "; so does a missed one, except in 'detected only')")]
+    bins = [b for b in summary.get("calibration", []) if b["answers"]]
+    if bins:
+        lines += ["", "calibration (resolved answers with a gold id: confidence against exact match)",
+                  format_table(("score", "answers", "mean score", "right"),
+                               [(b["bin"], f"{b['answers']:,}", f"{b['mean_score']:.2f}", _pct(b["accuracy"])) for b in bins])]
     return "\n".join(lines)
 
 
