@@ -9,20 +9,25 @@ SHARED ?= ../shared
 GEODATA := $(wildcard $(SHARED)/geodata)
 SOURCE := $(if $(GEODATA),--source $(GEODATA),)
 DB     := gazetteer/geo.sqlite
+# Leaflet and its plugins for the maps, from the npm registry (pinned in geo/map/vendor/package-lock.json)
+ASSETS := geo/map/vendor/node_modules/.package-lock.json
 
-.PHONY: map test gazetteer bench clean
+.PHONY: map test gazetteer bench clean assets chromium
 
-map: $(DB)
+map: $(DB) $(ASSETS)
 	$(BIN)/geo gazetteer info
 	$(BIN)/geo gazetteer lookup Izium
+	$(BIN)/geo map maps/kharkiv-2022.toml
 
-test: $(DB)
+test: $(DB) $(ASSETS) chromium
 	$(BIN)/pytest
 
 gazetteer: $(DB)
 
-bench: $(DB)
+bench: $(DB) $(ASSETS) chromium
 	$(BIN)/python tests/benchmarks/bench_gazetteer.py
+	$(BIN)/python tests/benchmarks/bench_geoparser.py
+	$(BIN)/python tests/benchmarks/bench_map.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +37,15 @@ $(VENV)/.installed: pyproject.toml
 
 $(DB): $(VENV)/.installed gazetteer/extract.toml geo/gazetteer/build.py geo/gazetteer/sources.py geo/gazetteer/schema.sql
 	$(BIN)/geo gazetteer build $(SOURCE)
+
+assets: $(ASSETS)
+
+$(ASSETS): geo/map/vendor/package.json geo/map/vendor/package-lock.json
+	cd geo/map/vendor && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+# The map tests drive Debian's Chromium (never a downloaded browser build).
+chromium:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 clean:
 	rm -rf $(VENV) $(DB) build *.egg-info

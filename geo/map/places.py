@@ -1,0 +1,101 @@
+"""One map place per resolved GeoNames place, gathering every mention of it across the articles."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geo.document import Document, Mention
+from geo.gazetteer import Gazetteer, Place
+
+#: The kinds a place is drawn as; the legend lists them in this order.
+KINDS = ("settlement", "region", "country", "river", "other")
+
+
+def place_kind(feature_class: str, feature_code: str) -> str:
+    """The map kind of a GeoNames feature.
+
+    >>> place_kind("P", "PPLA"), place_kind("A", "ADM1"), place_kind("A", "PCLI"), place_kind("H", "STM")
+    ('settlement', 'region', 'country', 'river')
+    >>> place_kind("L", "RGN"), place_kind("T", "PEN")
+    ('region', 'other')
+    """
+    code = feature_code or ""
+    if feature_class == "P":
+        return "settlement"
+    if code.startswith("PCL") or code == "TERR":
+        return "country"
+    if feature_class == "A" or (feature_class == "L" and code in ("RGN", "RGNE", "RGNH", "AREA", "CONT", "ZN")):
+        return "region"
+    if feature_class == "H" and code.startswith("STM"):
+        return "river"
+    return "other"
+
+
+@dataclass
+class MappedPlace:
+    """A resolved place and where the articles mention it."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    feature_code: str = ""
+    admin1: str = ""
+    country: str = ""
+    country_code: str = ""
+    #: document index -> that article's mentions of the place, in text order
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @property
+    def articles(self) -> list[int]:
+        return sorted(self.mentions)
+
+    @property
+    def mention_count(self) -> int:
+        return sum(len(m) for m in self.mentions.values())
+
+    @property
+    def spellings(self) -> list[str]:
+        """The distinct ways the articles write the name, other than the place's own name."""
+        seen = {self.name.casefold()}
+        out = []
+        for ms in self.mentions.values():
+            for m in ms:
+                key = m.text.casefold()
+                if key not in seen:
+                    seen.add(key)
+                    out.append(m.text)
+        return out
+
+
+def _from_place(place: Place) -> MappedPlace:
+    return MappedPlace(place.geonameid, place.name, place.lat, place.lon, place_kind(place.feature_class, place.feature_code),
+                       place.feature_code, place.admin1 or "", place.country or "", place.country_code or "")
+
+
+def _from_mention(m: Mention) -> MappedPlace | None:
+    # A place the gazetteer does not hold (e.g. another build): the mention carries enough to draw it.
+    if m.lat is None or m.lon is None:
+        return None
+    code = m.feature_code or ""
+    fclass = "P" if code.startswith("PPL") else "A" if code.startswith(("ADM", "PCL")) else "H" if code.startswith("STM") else ""
+    return MappedPlace(m.geonameid, m.name or m.text, m.lat, m.lon, place_kind(fclass, code), code, m.admin1 or "", "", m.country_code or "")
+
+
+def aggregate_places(documents: Sequence[Document], gazetteer: Gazetteer) -> list[MappedPlace]:
+    """Every resolved place of ``documents``, most-mentioned first (then by name, then id)."""
+    places: dict[int, MappedPlace] = {}
+    for index, doc in enumerate(documents):
+        for m in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
+            if m.geonameid is None:
+                continue
+            mp = places.get(m.geonameid)
+            if mp is None:
+                place = gazetteer.place(m.geonameid)
+                mp = _from_place(place) if place else _from_mention(m)
+                if mp is None:
+                    continue
+                places[m.geonameid] = mp
+            mp.mentions.setdefault(index, []).append(m)
+    return sorted(places.values(), key=lambda p: (-len(p.mentions), p.name, p.geonameid))

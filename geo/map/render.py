@@ -1,0 +1,210 @@
+"""Assemble the map page from its parts and write it with its article pages.
+
+    places.py        mentions -> one MappedPlace per resolved place
+    pages.py         the local article pages (and the entries every part shows of an article)
+    popups.py        a place's popup
+    places_layer.py  markers and shapes          claims_layer.py  claims drawn, and the panel
+    basemap.py       Natural Earth, offline      groups.py        per-article (or source) switches
+    search.py, legend.py, core.py                assets.py        Leaflet, inlined
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import folium
+from branca.element import Element
+from folium.utilities import JsCode
+from markupsafe import escape
+
+from geo.document import Document
+from geo.errors import GeoError, InputError
+from geo.gazetteer import Gazetteer
+from geo.map.assets import InlineAssets, load_assets
+from geo.map.basemap import Basemap, basemap_features
+from geo.map.claims_layer import ClaimsLayer, ClaimsPanel, map_claims
+from geo.map.core import GeoMap, MapCore, Startup
+from geo.map.groups import GroupSwitch, group_keys, switch_label
+from geo.map.legend import Legend
+from geo.map.output import check_writable, prune, write_atomic
+from geo.map.pages import ArticleEntry, article_entries, map_href_from_page, render_page
+from geo.map.places import MappedPlace, aggregate_places
+from geo.map.places_layer import PlacesLayer
+from geo.map.popups import SentenceIndex, render_popup
+from geo.map.search import PlaceSearch
+
+LAYER_BY = ("auto", "article", "source")
+#: The tiles shown online (never in an --offline map).
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+@dataclass
+class MapOptions:
+    """How a map is drawn (a recipe's ``[map]`` keys, the ``geo map`` options)."""
+
+    title: str = "Places in the news"
+    offline: bool = False        #: no tiles: nothing is fetched when the page is viewed
+    cluster: bool = True         #: cluster nearby markers
+    layer_by: str = "auto"       #: layer control entries per "article", per "source", or "auto" (articles up to 40)
+
+    def __post_init__(self):
+        if self.layer_by not in LAYER_BY:
+            raise InputError(f"layer_by must be one of {', '.join(LAYER_BY)}, not {self.layer_by!r}")
+
+
+@dataclass
+class MapResult:
+    """What was written."""
+
+    path: Path
+    pages: list[Path] = field(default_factory=list)
+    places: int = 0
+    mentions: int = 0
+    claims: int = 0
+    size_bytes: int = 0
+
+
+def view_bounds(places: Sequence[MappedPlace], trim: bool = True) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the places the view fits.
+
+    Countries and continents are left out (their points are centroids, often far from what the
+    articles are about), and with ten places or more only the middle 80% of latitudes and
+    longitudes count, so that one capital far away does not zoom the map out to a continent.
+    """
+    local = [p for p in places if p.kind != "country" and p.feature_code != "CONT"] or list(places)
+    if not local:
+        return None
+    lats, lons = sorted(p.lat for p in local), sorted(p.lon for p in local)
+    cut = len(local) // 10 if trim and len(local) >= 10 else 0
+    lats, lons = lats[cut:len(lats) - cut], lons[cut:len(lons) - cut]
+    return [[lats[0], lons[0]], [lats[-1], lons[-1]]]
+
+
+def build_figure(documents: Sequence[Document], gazetteer: Gazetteer, options: MapOptions, pages_href: str, *,
+                 entries: Sequence[ArticleEntry], places: Sequence[MappedPlace]) -> folium.Figure:
+    """The map page as a folium Figure (not yet rendered)."""
+    keys = group_keys(entries, options.layer_by)
+    claims = map_claims(documents, entries, keys, gazetteer)
+    sentences = SentenceIndex(documents)
+
+    figure = folium.Figure(title=str(escape(options.title)))
+    figure.header.add_child(InlineAssets(load_assets()), name="geo_assets")
+    m = GeoMap(location=[0, 0], zoom_start=2, tiles=None, control_scale=True)
+    # With no tile layer Leaflet knows no zoom range, and the marker clusters need one.
+    m.options.update(min_zoom=2, max_zoom=18)
+    # Readers who ask their system for reduced motion get no zoom and fade animations.
+    motion = JsCode("!window.matchMedia('(prefers-reduced-motion: reduce)').matches")
+    m.options.update(zoom_animation=motion, fade_animation=motion, marker_zoom_animation=motion)
+    figure.add_child(m)
+    m.add_child(MapCore(options.title))
+
+    bounds = view_bounds(places)
+    extent = view_bounds(places, trim=False)
+    if extent:
+        bbox = (extent[0][1], extent[0][0], extent[1][1], extent[1][0])
+        features = basemap_features(gazetteer, bbox, {p.country_code for p in places})
+    else:
+        features = []
+    m.add_child(Basemap(features, show=options.offline))
+    if not options.offline:
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
+
+    def groups_of(place: MappedPlace) -> list[str]:
+        return sorted({keys[i] for i in place.articles})
+
+    def popup_of(place: MappedPlace) -> str:
+        return render_popup(place, entries, documents, sentences, pages_href)
+
+    m.add_child(PlacesLayer(places, groups_of=groups_of, popup_of=popup_of, gazetteer=gazetteer, cluster=options.cluster))
+    m.add_child(ClaimsLayer(claims, pages_href))
+    switches = list(dict.fromkeys(keys))
+    if len(switches) > 1:
+        for key in switches:
+            m.add_child(GroupSwitch(key, switch_label(key, entries, keys)))
+    folium.LayerControl(collapsed=True).add_to(m)
+    m.add_child(PlaceSearch())
+    m.add_child(Legend())
+    m.add_child(ClaimsPanel(claims, pages_href))
+    m.add_child(Startup(bounds))
+    _number_elements(figure)
+    return figure
+
+
+def _number_elements(root: Element) -> None:
+    """Give every element a sequential id: folium's random ones would change the bytes on every run."""
+    counter = 0
+
+    def visit(el: Element) -> None:
+        nonlocal counter
+        counter += 1
+        el._id = f"{counter:04d}"
+        for attr in ("header", "html", "script"):
+            part = getattr(el, attr, None)
+            if isinstance(part, Element) and part is not el:
+                visit(part)
+        for child in list(el._children.values()):
+            visit(child)
+
+    visit(root)
+
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def with_security_policy(html: str, offline: bool) -> str:
+    """Add a Content-Security-Policy that lets only this page's own scripts run (by their hashes).
+
+    Defence in depth: input is escaped everywhere already; with this even an escaping slip could not
+    run a script, and an offline map cannot fetch anything.
+    """
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
+                     for s in _SCRIPT.findall(html)})
+    images = "data:" if offline else "data: https://tile.openstreetmap.org"
+    policy = (f"default-src 'none'; script-src {' '.join(hashes)}; style-src 'unsafe-inline'; img-src {images}; "
+              "base-uri 'none'; form-action 'none'")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n<meta name="referrer" content="no-referrer">\n'
+    head = html.index("<head>") + len("<head>\n")
+    return html[:head] + meta + html[head:]
+
+
+def render_map(documents: Sequence[Document], gazetteer: Gazetteer, output: Path, options: MapOptions | None = None) -> MapResult:
+    """Write the map ``output`` (``NAME.html``) and its article pages (``NAME/articles/*.html``).
+
+    Files are written atomically, the pages first (the map never links to a page not yet there);
+    the same documents and options give the same bytes.
+    """
+    options = options or MapOptions()
+    output = Path(output)
+    check_writable(output)
+    stem = output.stem
+    pages_dir = output.parent / stem / "articles"
+    pages_href = quote(stem) + "/articles"
+
+    entries = article_entries(documents)
+    places = aggregate_places(documents, gazetteer)
+    figure = build_figure(documents, gazetteer, options, pages_href, entries=entries, places=places)
+    html = with_security_policy(figure.render(), options.offline)
+    kinds = {p.geonameid: p.kind for p in places}
+    map_href = map_href_from_page(output.name)
+    result = MapResult(output)
+    try:
+        for doc, entry in zip(documents, entries):
+            page = pages_dir / entry.page
+            write_atomic(page, render_page(doc, entry, kinds=kinds, map_title=options.title, map_href=map_href))
+            result.pages.append(page)
+        if pages_dir.is_dir():
+            prune(pages_dir, (p.name for p in result.pages))
+        write_atomic(output, html)
+    except OSError as exc:
+        raise GeoError(f"cannot write the map: {exc.filename or output}: {exc.strerror or exc}") from None
+    result.places = len(kinds)
+    result.mentions = sum(1 for d in documents for m in d.mentions if m.geonameid in kinds)
+    result.claims = sum(len(d.claims) for d in documents)
+    result.size_bytes = len(html.encode("utf-8"))
+    return result

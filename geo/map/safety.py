@@ -1,0 +1,45 @@
+"""What may come from untrusted input (article text, manifests) into an exported page, and how.
+
+Text is escaped by the templates (Jinja autoescape for HTML, ``tojson`` inside scripts); what is
+left is which addresses may become links and which names may become file names.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def http_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) address with a host, else None (never ``javascript:``).
+
+    >>> http_url("https://example.org/a?b=1")
+    'https://example.org/a?b=1'
+    >>> http_url("javascript:alert(1)") is None, http_url("//evil.example") is None, http_url(" http://x") is None
+    (True, True, True)
+    """
+    if not url or url != url.strip() or any(ord(c) < 32 or c == "\x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def file_slug(name: str, default: str = "article") -> str:
+    """A file-name-safe form of ``name``: ASCII letters, digits, ``.``, ``_`` and ``-`` only.
+
+    >>> file_slug("000_9cc1.txt"), file_slug("../../etc/passwd"), file_slug("Київ 2022")
+    ('000_9cc1', 'passwd', '2022')
+    """
+    stem = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    if "." in stem.strip("."):
+        stem = stem.rsplit(".", 1)[0]
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    slug = _UNSAFE_FILE_CHARS.sub("_", ascii_stem).strip("._-")[:80]
+    return slug or default

@@ -1,0 +1,156 @@
+"""The map export: real gazetteer, real files, the real CLI (the browser side is in test_map_browser.py)."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import GOLD, ROOT, run_geo
+from gold_documents import gold_documents
+
+from geo.document import Article, Document, Mention
+from geo.errors import GeoError
+from geo.map import MapOptions, render_map
+from geo.map.recipe import load_recipe
+
+MANIFEST = ROOT / "maps" / "samples" / "kharkiv-2022" / "manifest.jsonl"
+
+
+@pytest.fixture(scope="module")
+def gold_docs(gaz):
+    return gold_documents(GOLD, MANIFEST, gaz)
+
+
+def _places_data(html: str) -> list[dict]:
+    """The places the page's script draws (the JSON argument of places.js)."""
+    match = re.search(r"\}\)\(window\.geoMap, places_layer_\d+, (\[.*?\]), (?:true|false)\);", html, re.DOTALL)
+    assert match, "no places data in the page"
+    return json.loads(match.group(1))
+
+
+def test_every_gold_place_is_drawn_once_with_its_articles(gaz, gold_docs, tmp_path):
+    result = render_map(gold_docs, gaz, tmp_path / "ref.html", MapOptions(title="Reference", offline=True))
+    html = result.path.read_text(encoding="utf-8")
+    places = _places_data(html)
+    ids = [p["id"] for p in places]
+    assert len(ids) == len(set(ids)), "one marker per place, not per mention"
+    gold = {m.geonameid for d in gold_docs for m in d.mentions}
+    assert set(ids) == gold
+    by_id = {p["id"]: p for p in places}
+    kharkiv = by_id[706483]
+    assert kharkiv["kind"] == "settlement" and kharkiv["n"] == len({d.article.id for d in gold_docs for m in d.mentions if m.geonameid == 706483})
+    assert by_id[706482]["kind"] == "region" and by_id[706482]["shape"]["type"].endswith("Polygon")
+    assert by_id[690791]["kind"] == "country" and by_id[514365]["kind"] == "river"
+    assert "https://www.geonames.org/706483" in kharkiv["popup"]
+    assert "<mark>Kharkiv</mark>" in kharkiv["popup"]
+
+
+def test_article_pages_anchor_every_mention_and_link_back(gaz, gold_docs, tmp_path):
+    result = render_map(gold_docs, gaz, tmp_path / "ref.html", MapOptions(offline=True))
+    assert [p.name for p in result.pages] == [Path(d.article.id).stem + ".html" for d in gold_docs]
+    for doc, page in zip(gold_docs, result.pages):
+        html = page.read_text(encoding="utf-8")
+        assert "<script" not in html
+        for m in doc.mentions:
+            anchor = re.search(rf'<a class="mention kind-\w+" id="m-{m.start}-{m.end}" data-geonameid="{m.geonameid}" '
+                               rf'href="../../ref.html#place={m.geonameid}"[^>]*>([^<]*)</a>', html)
+            assert anchor, (page.name, m.text)
+            assert anchor.group(1) == m.text.replace("&", "&amp;")
+
+
+def test_same_input_gives_the_same_bytes(gaz, gold_docs, tmp_path):
+    first = render_map(gold_docs, gaz, tmp_path / "a" / "ref.html", MapOptions(offline=True))
+    second = render_map(gold_docs, gaz, tmp_path / "b" / "ref.html", MapOptions(offline=True))
+    assert first.path.read_bytes() == second.path.read_bytes()
+    for a, b in zip(first.pages, second.pages):
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_offline_map_references_nothing_outside(gaz, gold_docs, tmp_path):
+    html = render_map(gold_docs, gaz, tmp_path / "ref.html", MapOptions(offline=True)).path.read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", html)
+    assert "tile.openstreetmap.org" not in html
+    assert "img-src data:;" in html
+    online = render_map(gold_docs, gaz, tmp_path / "online.html", MapOptions()).path.read_text(encoding="utf-8")
+    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in online and "OpenStreetMap" in online
+
+
+HOSTILE = "<script>alert('text')</script> Kharkiv <img src=x onerror=alert('img')> javascript:alert(1)"
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, and how many scripts, as a browser's parser sees them."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen: list[tuple[str, list]] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.seen.append((tag, attrs))
+        self.scripts += tag == "script"
+
+
+def test_hostile_text_and_manifest_are_escaped(gaz, tmp_path):
+    (tmp_path / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    entry = {"path": "evil.txt", "title": "</script><script>alert('title')</script>", "source": "<b onmouseover=alert(2)>x</b>",
+             "url": "javascript:alert('url')", "date": "2022-09-10"}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "evil.html"
+    result = run_geo("map", str(tmp_path / "manifest.jsonl"), "-o", str(out), "--offline")
+    assert result.returncode == 0, result.stderr.decode()
+    for path in [out, *sorted((tmp_path / "out" / "evil" / "articles").glob("*.html"))]:
+        html = path.read_text(encoding="utf-8")
+        tags = _Tags()
+        tags.feed(html)
+        assert not [a for _, attrs in tags.seen for a, _ in attrs if a.startswith("on")], path.name
+        assert not [v for _, attrs in tags.seen for a, v in attrs if a in ("href", "src") and not (v or "").startswith(("http", "../", "#", "evil/"))]
+        assert tags.scripts == (4 if path == out else 0), path.name   # ours only: assets (2), the map's, none from input
+        assert "<script>alert" not in html and "<img src=x" not in html
+    page = next((tmp_path / "out" / "evil" / "articles").glob("*.html")).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in page
+
+
+def test_cli_errors_are_one_line_and_leave_no_file(tmp_path):
+    out = tmp_path / "m.html"
+    missing = run_geo("map", str(tmp_path / "nope.txt"), "-o", str(out))
+    assert missing.returncode == 2 and missing.stderr.decode().startswith("geo: error:") and len(missing.stderr.splitlines()) == 1
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[map]\narticles = ["x.txt"]\ncolour = "red"\n', encoding="utf-8")
+    typo = run_geo("map", str(bad))
+    assert typo.returncode == 2 and "unknown key 'colour'" in typo.stderr.decode()
+    (tmp_path / "a.txt").write_text("Izium lies in Kharkiv region.", encoding="utf-8")
+    not_html = run_geo("map", str(tmp_path / "a.txt"), "-o", str(tmp_path / "m.png"))
+    assert not_html.returncode == 2 and "Traceback" not in not_html.stderr.decode()
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    unwritable = run_geo("map", str(tmp_path / "a.txt"), "-o", str(blocker / "m.html"))
+    assert unwritable.returncode == 1 and unwritable.stderr.decode().startswith("geo: error:")
+    assert "Traceback" not in unwritable.stderr.decode()
+    assert not out.exists() and not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_a_failed_write_keeps_the_previous_map(gaz, tmp_path):
+    doc = Document(Article("a.txt", "Izium lies in Kharkiv Oblast."),
+                   [Mention("a.txt", 0, 5, "Izium", 707292, "Izyum", 49.21, 37.25, "PPLA2", "UA", "Kharkiv Oblast")])
+    out = tmp_path / "m.html"
+    render_map([doc], gaz, out)
+    before = out.read_bytes()
+    # The pages' folder replaced by a file: writing the pages fails, before the map is touched.
+    pages = tmp_path / "m" / "articles"
+    for page in pages.iterdir():
+        page.unlink()
+    pages.rmdir()
+    pages.write_text("", encoding="utf-8")
+    doc.article.text = "Izium changed."
+    with pytest.raises(GeoError, match="cannot write the map"):
+        render_map([doc], gaz, out)
+    assert out.read_bytes() == before
+
+
+def test_reference_recipe(tmp_path):
+    recipe = load_recipe(ROOT / "maps" / "kharkiv-2022.toml")
+    assert recipe.options.offline and recipe.output == ROOT / "maps" / "kharkiv-2022.html"
+    assert recipe.articles == [MANIFEST]
