@@ -153,6 +153,256 @@ def gazetteer_info(fmt: str, db_path: Path | None) -> None:
     click.echo(f"data: {info['attribution']}")
 
 
+# -- extract --------------------------------------------------------------------------------
+
+
+MENTION_COLUMNS = ("article", "start", "end", "text", "geonameid", "name", "lat", "lon", "feature_code",
+                   "country_code", "admin1", "score", "method", "reason")
+
+
+@cli.command("extract")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "geojson", "csv"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("--unresolved", is_flag=True, help="Also list the names found in a place context that could not be resolved, with why.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer database (env: GEO_GAZETTEER).")
+def extract_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, unresolved: bool, db_path: Path | None) -> None:
+    """Find and resolve the place mentions in articles (FILES, a DIR or a MANIFEST)."""
+    from geo.pipeline import Pipeline
+    from geo.text import collect_articles
+
+    articles = collect_articles(list(inputs))
+    with _open_gazetteer(db_path) as gaz:
+        pipeline = Pipeline(gaz, check_claims=False)
+        mentions = []
+        for article in articles:
+            doc = pipeline.process(article)
+            found = doc.mentions + (doc.unresolved if unresolved else [])
+            mentions += sorted(found, key=lambda m: m.start)
+    _emit(render_mentions(mentions, fmt), output)
+
+
+def render_mentions(mentions, fmt: str) -> str:
+    rows = [m.to_dict() for m in mentions]
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "geojson":
+        features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+                     "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}} for r in rows if r["geonameid"]]
+        return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=MENTION_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buf.getvalue()
+    table = [(r["article"], f"{r['start']}-{r['end']}", r["text"], str(r["geonameid"] or "-"), r["name"] or (r["reason"] or ""),
+              r["feature_code"] or "", r["country_code"] or "", f"{r['score']:.2f}") for r in rows]
+    return format_table(("article", "span", "text", "id", "place", "code", "cc", "score"), table) + "\n" if table else "no place mentions found\n"
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print, or write to ``output`` through a temporary file so it is never half-written."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.replace(tmp, output)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        raise GeoError(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+# -- eval -----------------------------------------------------------------------------------
+
+
+@cli.command("eval")
+@click.argument("corpus", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--gold-spans", is_flag=True, help="Resolution alone, on the annotated spans (as published tables report).")
+@click.option("--format", "fmt", type=FORMATS_LOOKUP, default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles (quick runs).")
+@click.option("--cases", "cases_path", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Also write one JSON line per gold toponym (gold, prediction, error) to this file.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer database (env: GEO_GAZETTEER).")
+def eval_corpus(corpus: Path, gold_spans: bool, fmt: str, limit: int | None, cases_path: Path | None, db_path: Path | None) -> None:
+    """Score detection and resolution on a gold corpus: TR-News, LGL, GeoWebNews or GeoVirus XML.
+
+    Detection: precision, recall and F1 by span overlap. Resolution: exact GeoNames match,
+    Acc@161km, mean and median error (km) and AUC, over the mentions whose place the gazetteer
+    holds and over all of them.
+    """
+    from geo.evaluation import case_records, evaluate, read_corpus, render_text, summarize
+
+    gold = read_corpus(corpus, limit=limit)  # bad input fails here, before the pipeline loads
+    from geo.pipeline import Pipeline
+
+    with _open_gazetteer(db_path) as gaz:
+        pipeline = Pipeline(gaz, check_claims=False)  # claims are not scored here
+        with click.progressbar(length=len(gold.articles), label=f"evaluating {gold.name}", show_pos=True, file=sys.stderr) as bar:
+            result = evaluate(gold, pipeline, gaz, gold_spans=gold_spans, on_article=lambda _a: bar.update(1))
+    if cases_path is not None:
+        try:
+            with cases_path.open("w", encoding="utf-8") as out:
+                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in case_records(result))
+        except OSError as exc:
+            raise GeoError(f"{cases_path}: cannot write ({exc.strerror})") from None
+    summary = summarize(result)
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=1) if fmt == "json" else render_text(summary))
+
+
+# -- check ----------------------------------------------------------------------------------
+
+
+@cli.command("check")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table", show_default=True,
+              help="table: for reading; jsonl: one claim a line; json: claims, conflicts and the tolerances used.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("--policy", "policy_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="TOML file of tolerances (keys as in `geo.claims.policy.Policy`, optionally under [claims]).")
+@click.option("--tolerance", "tolerances", multiple=True, metavar="NAME=VALUE",
+              help="Override one tolerance, e.g. --tolerance near_km=30 (repeatable; applied after --policy).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer database (env: GEO_GAZETTEER).")
+def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, policy_path: Path | None,
+              tolerances: tuple[str, ...], db_path: Path | None) -> None:
+    """Find the spatial and numeric claims in articles (FILES, a DIR or a MANIFEST) and check them
+    against GeoNames and Natural Earth geometry: consistent, inconsistent or unverifiable, and why.
+    Also reports places that two articles describe in incompatible ways."""
+    from geo.claims import Policy, conflicts, find_and_check
+    from geo.pipeline import Pipeline
+    from geo.text import collect_articles
+
+    policy = Policy.from_toml(policy_path) if policy_path else Policy()
+    policy = policy.replace(**_parse_tolerances(tolerances))
+    articles = collect_articles(list(inputs))
+    with _open_gazetteer(db_path) as gaz:
+        pipeline = Pipeline(gaz, check_claims=False)
+        documents = []
+        for article in articles:
+            doc = pipeline.process(article)
+            doc.claims = find_and_check(doc, gaz, policy)
+            documents.append(doc)
+        disagreements = conflicts(documents, policy)
+    claims = [c for d in documents for c in d.claims]
+    if fmt == "jsonl":
+        _emit("".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims), output)
+        if disagreements:
+            click.echo(f"geo: {len(disagreements)} conflict(s) between articles; see --format table or json", err=True)
+    elif fmt == "json":
+        _emit(json.dumps({"claims": [c.to_dict() for c in claims], "conflicts": [k.to_dict() for k in disagreements],
+                          "policy": policy.to_dict()}, ensure_ascii=False, indent=1) + "\n", output)
+    else:
+        _emit(render_claims(documents, disagreements), output)
+
+
+def _parse_tolerances(items: tuple[str, ...]) -> dict[str, float]:
+    values = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        try:
+            values[name.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise InputError(f"--tolerance {item!r}: expected NAME=NUMBER, e.g. near_km=30")
+    return values
+
+
+def render_claims(documents, disagreements) -> str:
+    """Claims article by article: verdict, type and quote, with the explanation below; then conflicts."""
+    import shutil
+    import textwrap
+
+    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    lines: list[str] = []
+    counts: dict[str, int] = {}
+    for doc in documents:
+        if not doc.claims:
+            continue
+        lines.append(f"{doc.article.id}")
+        for claim in doc.claims:
+            counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
+            head = f"  {claim.verdict:<13} {claim.type:<18} "
+            quote = textwrap.shorten(" ".join(claim.quote.split()), width - len(head) - 2, placeholder=" …")
+            lines.append(f"{head}“{quote}”")
+            lines.extend(textwrap.wrap(claim.explanation, width, initial_indent=" " * 16, subsequent_indent=" " * 16))
+        lines.append("")
+    total = sum(counts.values())
+    if not total:
+        return "no claims found\n"
+    summary = ", ".join(f"{counts[v]} {v}" for v in ("consistent", "inconsistent", "unverifiable") if counts.get(v))
+    lines.append(f"{total} claim{'s' if total != 1 else ''} in {sum(1 for d in documents if d.claims)} article(s): {summary}")
+    if disagreements:
+        lines += ["", f"Conflicts between articles ({len(disagreements)}):"]
+        for conflict in disagreements:
+            lines.extend(textwrap.wrap(conflict.explanation, width, initial_indent="  ", subsequent_indent="    "))
+    return "\n".join(lines) + "\n"
+
+
+# -- map ------------------------------------------------------------------------------------
+
+
+@cli.command("map")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The map to write (NAME.html; its article pages go to NAME/articles/). Default: the recipe's, else map.html.")
+@click.option("--title", help="The map's title (default: the recipe's).")
+@click.option("--offline/--online", default=None,
+              help="Offline: no tiles, nothing fetched when the map is viewed (the Natural Earth basemap only). Default: the recipe's, else online.")
+@click.option("--layer-by", type=click.Choice(["auto", "article", "source"]), default=None,
+              help="Layer control entries per article or per source (auto: articles up to 40).")
+@click.option("--no-cluster", is_flag=True, default=None, help="Do not cluster nearby markers.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer database (env: GEO_GAZETTEER).")
+def map_cmd(inputs: tuple[Path, ...], output: Path | None, title: str | None, offline: bool | None, layer_by: str | None,
+            no_cluster: bool | None, db_path: Path | None) -> None:
+    """Export a Leaflet map of the places articles mention: RECIPE.toml, or FILES, a DIR or a MANIFEST.
+
+    One marker per place, with popups quoting each article that names it; local article pages
+    with every mention highlighted; the articles' claims drawn and listed by verdict.
+    """
+    from dataclasses import replace
+
+    from geo.map import MapOptions, render_map
+    from geo.map.recipe import is_recipe, load_recipe
+    from geo.pipeline import Pipeline
+    from geo.text import collect_articles
+
+    if len(inputs) == 1 and is_recipe(inputs[0]):
+        recipe = load_recipe(inputs[0])
+        sources, options, target = recipe.articles, recipe.options, recipe.output
+    elif any(p.suffix.lower() == ".toml" and is_recipe(p) for p in inputs):
+        raise InputError("a recipe must be the only input")
+    else:
+        sources, options, target = list(inputs), MapOptions(), Path("map.html")
+    changes = {k: v for k, v in (("title", title), ("offline", offline), ("layer_by", layer_by)) if v is not None}
+    if no_cluster:
+        changes["cluster"] = False
+    options = replace(options, **changes)
+    output = output or target
+    if output.suffix.lower() != ".html":
+        raise InputError(f"{output}: the map must be a .html file")
+    articles = collect_articles(sources)
+    with _open_gazetteer(db_path) as gaz:
+        pipeline = Pipeline(gaz)
+        documents = [pipeline.process(a) for a in articles]
+        result = render_map(documents, gaz, output, options)
+    click.echo(f"wrote {result.path} ({result.size_bytes / 1e6:.1f} MB): {result.places} places, {result.mentions} mentions, "
+               f"{result.claims} claims, {len(result.pages)} article pages in {result.path.parent / result.path.stem / 'articles'}")
+
+
 # -- helpers --------------------------------------------------------------------------------
 
 

@@ -1,0 +1,249 @@
+"""The claims stage: find what articles claim about places, and check it against real geometry.
+
+    patterns.py   finding claims: wordings that tie place mentions together ("37 miles east of", "near")
+    checks.py     one check per claim type: measure, judge, explain in one sentence
+    geodesy.py    the one WGS84 Geod: distances, bearings, compass points, distance to lines and polygons
+    regions.py    places as geometry (points, Natural Earth polygons and river lines) and STRtree lookups
+    units.py      lengths and areas with explicit units; the unit words articles use
+    policy.py     the tolerances, with defaults, overridable from TOML
+    conflicts.py  claims about one place that disagree across articles
+
+:func:`find_and_check` is what the pipeline calls for each Document. A claim also feeds resolution:
+when it fails with its places as resolved and holds with another place of the subject's name (else
+of the anchor's, else of both), those mentions are switched to the places that satisfy it, with
+every other mention of the same name the text had resolved the same way (``method="claim"``), and
+the claim says so in ``measured["resolved_by_claim"]`` and its explanation.
+
+A verdict of *inconsistent* is given with care: a claim whose places were matched by spelling only,
+or which are small places where the gazetteer is thin, or joined by a comma that may be a list, is
+*unverifiable* instead, with ``measured["reason"]`` saying why (see :data:`checks.REASONS`).
+
+>>> from geo.gazetteer import Gazetteer                                  # doctest: +SKIP
+>>> claims = find_and_check(document, Gazetteer.open())                  # doctest: +SKIP
+>>> claims[0].explanation                                                # doctest: +SKIP
+'GeoNames puts Zaliznychne 52 km (32 mi) ESE of Kharkiv; the article says 37 miles east: consistent.'
+"""
+from __future__ import annotations
+
+import re
+
+from shapely.errors import GEOSException
+
+from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, unverifiable, worst
+from geo.claims.conflicts import Conflict, conflicts
+from geo.claims.patterns import Finding, find_claims
+from geo.claims.policy import Policy
+from geo.claims.regions import Regions
+from geo.document import Claim, Document, Mention, PlaceRef
+from geo.gazetteer import Gazetteer, Place
+from geo.normalize import normalize_name
+from geo.text import sentences
+
+__all__ = ["CONSISTENT", "INCONSISTENT", "UNVERIFIABLE", "Conflict", "Policy", "conflicts", "find_and_check"]
+
+# How many other places of the same name a claim may try when its subject fails it.
+_MAX_ALTERNATIVES = 60
+# ...and how many of each, subject and anchor, it pairs when neither alone will do.
+_MAX_PAIRED = 8
+# Outside the countries the gazetteer holds in full, it lists towns of 500+ people (and seats of
+# government): a place smaller than this there may share its name with an unlisted one the article meant.
+_THIN_POPULATION = 1000
+_FULL_DUMP = re.compile(r"file:geonames/([A-Z]{2})\.zip")
+
+
+def find_and_check(document: Document, gazetteer: Gazetteer, policy: Policy | None = None) -> list[Claim]:
+    """Every claim the document's article makes, checked. May re-resolve mentions (see above)."""
+    text = document.article.text
+    mentions = sorted([*document.mentions, *getattr(document, "unresolved", [])], key=lambda m: m.start)
+    places = {m.geonameid: p for m in mentions if m.resolved and (p := gazetteer.place(m.geonameid)) is not None}
+    findings = find_claims(text, mentions, places, sentences(text))
+    judge = _Judge(Checker(Regions.of(gazetteer), policy), gazetteer)
+
+    switched: dict[int, list[dict]] = {}
+    for i, finding in enumerate(findings):
+        changes = judge.better_places(finding)
+        if changes:
+            switched[i] = [_switch(document.mentions, mention, old, new) for mention, old, new in changes]
+    return [judge.claim(document.article.id, text, finding, switched.get(i, [])) for i, finding in enumerate(findings)]
+
+
+class _Judge:
+    """Turns findings into checked claims with one Checker."""
+
+    def __init__(self, checker: Checker, gazetteer: Gazetteer):
+        self.checker = checker
+        self.gazetteer = gazetteer
+        # The countries whose full GeoNames dump the gazetteer was built from (its build records them).
+        self.full_countries = {m.group(1) for key in gazetteer.meta if (m := _FULL_DUMP.fullmatch(key))}
+
+    def thinly_known(self, place: Place) -> bool:
+        """A small settlement in a country the gazetteer does not hold in full: its namesake may be meant."""
+        return (place.feature_class == "P" and place.population < _THIN_POPULATION
+                and place.country_code not in self.full_countries)
+
+    def place(self, mention: Mention) -> Place | None:
+        return self.gazetteer.place(mention.geonameid) if mention.resolved else None
+
+    def result(self, finding: Finding) -> Result:
+        """The verdict on ``finding`` as its mentions are resolved, with the caution a verdict of
+        inconsistent needs: a doubtful resolution or a comma that may join a list makes it unverifiable."""
+        result = self.measure(finding)
+        if result.verdict == INCONSISTENT and finding.type != "population":
+            doubt = self.doubt(finding)
+            if doubt:
+                return Result(UNVERIFIABLE, {**result.measured, "reason": "resolution uncertain"},
+                              result.explanation.removesuffix(f": {INCONSISTENT}.")
+                              + f"; but {doubt}: unverifiable (resolution uncertain).")
+        if finding.wording == "comma" and result.verdict == INCONSISTENT:
+            # "Kharkiv, Donetsk" may be a list rather than "a town, its region": do not call it wrong.
+            return Result(UNVERIFIABLE, {**result.measured, "reason": "vague wording"},
+                          result.explanation.removesuffix(f": {INCONSISTENT}.")
+                          + "; but a comma may join a list: unverifiable (vague wording).")
+        if result.verdict == UNVERIFIABLE and "reason" not in result.measured:
+            # Off by more than the tolerance, but not by enough to call the article wrong.
+            return Result(UNVERIFIABLE, {**result.measured, "reason": "borderline"},
+                          result.explanation.removesuffix(f": {UNVERIFIABLE}.") + ": unverifiable (borderline).")
+        return result
+
+    def measure(self, finding: Finding, subjects: list[Place] | None = None, anchors: list[Place] | None = None) -> Result:
+        """The checks' verdict on ``finding`` with these subject and anchor places (default: as resolved)."""
+        checker, stated = self.checker, finding.stated
+        if finding.type == "unit_conversion":
+            return checker.unit_conversion(stated)
+        if finding.vague:
+            return unverifiable("vague wording", finding.vague)
+        unresolved = [a.text for a in finding.anchors if not a.resolved]
+        if unresolved:
+            return unverifiable("anchor unresolved", f"'{unresolved[0]}' is not a place the gazetteer knows")
+        if not finding.anchors and finding.type != "population":
+            return unverifiable("vague wording", "no place is named to measure from")
+        if not finding.subjects:
+            return unverifiable("vague wording", "the subject is not a named place")
+        if subjects is None:
+            missing = [s.text for s in finding.subjects if not s.resolved]
+            if missing:
+                return unverifiable("subject unresolved", f"'{missing[0]}' is not a place the gazetteer knows")
+            subjects = [self.place(s) for s in finding.subjects]
+        anchor_shapes = [checker.shape(p) for p in (anchors or [self.place(a) for a in finding.anchors])]
+        results = []
+        try:
+            for subject in subjects:
+                shape = checker.shape(subject)
+                if finding.type == "population":
+                    results.append(checker.population(shape, stated))
+                else:
+                    check = getattr(checker, finding.type)
+                    results.extend(check(shape, anchor, stated) for anchor in anchor_shapes)
+        except GEOSException as exc:          # a broken outline in the data should cost one claim, not the run
+            return unverifiable("no polygon", f"the geometry could not be measured ({exc})")
+        return _combine(results)
+
+    def doubt(self, finding: Finding) -> str | None:
+        """Why a failed claim may be a failed resolution rather than the article's error, if it may: a
+        name matched by spelling only, or a small place where the gazetteer is thin. (Namesakes the
+        gazetteer holds were tried already: see :meth:`better_place`.)"""
+        mentions = [*finding.subjects, *finding.anchors]
+        for mention in mentions:
+            if mention.method.startswith("fuzzy"):
+                return f"'{mention.text}' was matched to {mention.name} only by a similar spelling"
+        for place in map(self.place, mentions):
+            if self.thinly_known(place):
+                return (f"the gazetteer lists only towns of 500+ people in {place.country or place.country_code}, "
+                        f"so another {place.name} may be meant")
+        return None
+
+    def better_places(self, finding: Finding) -> list[tuple[Mention, Place, Place]]:
+        """[(mention, old, new)] when the claim fails with its places as resolved and holds with other
+        places of the same names and kinds: another subject, else another anchor, else both ("Atlanta,
+        Georgia": the town in Indiana and the country would not do, the city and the state do)."""
+        if finding.type == "unit_conversion" or len(finding.subjects) != 1 or len(finding.anchors) > 1:
+            return []
+        mentions = [*finding.subjects, *finding.anchors]
+        if not all(m.resolved for m in mentions) or self.measure(finding).verdict != INCONSISTENT:
+            return []
+        subject = self.place(finding.subjects[0])
+        subjects = self.alternatives(finding.subjects[0], same_class_as=subject)
+        for other in subjects:
+            if self.measure(finding, [other]).verdict == CONSISTENT:
+                return [(finding.subjects[0], subject, other)]
+        if not finding.anchors:
+            return []
+        anchor = self.place(finding.anchors[0])
+        anchors = self.alternatives(finding.anchors[0], same_class_as=anchor)
+        for other in anchors:
+            if self.measure(finding, anchors=[other]).verdict == CONSISTENT:
+                return [(finding.anchors[0], anchor, other)]
+        for other_subject in subjects[:_MAX_PAIRED]:
+            for other_anchor in anchors[:_MAX_PAIRED]:
+                if self.measure(finding, [other_subject], [other_anchor]).verdict == CONSISTENT:
+                    return [(finding.subjects[0], subject, other_subject), (finding.anchors[0], anchor, other_anchor)]
+        return []
+
+    def alternatives(self, mention: Mention, same_class_as: Place) -> list[Place]:
+        """The other places of the same feature class that the mention's words (or its resolved name) may
+        stand for, most important first."""
+        seen, found = {mention.geonameid}, []
+        for name in (mention.text, mention.name or ""):
+            for candidate in self.gazetteer.candidates(normalize_name(name), limit=_MAX_ALTERNATIVES) if name else []:
+                if candidate.place.geonameid not in seen and candidate.place.feature_class == same_class_as.feature_class:
+                    seen.add(candidate.place.geonameid)
+                    found.append(candidate.place)
+        return found[:_MAX_ALTERNATIVES]
+
+    def claim(self, article: str, text: str, finding: Finding, switches: list[dict]) -> Claim:
+        result = self.result(finding)
+        measured, explanation = dict(result.measured), result.explanation
+        if switches:
+            measured["resolved_by_claim"] = switches
+            explanation += " The claim resolved " + " and ".join(
+                f"'{s['text']}' to {s['to_name']} ({s['to']}), not {s['from_name']} ({s['from']})" for s in switches) + "."
+        return Claim(article=article, start=finding.start, end=finding.end, quote=text[finding.start:finding.end],
+                     type=finding.type, subject=self.refs(finding.subjects), anchor=self.refs(finding.anchors),
+                     stated=dict(finding.stated), measured=measured, verdict=result.verdict, explanation=explanation)
+
+    def refs(self, mentions: list[Mention]) -> list[PlaceRef]:
+        """Each mention's place, and every place its geometry stands for (a river's points, the Donbas' oblasts)."""
+        refs: list[PlaceRef] = []
+        for mention in mentions:
+            place = self.place(mention)
+            if place is None:
+                continue
+            for gid in self.checker.shape(place).ids or (place.geonameid,):
+                other = place if gid == place.geonameid else self.gazetteer.place(gid)
+                if other is not None and all(r.geonameid != gid for r in refs):
+                    refs.append(PlaceRef(gid, other.name))
+        return refs
+
+
+def _combine(results: list[Result]) -> Result:
+    """One result of several (a claim about two places, or a place in a region and a country)."""
+    if len(results) == 1:
+        return results[0]
+    verdict = worst([r.verdict for r in results])
+    measured = {"parts": [r.measured for r in results]}
+    if verdict == UNVERIFIABLE:
+        measured["reason"] = next((r.measured["reason"] for r in results if "reason" in r.measured), "borderline")
+    if all(r.verdict == verdict for r in results):
+        clauses = [r.explanation.removesuffix(f": {verdict}.") for r in results]
+        return Result(verdict, measured, "; ".join(clauses) + f": {verdict}.")
+    return Result(verdict, measured, " ".join(r.explanation for r in results) + f" Overall: {verdict}.")
+
+
+def _switch(mentions: list[Mention], mention: Mention, old: Place, new: Place) -> dict:
+    """Re-resolve ``mention`` to ``new``, and every mention of the same name the text had resolved to ``old``."""
+    norm = normalize_name(mention.text)
+    changed = 0
+    for m in mentions:
+        if m is mention or (m.geonameid == old.geonameid and normalize_name(m.text) == norm):
+            m.geonameid, m.name, m.lat, m.lon = new.geonameid, new.name, new.lat, new.lon
+            m.feature_code, m.country_code, m.admin1 = new.feature_code, new.country_code, new.admin1
+            m.method = "claim"
+            changed += 1
+    return {"text": mention.text, "from": old.geonameid, "from_name": _label(old), "to": new.geonameid, "to_name": _label(new),
+            "mentions": changed}
+
+
+def _label(place: Place) -> str:
+    """"Zaliznychne, Kharkiv Oblast", "Georgia, United States": a place and what holds it."""
+    within = place.admin1 if place.admin1 and place.admin1 != place.name and not place.is_country else place.country
+    return f"{place.name}, {within}" if within and within != place.name else place.name

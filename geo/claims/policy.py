@@ -1,0 +1,125 @@
+"""How far a measurement may stray from what an article states before the claim is judged wrong.
+
+Every tolerance is a field of :class:`Policy` with a documented default; override them in code
+(``Policy(near_km=30)``), or from a TOML file whose keys are the field names, at the top level or
+under a ``[claims]`` table::
+
+    [claims]
+    distance_fraction = 0.2
+    near_km = 30
+
+A measurement within the tolerance is *consistent*. Articles round, and places are points standing
+for towns, so a verdict of *inconsistent* needs the measurement to miss by more than
+``borderline`` times the tolerance; in between, the claim is *unverifiable* (borderline).
+
+>>> p = Policy()
+>>> p.distance_tolerance_km(59.5)
+14.875
+>>> p.replace(near_km=30).near_km
+30.0
+"""
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from geo.errors import InputError
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Tolerances for checking claims (distances in km, angles in degrees, shares as fractions)."""
+
+    #: A stated distance holds if the measured one is within this share of it...
+    distance_fraction: float = 0.25
+    #: ...or within this many kilometres, whichever is larger (short distances are rough).
+    distance_floor_km: float = 10.0
+    #: A stated direction holds if the measured bearing is within this many degrees of it
+    #: (45 = the neighbouring 8-point directions' midpoints: "east" covers NE to SE).
+    bearing_degrees: float = 45.0
+    #: Below this distance a bearing means little (a suburb "north of" a town): not judged.
+    bearing_min_km: float = 5.0
+    #: "X near Y", Y a town or city: at most this far apart (from the edge of its built-up area, below).
+    near_km: float = 50.0
+    #: "near Y", Y a region or country: at most this far outside its edge.
+    near_region_km: float = 50.0
+    #: "on the outskirts of" a town: at most this far from the edge of its built-up area.
+    outskirts_town_km: float = 10.0
+    #: A town is a point in GeoNames; its built-up area is taken as a disc holding its population at
+    #: this density (people per km²): Kyiv's 2.95 million give a radius of 18 km, a town of 27,000 2 km.
+    town_density_per_km2: float = 3000.0
+    #: "on the outskirts of" a region: inside it and at most this far from its edge...
+    outskirts_inside_km: float = 60.0
+    #: ...or outside it and at most this far from its edge.
+    outskirts_outside_km: float = 25.0
+    #: "near the border with Y": at most this far from Y's border.
+    border_km: float = 50.0
+    #: "the adjacent/neighbouring Y": the subject (or the region it lies in) at most this far from Y.
+    adjacent_km: float = 50.0
+    #: A place within this distance of a region's edge counts as on the edge: containment is then
+    #: settled by GeoNames' admin codes, not by Natural Earth's generalized line.
+    edge_km: float = 5.0
+    #: A stated population holds within this share of GeoNames' figure.
+    population_fraction: float = 0.15
+    #: A stated unit conversion holds within this share, or within the rounding of the written number.
+    conversion_fraction: float = 0.02
+    #: Inconsistent only beyond this multiple of a tolerance; between 1x and this: unverifiable (borderline).
+    borderline: float = 1.5
+
+    def distance_tolerance_km(self, stated_km: float) -> float:
+        """How far (km) a measured distance may differ from a stated one."""
+        return max(self.distance_fraction * stated_km, self.distance_floor_km)
+
+    def town_radius_km(self, population: int) -> float:
+        """The radius (km) of a town's built-up area, estimated from its population.
+
+        >>> round(Policy().town_radius_km(2_952_301), 1)
+        17.7
+        """
+        if population <= 0 or self.town_density_per_km2 <= 0:
+            return 0.0
+        return math.sqrt(population / self.town_density_per_km2 / math.pi)
+
+    def judge(self, error: float, tolerance: float) -> str:
+        """The verdict for a measurement off by ``error`` (>= 0) against ``tolerance``.
+
+        >>> Policy().judge(10, 15), Policy().judge(20, 15), Policy().judge(30, 15)
+        ('consistent', 'unverifiable', 'inconsistent')
+        """
+        if error <= tolerance:
+            return "consistent"
+        if error <= tolerance * self.borderline:
+            return "unverifiable"
+        return "inconsistent"
+
+    def replace(self, **overrides) -> Policy:
+        """A copy with some tolerances changed; unknown names or non-numbers raise InputError."""
+        known = {f.name for f in fields(self)}
+        clean = {}
+        for key, value in overrides.items():
+            if key not in known:
+                raise InputError(f"unknown claim tolerance {key!r}; known: {', '.join(sorted(known))}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise InputError(f"claim tolerance {key} must be a non-negative number, not {value!r}")
+            clean[key] = float(value)
+        return replace(self, **clean)
+
+    @classmethod
+    def from_toml(cls, path: Path | str) -> Policy:
+        """The default policy with the tolerances a TOML file sets (top level or ``[claims]``)."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read the tolerance file ({exc.strerror or exc})") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: not a valid TOML file ({exc})") from None
+        table = data.get("claims", data)
+        if not isinstance(table, dict):
+            raise InputError(f"{path}: [claims] must be a table")
+        return cls().replace(**table)
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -1,0 +1,162 @@
+"""What a place is on the map: a point, a region's polygon, a river's line, and lookups over them.
+
+A claim about a region or a river is checked against its Natural Earth geometry, not its GeoNames
+point: :meth:`Regions.shape` gives each place its best geometry, saying where it came from.
+:meth:`Regions.containing` finds the first-level divisions or countries that hold a point with an
+STRtree over the whole layer.
+
+>>> from geo.gazetteer import Gazetteer                          # doctest: +SKIP
+>>> regions = Regions.of(Gazetteer.open())                       # doctest: +SKIP
+>>> regions.shape(gaz.place(706482)).source                      # doctest: +SKIP
+'its Natural Earth polygon'
+>>> [name for _, name, _ in regions.containing(Point(36.25, 49.98))]   # doctest: +SKIP
+['Kharkiv']
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import shapely
+from shapely import Point
+from shapely.strtree import STRtree
+
+from geo.claims.geodesy import distance, nearest
+from geo.gazetteer import Gazetteer, Place
+from geo.normalize import normalize_name
+
+#: Regions that GeoNames lists as a region (RGN) without any polygon, drawn as the divisions that
+#: make them up. The Donbas (Donets Basin) is the Donetsk and Luhansk oblasts.
+COMPOSITE_REGIONS: dict[int, tuple[int, ...]] = {709718: (709716, 702657)}
+
+# GeoNames feature codes of watercourses, whose geometry is a line (or, lacking one, their points).
+_STREAM_CODES = {"STM", "STMA", "STMB", "STMC", "STMD", "STMH", "STMI", "STMIX", "STMM", "STMQ", "STMS", "STMSB", "STMX", "CNL"}
+# A river line or a same-named river point farther than this from the place's own point belongs to
+# another river of the same name.
+_SAME_RIVER_KM = 400.0
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A place and the geometry a check measures it by."""
+
+    place: Place
+    geometry: object                    #: a shapely geometry, lon/lat
+    kind: str                           #: "point", "area" (a polygon), "line", "points" (a river known only by points)
+    source: str                         #: where the geometry came from, read after "by": "its Natural Earth polygon"
+    ids: tuple[int, ...] = ()           #: every GeoNames id the geometry stands for (a composite's parts, a river's points)
+
+    @property
+    def is_area(self) -> bool:
+        return self.kind == "area"
+
+    @property
+    def is_settlement(self) -> bool:
+        return self.place.feature_class == "P"
+
+    @property
+    def point(self) -> Point:
+        """The GeoNames point of the place."""
+        return Point(self.place.lon, self.place.lat)
+
+
+def is_stream(place: Place) -> bool:
+    return place.feature_class == "H" and place.feature_code in _STREAM_CODES
+
+
+class Regions:
+    """Geometry lookups over one gazetteer (trees are built on first use, once per gazetteer)."""
+
+    _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self._trees: dict[str, tuple[STRtree, list[tuple[int | None, str, str, object]]]] = {}
+
+    @classmethod
+    def of(cls, gazetteer: Gazetteer) -> Regions:
+        """The shared instance for ``gazetteer``."""
+        regions = cls._cache.get(gazetteer)
+        if regions is None:
+            regions = cls._cache[gazetteer] = cls(gazetteer)
+        return regions
+
+    # -- one place ----------------------------------------------------------------------
+
+    def shape(self, place: Place) -> Shape:
+        """The geometry a check uses for ``place``.
+
+        Countries and first-level divisions: their Natural Earth polygon; composite regions (the
+        Donbas): the union of their parts' polygons; rivers: their Natural Earth line, else the
+        points GeoNames gives for the river's name nearby; everything else: its GeoNames point.
+        """
+        gaz = self.gazetteer
+        gid = place.geonameid
+        if gid in COMPOSITE_REGIONS:
+            parts = [gaz.geometry(part, "admin1") for part in COMPOSITE_REGIONS[gid]]
+            if all(p is not None for p in parts):
+                names = " and ".join(gaz.place(part).name for part in COMPOSITE_REGIONS[gid])
+                return Shape(place, shapely.union_all(parts), "area", f"the Natural Earth polygons of {names}",
+                             (gid, *COMPOSITE_REGIONS[gid]))
+        if place.is_country or place.feature_code == "ADM1":
+            polygon = gaz.geometry(gid, "admin0" if place.is_country else "admin1")
+            if polygon is not None:
+                return Shape(place, polygon, "area", "its Natural Earth polygon", (gid,))
+        if is_stream(place):
+            return self._river(place)
+        return Shape(place, Point(place.lon, place.lat), "point", "its GeoNames point", (gid,))
+
+    def _river(self, place: Place) -> Shape:
+        gaz = self.gazetteer
+        here = Point(place.lon, place.lat)
+        line = gaz.geometry(place.geonameid, "river")
+        if line is None:
+            norm = normalize_name(place.name)
+            lines = [g for _, name, _, g in gaz.geometries("river", bbox=_around(here, 4.0))
+                     if normalize_name(name) == norm]
+            lines = [g for g in lines if _km_to(here, g) <= _SAME_RIVER_KM]
+            line = shapely.union_all(lines) if lines else None
+        if line is not None:
+            return Shape(place, line, "line", "its Natural Earth river line", (place.geonameid,))
+        # No line: every point GeoNames gives a river of this name nearby stands for the river.
+        same = {place.geonameid: place}
+        for candidate in gaz.candidates(normalize_name(place.name)):
+            other = candidate.place
+            if is_stream(other) and distance(here, Point(other.lon, other.lat)).km <= _SAME_RIVER_KM:
+                same.setdefault(other.geonameid, other)
+        ids = tuple(sorted(same))
+        points = shapely.MultiPoint([(same[i].lon, same[i].lat) for i in ids])
+        count = f"{len(ids)} GeoNames points" if len(ids) > 1 else "its GeoNames point"
+        return Shape(place, points, "points", f"{count}, no river line", ids)
+
+    # -- lookups over a layer ------------------------------------------------------------
+
+    def _tree(self, layer: str):
+        if layer not in self._trees:
+            rows = self.gazetteer.geometries(layer)
+            self._trees[layer] = (STRtree([g for *_, g in rows]), rows)
+        return self._trees[layer]
+
+    def containing(self, point: Point, layer: str = "admin1") -> list[tuple[int | None, str, str]]:
+        """(geonameid, name, code) of every polygon of ``layer`` that holds ``point``; [] at sea."""
+        tree, rows = self._tree(layer)
+        return [rows[i][:3] for i in sorted(tree.query(point, predicate="intersects"))]
+
+    def division_of(self, place: Place) -> Place | None:
+        """The first-level division a place lies in: GeoNames' admin1 code, else the polygon holding it."""
+        if place.admin1_code and place.admin1_code != "00":
+            division = self.gazetteer.admin_division(f"{place.country_code}.{place.admin1_code}")
+            if division is not None and division.geonameid != place.geonameid:
+                return division
+        for gid, _, _ in self.containing(Point(place.lon, place.lat)):
+            if gid is not None and gid != place.geonameid:
+                return self.gazetteer.place(gid)
+        return None
+
+
+def _around(point: Point, degrees: float) -> tuple[float, float, float, float]:
+    return (point.x - degrees, point.y - degrees, point.x + degrees, point.y + degrees)
+
+
+def _km_to(point: Point, geometry) -> float:
+    return nearest(point, geometry).distance.km
