@@ -231,10 +231,8 @@ def context_cues(text: str, ws: tuple[_Word, ...], i: int, j: int, trie=None) ->
             if not w.text[0].isupper() or (k and text[run[k - 1].end: w.start] != " "):
                 break
             following.append(w.norm)
-        if any(f in _ORG_WORDS for f in following):
-            cues.append("organisation")
-        elif not (trie is not None and nxt.norm in trie):
-            cues.append("capital_after")
+        # (two place names side by side are written with a comma or a slash, not a space)
+        cues.append("organisation" if any(f in _ORG_WORDS for f in following) else "capital_after")
     if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES and j + 2 < len(ws) and ws[j + 2].text[0].isupper():
         cues.append("role")
     if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \

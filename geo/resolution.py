@@ -22,6 +22,8 @@ import numpy as np
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Place
 from geo.matching import FUZZY_COUNTRIES, word_frequency
+from geo.normalize import normalize_name
+from geo.transliteration import translit_key
 
 # Cues (from geo.matching) that make a span something other than a place.
 NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
@@ -42,6 +44,17 @@ COMMON_WORD_ZIPF = 4.0    # wordfreq zipf: "war", "police", "march", "maria"
 
 
 @dataclass
+class Detection:
+    """Whether a span names a place, how sure that is, and why not."""
+
+    ok: bool
+    confidence: float = 0.0
+    reason: str | None = None
+    needs_country: bool = False   #: a place only if the article names (or is in) the place's country
+    prior: float = 0.0            #: the best candidate's importance
+
+
+@dataclass
 class ArticleContext:
     """What the article's confidently resolved places say about where it is."""
 
@@ -57,6 +70,12 @@ class ArticleContext:
         if place.admin1_code and place.admin1_code != "00":
             self.regions[f"{place.country_code}.{place.admin1_code}"] += 1
         self.points.add((norm, place.lat, place.lon))
+
+
+@lru_cache(maxsize=100_000)
+def is_spelling_variant(name: str, own_name: str) -> bool:
+    """Whether ``name`` spells ``own_name`` another way (Izium for Izyum, Balakliia for Balakliya)."""
+    return translit_key(normalize_name(name)) == translit_key(normalize_name(own_name))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -105,41 +124,53 @@ class Resolver:
 
     # -- detection ------------------------------------------------------------------------
 
-    def is_place(self, span: Span, cands: list[Candidate], gold_span: bool = False) -> tuple[bool, float, str | None]:
+    def is_place(self, span: Span, cands: list[Candidate], gold_span: bool = False) -> Detection:
         """Whether a span names a place, a detection confidence, and the reason when not."""
         if not cands:
-            return False, 0.0, "no place of that name in the gazetteer"
+            return Detection(False, reason="no place of that name in the gazetteer")
         if gold_span:
-            return True, 1.0, None
+            return Detection(True, 1.0)
         cues = set(span.cues)
         prior = max(c.place.importance for c in cands)
         positive = bool(cues & POSITIVE_CUES) or span.qualifier is not None
         if "person" in cues and not (positive and prior >= 0.75) and span.qualifier is None:
-            return False, 0.0, "context makes it a person, not a place"   # "Lavrov said", not "in Kharkiv told"
+            return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
         for cue in ("quoted_title", "role", "organisation", "organisation_of"):
             if cue in cues and span.qualifier is None:
-                return False, 0.0, f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place"
+                return Detection(False, reason=f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place")
         if "capital_before" in cues and not (span.qualifier or "dateline" in cues) \
                 or "capital_after" in cues and not (span.qualifier or positive and prior >= 0.9) \
                 or "capital_before_at_start" in cues and prior < 0.75 and not positive:
-            return False, 0.0, "part of a longer proper name (a person or an organisation)"
+            return Detection(False, reason="part of a longer proper name (a person or an organisation)")
+        needs_country = False
         if "dateline" not in cues and span.method == "exact":
             zipf = min(word_frequency(w) for w in span.norm.split())
             if zipf >= COMMON_WORD_ZIPF:
                 # "We", "But", "March", "Police": only an important place known by that very name
-                # (Washington, Paris, Georgia) survives as a place.
-                named = [c for c in cands if c.kind != "alternate"]
-                need = 0.9 if zipf >= 4.5 else 0.6
-                if not named or max(c.place.importance for c in named) < need and not (positive and zipf < 4.5):
-                    return False, 0.0, "a common word, and no important place is called that"
+                # survives (Washington, Paris); a division named like a word ("Texas", but also
+                # Kuwait's "Capital") only in an article about its country.
+                named = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
+                if named >= 0.9 or (named >= 0.6 and positive and zipf < 4.5):
+                    pass
+                elif named >= 0.75:
+                    needs_country = True
+                else:
+                    return Detection(False, reason="a common word, and no important place is called that")
             if span.text.isupper() and len(span.text) <= 4 and prior < 0.75:
-                return False, 0.0, "an abbreviation in capitals, and no important place is called that"
+                return Detection(False, reason="an abbreviation in capitals, and no important place is called that")
+            if " " not in span.norm and prior < 0.6 and not positive and all(self._other_name(c) for c in cands):
+                return Detection(False, reason="only another name (not a spelling) of a small place, and nothing says a place is meant")
         if prior < WEAK_PRIOR and not positive:
-            return False, 0.0, "only small places have this name and nothing around it says a place is meant"
+            return Detection(False, reason="only small places have this name and nothing around it says a place is meant")
         confidence = min(1.0, 0.55 + prior * 0.5 + (0.2 if positive else 0.0))
         if "sentence_start" in cues and not positive:
             confidence *= 0.9
-        return True, confidence, None
+        return Detection(True, confidence, needs_country=needs_country, prior=prior)
+
+    @staticmethod
+    def _other_name(c: Candidate) -> bool:
+        """An alternate name that is not a spelling of the place's own (Bush for Bushland, not Izium for Izyum)."""
+        return c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name)
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -147,6 +178,8 @@ class Resolver:
         """One Mention per span, in order (unresolved ones keep a reason)."""
         found = [self.candidates(s) for s in spans]
         decisions = [self.is_place(s, c, gold_spans) for s, c in zip(spans, found)]
+        if not gold_spans:
+            decisions = _persons_stay_persons(spans, decisions)
         containers = self._containers(text, spans, found)
 
         memo: dict[tuple, list[tuple[float, Candidate]]] = {}
@@ -162,24 +195,29 @@ class Resolver:
         # Pass 1: what the important, unambiguous places say about the article's area.
         empty = ArticleContext()
         context = ArticleContext()
-        for span, cands, (ok, _, _) in zip(spans, found, decisions):
-            if ok and cands and (cands[0].place.importance >= 0.75 or len(cands) == 1):
+        for span, cands, d in zip(spans, found, decisions):
+            if d.ok and not d.needs_country and cands and (cands[0].place.importance >= 0.75 or len(cands) == 1):
                 context.add(score(span, cands, empty)[0][1].place, span.norm)
         # Pass 2: every span with that context; names keep one sense per article.
-        scored = [score(s, c, context) if ok else [] for s, c, (ok, _, _) in zip(spans, found, decisions)]
+        scored = [score(s, c, context) if d.ok else [] for s, c, d in zip(spans, found, decisions)]
         scored = _one_sense_per_name(spans, scored)
         context2 = ArticleContext()
-        for span, ranking in zip(spans, scored):
-            if ranking and _share(ranking) > 0.6:
+        for span, ranking, d in zip(spans, scored, decisions):
+            if ranking and _share(ranking) > 0.6 and not d.needs_country:
                 context2.add(ranking[0][1].place, span.norm)
         local = _local_points(spans, scored)
-        scored = [score(s, c, context2, local.get(s.start, frozenset())) if ok else []
-                  for s, c, (ok, _, _) in zip(spans, found, decisions)]
+        scored = [score(s, c, context2, local.get(s.start, frozenset())) if d.ok else []
+                  for s, c, d in zip(spans, found, decisions)]
         scored = _one_sense_per_name(spans, scored)
 
         mentions = []
-        for span, ranking, (ok, detect, reason) in zip(spans, scored, decisions):
+        for span, ranking, d in zip(spans, scored, decisions):
             m = Mention(article_id, span.start, span.end, span.text, method=span.method)
+            ok, detect, reason = d.ok, d.confidence, d.reason
+            if ok and ranking and d.needs_country and ranking[0][1].place.country_code not in context2.countries:
+                ok, reason = False, "a common word, and the article is not about the country of the place so named"
+            if ok and ranking and not gold_spans and _foreign_exonym(span, ranking[0][1], context2):
+                ok, reason = False, "only another language's name for a place the article does not otherwise point to"
             if ok and ranking:
                 place = ranking[0][1].place
                 m.geonameid, m.name, m.lat, m.lon = place.geonameid, place.name, place.lat, place.lon
@@ -203,8 +241,8 @@ class Resolver:
             s = p.importance
             if c.kind == "stem" and span.qualifier is None:
                 s -= 0.3   # "Bucha" is the town; its raion is written "Bucha district"
-            if c.kind in ("official", "ascii"):
-                s += 0.15  # a place's own current name over another's former or foreign name
+            if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
+                s += 0.15  # a place's own current name (in any spelling) over another's former or foreign name
             if span.qualifier == "division" and p.feature_code == "ADM1":
                 s += 0.3   # "Kharkiv region" is the oblast, not the raion of the same name
             if span.qualifier is None and p.feature_class == "P":
@@ -247,6 +285,28 @@ class Resolver:
                 if not re.fullmatch(r"[^.;!?]*", between):
                     break
         return out
+
+
+def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
+    """Once an article writes "Michael Steele", a later "Steele" is the man, not Steele, North Dakota."""
+    persons = {s.norm for s in spans if {"capital_before", "person"} & set(s.cues) and "capital_after" not in s.cues}
+    out = []
+    for span, d in zip(spans, decisions):
+        # d.prior < 0.75: a surname, not Russia in "United Russia"
+        if d.ok and span.norm in persons and d.prior < 0.75 and span.qualifier is None \
+                and not {"dateline", "place_preposition"} & set(span.cues):
+            d = Detection(False, reason="the article uses this name for a person")
+        out.append(d)
+    return out
+
+
+def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> bool:
+    """"Hamas" is Hamm's name in some language: an alternate name of a place in a country the
+    article never names, with nothing around it saying a place is meant, is not taken as that place."""
+    p = winner.place
+    return (winner.kind == "alternate" and span.method == "exact" and p.importance < 0.9
+            and not p.is_country and p.country_code not in context.countries
+            and not (set(span.cues) & POSITIVE_CUES) and span.qualifier is None)
 
 
 def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]],
