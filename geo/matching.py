@@ -28,6 +28,12 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _NAME_GAP = re.compile(r"[ \t\-‐‑–]{1,2}$|^[ \t\-‐‑–]{1,2}")
 _MAX_NAME_WORDS = 6
 
+#: Zipf frequencies (wordfreq) above which a name is also a common English word, and above which
+#: only a place of this importance, known by that very name, is taken for it (Washington, Texas).
+COMMON_WORD_ZIPF = 4.0
+STRONG_COMMON_ZIPF = 4.5
+COMMON_NAME_IMPORTANCE = 0.75
+
 #: Words after a name that make it a division, a river... (normalized) -> kind of place.
 QUALIFIERS = {
     "region": "division", "oblast": "division", "province": "division", "republic": "division",
@@ -103,16 +109,17 @@ def words(text: str) -> tuple[_Word, ...]:
     """
     out = []
     append = out.append
+    make = tuple.__new__  # skips the NamedTuple's Python-level __new__: this loop runs per word
     for m in _WORD.finditer(text):
         start, token = m.start(), m.group()
         if len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES:
             token = token[:-2]
         if token.islower() or token.isupper() or not _CAMEL.search(token):
-            append(_Word(start, start + len(token), token, _norm_word(token)))
+            append(make(_Word, (start, start + len(token), token, _norm_word(token))))
             continue
         offset = start
         for piece in _CAMEL.split(token):
-            append(_Word(offset, offset + len(piece), piece, _norm_word(piece)))
+            append(make(_Word, (offset, offset + len(piece), piece, _norm_word(piece))))
             offset += len(piece)
     return tuple(out)
 
@@ -126,6 +133,17 @@ class NameMatcher:
         # Names known only as abbreviations (US, UK, U.S.) match only in capitals, as written.
         abbrevs = gazetteer.names_of_kind("abbrev")
         self.abbreviation_only = {n for n, kinds in abbrevs.items() if kinds == {"abbrev"}}
+        self._plain_words: dict[str, bool] = {}
+
+    def is_plain_word(self, norm: str) -> bool:
+        """A common English word that no important place is called ("In", "We", "March"): never a
+        place in running text, whatever surrounds it (resolution applies the same bar, with context)."""
+        plain = self._plain_words.get(norm)
+        if plain is None:
+            plain = " " not in norm and word_frequency(norm) >= STRONG_COMMON_ZIPF \
+                and self.gazetteer.named_importance(norm) < COMMON_NAME_IMPORTANCE
+            self._plain_words[norm] = plain
+        return plain
 
     def find(self, text: str) -> list[Span]:
         """Every exact name match at a capitalized word, longest first, with qualifiers and cues."""
@@ -144,7 +162,8 @@ class NameMatcher:
             j, norm = best
             end = ws[j].end + (1 if norm.endswith(".") and not ws[j].text.endswith(".") else 0)
             surface = text[w.start: end]
-            if norm in self.abbreviation_only and not _is_abbreviation(surface):
+            if norm in self.abbreviation_only and not _is_abbreviation(surface) \
+                    or not surface.isupper() and self.is_plain_word(norm):  # (capitals may be a dateline)
                 i += 1
                 continue
             span = Span(w.start, end, surface, norm)

@@ -17,11 +17,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
-
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Place
-from geo.matching import FUZZY_COUNTRIES, word_frequency
+from geo.matching import COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, FUZZY_COUNTRIES, STRONG_COMMON_ZIPF, word_frequency
 from geo.normalize import normalize_name
 from geo.transliteration import translit_key
 
@@ -40,7 +38,6 @@ _QUALIFIER_FITS = {
 _EARTH_KM = 6371.0088
 TEMPERATURE = 0.12        # softmax temperature over candidate scores
 WEAK_PRIOR = 0.45         # below this importance a bare name needs support from its context
-COMMON_WORD_ZIPF = 4.0    # wordfreq zipf: "war", "police", "march", "maria"
 
 
 @dataclass
@@ -150,9 +147,9 @@ class Resolver:
                 # survives (Washington, Paris); a division named like a word ("Texas", but also
                 # Kuwait's "Capital") only in an article about its country.
                 named = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
-                if named >= 0.9 or (named >= 0.6 and positive and zipf < 4.5):
+                if named >= 0.9 or (named >= 0.6 and positive and zipf < STRONG_COMMON_ZIPF):
                     pass
-                elif named >= 0.75:
+                elif named >= COMMON_NAME_IMPORTANCE:
                     needs_country = True
                 else:
                     return Detection(False, reason="a common word, and no important place is called that")
@@ -317,17 +314,22 @@ def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]]
 
 
 def _nearest_km(cands: list[Candidate], norm: str, points) -> list[float | None]:
-    """For each candidate, the distance to the nearest place named otherwise (a name does not
-    support its own senses); None when there is none. Vectorized: this is the resolver's hot spot."""
-    others = [(lat, lon) for name, lat, lon in points if name != norm]
+    """For each candidate, the distance (km) to the nearest place named otherwise (a name does not
+    support its own senses); None when there is none.
+
+    An equirectangular approximation: within the few hundred kilometres where proximity counts it
+    is within a few percent of the geodesic, and it is the resolver's hot loop.
+    """
+    others = [(math.radians(lat), math.radians(lon)) for name, lat, lon in points if name != norm]
     if not others:
         return [None] * len(cands)
-    pts = np.radians(np.array(others))
-    cs = np.radians(np.array([(c.place.lat, c.place.lon) for c in cands]))
-    dlat = pts[None, :, 0] - cs[:, None, 0]
-    dlon = pts[None, :, 1] - cs[:, None, 1]
-    h = np.sin(dlat / 2) ** 2 + np.cos(cs[:, None, 0]) * np.cos(pts[None, :, 0]) * np.sin(dlon / 2) ** 2
-    return list(2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(h.min(axis=1), 1.0))))
+    out = []
+    for c in cands:
+        lat0, lon0 = math.radians(c.place.lat), math.radians(c.place.lon)
+        k = math.cos(lat0)
+        best = min((lat - lat0) ** 2 + (k * ((lon - lon0 + math.pi) % (2 * math.pi) - math.pi)) ** 2 for lat, lon in others)
+        out.append(_EARTH_KM * math.sqrt(best))
+    return out
 
 
 def _inside(p: Place, box: Place) -> bool:

@@ -161,6 +161,12 @@ class Gazetteer:
             raise GazetteerError(f"{self.path}: the name index is missing; rebuild it with `geo gazetteer build`")
         return marisa_trie.Trie().frombytes(rows[0][0])
 
+    def named_importance(self, norm: str) -> float:
+        """The importance of the most important place whose own name (not an alternate) is ``norm``."""
+        rows = self._query("SELECT MAX(p.importance) FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                           "WHERE n.norm = ? AND n.kind NOT IN ('alternate', 'demonym', 'stem')", (norm,))
+        return rows[0][0] or 0.0
+
     def names_of_kind(self, kind: str) -> dict[str, set[str]]:
         """Normalized name -> every kind it is known as, for names that have ``kind`` among them."""
         out: dict[str, set[str]] = {}

@@ -27,6 +27,10 @@ window.geoMap = (function (map, options) {
     var places = {};     // geonameid -> {data, layer, container, root}
     var claims = [];     // panel index -> {data, layer, container}
     var switches = [];   // {group, layer}: the layer control's article (or source) entries
+    // Bumped by every showPlace/showClaim. Their deferred steps (zoomToShowLayer's callback, which can
+    // come on some later move, and the fallback timer) act only if no newer request came meanwhile:
+    // else an earlier search reopens its own popup over the one just asked for.
+    var request = 0;
 
     function activeGroups() {
         var on = {};
@@ -108,12 +112,20 @@ window.geoMap = (function (map, options) {
             }
             ensureShown(e, e.data.groups);
             var at = L.latLng(e.data.lat, e.data.lon);
+            var mine = ++request;
             if (e.container.zoomToShowLayer) {
-                e.container.zoomToShowLayer(e.layer, function () { e.layer.openPopup(); });
+                var opened = false;
+                e.container.zoomToShowLayer(e.layer, function () {
+                    if (mine === request) {
+                        opened = true;
+                        e.layer.openPopup();
+                    }
+                });
                 // zoomToShowLayer waits for a move, which never comes when the view need not change:
                 // then zoom in all the way and open the marker (or its spiderfied cluster) ourselves.
+                // Not if it did show it (the user may have closed that popup since), nor once superseded.
                 setTimeout(function () {
-                    if (!e.layer.isPopupOpen()) {
+                    if (mine === request && !opened) {
                         map.setView(at, map.getMaxZoom(), {animate: false});
                         var shown = e.container.getVisibleParent(e.layer);
                         if (shown && shown !== e.layer && shown.spiderfy) {
@@ -136,6 +148,7 @@ window.geoMap = (function (map, options) {
             if (!e) {
                 return false;
             }
+            request++;   // cancels what a pending showPlace has yet to do
             ensureShown(e, [e.data.group]);
             if (!map.hasLayer(e.container)) {
                 map.addLayer(e.container);
