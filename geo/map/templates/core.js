@@ -83,6 +83,19 @@ window.geoMap = (function (map, options) {
             map.addLayer(entry.root);
         }
     }
+    function whenStill(then) {
+        // A move already under way (the last popup's auto-pan, a zoom animation) ends with a moveend that
+        // markercluster's zoomToShowLayer takes for the end of its own move: it opens the popup at once,
+        // then its real move clusters the marker away and the popup with it. So start from a still map:
+        // stop a pan now (its moveend fires here, before anyone listens); let a zoom animation end, as
+        // Leaflet ignores a new zoom meanwhile (Leaflet 1.9 has no public flag for it).
+        map.stop();
+        if (map._animatingZoom) {
+            map.once("zoomend", function () { setTimeout(then, 0); });
+        } else {
+            then();
+        }
+    }
     map.on("overlayadd overlayremove", function (event) {
         if (switches.some(function (s) { return s.layer === event.layer; })) {
             refresh();
@@ -110,37 +123,42 @@ window.geoMap = (function (map, options) {
             if (!e) {
                 return false;
             }
-            ensureShown(e, e.data.groups);
-            var at = L.latLng(e.data.lat, e.data.lon);
             var mine = ++request;
-            if (e.container.zoomToShowLayer) {
-                var opened = false;
-                e.container.zoomToShowLayer(e.layer, function () {
-                    if (mine === request) {
-                        opened = true;
-                        e.layer.openPopup();
-                    }
-                });
-                // zoomToShowLayer waits for a move, which never comes when the view need not change:
-                // then zoom in all the way and open the marker (or its spiderfied cluster) ourselves.
-                // Not if it did show it (the user may have closed that popup since), nor once superseded.
-                setTimeout(function () {
-                    if (mine === request && !opened) {
-                        map.setView(at, map.getMaxZoom(), {animate: false});
-                        var shown = e.container.getVisibleParent(e.layer);
-                        if (shown && shown !== e.layer && shown.spiderfy) {
-                            shown.spiderfy();
+            ensureShown(e, e.data.groups);
+            whenStill(function () {
+                if (mine !== request) {
+                    return;   // another place or claim was asked for while a zoom ran
+                }
+                var at = L.latLng(e.data.lat, e.data.lon);
+                if (e.container.zoomToShowLayer) {
+                    var opened = false;
+                    e.container.zoomToShowLayer(e.layer, function () {
+                        if (mine === request) {
+                            opened = true;
+                            e.layer.openPopup();
                         }
-                        e.layer.openPopup();
-                    }
-                }, 1500);
-            } else if (e.layer.getBounds) {
-                map.fitBounds(e.layer.getBounds(), {maxZoom: 9, padding: [20, 20]});
-                e.layer.openPopup(at);
-            } else {
-                map.setView(at, Math.max(map.getZoom(), 10));
-                e.layer.openPopup();
-            }
+                    });
+                    // zoomToShowLayer waits for a move, which never comes when the view need not change:
+                    // then zoom in all the way and open the marker (or its spiderfied cluster) ourselves.
+                    // Not if it did show it (the user may have closed that popup since), nor once superseded.
+                    setTimeout(function () {
+                        if (mine === request && !opened) {
+                            map.setView(at, map.getMaxZoom(), {animate: false});
+                            var shown = e.container.getVisibleParent(e.layer);
+                            if (shown && shown !== e.layer && shown.spiderfy) {
+                                shown.spiderfy();
+                            }
+                            e.layer.openPopup();
+                        }
+                    }, 1500);
+                } else if (e.layer.getBounds) {
+                    map.fitBounds(e.layer.getBounds(), {maxZoom: 9, padding: [20, 20]});
+                    e.layer.openPopup(at);
+                } else {
+                    map.setView(at, Math.max(map.getZoom(), 10));
+                    e.layer.openPopup();
+                }
+            });
             return true;
         },
         showClaim: function (i) {
