@@ -193,6 +193,7 @@ def extract_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, unresol
     from geo.pipeline import Pipeline
     from geo.text import collect_articles
 
+    _check_output(output)
     articles = collect_articles(list(inputs))
     with _open_gazetteer(db_path) as gaz:
         pipeline = Pipeline(gaz, check_claims=False)
@@ -205,9 +206,9 @@ def extract_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, unresol
 
 
 def render_mentions(mentions, fmt: str) -> str:
+    if fmt == "jsonl":  # one record at a time: a long text has hundreds of thousands
+        return "".join(json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for m in mentions)
     rows = [m.to_dict() for m in mentions]
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     if fmt == "geojson":
@@ -228,24 +229,25 @@ def render_mentions(mentions, fmt: str) -> str:
     return format_table(("article", "span", "text", "id", "place", "code", "cc", "score"), table) + "\n" if table else "no place mentions found\n"
 
 
+def _check_output(output: Path | None) -> None:
+    """Fail before the work when the output cannot be written (a read-only folder, a file in the way)."""
+    if output is not None:
+        from geo.atomic import check_writable
+
+        check_writable(output)
+
+
 def _emit(text: str, output: Path | None) -> None:
     """Print, or write to ``output`` through a temporary file so it is never half-written."""
     if output is None:
         click.echo(text, nl=False)
         return
-    import tempfile
+    from geo.atomic import write_atomic
 
     try:
-        fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.replace(tmp, output)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_atomic(output, text)
     except OSError as exc:
-        raise GeoError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        raise GeoError(f"{exc.filename or output}: cannot write ({exc.strerror or exc})") from None
 
 
 # -- extract --corpus -------------------------------------------------------------------------
@@ -270,7 +272,32 @@ def _extract_corpus(inputs: tuple[Path, ...], output: Path | None, corpus: Path 
         peak = max(report.worker_peak_rss.values(), default=0)
         click.echo(f"processed {report.processed:,} articles in {report.seconds:.1f} s on {report.workers} worker(s): "
                    f"{report.rate:,.1f} articles/s after {report.startup_seconds:.1f} s of start-up; "
-                   f"peak memory a worker {peak / 2**20:,.0f} MB")
+                   f"peak memory per worker {peak / 2**20:,.0f} MB")
+
+
+@cli.group("corpus")
+def corpus_group() -> None:
+    """Synthetic corpora for tests and benchmarks."""
+
+
+@corpus_group.command("generate")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-n", "--articles", "count", type=click.IntRange(min=1), default=100, show_default=True, help="How many articles.")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same seed (and gazetteer) gives the same corpus.")
+@click.option("--reference", type=click.Path(file_okay=False, path_type=Path),
+              help="The articles whose sentences are reused (default: ../shared/articles; env: GEO_SHARED).")
+@click.option("--gold", "gold_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Their gold, seeds.json-shaped (default: ../shared/gold/seeds.json).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer database (env: GEO_GAZETTEER).")
+def corpus_generate(out: Path, count: int, seed: int, reference: Path | None, gold_path: Path | None, db_path: Path | None) -> None:
+    """Write OUT/: articles made of the reference sentences with their places swapped for others of
+    the same kind, a manifest.jsonl, and gold.json (for ../shared/tools/score.py)."""
+    from geo.corpus.generate import generate
+    from geo.pipeline import Pipeline
+
+    with _open_gazetteer(db_path) as gaz:
+        made = generate(out, count, seed, pipeline=Pipeline(gaz, check_claims=False), articles_dir=reference, gold_path=gold_path)
+    click.echo(f"wrote {made.out}: {made.articles:,} articles, {made.mentions:,} gold mentions in {made.out / 'gold.json'}")
 
 
 # -- eval -----------------------------------------------------------------------------------
@@ -334,6 +361,7 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, policy_pa
 
     policy = Policy.from_toml(policy_path) if policy_path else Policy()
     policy = policy.replace(**_parse_tolerances(tolerances))
+    _check_output(output)
     articles = collect_articles(list(inputs))
     with _open_gazetteer(db_path) as gaz:
         pipeline = Pipeline(gaz, check_claims=False)
@@ -441,6 +469,9 @@ def map_cmd(inputs: tuple[Path, ...], output: Path | None, title: str | None, of
     output = output or target
     if output.suffix.lower() != ".html":
         raise InputError(f"{output}: the map must be a .html file")
+    from geo.map.output import check_writable
+
+    check_writable(output)     # before the work, not after it
     articles = collect_articles(sources)
     with _open_gazetteer(db_path) as gaz:
         pipeline = Pipeline(gaz)
@@ -461,8 +492,19 @@ def format_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
+class _Terminated(BaseException):
+    """SIGTERM received (a BaseException, like KeyboardInterrupt: no ``except Exception`` swallows it)."""
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning errors into one line and an exit status."""
+    import signal
+
+    def terminated(signum, _frame):
+        raise _Terminated(signum)
+
+    # SIGTERM (kill, a timeout) unwinds like Ctrl-C, so that temporary files are removed on the way out.
+    signal.signal(signal.SIGTERM, terminated)
     try:
         status = cli.main(args=argv, prog_name="geo", standalone_mode=False)
     except click.exceptions.Abort:
@@ -479,6 +521,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("geo: interrupted", err=True)
         sys.exit(130)
+    except _Terminated as exc:
+        click.echo("geo: terminated", err=True)
+        sys.exit(128 + exc.args[0])
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)
