@@ -12,6 +12,7 @@ detection is; :mod:`geo.evaluation` measures how well it is calibrated.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -58,10 +59,16 @@ class ArticleContext:
     countries: Counter = field(default_factory=Counter)           # country code -> mentions
     regions: Counter = field(default_factory=Counter)             # "UA.07" -> mentions
     points: set[tuple[str, float, float]] = field(default_factory=set)  # (name, lat, lon) of settlements, regions
+    country_names: dict[str, set[str]] = field(default_factory=dict)   # country code -> the names placing it
+
+    def names_country_besides(self, country_code: str, norm: str) -> bool:
+        """Whether a name other than ``norm`` puts the article in this country (a name is no evidence for itself)."""
+        return bool(self.country_names.get(country_code, set()) - {norm})
 
     def add(self, place: Place, norm: str) -> None:
         if place.country_code:
             self.countries[place.country_code] += 1
+            self.country_names.setdefault(place.country_code, set()).add(norm)
         if place.is_country or place.feature_code == "CONT":
             return
         if place.admin1_code and place.admin1_code != "00":
@@ -135,7 +142,7 @@ class Resolver:
         for cue in ("quoted_title", "role", "organisation", "organisation_of"):
             if cue in cues and span.qualifier is None:
                 return Detection(False, reason=f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place")
-        if "capital_before" in cues and not (span.qualifier or "dateline" in cues) \
+        if "capital_before" in cues and "dateline" not in cues \
                 or "capital_after" in cues and not (span.qualifier or positive and prior >= 0.9) \
                 or "capital_before_at_start" in cues and prior < 0.75 and not positive:
             return Detection(False, reason="part of a longer proper name (a person or an organisation)")
@@ -211,7 +218,7 @@ class Resolver:
         for span, ranking, d in zip(spans, scored, decisions):
             m = Mention(article_id, span.start, span.end, span.text, method=span.method)
             ok, detect, reason = d.ok, d.confidence, d.reason
-            if ok and ranking and d.needs_country and ranking[0][1].place.country_code not in context2.countries:
+            if ok and ranking and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
             if ok and ranking and not gold_spans and _foreign_exonym(span, ranking[0][1], context2):
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
@@ -302,7 +309,7 @@ def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> b
     article never names, with nothing around it saying a place is meant, is not taken as that place."""
     p = winner.place
     return (winner.kind == "alternate" and span.method == "exact" and p.importance < 0.9
-            and not p.is_country and p.country_code not in context.countries
+            and not p.is_country and not context.names_country_besides(p.country_code, span.norm)
             and not (set(span.cues) & POSITIVE_CUES) and span.qualifier is None)
 
 
@@ -310,7 +317,13 @@ def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]]
                   window: int = 200) -> dict[int, list[tuple[str, float, float]]]:
     """For each span, the settlements resolved within ``window`` characters of it."""
     points = [(s.start, s.norm, r[0][1].place) for s, r in zip(spans, scored) if r and r[0][1].place.feature_class == "P"]
-    return {s.start: frozenset((norm, p.lat, p.lon) for start, norm, p in points if abs(start - s.start) <= window) for s in spans}
+    points.sort(key=lambda x: x[0])
+    starts = [start for start, _, _ in points]
+    out = {}
+    for s in spans:  # by bisection: a scan of every point per span is quadratic in a long text
+        lo, hi = bisect.bisect_left(starts, s.start - window), bisect.bisect_right(starts, s.start + window)
+        out[s.start] = frozenset((norm, p.lat, p.lon) for _, norm, p in points[lo:hi])
+    return out
 
 
 def _nearest_km(cands: list[Candidate], norm: str, points) -> list[float | None]:
