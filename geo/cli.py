@@ -431,7 +431,10 @@ def render_claims(documents, disagreements) -> str:
 
 
 @cli.command("map")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--from", "dataset", type=click.Path(path_type=Path),
+              help="Map a corpus instead: the GeoParquet of `geo extract --corpus` (NAME.parquet), per place, with a heat layer "
+                   "and a time slider.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The map to write (NAME.html; its article pages go to NAME/articles/). Default: the recipe's, else map.html.")
 @click.option("--title", help="The map's title (default: the recipe's).")
@@ -441,14 +444,35 @@ def render_claims(documents, disagreements) -> str:
               help="Layer control entries per article or per source (auto: articles up to 40).")
 @click.option("--no-cluster", is_flag=True, default=None, help="Do not cluster nearby markers.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer database (env: GEO_GAZETTEER).")
-def map_cmd(inputs: tuple[Path, ...], output: Path | None, title: str | None, offline: bool | None, layer_by: str | None,
-            no_cluster: bool | None, db_path: Path | None) -> None:
+def map_cmd(inputs: tuple[Path, ...], dataset: Path | None, output: Path | None, title: str | None, offline: bool | None,
+            layer_by: str | None, no_cluster: bool | None, db_path: Path | None) -> None:
     """Export a Leaflet map of the places articles mention: RECIPE.toml, or FILES, a DIR or a MANIFEST.
 
     One marker per place, with popups quoting each article that names it; local article pages
     with every mention highlighted; the articles' claims drawn and listed by verdict.
+    With --from NAME.parquet: a map of a whole corpus, per place (counts and top articles).
     """
     from dataclasses import replace
+
+    if dataset is not None:
+        if inputs or layer_by:
+            raise InputError("--from maps a corpus dataset alone: give no RECIPE, FILES or --layer-by with it")
+        from geo.map.corpus_map import CorpusMapOptions, render_corpus_map, summarize
+
+        output = output or Path("map.html")
+        if output.suffix.lower() != ".html":
+            raise InputError(f"{output}: the map must be a .html file")
+        from geo.atomic import check_writable
+
+        check_writable(output)      # before the work, not after it
+        summary = summarize(dataset)
+        options = CorpusMapOptions(**{k: v for k, v in (("title", title), ("offline", offline)) if v is not None},
+                                   cluster=not no_cluster)
+        with _open_gazetteer(db_path) as gaz:
+            click.echo(render_corpus_map(summary, gaz, output, options).summary())
+        return
+    if not inputs:
+        raise InputError("give a RECIPE.toml, FILES, a DIR or a MANIFEST to map (or --from NAME.parquet)")
 
     from geo.map import MapOptions, render_map
     from geo.map.recipe import is_recipe, load_recipe

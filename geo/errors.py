@@ -4,6 +4,7 @@ Exit statuses (documented in the README):
   1  the run failed for another reason (e.g. an output could not be written)
   2  bad input: an unreadable article, a bad option, a corrupt or truncated data file
   3  the gazetteer database is missing, corrupt or from an incompatible build
+  130, 143  interrupted (Ctrl-C), terminated (SIGTERM): set by geo.cli.main, not by an error class
 """
 from __future__ import annotations
 

@@ -220,7 +220,8 @@ def context_cues(text: str, ws: tuple[_Word, ...], i: int, j: int, trie=None) ->
     gap_before = text[prev.end: start] if prev else text[:start]
     gap_after = text[end: nxt.start] if nxt else text[end:]
 
-    line_start = text.rfind("\n", 0, start) + 1
+    # (looked for in the last 200 characters only: an unbounded search is quadratic on a text without line breaks)
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
     head = text[line_start: start]
     surface = text[start:end]
     if surface.isupper() and len(surface) > 2 and (not head.strip() or re.fullmatch(r"[A-Z\s/,.'’\-]*", head)) \

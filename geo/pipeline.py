@@ -9,10 +9,46 @@
 """
 from __future__ import annotations
 
+import bisect
+
 from geo.document import Article, Document, Mention, Span
 from geo.matching import QUALIFIERS, NameMatcher, VariantMatcher
 from geo.normalize import normalize_name
 from geo.resolution import Resolver
+
+
+#: The longest text resolved as one context; longer ones are cut at paragraph breaks (see Pipeline.locate).
+PART_CHARS = 1_000_000
+
+
+def text_parts(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive parts of ``text``, each at most ``size`` characters, cut after a
+    blank line, else a line break, else a sentence's end, else a space (else anywhere).
+
+    >>> text_parts("Izium.\\n\\nKharkiv. Kupiansk.", 12)
+    [(0, 8), (8, 17), (17, 26)]
+    """
+    parts, start = [], 0
+    while len(text) - start > size:
+        limit = start + size
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, start + 1, limit - len(sep) + 1)
+            if cut > start:
+                end = cut + len(sep)
+                break
+        else:
+            end = limit
+        parts.append((start, end))
+        start = end
+    parts.append((start, len(text)))
+    return parts
+
+
+def _covered(span: Span, covered: list[tuple[int, int]]) -> bool:
+    """Whether one of the sorted, non-overlapping ``covered`` ranges holds ``span`` (by bisection:
+    a scan of every range per span is quadratic in a long text)."""
+    k = bisect.bisect_right(covered, (span.start, float("inf"))) - 1
+    return k >= 0 and covered[k][0] <= span.start and span.end <= covered[k][1]
 
 
 class Pipeline:
@@ -33,13 +69,26 @@ class Pipeline:
         exact = self.matcher.find(text)
         variants = self.variants.find(text, exact)
         # a variant spelling of a longer name replaces the exact names inside it
-        covered = [(v.start, v.end) for v in variants]
-        exact = [s for s in exact if not any(a <= s.start and s.end <= b for a, b in covered)]
+        covered = sorted((v.start, v.end) for v in variants)
+        exact = [s for s in exact if not _covered(s, covered)]
         return sorted(exact + variants, key=lambda s: s.start)
 
     def locate(self, article: Article) -> Document:
-        """Find and resolve the place mentions (no claims): the Document's mentions are the resolved ones."""
-        mentions = self.resolver.resolve(article.id, article.text, self.spans(article.text))
+        """Find and resolve the place mentions (no claims): the Document's mentions are the resolved ones.
+
+        A text longer than PART_CHARS (no news article is; a corpus dumped in one file may be)
+        is read in parts of at most that size, cut at paragraph breaks, each resolved as its own
+        context: the work and memory per part stay bounded. Offsets still refer to the whole text.
+        """
+        text = article.text
+        mentions = []
+        for start, end in text_parts(text, PART_CHARS):
+            part = text if (start, end) == (0, len(text)) else text[start:end]
+            found = self.resolver.resolve(article.id, part, self.spans(part))
+            if start:
+                for m in found:
+                    m.start, m.end = m.start + start, m.end + start
+            mentions += found
         return Document(article, [m for m in mentions if m.resolved], [], [m for m in mentions if not m.resolved])
 
     def process(self, article: Article) -> Document:

@@ -123,6 +123,7 @@ class _Reader:
         self.starts = [m.start for m in self.mentions]
         self.by_end = sorted(self.mentions, key=lambda m: m.end)
         self.ends = [m.end for m in self.by_end]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
         self.places = places
         self.sentences = sentences
         self.dateline = self._dateline()
@@ -143,6 +144,12 @@ class _Reader:
     def is_settlement(self, m: Mention) -> bool:
         p = self.place(m)
         return p is not None and p.feature_class == "P"
+
+    def inside(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions within ``text[lo:hi]``, in order (by bisection: a scan of every mention per
+        wording found is quadratic in a long text)."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [m for m in self.mentions[i:j] if m.end <= hi]
 
     def mention_at(self, pos: int) -> Mention | None:
         """The mention that starts at ``pos`` (spaces skipped)."""
@@ -205,7 +212,7 @@ class _Reader:
     def _dateline(self) -> Mention | None:
         """The place a dateline names (its last settlement), within the first lines of the text."""
         for match in _DATELINE.finditer(self.text, 0, min(len(self.text), 3000)):
-            inside = [m for m in self.mentions if match.start("places") <= m.start and m.end <= match.end("places")]
+            inside = self.inside(match.start("places"), match.end("places"))
             settlements = [m for m in inside if self.is_settlement(m)]
             if settlements:
                 return settlements[-1]
@@ -278,7 +285,7 @@ class _Reader:
             match = _FARTHER.match(self.text[subject.end:subject.end + 40])
             if match is None or direction_bearing(match.group("dir")) is None or not self.can_be_subject(subject):
                 continue
-            earlier = [m for m in self.mentions if m.end <= subject.start and subject.start - m.end <= 1500
+            earlier = [m for m in self.inside(subject.start - 1500 - self.longest, subject.start) if subject.start - m.end <= 1500
                        and self.is_settlement(m) and m.geonameid != subject.geonameid]
             anchors = earlier[-1:] if earlier else []
             yield Finding("direction", subject.start, subject.end + match.end(), [subject], anchors,
@@ -353,8 +360,7 @@ class _Reader:
     def _border_subject(self, cue_start: int) -> Mention | None:
         """The nearest settlement named earlier in the sentence, else the nearest place that is not a country."""
         sent_start, _ = self.sentence(cue_start)
-        before = [m for m in self.mentions
-                  if sent_start <= m.start and m.end <= cue_start and m.resolved and self.can_be_subject(m)]
+        before = [m for m in self.inside(sent_start, cue_start) if m.resolved and self.can_be_subject(m)]
         for test in (self.is_settlement, lambda m: not self.is_country(m)):
             chosen = [m for m in before if test(m)]
             if chosen:
@@ -388,7 +394,7 @@ class _Reader:
             if anchor is None:
                 continue
             sent_start, _ = self.sentence(match.start())
-            before = [m for m in self.mentions if sent_start <= m.start and m.end <= match.start() and m.resolved
+            before = [m for m in self.inside(sent_start, match.start()) if m.resolved
                       and not self.is_country(m) and self.can_be_subject(m) and m.geonameid != anchor.geonameid]
             subjects = before[-1:]
             start = match.start()

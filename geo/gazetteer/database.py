@@ -105,9 +105,9 @@ class Gazetteer:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             meta = dict(con.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError as exc:
-            raise GazetteerError(f"{path}: not a readable gazetteer database ({exc}); re{hint[1:]}") from None
+            raise GazetteerError(f"{path}: not a readable gazetteer database ({exc}); re{hint}") from None
         if meta.get("schema_version") != SCHEMA_VERSION or "count:places" not in meta:
-            raise GazetteerError(f"{path}: gazetteer from an incompatible or incomplete build; re{hint[1:]}")
+            raise GazetteerError(f"{path}: gazetteer from an incompatible or incomplete build; re{hint}")
         return cls(path, con, meta)
 
     def close(self) -> None:
@@ -159,7 +159,11 @@ class Gazetteer:
         rows = self._query("SELECT value FROM blobs WHERE key = 'names.marisa'")
         if not rows:
             raise GazetteerError(f"{self.path}: the name index is missing; rebuild it with `geo gazetteer build`")
-        return marisa_trie.Trie().frombytes(rows[0][0])
+        try:
+            return marisa_trie.Trie().frombytes(rows[0][0])
+        except RuntimeError as exc:   # marisa's own check of the index's structure
+            raise GazetteerError(f"{self.path}: the name index is corrupt ({str(exc).rsplit(': ', 1)[-1]}); "
+                                 "rebuild it with `geo gazetteer build`") from None
 
     def named_importance(self, norm: str) -> float:
         """The importance of the most important place whose own name (not an alternate) is ``norm``."""

@@ -36,6 +36,10 @@ STYLESHEETS = (
     ("leaflet.markercluster", "dist/MarkerCluster.css"),
     ("leaflet.markercluster", "dist/MarkerCluster.Default.css"),
 )
+#: Plugins only some maps use, inlined after the scripts above when asked for: name -> (package, file).
+PLUGINS = {
+    "heat": ("leaflet.heat", "dist/leaflet-heat.js"),     # the heat layer of corpus maps
+}
 
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=\S+\s*$", re.MULTILINE)
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
@@ -59,8 +63,8 @@ def modules_dir() -> Path:
     return Path(env) if env else VENDOR_DIR / "node_modules"
 
 
-@lru_cache(maxsize=2)
-def _load(root: Path) -> Assets:
+@lru_cache(maxsize=8)
+def _load(root: Path, plugins: tuple[str, ...] = ()) -> Assets:
     def read(package: str, name: str) -> tuple[Path, str]:
         path = root / package / name
         try:
@@ -69,7 +73,7 @@ def _load(root: Path) -> Assets:
             raise AssetsMissing(f"{path}: Leaflet asset missing; run `make assets` "
                                 f"(npm ci in {VENDOR_DIR}) or set {ASSETS_ENV}") from None
 
-    scripts = tuple(_SOURCE_MAP.sub("", read(p, n)[1]) for p, n in SCRIPTS)
+    scripts = tuple(_SOURCE_MAP.sub("", read(p, n)[1]) for p, n in (*SCRIPTS, *(PLUGINS[name] for name in plugins)))
     stylesheets = []
     for package, name in STYLESHEETS:
         path, css = read(package, name)
@@ -77,9 +81,9 @@ def _load(root: Path) -> Assets:
     return Assets(scripts, tuple(stylesheets))
 
 
-def load_assets() -> Assets:
-    """The inlined Leaflet files; :class:`AssetsMissing` when they are not installed."""
-    return _load(modules_dir().resolve())
+def load_assets(*plugins: str) -> Assets:
+    """The inlined Leaflet files, with the named :data:`PLUGINS`; :class:`AssetsMissing` when they are not installed."""
+    return _load(modules_dir().resolve(), tuple(plugins))
 
 
 def _data_url(path: Path) -> str:

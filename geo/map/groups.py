@@ -4,9 +4,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from folium.map import Layer
-from markupsafe import escape
-
 from geo.map.pages import ArticleEntry
+from geo.map.safety import escape_html
 from geo.map.templating import template
 
 #: Above this many articles, "auto" lists sources rather than articles in the layer control.
@@ -23,14 +22,14 @@ def group_keys(entries: Sequence[ArticleEntry], by: str) -> list[str]:
 
 
 def switch_label(key: str, entries: Sequence[ArticleEntry], keys: Sequence[str]) -> str:
-    """The layer control's label for a switch, as HTML (Leaflet inserts it as markup: all of it escaped)."""
+    """The layer control's label for a switch, as HTML (Leaflet inserts it as markup: all of it escaped, braces too)."""
     members = [e for e, k in zip(entries, keys) if k == key]
     if key.startswith("a"):
         e = members[0]
         meta = " · ".join(x for x in (e.source, e.date) if x)
-        return f'{escape(e.title)} <span class="geo-layer-meta">{escape(meta)}{" · " if meta else ""}{escape(e.id)}</span>'
+        return f'{escape_html(e.title)} <span class="geo-layer-meta">{escape_html(meta)}{" · " if meta else ""}{escape_html(e.id)}</span>'
     source = key[2:] or "unknown source"
-    return f'{escape(source)} <span class="geo-layer-meta">{len(members)} article{"s" if len(members) != 1 else ""}</span>'
+    return f'{escape_html(source)} <span class="geo-layer-meta">{len(members)} article{"s" if len(members) != 1 else ""}</span>'
 
 
 class GroupSwitch(Layer):

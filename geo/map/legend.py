@@ -1,6 +1,8 @@
 """The legend (legend.js): kinds of place, what marker size means, claim verdicts."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from branca.element import MacroElement
 
 from geo.map.templating import template
@@ -10,9 +12,15 @@ KIND_LABELS = (("settlement", "settlement"), ("region", "region"), ("country", "
 
 
 class Legend(MacroElement):
+    """The legend. ``claims=False`` leaves out the verdicts (a map with no claims), ``shapes=False`` the
+    note on regions and rivers drawn as shapes (a map of markers only); ``notes`` adds lines of text."""
+
     _template = template("legend.js")
 
-    def __init__(self):
+    def __init__(self, *, claims: bool = True, shapes: bool = True, notes: Sequence[str] = ()):
         super().__init__()
         self._name = "Legend"
         self.kinds = KIND_LABELS
+        self.claims = claims
+        self.shapes = shapes
+        self.notes = tuple(notes)

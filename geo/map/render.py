@@ -20,8 +20,8 @@ from urllib.parse import quote
 import folium
 from branca.element import Element
 from folium.utilities import JsCode
-from markupsafe import escape
 
+from geo.atomic import Staged
 from geo.document import Document
 from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer
@@ -31,11 +31,12 @@ from geo.map.claims_layer import ClaimsLayer, ClaimsPanel, map_claims
 from geo.map.core import GeoMap, MapCore, Startup
 from geo.map.groups import GroupSwitch, group_keys, switch_label
 from geo.map.legend import Legend
-from geo.map.output import check_writable, prune, write_atomic
+from geo.map.output import check_writable, prune
 from geo.map.pages import ArticleEntry, article_entries, map_href_from_page, render_page
 from geo.map.places import MappedPlace, aggregate_places
 from geo.map.places_layer import PlacesLayer
 from geo.map.popups import SentenceIndex, render_popup
+from geo.map.safety import escape_html
 from geo.map.search import PlaceSearch
 
 LAYER_BY = ("auto", "article", "source")
@@ -93,7 +94,7 @@ def build_figure(documents: Sequence[Document], gazetteer: Gazetteer, options: M
     claims = map_claims(documents, entries, keys, gazetteer)
     sentences = SentenceIndex(documents)
 
-    figure = folium.Figure(title=str(escape(options.title)))
+    figure = folium.Figure(title=str(escape_html(options.title)))
     figure.header.add_child(InlineAssets(load_assets()), name="geo_assets")
     m = GeoMap(location=[0, 0], zoom_start=2, tiles=None, control_scale=True)
     # With no tile layer Leaflet knows no zoom range, and the marker clusters need one.
@@ -176,8 +177,9 @@ def with_security_policy(html: str, offline: bool) -> str:
 def render_map(documents: Sequence[Document], gazetteer: Gazetteer, output: Path, options: MapOptions | None = None) -> MapResult:
     """Write the map ``output`` (``NAME.html``) and its article pages (``NAME/articles/*.html``).
 
-    Files are written atomically, the pages first (the map never links to a page not yet there);
-    the same documents and options give the same bytes.
+    Every file is written to a temporary file first; then the pages are renamed into place, then
+    the map (which never links to a page not yet there); the same documents and options give the
+    same bytes.
     """
     options = options or MapOptions()
     output = Path(output)
@@ -194,13 +196,17 @@ def render_map(documents: Sequence[Document], gazetteer: Gazetteer, output: Path
     map_href = map_href_from_page(output.name)
     result = MapResult(output)
     try:
-        for doc, entry in zip(documents, entries):
-            page = pages_dir / entry.page
-            write_atomic(page, render_page(doc, entry, kinds=kinds, map_title=options.title, map_href=map_href))
-            result.pages.append(page)
-        if pages_dir.is_dir():
+        # Every file is written before any is renamed into place: a full disk or an interruption
+        # while writing leaves the previous map and pages as they were.
+        with Staged() as staged:
+            for doc, entry in zip(documents, entries):
+                page = pages_dir / entry.page
+                staged.write(page, render_page(doc, entry, kinds=kinds, map_title=options.title, map_href=map_href))
+                result.pages.append(page)
+            staged.write(output, html)
+            staged.commit()
+        if pages_dir.is_dir():      # once the new map is in place: the old one linked to these
             prune(pages_dir, (p.name for p in result.pages))
-        write_atomic(output, html)
     except OSError as exc:
         raise GeoError(f"cannot write the map: {exc.filename or output}: {exc.strerror or exc}") from None
     result.places = len(kinds)

@@ -1,6 +1,7 @@
 """One file on disk to one :class:`~geo.document.Article`."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,6 +13,12 @@ from geo.text.mojibake import repair_mojibake
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text"}
+#: The largest article (or manifest) read, in bytes: far above any article, it keeps a mistaken
+#: input (a disk image, /dev/zero, a never-ending pipe) from filling the memory.
+MAX_BYTES = 100_000_000
+# Control characters other than tab and line breaks: junk in an article, refused by the HTML
+# parser and able to rewrite a terminal (ESC sequences) when the text is printed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def decode_text(data: bytes, hint: str | None = None) -> tuple[str, str, list[str]]:
@@ -28,6 +35,9 @@ def decode_text(data: bytes, hint: str | None = None) -> tuple[str, str, list[st
     """
     text, encoding, notes = decode_bytes(data, hint)
     text, repairs = repair_mojibake(text)
+    text, controls = _CONTROLS.subn(" ", text)      # a space each: the text keeps its length
+    if controls:
+        repairs.append(f"{controls} control character{'s' * (controls != 1)} replaced by spaces")
     return text, encoding, notes + repairs
 
 
@@ -77,12 +87,21 @@ def read_article(path: Path) -> Article:
 def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not an article")
+    return read_limited(path)
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a file (or a pipe), InputError when it cannot be read or holds more than ``limit``."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)    # (not the size stat gives: a device or a pipe has none)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: too large (over {limit / 1e6:,.0f} MB); split it into articles")
+    return data
 
 
 def _fill_from_page(article: Article, markup: str) -> None:

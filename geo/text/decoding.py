@@ -71,7 +71,7 @@ def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str, list[s
     Raises InputError (without the file's name: the caller adds it) for empty, binary
     or undecodable data.
     """
-    if not data.strip():
+    if not data or data.isspace():     # (not data.strip(): that copies a large file)
         raise InputError("empty file" if not data else "the file holds only whitespace")
     for bom, encoding in BOMS:
         if data.startswith(bom):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from geo.document import Article
 from geo.errors import InputError
-from geo.text.articles import http_url, read_article
+from geo.text.articles import http_url, read_article, read_limited
 from geo.text.decoding import decode_bytes
 
 FIELDS = ("path", "url", "title", "source", "date")
@@ -49,12 +49,9 @@ def read_manifest(path: Path) -> list[Article]:
 
 def manifest_entries(path: Path) -> list[tuple[str, dict]]:
     """The manifest's entries as (where, fields), ``where`` naming the line or table for errors."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such manifest") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if not path.exists():
+        raise InputError(f"{path}: no such manifest")
+    data = read_limited(path)
     try:
         text = decode_bytes(data)[0]
     except InputError as exc:

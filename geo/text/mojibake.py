@@ -82,9 +82,32 @@ def repair_legacy_misread(text: str) -> tuple[str, str | None]:
         last = end
     pieces.append(text[last:])
     for i in lost:                  # guessed once all the rest is repaired: they look both ways
-        pieces[i] = _guess_lost_punctuation("".join(pieces[:i]), "".join(pieces[i + 1:]))
+        pieces[i] = _guess_lost_punctuation(*_around(pieces, i))
     detail = f"{count} run{'s' * (count != 1)}" + (f", {len(lost)} lost byte{'s' * (len(lost) != 1)} guessed" if lost else "")
     return "".join(pieces), f"mojibake: utf-8 read as {codec} ({detail})"
+
+
+GUESS_WINDOW = 10_000             # how far a lost character's guess looks each way (its paragraph, usually)
+
+
+def _around(pieces: list[str], i: int, window: int = GUESS_WINDOW) -> tuple[str, str]:
+    """The text before and after ``pieces[i]``, at most ``window`` characters each way.
+
+    (Joining all the text on either side for every lost character is quadratic in a long text.)
+    """
+    before: list[str] = []
+    k, n = i, 0
+    while k > 0 and n < window:
+        k -= 1
+        before.append(pieces[k][-(window - n):])
+        n += len(before[-1])
+    after: list[str] = []
+    k, n = i, 0
+    while k + 1 < len(pieces) and n < window:
+        k += 1
+        after.append(pieces[k][:window - n])
+        n += len(after[-1])
+    return "".join(reversed(before)), "".join(after)
 
 
 def _explained_runs(text: str, codec: str) -> tuple[dict[int, tuple[int, str, bool]], int]:
@@ -181,6 +204,8 @@ def repair_latin_misread(text: str) -> tuple[str, list[str]]:
         if fixed != line:
             lines[i] = fixed
             kinds[_describe(steps)] += 1
+    if not kinds:
+        return text, []             # (not a copy of a long text joined again)
     notes = [f"mojibake: {kind} ({n} line{'s' * (n != 1)})" for kind, n in kinds.items()]
     return "\n".join(lines), notes
 

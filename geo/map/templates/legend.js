@@ -8,8 +8,13 @@
 <li><span class="geo-marker kind-{{ kind }}"></span>{{ label }}</li>
 {%- endfor %}
 </ul>
-<p class="geo-legend-note">Marker size and number: how many articles name the place. Regions with a known
-border are drawn as areas, rivers with a known course as lines.</p>
+<p class="geo-legend-note">Marker size and number: how many articles name the place.
+{%- if this.shapes %} Regions with a known
+border are drawn as areas, rivers with a known course as lines.{% endif %}</p>
+{%- for note in this.notes %}
+<p class="geo-legend-note">{{ note|e }}</p>
+{%- endfor %}
+{%- if this.claims %}
 <ul class="geo-legend-verdicts">
 <li><span class="geo-verdict verdict-inconsistent">inconsistent</span></li>
 <li><span class="geo-verdict verdict-unverifiable">unverifiable</span></li>
@@ -17,6 +22,7 @@ border are drawn as areas, rivers with a known course as lines.</p>
 </ul>
 <p class="geo-legend-note">Claims: a line from the place measured from to the place placed, labelled with the stated
 and the measured distance and bearing; a region a claim names is outlined.</p>
+{%- endif %}
 </details>
 </div>
 {% endmacro %}
