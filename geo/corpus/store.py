@@ -14,11 +14,10 @@ reads just the mentions.
 from __future__ import annotations
 
 import json
-import os
 import re
-import uuid
 from pathlib import Path
 
+from geo.atomic import write_atomic
 from geo.errors import GeoError, InputError
 
 RUN_FILE = "run.json"
@@ -104,13 +103,7 @@ class Store:
 
 
 def write_json_atomically(path: Path, record: dict) -> None:
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_atomic(path, json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def _read_json(path: Path) -> dict:

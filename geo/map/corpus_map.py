@@ -17,20 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import folium
-from folium.utilities import JsCode
 
 from geo import atomic
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer
-from geo.map.assets import InlineAssets, load_assets
-from geo.map.basemap import Basemap, basemap_features
-from geo.map.core import GeoMap, MapCore, Startup
+from geo.map.assets import load_assets
+from geo.map.core import Startup
 from geo.map.corpus_data import CorpusPlace, CorpusSummary, summarize
 from geo.map.corpus_layers import CorpusPlacesLayer, HeatLayer, Timeline, corpus_popup
 from geo.map.legend import Legend
 from geo.map.places import place_kind
-from geo.map.render import OSM_ATTRIBUTION, OSM_TILES, _number_elements, view_bounds, with_security_policy
-from geo.map.safety import escape_html
+from geo.map.render import _number_elements, base_map_page, view_bounds, with_security_policy
 from geo.map.search import PlaceSearch
 
 __all__ = ["CorpusMapOptions", "CorpusMapResult", "render_corpus_map", "summarize"]
@@ -112,24 +109,8 @@ def main_countries(places: Sequence[CorpusPlace], share: float = 0.1, most: int 
 def build_corpus_figure(summary: CorpusSummary, gazetteer: Gazetteer, options: CorpusMapOptions) -> folium.Figure:
     """The corpus map page as a folium Figure (not yet rendered); ``summary.places`` already detailed."""
     places = summary.places
-    figure = folium.Figure(title=str(escape_html(options.title)))
-    figure.header.add_child(InlineAssets(load_assets("heat")), name="geo_assets")
-    # The map itself is set up as render.build_figure sets up an article map's.
-    m = GeoMap(location=[0, 0], zoom_start=2, tiles=None, control_scale=True)
-    m.options.update(min_zoom=2, max_zoom=18)
-    motion = JsCode("!window.matchMedia('(prefers-reduced-motion: reduce)').matches")
-    m.options.update(zoom_animation=motion, fade_animation=motion, marker_zoom_animation=motion)
-    figure.add_child(m)
-    m.add_child(MapCore(options.title))
-
-    extent = view_bounds(places, trim=False)
-    features = []
-    if extent:
-        bbox = (extent[0][1], extent[0][0], extent[1][1], extent[1][0])
-        features = basemap_features(gazetteer, bbox, main_countries(places))
-    m.add_child(Basemap(features, show=options.offline))
-    if not options.offline:
-        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
+    figure, m = base_map_page(options.title, load_assets("heat"), places, main_countries(places),
+                              gazetteer, offline=options.offline)
 
     dated = summary.periods is not None
     m.add_child(CorpusPlacesLayer(places, popup_of=lambda p: corpus_popup(p, dated=dated), cluster=options.cluster))

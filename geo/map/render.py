@@ -87,15 +87,12 @@ def view_bounds(places: Sequence[MappedPlace], trim: bool = True) -> list[list[f
     return [[lats[0], lons[0]], [lats[-1], lons[-1]]]
 
 
-def build_figure(documents: Sequence[Document], gazetteer: Gazetteer, options: MapOptions, pages_href: str, *,
-                 entries: Sequence[ArticleEntry], places: Sequence[MappedPlace]) -> folium.Figure:
-    """The map page as a folium Figure (not yet rendered)."""
-    keys = group_keys(entries, options.layer_by)
-    claims = map_claims(documents, entries, keys, gazetteer)
-    sentences = SentenceIndex(documents)
-
-    figure = folium.Figure(title=str(escape_html(options.title)))
-    figure.header.add_child(InlineAssets(load_assets()), name="geo_assets")
+def base_map_page(title: str, assets, places, countries: set[str], gazetteer: Gazetteer, *,
+                  offline: bool) -> tuple[folium.Figure, GeoMap]:
+    """The page and map every geo map starts from: inlined assets, the map core, the Natural Earth
+    basemap around ``places`` (division borders of ``countries``) and, online, OpenStreetMap tiles."""
+    figure = folium.Figure(title=str(escape_html(title)))
+    figure.header.add_child(InlineAssets(assets), name="geo_assets")
     m = GeoMap(location=[0, 0], zoom_start=2, tiles=None, control_scale=True)
     # With no tile layer Leaflet knows no zoom range, and the marker clusters need one.
     m.options.update(min_zoom=2, max_zoom=18)
@@ -103,18 +100,29 @@ def build_figure(documents: Sequence[Document], gazetteer: Gazetteer, options: M
     motion = JsCode("!window.matchMedia('(prefers-reduced-motion: reduce)').matches")
     m.options.update(zoom_animation=motion, fade_animation=motion, marker_zoom_animation=motion)
     figure.add_child(m)
-    m.add_child(MapCore(options.title))
+    m.add_child(MapCore(title))
 
-    bounds = view_bounds(places)
     extent = view_bounds(places, trim=False)
+    features = []
     if extent:
         bbox = (extent[0][1], extent[0][0], extent[1][1], extent[1][0])
-        features = basemap_features(gazetteer, bbox, {p.country_code for p in places})
-    else:
-        features = []
-    m.add_child(Basemap(features, show=options.offline))
-    if not options.offline:
+        features = basemap_features(gazetteer, bbox, countries)
+    m.add_child(Basemap(features, show=offline))
+    if not offline:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
+    return figure, m
+
+
+def build_figure(documents: Sequence[Document], gazetteer: Gazetteer, options: MapOptions, pages_href: str, *,
+                 entries: Sequence[ArticleEntry], places: Sequence[MappedPlace]) -> folium.Figure:
+    """The map page as a folium Figure (not yet rendered)."""
+    keys = group_keys(entries, options.layer_by)
+    claims = map_claims(documents, entries, keys, gazetteer)
+    sentences = SentenceIndex(documents)
+
+    figure, m = base_map_page(options.title, load_assets(), places, {p.country_code for p in places},
+                              gazetteer, offline=options.offline)
+    bounds = view_bounds(places)
 
     def groups_of(place: MappedPlace) -> list[str]:
         return sorted({keys[i] for i in place.articles})
