@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 from functools import lru_cache
+from itertools import islice
 
 from geo.document import Span
 from geo.normalize import APOSTROPHES, normalize_name
@@ -81,11 +82,13 @@ _TITLE_BEFORE = re.compile(r"\b(?:program|programme|show|series|film|movie|docum
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
 
 
-class _Word(NamedTuple):  # a NamedTuple: thousands are made per article, and cheaply
+class _Word(NamedTuple):  # a NamedTuple: made per capitalized word and per neighbour looked at, cheaply
     start: int
     end: int
     text: str
     norm: str
+    token_end: int                 #: where the token it was cut from ends (after a possessive 's)
+    rest: tuple = ()               #: the pieces after it of the same glued token ("BuchaNear": Near)
 
 
 @lru_cache(maxsize=50_000)
@@ -101,27 +104,137 @@ def _norm_word(word: str) -> str:
     return normalize_name(word)
 
 
-@lru_cache(maxsize=2)
-def words(text: str) -> tuple[_Word, ...]:
-    """The words of ``text`` with offsets; possessive 's cut off, glued words ("BuchaNear") split.
+def _pieces(start: int, token: str, token_end: int, cut_possessive: bool = True) -> tuple[_Word, ...]:
+    """The words of one token: possessive 's cut off, glued words ("BuchaNear") split."""
+    if cut_possessive and len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES:
+        token = token[:-2]
+    if token.islower() or token.isupper() or not _CAMEL.search(token):
+        # (tuple.__new__ skips the NamedTuple's Python-level __new__: this runs per word looked at)
+        return (_make(_Word, (start, start + len(token), token, _norm_word(token), token_end, ())),)
+    parts = _CAMEL.split(token)
+    offsets = [start]
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    out: tuple[_Word, ...] = ()
+    for k in range(len(parts) - 1, -1, -1):  # from the right: each piece holds the ones after it
+        out = (_Word(offsets[k], offsets[k + 1], parts[k], _norm_word(parts[k]), token_end, out),) + out
+    return out
 
-    Cached for the last few texts: every stage of one article asks for the same words.
+
+_make = tuple.__new__
+
+
+# A token that may hold a capitalized word: it starts with a letter other than a-z, where _WORD
+# would start one (not after a letter, nor after a letter and an inner apostrophe). The lookahead
+# comes first so that the regex engine can skip ahead to such letters.
+_CAPITAL_TOKEN = re.compile(r"(?=[^\W\d_a-z])(?<![^\W\d_])(?<![^\W\d_][" + APOSTROPHES + r"])"
+                            r"(?:(?:[A-Z]\.){2,}|[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*)")
+_BEFORE_WINDOW = 48
+# Where a glued token may hide a capitalized word: a lower-case letter, then a capitalized word.
+_GLUED_LOWER = re.compile(r"[a-z][A-Z][a-z]")
+
+
+class Words:
+    """The words of a text as matching needs them: every capitalized word, found at once, and the
+    words next to any of them, tokenized only when asked for.
+
+    Tokenizing every word of every article is most of a plain matcher's time, and only
+    capitalized words start a name: the lower-case words between them are read only where a
+    name's context needs them (a qualifier, a preposition, a role).
+
+    >>> ws = Words("Fighting near BuchaNear Kyiv's edge.")
+    >>> [w.text for w in ws.capitalized]
+    ['Fighting', 'Bucha', 'Near', 'Kyiv']
+    >>> ws.before(ws.capitalized[1].start).text, next(ws.after(ws.capitalized[3])).text
+    ('near', 'edge')
     """
-    out = []
-    append = out.append
-    make = tuple.__new__  # skips the NamedTuple's Python-level __new__: this loop runs per word
-    for m in _WORD.finditer(text):
-        start, token = m.start(), m.group()
-        if len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES:
-            token = token[:-2]
-        if token.islower() or token.isupper() or not _CAMEL.search(token):
-            append(make(_Word, (start, start + len(token), token, _norm_word(token))))
-            continue
-        offset = start
-        for piece in _CAMEL.split(token):
-            append(make(_Word, (offset, offset + len(piece), piece, _norm_word(piece))))
-            offset += len(piece)
-    return tuple(out)
+
+    __slots__ = ("text", "capitalized", "_index", "_next")
+
+    def __init__(self, text: str):
+        self.text = text
+        caps = []
+        for m in _CAPITAL_TOKEN.finditer(text):
+            for piece in _pieces(m.start(), m.group(), m.end()):
+                if piece.text[0].isupper():
+                    caps.append(piece)
+        if _GLUED_LOWER.search(text):
+            caps = sorted(caps + self._glued_after_lower_case(), key=lambda w: w.start)
+        self.capitalized: list[_Word] = caps
+        self._index: dict[int, int] | None = None
+        self._next: dict[int, _Word | None] = {}
+
+    def _glued_after_lower_case(self) -> list[_Word]:
+        """The capitalized pieces of tokens that start in lower case ("stateIndiana's": Indiana)."""
+        text, out, seen = self.text, [], set()
+        for m in _GLUED_LOWER.finditer(text):
+            lo = max(0, m.start() - _BEFORE_WINDOW)
+            while True:  # the token holding the glue: the last one to start in a window before it
+                token = None
+                for token in _WORD.finditer(text, lo, m.start() + 1):
+                    pass
+                if token is None or token.start() > lo or lo == 0:
+                    break
+                lo = max(0, lo - 4 * _BEFORE_WINDOW)
+            if token is None or token.start() in seen or not "a" <= text[token.start()] <= "z":
+                continue  # (a token starting with a capital is among the capitalized ones already)
+            seen.add(token.start())
+            whole = _WORD.match(text, token.start())
+            out += [w for w in _pieces(whole.start(), whole.group(), whole.end()) if w.text[0].isupper()]
+        return out
+
+    def index_at(self, start: int) -> int | None:
+        """The position in :attr:`capitalized` of the capitalized word starting at ``start``."""
+        if self._index is None:
+            self._index = {w.start: k for k, w in enumerate(self.capitalized)}
+        return self._index.get(start)
+
+    def after(self, word: _Word) -> Iterator[_Word]:
+        """The words after ``word``, in order, lazily."""
+        while True:
+            word = self.next_word(word)
+            if word is None:
+                return
+            yield word
+
+    def next_word(self, word: _Word) -> _Word | None:
+        """The word after ``word`` (tokenized once per text: the names and cues next to it all ask)."""
+        if word.rest:
+            return word.rest[0]
+        found = self._next.get(word.token_end, self)  # (self: not looked for yet)
+        if found is self:
+            m = _WORD.search(self.text, word.token_end)
+            if m is None:
+                found = None
+            else:
+                k = self.index_at(m.start())
+                found = self.capitalized[k] if k is not None else _pieces(m.start(), m.group(), m.end())[0]
+            self._next[word.token_end] = found
+        return found
+
+    def before(self, start: int) -> _Word | None:
+        """The word ending before ``start`` (a word's start), when only spaces or punctuation lie between
+        (a word further away than a short window is reported as none: no cue reads a distant one)."""
+        text = self.text
+        lo = max(0, start - _BEFORE_WINDOW)
+        while True:
+            last = None
+            for last in _WORD.finditer(text, lo, start):
+                pass
+            if last is None:
+                if lo == 0 or not text[lo:start].isspace():
+                    return None
+            elif last.start() > lo or lo == 0:
+                # a token cut by ``start`` (a glued word's first part) keeps a trailing 's
+                cut = last.end() == start and start < len(text) and text[start].isalpha()
+                return _pieces(last.start(), last.group(), last.end(), cut_possessive=not cut)[-1]
+            lo = max(0, lo - 4 * _BEFORE_WINDOW)  # the window may have cut the word: look further back
+
+
+@lru_cache(maxsize=2)
+def words(text: str) -> Words:
+    """The :class:`Words` of ``text``, cached for the last few texts: every stage of one article asks for them."""
+    return Words(text)
 
 
 class NameMatcher:
@@ -149,124 +262,155 @@ class NameMatcher:
         """Every exact name match at a capitalized word, longest first, with qualifiers and cues."""
         ws = words(text)
         spans: list[Span] = []
-        i = 0
-        while i < len(ws):
-            w = ws[i]
-            if not w.text[0].isupper():
-                i += 1
+        resume = 0  # words starting before this lie inside the last name found
+        for w in ws.capitalized:
+            if w.start < resume:
                 continue
-            best = self._longest_name(text, ws, i)
+            best = self._longest_name(ws, w)
             if best is None:
-                i += 1
                 continue
-            j, norm = best
-            end = ws[j].end + (1 if norm.endswith(".") and not ws[j].text.endswith(".") else 0)
+            last, norm = best
+            end = last.end + (1 if norm.endswith(".") and not last.text.endswith(".") else 0)
             surface = text[w.start: end]
             if norm in self.abbreviation_only and not _is_abbreviation(surface) \
                     or not surface.isupper() and self.is_plain_word(norm):  # (capitals may be a dateline)
-                i += 1
                 continue
             span = Span(w.start, end, surface, norm)
-            span, j = self._with_qualifier(text, ws, j, span)
-            span.cues = context_cues(text, ws, i, j, self.trie)
+            span, last = self._with_qualifier(ws, last, span)
+            span.cues = context_cues(ws, w, last, self.trie)
             spans.append(span)
-            i = j + 1
+            resume = last.end
         return spans
 
-    def _longest_name(self, text: str, ws: list[_Word], i: int) -> tuple[int, str] | None:
-        key, best = "", None
-        for j in range(i, min(i + _MAX_NAME_WORDS, len(ws))):
-            if j > i and not _NAME_GAP.fullmatch(text[ws[j - 1].end: ws[j].start] or "x"):
+    def _longest_name(self, ws: Words, first: _Word) -> tuple[_Word, str] | None:
+        """The last word and the key of the longest gazetteer name starting at ``first``."""
+        text, trie = ws.text, self.trie
+        key, best, previous = first.norm, None, None
+        following = None
+        for n in range(_MAX_NAME_WORDS):
+            if n == 0:
+                w = first
+            else:
+                if following is None:
+                    following = ws.after(first)
+                w = next(following, None)
+                if w is None or not _NAME_GAP.fullmatch(text[previous.end: w.start] or "x"):
+                    break
+                key = f"{key} {w.norm}"
+            if key in trie:
+                best = (w, key)
+            if text[w.end: w.end + 1] == "." and key + "." in trie:
+                best = (w, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
+            if next(trie.iterkeys(key + " "), None) is None:  # no longer name starts so
                 break
-            key = ws[j].norm if j == i else f"{key} {ws[j].norm}"
-            if key in self.trie:
-                best = (j, key)
-            if text[ws[j].end: ws[j].end + 1] == "." and key + "." in self.trie:
-                best = (j, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
-            if next(self.trie.iterkeys(key + " "), None) is None:  # no longer name starts so
-                break
+            previous = w
         return best
 
-    def _with_qualifier(self, text: str, ws: list[_Word], j: int, span: Span) -> tuple[Span, int]:
+    def _with_qualifier(self, ws: Words, last: _Word, span: Span) -> tuple[Span, _Word]:
         """Extend "Kharkiv" to "Kharkiv region" / "Oskil River" and record what the word says."""
-        last = span.norm.rsplit(" ", 1)[-1]
-        if last in QUALIFIERS and " " in span.norm:
-            span.qualifier = QUALIFIERS[last]
-            return span, j
-        if j + 1 < len(ws) and ws[j + 1].norm in QUALIFIERS and text[ws[j].end: ws[j + 1].start] in (" ", "-"):
-            q = ws[j + 1]
+        tail = span.norm.rsplit(" ", 1)[-1]
+        if tail in QUALIFIERS and " " in span.norm:
+            span.qualifier = QUALIFIERS[tail]
+            return span, last
+        q = ws.next_word(last)
+        if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-"):
             span.qualifier = QUALIFIERS[q.norm]
-            span.end, span.text, span.method = q.end, text[span.start: q.end], "qualified"
-            return span, j + 1
-        return span, j
+            span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"
+            return span, q
+        return span, last
 
 
 def _is_abbreviation(surface: str) -> bool:
     return surface.isupper() or surface.endswith(".")
 
 
-def context_cues(text: str, ws: tuple[_Word, ...], i: int, j: int, trie=None) -> tuple[str, ...]:
-    """What the words around ``ws[i..j]`` say about it being a place.
+_DATELINE_HEAD = re.compile(r"[A-Z\s/,.'’\-]*")
+_DATELINE_AFTER = re.compile(r"\s*(?:/|,\s*[A-Z])")
+_NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|cities|city|settlements?|regions?|capital|hamlets?)\s+"
+                             r"(?:of|such as|including|like)\s*$", re.I)
+_APPOSITIVE_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?"
+                               r"(?:village|town|city|settlement|region|province|country|capital|river)\b", re.I)
+_IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_COMMA_CAPITAL_AFTER = re.compile(r",\s+[A-Z]")
+_SENTENCE_BEFORE_PREV = re.compile(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$")
+_HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
+
+
+def context_cues(ws: Words, first: _Word, last: _Word, trie=None) -> tuple[str, ...]:
+    """What the words around ``first`` .. ``last`` say about it being a place.
 
     Positive: dateline, place_preposition, place_noun, list, appositive (", Ukraine").
     Negative: organisation, person, role (a title), quoted_title, sentence_start.
+
+    The cheap tests on the characters next to the name come first: most regular expressions
+    below can only match when such a character is there, and most names have none.
     """
+    text = ws.text
     cues = []
-    start, end = ws[i].start, ws[j].end
+    start, end = first.start, last.end
     before = text[max(0, start - 40): start]
     after = text[end: end + 40]
-    prev = ws[i - 1] if i > 0 else None
-    nxt = ws[j + 1] if j + 1 < len(ws) else None
+    prev = ws.before(start)
+    nxt = ws.next_word(last)
     gap_before = text[prev.end: start] if prev else text[:start]
     gap_after = text[end: nxt.start] if nxt else text[end:]
+    tail = before.rstrip()        # the words just before, without the spaces
+    opens = after[:1]             # the character right after
 
-    # (looked for in the last 200 characters only: an unbounded search is quadratic on a text without line breaks)
-    line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
-    head = text[line_start: start]
     surface = text[start:end]
-    if surface.isupper() and len(surface) > 2 and (not head.strip() or re.fullmatch(r"[A-Z\s/,.'’\-]*", head)) \
-            and re.match(r"\s*(?:/|,\s*[A-Z])", after):
-        cues.append("dateline")
+    if surface.isupper() and len(surface) > 2 and _DATELINE_AFTER.match(after):
+        # (looked for in the last 200 characters only: an unbounded search is quadratic on a text without line breaks)
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
+        head = text[line_start: start]
+        if not head.strip() or _DATELINE_HEAD.fullmatch(head):
+            cues.append("dateline")
     if _PREPOSITION_BEFORE.search(before):
         cues.append("place_preposition")
-    if re.search(r"\b(?:villages?|towns?|cities|city|settlements?|regions?|capital|hamlets?)\s+(?:of|such as|including|like)\s*$", before, re.I) \
+    if (tail[-2:].lower() in ("of", "as", "ke", "ng") and _NOUN_OF_BEFORE.search(before)) \
             or (prev is not None and prev.norm in _PLACE_NOUNS and gap_before.strip() == ""):
         cues.append("place_noun")
-    if re.match(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|region|province|country|capital|river)\b", after, re.I):
+    if opens == "," and _APPOSITIVE_AFTER.match(after):
         cues.append("appositive")
-    listed = _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
+    listed = (_LIST_BEFORE.search(before) if before[-1:].isspace() else None) \
+        or (_LIST_AFTER.match(after) if opens == "," or opens.isspace() else None)
     if listed and not word_frequency(listed.group(1).lower()) >= 4.0:  # "Valor and Russian Mistakes" is no list of places
         cues.append("list")
-    if re.match(r"\s+in\s+(?:the\s+)?[A-Z]", after):
+    if opens.isspace() and _IN_AFTER.match(after):
         cues.append("in_after")
-    if re.match(r",\s+[A-Z]", after):
+    if opens == "," and _COMMA_CAPITAL_AFTER.match(after):
         cues.append("comma_capital_after")
 
     if nxt is not None and gap_after == " " and nxt.text[0].isupper() and nxt.norm not in QUALIFIERS:
         # "Kharkiv Regional Police", "The Washington Post": a run of capitalized words after the
         # name that holds an organisation's word makes the whole run an organisation.
-        run = ws[j + 1: j + 5]
-        following = []
-        for k, w in enumerate(run):
-            if not w.text[0].isupper() or (k and text[run[k - 1].end: w.start] != " "):
+        following, previous = [], None
+        for w in islice(ws.after(last), 4):
+            if not w.text[0].isupper() or (previous is not None and text[previous.end: w.start] != " "):
                 break
             following.append(w.norm)
+            previous = w
         # (two place names side by side are written with a comma or a slash, not a space)
         cues.append("organisation" if any(f in _ORG_WORDS for f in following) else "capital_after")
-    if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES and j + 2 < len(ws) and ws[j + 2].text[0].isupper():
-        cues.append("role")
+    if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES:
+        after_role = ws.next_word(nxt)
+        if after_role is not None and after_role.text[0].isupper():
+            cues.append("role")
     if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \
             and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()):
-        sentence_start = prev.start == 0 or re.search(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$", text[max(0, prev.start - 4): prev.start])
+        sentence_start = prev.start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev.start - 4): prev.start])
         cues.append("capital_before_at_start" if sentence_start else "capital_before")
-    head_of = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", before)
-    if head_of and head_of.group(1).lower() in _ORG_WORDS:
-        cues.append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
-    if re.match(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b", after):
+    if tail.endswith(("of", "the")):
+        head_of = _HEAD_OF_BEFORE.search(before)
+        if head_of and head_of.group(1).lower() in _ORG_WORDS:
+            cues.append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
+    if opens.isspace() and _SAID_AFTER.match(after):
         cues.append("person")
-    if re.search(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$", text[max(0, start - 3): start]) or start == 0:
+    if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):
         cues.append("sentence_start")
-    q_open = max(text.rfind(c, max(0, start - 200), start) for c in _QUOTE_OPEN)
+    lo = max(0, start - 200)
+    q_open = max(text.rfind("“", lo, start), text.rfind('"', lo, start), text.rfind("«", lo, start))
     if q_open >= 0 and _TITLE_BEFORE.search(text[max(0, q_open - 30): q_open + 1]):
         q_close = min((k for k in (text.find(c, q_open + 1) for c in _QUOTE_CLOSE) if k >= 0), default=-1)
         if q_close < 0 or q_close >= end:
@@ -303,26 +447,29 @@ class VariantMatcher:
 
         starts = sorted((s.start, s.end) for s in known)
         ws = words(text)
-        index = {w.start: k for k, w in enumerate(ws)}
+        caps = ws.capitalized
         out = []
         for m in _VARIANT_RUN.finditer(text):
-            if m.start() not in index:
+            i = ws.index_at(m.start())
+            if i is None:
                 continue
-            norm = normalize_name(m.group())
+            run = m.group()
+            norm = normalize_name(run)
             if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split()):
                 continue  # English words and common names are not misspelt places
             k = bisect.bisect_left(starts, (m.start(), -1))
             inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
             if any(a < m.start() or b > m.end() or (a, b) == (m.start(), m.end()) for a, b in inside):
                 continue  # a known name covers it (a longer run may still hold "Velyki [Komyshuvakha]")
-            if inside and " " not in m.group():
+            if inside and " " not in run:
                 continue
-            i = index[m.start()]
-            j = i + m.group().count(" ") + m.group().count("-")
-            if j >= len(ws) or ws[j].end != m.end():
+            # the run's words are all capitalized, so they follow each other among the capitalized words
+            j = i + run.count(" ") + run.count("-")
+            if j >= len(caps) or caps[j].end != m.end():
                 continue
-            cues = context_cues(text, ws, i, j, self.matcher.trie)
-            follows_qualifier = j + 1 < len(ws) and ws[j + 1].norm in QUALIFIERS
+            cues = context_cues(ws, caps[i], caps[j], self.matcher.trie)
+            nxt = ws.next_word(caps[j])
+            follows_qualifier = nxt is not None and nxt.norm in QUALIFIERS
             if not (set(cues) & _VARIANT_CUES or follows_qualifier):
                 continue
             span = Span(m.start(), m.end(), m.group(), norm, method="fuzzy", cues=cues)
