@@ -71,6 +71,14 @@ in near from to into outside around towards toward across at through via between
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|from|to|into|outside|around|towards?|across|at|through|via|of|beyond|behind|inside|between)"
     r"\s+(?:the\s+)?(?:[a-z\-]+ed\s+|recently\s+\w+\s+|(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
+# The same pattern spelt backwards, matched at the start of the reversed text before a name: a
+# regex search for "...$" tries every starting position, a match on the reversed text only one.
+# (tests/test_matching.py checks that the two agree.)
+_PREPOSITIONS_REVERSED = "|".join(w[::-1] for w in (
+    "in near from to into outside around towards toward across at through via of beyond behind inside between").split())
+_PREPOSITION_BEFORE_REVERSED = re.compile(
+    r"(?:\s+de[a-z\-]+|\s+\w+\s+yltnecer|\s+(?:nre)?(?:htron|htuos|tsae|tsew))?(?:\s+eht)?\s+"
+    r"(?:" + _PREPOSITIONS_REVERSED + r")\b", re.I)
 _LIST_BEFORE = re.compile(r"([A-Z][\w’'\-]+)(?:,\s+|,?\s+(?:and|or)\s+)$")
 _LIST_AFTER = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w’'\-]+)")
 _PLACE_NOUNS = frozenset("""
@@ -132,6 +140,9 @@ _CAPITAL_TOKEN = re.compile(r"(?=[^\W\d_a-z])(?<![^\W\d_])(?<![^\W\d_][" + APOST
 _BEFORE_WINDOW = 48
 # Where a glued token may hide a capitalized word: a lower-case letter, then a capitalized word.
 _GLUED_LOWER = re.compile(r"[a-z][A-Z][a-z]")
+# Spaces, then a whole lower-case token, in the reversed text before a word (as _WORD would cut it:
+# no letter, nor an apostrophe and a letter, before it).
+_PLAIN_BEFORE_REVERSED = re.compile(r"\s+([a-z]+)(?![^\W\d_]|[" + APOSTROPHES + r"][^\W\d_])")
 
 
 class Words:
@@ -217,6 +228,13 @@ class Words:
         (a word further away than a short window is reported as none: no cue reads a distant one)."""
         text = self.text
         lo = max(0, start - _BEFORE_WINDOW)
+        reversed_before = text[lo:start][::-1]
+        plain = _PLAIN_BEFORE_REVERSED.match(reversed_before)
+        # most often a lower-case word and spaces: no tokenizing (unless the window may have cut the word)
+        if plain is not None and (lo == 0 or plain.end() <= len(reversed_before) - 2):
+            word_start, word_end = start - plain.end(1), start - plain.start(1)
+            token = text[word_start: word_end]
+            return _make(_Word, (word_start, word_end, token, _norm_word(token), word_end, ()))
         while True:
             last = None
             for last in _WORD.finditer(text, lo, start):
@@ -247,6 +265,7 @@ class NameMatcher:
         abbrevs = gazetteer.names_of_kind("abbrev")
         self.abbreviation_only = {n for n, kinds in abbrevs.items() if kinds == {"abbrev"}}
         self._plain_words: dict[str, bool] = {}
+        self._known: dict[str, tuple[bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
 
     def is_plain_word(self, norm: str) -> bool:
         """A common English word that no important place is called ("In", "We", "March"): never a
@@ -284,7 +303,7 @@ class NameMatcher:
 
     def _longest_name(self, ws: Words, first: _Word) -> tuple[_Word, str] | None:
         """The last word and the key of the longest gazetteer name starting at ``first``."""
-        text, trie = ws.text, self.trie
+        text, known = ws.text, self._known
         key, best, previous = first.norm, None, None
         following = None
         for n in range(_MAX_NAME_WORDS):
@@ -297,14 +316,23 @@ class NameMatcher:
                 if w is None or not _NAME_GAP.fullmatch(text[previous.end: w.start] or "x"):
                     break
                 key = f"{key} {w.norm}"
-            if key in trie:
+            facts = known.get(key)
+            if facts is None:
+                facts = known[key] = self._name_facts(key)
+            is_name, dotted, longer = facts
+            if is_name:
                 best = (w, key)
-            if text[w.end: w.end + 1] == "." and key + "." in trie:
+            if dotted and text[w.end: w.end + 1] == ".":
                 best = (w, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
-            if next(trie.iterkeys(key + " "), None) is None:  # no longer name starts so
+            if not longer:  # no longer name starts so
                 break
             previous = w
         return best
+
+    def _name_facts(self, key: str) -> tuple[bool, bool, bool]:
+        """Whether ``key`` is a name, whether ``key.`` is one, and whether a longer name starts with ``key``."""
+        trie = self.trie
+        return key in trie, key + "." in trie, next(trie.iterkeys(key + " "), None) is not None
 
     def _with_qualifier(self, ws: Words, last: _Word, span: Span) -> tuple[Span, _Word]:
         """Extend "Kharkiv" to "Kharkiv region" / "Oskil River" and record what the word says."""
@@ -366,7 +394,7 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None) -> tuple[str, 
         head = text[line_start: start]
         if not head.strip() or _DATELINE_HEAD.fullmatch(head):
             cues.append("dateline")
-    if _PREPOSITION_BEFORE.search(before):
+    if _PREPOSITION_BEFORE_REVERSED.match(before[::-1]):   # (_PREPOSITION_BEFORE.search(before), faster)
         cues.append("place_preposition")
     if (tail[-2:].lower() in ("of", "as", "ke", "ng") and _NOUN_OF_BEFORE.search(before)) \
             or (prev is not None and prev.norm in _PLACE_NOUNS and gap_before.strip() == ""):
@@ -425,6 +453,11 @@ _VARIANT_CUES = frozenset({"dateline", "place_preposition", "place_noun", "list"
 RARE_WORD_ZIPF = 3.0
 
 
+@lru_cache(maxsize=100_000)
+def _has_common_word(norm: str) -> bool:
+    return any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split())
+
+
 class VariantMatcher:
     """Finds capitalized words in a place context that the gazetteer knows under another spelling."""
 
@@ -454,8 +487,8 @@ class VariantMatcher:
             if i is None:
                 continue
             run = m.group()
-            norm = normalize_name(run)
-            if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split()):
+            norm = _norm_word(run)
+            if _has_common_word(norm):
                 continue  # English words and common names are not misspelt places
             k = bisect.bisect_left(starts, (m.start(), -1))
             inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]

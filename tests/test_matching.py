@@ -1,0 +1,85 @@
+"""The matcher's lazy tokenizer and its fast paths agree with the plain definitions they stand for.
+
+Matching reads only the capitalized words of a text up front and the words next to them on demand
+(geo.matching.Words); these properties compare that against tokenizing every word, the way the
+docstring defines it, on texts built from the pieces that make tokenizing hard.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import matching
+from geo.matching import _CAMEL, _PREPOSITION_BEFORE, _PREPOSITION_BEFORE_REVERSED, _WORD, Words
+from geo.normalize import APOSTROPHES
+
+PIECES = ["Kharkiv", "region", "in", "near", "the", "of", "liberated", "recently", "taken", "northern", "east",
+          "toward", "towards", "Izium", "BuchaNear", "stateIndiana", "Russia's", "Kyiv’s", "U.S.", "A.B.Cde",
+          "US", "o'Brien", "O'Reilly", "rock'n'roll", "xAb's", "X'sAb", "McDonald's", "iPhone", "Київ", "café",
+          "Étude", "étude", "ǅemal", "and", "or", "12", "s", "'", "’", "-", "—", "/", ".", ",", "(", "“", "\n"]
+SEPARATORS = ["", " ", " ", "  ", ", ", "-", "\n", "'"]
+texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+def every_word(text: str) -> list[tuple[int, int, str]]:
+    """The definition: every _WORD token, possessive 's cut off, glued words split at a capital."""
+    out = []
+    for m in _WORD.finditer(text):
+        start, token = m.start(), m.group()
+        if len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES:
+            token = token[:-2]
+        if token.islower() or token.isupper() or not _CAMEL.search(token):
+            out.append((start, start + len(token), token))
+            continue
+        for piece in _CAMEL.split(token):
+            out.append((start, start + len(piece), piece))
+            start += len(piece)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_capitalized_words_are_those_of_the_full_tokenization(text):
+    expected = [w for w in every_word(text) if w[2][0].isupper()]
+    assert [(w.start, w.end, w.text) for w in Words(text).capitalized] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_neighbours_are_those_of_the_full_tokenization(text):
+    full = every_word(text)
+    ws = Words(text)
+    for w in ws.capitalized:
+        k = full.index((w.start, w.end, w.text))
+        nxt = ws.next_word(w)
+        assert ((nxt.start, nxt.end, nxt.text) if nxt else None) == (full[k + 1] if k + 1 < len(full) else None)
+        prev = ws.before(w.start)
+        # before() reads a short window: a word further back counts only across nothing but spaces
+        near = k > 0 and (full[k - 1][1] > w.start - matching._BEFORE_WINDOW or text[full[k - 1][1]: w.start].isspace())
+        assert ((prev.start, prev.end, prev.text) if prev else None) == (full[k - 1] if near else None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["between", "into", "West", "THE", "IN", "Recently", "dried-ed"]),
+                max_size=8).map(" ".join), st.sampled_from(["", " ", "  ", "\n"]))
+def test_reversed_preposition_pattern_agrees_with_the_forward_one(before, end):
+    before = (before + end)[-40:]
+    assert bool(_PREPOSITION_BEFORE_REVERSED.match(before[::-1])) == bool(_PREPOSITION_BEFORE.search(before))
+
+
+def test_preposition_cue_on_real_phrases(gaz):
+    matcher = matching.NameMatcher(gaz)
+    cues = {s.text: s.cues for s in matcher.find(
+        "Troops near recently liberated Izium and toward the Kharkiv region met people from Kupiansk. Balakliia fell.")}
+    assert "place_preposition" in cues["Izium"] and "place_preposition" in cues["Kharkiv region"]
+    assert "place_preposition" in cues["Kupiansk"] and "place_preposition" not in cues["Balakliia"]
+
+
+def test_words_doctest_example():
+    ws = Words("Fighting near BuchaNear Kyiv's edge.")
+    assert [w.text for w in ws.capitalized] == ["Fighting", "Bucha", "Near", "Kyiv"]
+    assert ws.before(ws.capitalized[2].start).text == "Bucha"
+    assert re.fullmatch(r"edge", ws.next_word(ws.capitalized[3]).text)
