@@ -140,9 +140,10 @@ _CAPITAL_TOKEN = re.compile(r"(?=[^\W\d_a-z])(?<![^\W\d_])(?<![^\W\d_][" + APOST
 _BEFORE_WINDOW = 48
 # Where a glued token may hide a capitalized word: a lower-case letter, then a capitalized word.
 _GLUED_LOWER = re.compile(r"[a-z][A-Z][a-z]")
-# Spaces, then a whole lower-case token, in the reversed text before a word (as _WORD would cut it:
-# no letter, nor an apostrophe and a letter, before it).
-_PLAIN_BEFORE_REVERSED = re.compile(r"\s+([a-z]+)(?![^\W\d_]|[" + APOSTROPHES + r"][^\W\d_])")
+# Characters that are neither letters nor apostrophes, then a whole lower-case token, in the reversed
+# text before a word (whole as _WORD would cut it: no letter, nor an apostrophe and a letter, before it).
+_PLAIN_BEFORE_REVERSED = re.compile(r"(?:[^\w" + APOSTROPHES + r"]|[\d_])+([a-z]+)(?![^\W\d_]|[" + APOSTROPHES + r"][^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class Words:
@@ -165,11 +166,18 @@ class Words:
     def __init__(self, text: str):
         self.text = text
         caps = []
-        for m in _CAPITAL_TOKEN.finditer(text):
-            for piece in _pieces(m.start(), m.group(), m.end()):
-                if piece.text[0].isupper():
-                    caps.append(piece)
-        if _GLUED_LOWER.search(text):
+        append = caps.append
+        if _GLUED_LOWER.search(text) is None:
+            # no glued words anywhere (the usual case): one word per token, no splitting to try
+            for m in _CAPITAL_TOKEN.finditer(text):
+                start, token = m.start(), m.group()
+                if token[-1] == "s" and len(token) > 2 and token[-2] in APOSTROPHES:
+                    token = token[:-2]
+                if token[0].isupper():
+                    append(_make(_Word, (start, start + len(token), token, _norm_word(token), m.end(), ())))
+        else:
+            for m in _CAPITAL_TOKEN.finditer(text):
+                caps += [w for w in _pieces(m.start(), m.group(), m.end()) if w.text[0].isupper()]
             caps = sorted(caps + self._glued_after_lower_case(), key=lambda w: w.start)
         self.capitalized: list[_Word] = caps
         self._index: dict[int, int] | None = None
@@ -218,8 +226,14 @@ class Words:
             if m is None:
                 found = None
             else:
-                k = self.index_at(m.start())
-                found = self.capitalized[k] if k is not None else _pieces(m.start(), m.group(), m.end())[0]
+                start, token = m.start(), m.group()
+                k = self.index_at(start)
+                if k is not None:
+                    found = self.capitalized[k]
+                elif token.islower() and not (token[-1] == "s" and token[-2:-1] in APOSTROPHES):
+                    found = _make(_Word, (start, m.end(), token, _norm_word(token), m.end(), ()))  # a plain word
+                else:
+                    found = _pieces(start, token, m.end())[0]
             self._next[word.token_end] = found
         return found
 
@@ -229,12 +243,18 @@ class Words:
         text = self.text
         lo = max(0, start - _BEFORE_WINDOW)
         reversed_before = text[lo:start][::-1]
+        # Two shortcuts for the usual cases, then the window tokenized. A lower-case word, then no letters:
         plain = _PLAIN_BEFORE_REVERSED.match(reversed_before)
-        # most often a lower-case word and spaces: no tokenizing (unless the window may have cut the word)
-        if plain is not None and (lo == 0 or plain.end() <= len(reversed_before) - 2):
+        if plain is not None and (lo == 0 or plain.end() <= len(reversed_before) - 2):  # (the window cut no word)
             word_start, word_end = start - plain.end(1), start - plain.start(1)
             token = text[word_start: word_end]
             return _make(_Word, (word_start, word_end, token, _norm_word(token), word_end, ()))
+        # A capitalized word, then no letters: the capitalized word before this one.
+        k = self.index_at(start)
+        if k:
+            previous = self.capitalized[k - 1]
+            if not previous.rest and previous.token_end > lo and not _LETTER.search(text, previous.token_end, start):
+                return previous
         while True:
             last = None
             for last in _WORD.finditer(text, lo, start):
@@ -304,15 +324,10 @@ class NameMatcher:
     def _longest_name(self, ws: Words, first: _Word) -> tuple[_Word, str] | None:
         """The last word and the key of the longest gazetteer name starting at ``first``."""
         text, known = ws.text, self._known
-        key, best, previous = first.norm, None, None
-        following = None
+        key, best, w = first.norm, None, first
         for n in range(_MAX_NAME_WORDS):
-            if n == 0:
-                w = first
-            else:
-                if following is None:
-                    following = ws.after(first)
-                w = next(following, None)
+            if n:
+                previous, w = w, ws.next_word(w)
                 if w is None or not _NAME_GAP.fullmatch(text[previous.end: w.start] or "x"):
                     break
                 key = f"{key} {w.norm}"
@@ -326,7 +341,6 @@ class NameMatcher:
                 best = (w, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
             if not longer:  # no longer name starts so
                 break
-            previous = w
         return best
 
     def _name_facts(self, key: str) -> tuple[bool, bool, bool]:
