@@ -380,11 +380,12 @@ _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
 
 
-def context_cues(ws: Words, first: _Word, last: _Word, trie=None) -> tuple[str, ...]:
+def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_only: bool = False) -> tuple[str, ...]:
     """What the words around ``first`` .. ``last`` say about it being a place.
 
-    Positive: dateline, place_preposition, place_noun, list, appositive (", Ukraine").
+    Positive: dateline, place_preposition, place_noun, list, appositive (", Ukraine"), in_after.
     Negative: organisation, person, role (a title), quoted_title, sentence_start.
+    ``positive_only`` stops after the positive ones (all a caller deciding whether to look further needs).
 
     The cheap tests on the characters next to the name come first: most regular expressions
     below can only match when such a character is there, and most names have none.
@@ -421,6 +422,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None) -> tuple[str, 
         cues.append("list")
     if opens.isspace() and _IN_AFTER.match(after):
         cues.append("in_after")
+    if positive_only:
+        return tuple(cues)
     if opens == "," and _COMMA_CAPITAL_AFTER.match(after):
         cues.append("comma_capital_after")
 
@@ -463,7 +466,6 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None) -> tuple[str, 
 # Countries whose names reach English text through transliteration (where spellings drift).
 FUZZY_COUNTRIES = ("UA", "RU", "BY", "MD", "GE", "KZ")
 _VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-][A-Z][^\W\d_]+){0,2}")
-_VARIANT_CUES = frozenset({"dateline", "place_preposition", "place_noun", "list", "appositive", "in_after"})
 RARE_WORD_ZIPF = 3.0
 
 
@@ -514,11 +516,11 @@ class VariantMatcher:
             j = i + run.count(" ") + run.count("-")
             if j >= len(caps) or caps[j].end != m.end():
                 continue
-            cues = context_cues(ws, caps[i], caps[j], self.matcher.trie)
             nxt = ws.next_word(caps[j])
             follows_qualifier = nxt is not None and nxt.norm in QUALIFIERS
-            if not (set(cues) & _VARIANT_CUES or follows_qualifier):
-                continue
+            if not (follows_qualifier or context_cues(ws, caps[i], caps[j], positive_only=True)):
+                continue  # no place context: a capitalized word the gazetteer lacks is not guessed at
+            cues = context_cues(ws, caps[i], caps[j], self.matcher.trie)
             span = Span(m.start(), m.end(), m.group(), norm, method="fuzzy", cues=cues)
             if "dateline" in cues:
                 # A dateline names the place the article reports from, which it usually names
