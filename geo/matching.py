@@ -302,9 +302,13 @@ class NameMatcher:
         ws = words(text)
         spans: list[Span] = []
         resume = 0  # words starting before this lie inside the last name found
+        known = self._known
         for w in ws.capitalized:
             if w.start < resume:
                 continue
+            facts = known.get(w.norm)
+            if facts is not None and not any(facts):
+                continue  # most capitalized words start no name at all: no walk to set up
             best = self._longest_name(ws, w)
             if best is None:
                 continue
