@@ -18,8 +18,8 @@ from geo.text import read_article
 from geo.text.collect import ARTICLE_SUFFIXES, folder_manifest
 # The manifest's own rules for one entry (path inside the folder, known fields, ISO dates), so
 # that an entry read on a worker becomes exactly the Article `read_manifest` would make.
-from geo.text.manifest import _article as manifest_article
-from geo.text.manifest import _inside as manifest_path
+from geo.text.manifest import entry_article as manifest_article
+from geo.text.manifest import article_path as manifest_path
 from geo.text.manifest import is_manifest, manifest_entries
 
 

@@ -27,7 +27,7 @@ from geo.map.corpus_data import CorpusPlace, CorpusSummary, summarize
 from geo.map.corpus_layers import CorpusPlacesLayer, HeatLayer, Timeline, corpus_popup
 from geo.map.legend import Legend
 from geo.map.places import place_kind
-from geo.map.render import _number_elements, base_map_page, view_bounds, with_security_policy
+from geo.map.render import base_map_page, number_elements, view_bounds, with_security_policy
 from geo.map.search import PlaceSearch
 
 __all__ = ["CorpusMapOptions", "CorpusMapResult", "render_corpus_map", "summarize"]
@@ -125,7 +125,7 @@ def build_corpus_figure(summary: CorpusSummary, gazetteer: Gazetteer, options: C
         notes.append(f"The slider shows one {summary.periods.unit} at a time (leftmost: all dates), the markers counting its articles.")
     m.add_child(Legend(claims=False, shapes=False, notes=notes))
     m.add_child(Startup(view_bounds(places)))
-    _number_elements(figure)
+    number_elements(figure)
     return figure
 
 

@@ -141,11 +141,11 @@ def build_figure(documents: Sequence[Document], gazetteer: Gazetteer, options: M
     m.add_child(Legend())
     m.add_child(ClaimsPanel(claims, pages_href))
     m.add_child(Startup(bounds))
-    _number_elements(figure)
+    number_elements(figure)
     return figure
 
 
-def _number_elements(root: Element) -> None:
+def number_elements(root: Element) -> None:
     """Give every element a sequential id: folium's random ones would change the bytes on every run."""
     counter = 0
 

@@ -44,7 +44,7 @@ def read_manifest(path: Path) -> list[Article]:
     entries = manifest_entries(path)
     if not entries:
         raise InputError(f"{path}: the manifest names no articles")
-    return [_article(path, where, entry) for where, entry in entries]
+    return [entry_article(path, where, entry) for where, entry in entries]
 
 
 def manifest_entries(path: Path) -> list[tuple[str, dict]]:
@@ -107,7 +107,7 @@ def _toml_entries(path: Path, text: str) -> list[tuple[str, dict]]:
     return [(f"[[article]] {i}", table) for i, table in enumerate(tables, 1)]
 
 
-def _article(manifest: Path, where: str, entry) -> Article:
+def entry_article(manifest: Path, where: str, entry) -> Article:
     """Read the article an entry names and apply the entry's fields to it."""
     at = f"{manifest}: {where}"
     if not isinstance(entry, dict):
@@ -117,7 +117,7 @@ def _article(manifest: Path, where: str, entry) -> Article:
         raise InputError(f"{at}: unknown field {unknown[0]!r} (known: {', '.join(FIELDS)})")
     if not isinstance(entry.get("path"), str) or not entry["path"].strip():
         raise InputError(f"{at}: no 'path' naming the article's file")
-    article = read_article(_inside(manifest, where, entry["path"].strip()))
+    article = read_article(article_path(manifest, where, entry["path"].strip()))
     if "url" in entry:
         article.url, note = http_url(str(entry["url"]))
         if note:
@@ -130,7 +130,7 @@ def _article(manifest: Path, where: str, entry) -> Article:
     return article
 
 
-def _inside(manifest: Path, where: str, name: str) -> Path:
+def article_path(manifest: Path, where: str, name: str) -> Path:
     """The article's path, which must stay inside the manifest's folder (symbolic links included)."""
     folder = manifest.parent
     path = folder / name
