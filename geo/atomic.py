@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 # The mode a plain open() would give a new file (the umask read once, at import, before any threads).
 _UMASK = os.umask(0o022)
@@ -24,8 +25,16 @@ _TEMP = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically. An OSError names ``path``, not the temporary file."""
+    write_atomic_with(path, lambda tmp: _write_text(tmp, text))
+
+
+def write_atomic_with(path: Path, write: Callable[[Path], None]) -> None:
+    """Make ``path`` atomically with ``write(temporary_path)`` (e.g. a DataFrame's ``to_parquet``).
+
+    >>> write_atomic_with(Path("part-00000.parquet"), lambda tmp: frame.to_parquet(tmp))   # doctest: +SKIP
+    """
     path = Path(path)
-    tmp = _write_temp(path, text)
+    tmp = _write_temp(path, write)
     try:
         os.replace(tmp, path)
     except BaseException as exc:
@@ -70,7 +79,8 @@ class Staged:
 
     def write(self, path: Path, text: str) -> None:
         path = Path(path)
-        self._pending.append((_write_temp(path, text, clean=path.parent not in self._cleaned), path))
+        tmp = _write_temp(path, lambda tmp: _write_text(tmp, text), clean=path.parent not in self._cleaned)
+        self._pending.append((tmp, path))
         self._cleaned.add(path.parent)
 
     def commit(self) -> None:
@@ -94,7 +104,12 @@ class Staged:
         self.discard()          # whatever was not committed (an error or an interruption on the way)
 
 
-def _write_temp(path: Path, text: str, clean: bool = True) -> Path:
+def _write_text(tmp: Path, text: str) -> None:
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def _write_temp(path: Path, write: Callable[[Path], None], clean: bool = True) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -103,10 +118,10 @@ def _write_temp(path: Path, text: str, clean: bool = True) -> Path:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(exc.filename or path)) from None
+    os.close(fd)
     tmp = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        write(tmp)
         try:
             mode = os.stat(path).st_mode & 0o7777       # a replaced file keeps its mode
         except OSError:

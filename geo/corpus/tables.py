@@ -7,12 +7,11 @@ it states and what was measured) are JSON text for the same reason.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from pathlib import Path
 
 import pandas as pd
 
+from geo.atomic import write_atomic_with
 from geo.document import Article, Document
 
 #: The article's fields written beside each row (``article`` is its id, as in every other output).
@@ -99,11 +98,4 @@ def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
 def write_atomically(frame, path: Path) -> None:
     """Write a GeoDataFrame to GeoParquet at ``path`` through a hidden temporary file in the same
     folder, renamed into place: readers (which skip names starting with '.') never see half a file."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        frame.to_parquet(tmp, index=False, compression="zstd")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_atomic_with(path, lambda tmp: frame.to_parquet(tmp, index=False, compression="zstd"))
