@@ -9,14 +9,24 @@ candidate (a village of 0 people named like a minister) needs the context to sup
 
 The confidence is the winner's share of the candidates' softmaxed scores, times how sure the
 detection is; :mod:`geo.evaluation` measures how well it is calibrated.
+
+Resolution is the pipeline's hot loop, so the work is arranged to be done once: what a name's
+candidates are and what they score before the article is read (:class:`_Senses`) are kept across
+articles; within an article, each candidate's distance to each resolved place and each candidate's
+score given the article's countries and regions are computed once (:class:`_Scoring`), however
+many spans and passes ask for them. The arithmetic is the same, in the same order, as scoring
+every span from scratch: the scores are rounded and compared, so a reordered sum could flip a tie.
 """
 from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
+from operator import add, itemgetter
 
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Place
@@ -40,10 +50,14 @@ _EARTH_KM = 6371.0088
 TEMPERATURE = 0.12        # softmax temperature over candidate scores
 WEAK_PRIOR = 0.45         # below this importance a bare name needs support from its context
 
+# What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
+# "X, a town in Y's Z".
+_CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 
-@dataclass
+
+@dataclass(frozen=True)
 class Detection:
-    """Whether a span names a place, how sure that is, and why not."""
+    """Whether a span names a place, how sure that is, and why not (shared by the spans it holds for)."""
 
     ok: bool
     confidence: float = 0.0
@@ -60,20 +74,34 @@ class ArticleContext:
     regions: Counter = field(default_factory=Counter)             # "UA.07" -> mentions
     points: set[tuple[str, float, float]] = field(default_factory=set)  # (name, lat, lon) of settlements, regions
     country_names: dict[str, set[str]] = field(default_factory=dict)   # country code -> the names placing it
+    _bonuses: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def names_country_besides(self, country_code: str, norm: str) -> bool:
         """Whether a name other than ``norm`` puts the article in this country (a name is no evidence for itself)."""
         return bool(self.country_names.get(country_code, set()) - {norm})
 
     def add(self, place: Place, norm: str) -> None:
-        if place.country_code:
-            self.countries[place.country_code] += 1
-            self.country_names.setdefault(place.country_code, set()).add(norm)
+        self._bonuses = None   # (to be worked out again)
+        code = place.country_code
+        if code:
+            # (get: counting through a Counter's __missing__ is a Python call, and this is called for most spans)
+            self.countries[code] = self.countries.get(code, 0) + 1
+            self.country_names.setdefault(code, set()).add(norm)
         if place.is_country or place.feature_code == "CONT":
             return
         if place.admin1_code and place.admin1_code != "00":
-            self.regions[f"{place.country_code}.{place.admin1_code}"] += 1
+            region = f"{code}.{place.admin1_code}"
+            self.regions[region] = self.regions.get(region, 0) + 1
         self.points.add((norm, place.lat, place.lon))
+
+    def bonuses(self) -> tuple[dict[str, float], dict[str, float]]:
+        """What the article's countries and regions add to the score of a candidate in them (the
+        most at two mentions), by country code and by region code: worked out once per context,
+        not once per candidate."""
+        if self._bonuses is None:
+            self._bonuses = ({code: 0.5 * min(1.0, n / 2) for code, n in self.countries.items()},
+                             {code: 0.4 * min(1.0, n / 2) for code, n in self.regions.items()})
+        return self._bonuses
 
 
 @lru_cache(maxsize=100_000)
@@ -89,31 +117,148 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+# -- a name's candidates, prepared once ---------------------------------------------------------
+
+
+def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
+    """The part of a candidate's score that the article does not change: its importance, and what
+    its name and the span's qualifier say."""
+    p = c.place
+    s = p.importance
+    if c.kind == "stem" and qualifier is None:
+        s -= 0.3   # "Bucha" is the town; its raion is written "Bucha district"
+    if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
+        s += 0.15  # a place's own current name (in any spelling) over another's former or foreign name
+    if qualifier == "division" and p.feature_code == "ADM1":
+        s += 0.3   # "Kharkiv region" is the oblast, not the raion of the same name
+    if qualifier is None and p.feature_class == "P":
+        s += 0.1
+    if alone:
+        s += 1.2  # a country or continent named is its own context: "China" in a Texas story is China
+    return s
+
+
+class _Senses:
+    """The candidates of a span's name (as its norm, variants, method and qualifier select them),
+    and what detection and scoring ask of them. The resolver keeps one per name: a name recurs
+    across articles, and each article asks for its senses several times."""
+
+    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...]):
+        self.norm, self.qualifier, self.cands = norm, qualifier, cands
+        self.detections: dict[tuple, Detection] = {}   # what Resolver.is_place found, by what else it looks at
+
+    # -- for detection
+
+    @cached_property
+    def prior(self) -> float:
+        """The best candidate's importance."""
+        return max(c.place.importance for c in self.cands)
+
+    @cached_property
+    def named(self) -> float:
+        """The best importance of a candidate known by this very name (not an alternate one)."""
+        return max((c.place.importance for c in self.cands if c.kind != "alternate"), default=0.0)
+
+    @cached_property
+    def zipf(self) -> float:
+        """How common the name's rarest word is in English."""
+        return min(word_frequency(w) for w in self.norm.split())
+
+    @cached_property
+    def only_other_names(self) -> bool:
+        """Whether every candidate is an alternate name that is not a spelling of the place's own
+        (Bush for Bushland, not Izium for Izyum)."""
+        return all(c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name) for c in self.cands)
+
+    # -- for scoring: every tuple in the order of :attr:`ranked`
+
+    @cached_property
+    def ranked(self) -> tuple[Candidate, ...]:
+        """The candidates by importance, then geonameid: the order that equal scores keep."""
+        return tuple(sorted(self.cands, key=lambda c: (-c.place.importance, c.place.geonameid)))
+
+    @cached_property
+    def alone(self) -> tuple[bool, ...]:
+        """Whether each candidate is a country or continent: its own context, never near anything."""
+        return tuple(c.place.is_country or c.place.feature_code == "CONT" for c in self.ranked)
+
+    @cached_property
+    def bases(self) -> tuple[float, ...]:
+        """Each candidate's score before the article is read (:func:`_prior_score`)."""
+        return tuple(_prior_score(c, self.qualifier, alone) for c, alone in zip(self.ranked, self.alone))
+
+    @cached_property
+    def countries(self) -> tuple[str | None, ...]:
+        """The country whose mentions support each candidate (None for a country or continent)."""
+        return tuple(None if alone else c.place.country_code for c, alone in zip(self.ranked, self.alone))
+
+    @cached_property
+    def regions(self) -> tuple[str | None, ...]:
+        """The first-level division ("UA.07") whose mentions support each candidate."""
+        return tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code else None for c in self.ranked)
+
+    @cached_property
+    def prior_ranking(self) -> tuple[tuple[float, Candidate], ...]:
+        """The ranking (as :func:`_ranking`) when nothing in the article bears on it."""
+        return tuple(_ranking(list(self.bases), self))
+
+    @cached_property
+    def positions(self) -> tuple[int, ...]:
+        """The positions of the candidates that nearby places count for (not countries and continents)."""
+        return tuple(k for k, alone in enumerate(self.alone) if not alone)
+
+    @cached_property
+    def located(self) -> tuple[tuple[float, float, float], ...]:
+        """(lat, lon in radians, cos lat) of the candidates at :attr:`positions`."""
+        out = []
+        for k in self.positions:
+            lat = math.radians(self.ranked[k].place.lat)
+            out.append((lat, math.radians(self.ranked[k].place.lon), math.cos(lat)))
+        return tuple(out)
+
+    @cached_property
+    def distinct_places(self) -> bool:
+        """Whether no place is a candidate twice (under two names)."""
+        return len({c.place.geonameid for c in self.cands}) == len(self.cands)
+
+
 class Resolver:
     """Resolves the spans of one article against the gazetteer."""
 
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
         self._candidates = lru_cache(maxsize=100_000)(self._lookup)
+        self._senses = lru_cache(maxsize=100_000)(self._find)
 
     def _lookup(self, norm: str) -> tuple[Candidate, ...]:
         return tuple(self.gazetteer.candidates(norm))
 
     def candidates(self, span: Span) -> list[Candidate]:
-        found = list(self._candidates(span.norm))
-        for variant in span.variants:
+        return list(self.senses(span).cands)
+
+    def senses(self, span: Span) -> _Senses:
+        """The candidates of the span's name, prepared for detection and scoring (and kept)."""
+        return self._senses(span.norm, span.variants, span.method, span.qualifier)
+
+    def _find(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> _Senses:
+        return _Senses(norm, qualifier, tuple(self._fitting(norm, variants, method, qualifier)))
+
+    def _fitting(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> list[Candidate]:
+        """The places the name may stand for, as the span's method and qualifier admit them."""
+        found = list(self._candidates(norm))
+        for variant in variants:
             found += [c for c in self._candidates(variant) if c.place.geonameid not in {f.place.geonameid for f in found}]
-        if span.method != "given":
+        if method != "given":
             found = [c for c in found if c.kind != "demonym"]  # "Russian" is not a mention of Russia
-        if span.method == "fuzzy":
+        if method == "fuzzy":
             # a transliteration variant stands for a place of the countries it was matched in
             found = [c for c in found if c.place.country_code in FUZZY_COUNTRIES]
-        fits = _QUALIFIER_FITS.get(span.qualifier or "")
+        fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
             fitting = [c for c in found if fits(c.place)]
             if fitting:
                 return fitting
-            if span.qualifier != "settlement":
+            if qualifier != "settlement":
                 # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
                 return self._enclosing_divisions(found)
         return found
@@ -128,14 +273,23 @@ class Resolver:
 
     # -- detection ------------------------------------------------------------------------
 
-    def is_place(self, span: Span, cands: list[Candidate], gold_span: bool = False) -> Detection:
+    def is_place(self, span: Span, senses: _Senses, gold_span: bool = False) -> Detection:
         """Whether a span names a place, a detection confidence, and the reason when not."""
-        if not cands:
+        # Besides the name, its qualifier and method (the senses), only the cues and whether the
+        # text is a short word in capitals count: the same for many spans, remembered per name.
+        key = (span.cues, gold_span, span.text.isupper() and len(span.text) <= 4)
+        detection = senses.detections.get(key)
+        if detection is None:
+            detection = senses.detections[key] = self._detect(span, senses, gold_span)
+        return detection
+
+    def _detect(self, span: Span, senses: _Senses, gold_span: bool) -> Detection:
+        if not senses.cands:
             return Detection(False, reason="no place of that name in the gazetteer")
         if gold_span:
             return Detection(True, 1.0)
         cues = set(span.cues)
-        prior = max(c.place.importance for c in cands)
+        prior = senses.prior
         positive = bool(cues & POSITIVE_CUES) or span.qualifier is not None
         if "person" in cues and not (positive and prior >= 0.75) and span.qualifier is None:
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
@@ -148,12 +302,12 @@ class Resolver:
             return Detection(False, reason="part of a longer proper name (a person or an organisation)")
         needs_country = False
         if "dateline" not in cues and span.method == "exact":
-            zipf = min(word_frequency(w) for w in span.norm.split())
+            zipf = senses.zipf
             if zipf >= COMMON_WORD_ZIPF:
                 # "We", "But", "March", "Police": only an important place known by that very name
                 # survives (Washington, Paris); a division named like a word ("Texas", but also
                 # Kuwait's "Capital") only in an article about its country.
-                named = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
+                named = senses.named
                 if named >= 0.9 or (named >= 0.6 and positive and zipf < STRONG_COMMON_ZIPF):
                     pass
                 elif named >= COMMON_NAME_IMPORTANCE:
@@ -162,7 +316,7 @@ class Resolver:
                     return Detection(False, reason="a common word, and no important place is called that")
             if span.text.isupper() and len(span.text) <= 4 and prior < 0.75:
                 return Detection(False, reason="an abbreviation in capitals, and no important place is called that")
-            if " " not in span.norm and prior < 0.6 and not positive and all(self._other_name(c) for c in cands):
+            if " " not in span.norm and prior < 0.6 and not positive and senses.only_other_names:
                 return Detection(False, reason="only another name (not a spelling) of a small place, and nothing says a place is meant")
         if prior < WEAK_PRIOR and not positive:
             return Detection(False, reason="only small places have this name and nothing around it says a place is meant")
@@ -171,134 +325,320 @@ class Resolver:
             confidence *= 0.9
         return Detection(True, confidence, needs_country=needs_country, prior=prior)
 
-    @staticmethod
-    def _other_name(c: Candidate) -> bool:
-        """An alternate name that is not a spelling of the place's own (Bush for Bushland, not Izium for Izyum)."""
-        return c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name)
-
     # -- resolution -----------------------------------------------------------------------
 
     def resolve(self, article_id: str, text: str, spans: list[Span], *, gold_spans: bool = False) -> list[Mention]:
         """One Mention per span, in order (unresolved ones keep a reason)."""
-        found = [self.candidates(s) for s in spans]
-        decisions = [self.is_place(s, c, gold_spans) for s, c in zip(spans, found)]
+        senses = [self.senses(s) for s in spans]
+        decisions = [self.is_place(s, x, gold_spans) for s, x in zip(spans, senses)]
         if not gold_spans:
             decisions = _persons_stay_persons(spans, decisions)
-        containers = self._containers(text, spans, found)
-
-        memo: dict[tuple, list[tuple[float, Candidate]]] = {}
-
-        def score(span: Span, cands: list[Candidate], context: ArticleContext, local=frozenset()):
-            # A name repeated with the same surroundings scores the same: compute it once.
-            key = (span.norm, span.qualifier, span.method, span.variants, id(context), local,
-                   tuple(p.geonameid for p in containers.get(span.start, ())))
-            if key not in memo:
-                memo[key] = self._score(span, cands, context, containers, local)
-            return memo[key]
+        kept = [d.ok for d in decisions]
+        scoring = _Scoring(spans, senses, self._containers(text, spans, senses))
 
         # Pass 1: what the important, unambiguous places say about the article's area.
-        empty = ArticleContext()
+        telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= 0.75 or len(x.cands) == 1)
+                   for x, d in zip(senses, decisions)]
         context = ArticleContext()
-        for span, cands, d in zip(spans, found, decisions):
-            if d.ok and not d.needs_country and cands and (cands[0].place.importance >= 0.75 or len(cands) == 1):
-                context.add(score(span, cands, empty)[0][1].place, span.norm)
+        for span, ranking in zip(spans, scoring.rankings(telling, ArticleContext())):   # (nothing known yet)
+            if ranking:
+                context.add(ranking[0][1].place, span.norm)
         # Pass 2: every span with that context; names keep one sense per article.
-        scored = [score(s, c, context) if d.ok else [] for s, c, d in zip(spans, found, decisions)]
-        scored = _one_sense_per_name(spans, scored)
+        names = _mentions_by_name(spans, kept)
+        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context))
         context2 = ArticleContext()
         for span, ranking, d in zip(spans, scored, decisions):
-            if ranking and _share(ranking) > 0.6 and not d.needs_country:
+            if ranking and scoring.share(ranking) > 0.6 and not d.needs_country:
                 context2.add(ranking[0][1].place, span.norm)
         local = _local_points(spans, scored)
-        scored = [score(s, c, context2, local.get(s.start, frozenset())) if d.ok else []
-                  for s, c, d in zip(spans, found, decisions)]
-        scored = _one_sense_per_name(spans, scored)
+        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local))
 
         mentions = []
         for span, ranking, d in zip(spans, scored, decisions):
-            m = Mention(article_id, span.start, span.end, span.text, method=span.method)
-            ok, detect, reason = d.ok, d.confidence, d.reason
-            if ok and ranking and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
+            ok, reason = d.ok, d.reason
+            if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
-            if ok and ranking and not gold_spans and _foreign_exonym(span, ranking[0][1], context2):
+            if ok and not gold_spans and ranking[0][1].kind == "alternate" \
+                    and _foreign_exonym(span, ranking[0][1], context2):   # (its cheapest test first)
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
-            if ok and ranking:
+            if ok:
                 place = ranking[0][1].place
-                m.geonameid, m.name, m.lat, m.lon = place.geonameid, place.name, place.lat, place.lon
-                m.feature_code, m.country_code, m.admin1 = place.feature_code, place.country_code, place.admin1
-                m.score = round(detect * calibrated(_share(ranking)) * span.similarity, 3)
+                score = _round(d.confidence * scoring.confidence(ranking) * span.similarity, 3)
+                mentions.append(Mention(article_id, span.start, span.end, span.text,   # (in Mention's field order)
+                                        place.geonameid, place.name, place.lat, place.lon, place.feature_code,
+                                        place.country_code, place.admin1, score, span.method))
             else:
-                m.reason = reason or "no candidate fits"
-            mentions.append(m)
+                mentions.append(Mention(article_id, span.start, span.end, span.text, method=span.method,
+                                        reason=reason or "no candidate fits"))
         return mentions
 
-    def _score(self, span: Span, cands: list[Candidate], context: ArticleContext,
-               containers: dict[int, list[Place]], local: list[tuple[float, float]] = ()) -> list[tuple[float, Candidate]]:
-        if len(cands) == 1:
-            return [(cands[0].place.importance, cands[0])]  # nothing to choose between
-        out = []
-        own = containers.get(span.start, [])
-        near_article = _nearest_km(cands, span.norm, context.points)
-        near_local = _nearest_km(cands, span.norm, local)
-        for k, c in enumerate(cands):
-            p = c.place
-            s = p.importance
-            if c.kind == "stem" and span.qualifier is None:
-                s -= 0.3   # "Bucha" is the town; its raion is written "Bucha district"
-            if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
-                s += 0.15  # a place's own current name (in any spelling) over another's former or foreign name
-            if span.qualifier == "division" and p.feature_code == "ADM1":
-                s += 0.3   # "Kharkiv region" is the oblast, not the raion of the same name
-            if span.qualifier is None and p.feature_class == "P":
-                s += 0.1
-            if p.is_country or p.feature_code == "CONT":
-                s += 1.2  # a country or continent named is its own context: "China" in a Texas story is China
-            elif p.country_code and context.countries:
-                s += 0.5 * min(1.0, context.countries.get(p.country_code, 0) / 2)
-            if context.regions and p.admin1_code:
-                s += 0.4 * min(1.0, context.regions.get(f"{p.country_code}.{p.admin1_code}", 0) / 2)
-            if not p.is_country and p.feature_code != "CONT":
-                d = near_article[k]
-                if d is not None:
-                    s += 0.3 * math.exp(-d / 200)
-                d = near_local[k]
-                if d is not None:
-                    s += 0.4 * math.exp(-d / 50)   # places named together lie together
-            for box in own:
-                if _inside(p, box):
-                    s += 1.0
-            out.append((round(s, 4), c))
-        out.sort(key=lambda x: (-x[0], -x[1].place.importance, x[1].place.geonameid))
-        return out
-
-    def _containers(self, text: str, spans: list[Span], found: list[list[Candidate]]) -> dict[int, list[Place]]:
+    def _containers(self, text: str, spans: list[Span], senses: list[_Senses]) -> dict[int, list[Place]]:
         """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z"."""
-        import re
-
-        out: dict[int, list[Place]] = defaultdict(list)
+        out: dict[int, list[Place]] = {}
         for i, span in enumerate(spans):
             for k in range(i + 1, min(i + 4, len(spans))):
-                other, cands = spans[k], found[k]
-                between = text[span.end: other.start]
-                if len(between) > 60 or not cands:
+                other, cands = spans[k], senses[k].cands
+                if other.start - span.end > 60 or not cands:   # (the length of the text between, not copied)
                     break
-                if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?", between):
+                between = text[span.end: other.start]
+                if (between[:1] == "," or between[:1].isspace()) and _CONTAINER_GAP.fullmatch(between):  # (how every gap starts)
                     top = cands[0].place
                     if top.is_country or top.is_division:
-                        out[span.start].append(top)
-                if not re.fullmatch(r"[^.;!?]*", between):
-                    break
+                        out.setdefault(span.start, []).append(top)
+                if "." in between or ";" in between or "!" in between or "?" in between:
+                    break   # (the next sentence)
         return out
+
+
+class _Scoring:
+    """Scores the candidates of one article's spans, each thing once however often it is asked:
+    a span's ranking per context (a name repeated with the same surroundings scores the same),
+    a candidate's score given the article's countries, regions and places, its distances.
+
+    A context must be complete before it is scored with (each pass builds the next pass's context).
+    """
+
+    def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]]):
+        self.spans, self.senses = spans, senses
+        self._boxes = [containers.get(s.start, ()) for s in spans]   # the places containing each span
+        self._box_keys = [tuple(p.geonameid for p in boxes) if boxes else () for boxes in self._boxes]
+        self.proximity = _Proximity()
+        self._contexts: list[ArticleContext] = []     # those scoring differently, in order of use
+        # id(context) -> (the context, kept so that the id stays its own; id of the first that scores like it)
+        self._context_keys: dict[int, tuple[ArticleContext, int]] = {}
+        self._rankings: dict[tuple, list[tuple[float, Candidate]]] = {}
+        self._in_context: dict[tuple[int, int], list[float]] = {}
+        self._shares: dict[int, list] = {}
+
+    def rankings(self, keep: list[bool], context: ArticleContext,
+                 local: dict[int, frozenset] | None = None) -> list[list[tuple[float, Candidate]]]:
+        """For each span that ``keep`` says, (score, candidate) for its candidates, best first, given
+        the article's context and, when given, the settlements named near it (``local``, by span
+        start, as :func:`_local_points` finds them); [] for the other spans."""
+        context_key = self._context_key(context)
+        out = []
+        for span, senses, boxes, box_key, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys, keep):
+            if not wanted:
+                out.append([])
+                continue
+            cands = senses.cands
+            if len(cands) == 1:
+                out.append([(cands[0].place.importance, cands[0])])  # nothing to choose between
+                continue
+            near = self.proximity.columns(local[span.start], senses.norm) if local else ()
+            # The senses stand for the span's name, qualifier, method and variants (the spans of the
+            # article keep them alive, so their ids stay unique); the rest is what the ranking depends on.
+            key = (id(senses), context_key, near, box_key)
+            ranking = self._rankings.get(key)
+            if ranking is None:
+                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near)
+            out.append(ranking)
+        return out
+
+    def _rank(self, senses: _Senses, context: ArticleContext, context_key: int, boxes: list[Place],
+              near: tuple[int, ...]) -> list[tuple[float, Candidate]]:
+        """The ranking of a name's (two or more) candidates given the context, the containers of
+        the span and the columns of the settlements near it."""
+        if not (near or boxes or context.countries or context.regions or context.points):
+            return list(senses.prior_ranking)   # nothing in the article bears on it (yet)
+        scores = self._scores_in_context(senses, context, context_key)
+        if near:   # places named together lie together
+            scores = list(scores)
+            self.proximity.add_nearness(scores, senses, near, 0.4, 50)
+        if boxes:
+            scores = [_contained(s, c.place, boxes) for s, c in zip(scores, senses.ranked)]
+        # Best score first; among equals, the more important place, then the lower geonameid: the
+        # candidates come in that order, and the sort is stable (in reverse too).
+        return _ranking(scores, senses)
+
+    def _scores_in_context(self, senses: _Senses, context: ArticleContext, context_key: int) -> list[float]:
+        """Each candidate's score before what the span's surroundings say: its prior, and the
+        article's countries, regions and places (the same for every span of the name)."""
+        key = (id(senses), context_key)
+        scores = self._in_context.get(key)
+        if scores is None:
+            countries, regions = context.bonuses()
+            scores = senses.bases
+            # the bonus of each candidate's country, then region (a country or region the article
+            # does not name adds 0.0: nothing)
+            if countries:
+                scores = map(add, scores, map(countries.get, senses.countries, _NOTHING))
+            if regions:
+                scores = map(add, scores, map(regions.get, senses.regions, _NOTHING))
+            scores = list(scores)
+            near = self.proximity.columns(context.points, senses.norm)
+            if near:
+                self.proximity.add_nearness(scores, senses, near, 0.3, 200)
+            self._in_context[key] = scores
+        return scores
+
+    def _context_key(self, context: ArticleContext) -> int:
+        """The id of the first context used that scores like this one (the same countries,
+        regions and places): an article's later passes often find nothing new."""
+        known = self._context_keys.get(id(context))
+        if known is not None and known[0] is context:
+            return known[1]
+        for other in self._contexts:
+            if other.countries == context.countries and other.regions == context.regions and other.points == context.points:
+                key = id(other)
+                break
+        else:
+            key = id(context)
+            self._contexts.append(context)
+        self._context_keys[id(context)] = (context, key)
+        return key
+
+    def share(self, ranking: list[tuple[float, Candidate]]) -> float:
+        """:func:`_share`, once per ranking (spans of the same name share theirs)."""
+        return self._share_of(ranking)[1]
+
+    def confidence(self, ranking: list[tuple[float, Candidate]]) -> float:
+        """:func:`calibrated` of the ranking's share, once per ranking."""
+        known = self._share_of(ranking)
+        if known[2] is None:
+            known[2] = calibrated(known[1])
+        return known[2]
+
+    def _share_of(self, ranking: list[tuple[float, Candidate]]) -> list:
+        known = self._shares.get(id(ranking))
+        if known is None or known[0] is not ranking:
+            # [the ranking (kept: its id stays its own), its share, the share calibrated]
+            known = self._shares[id(ranking)] = [ranking, _share(ranking), None]
+        return known
+
+
+_NOTHING = repeat(0.0)     # what the article's countries and regions add to a candidate of none of them
+_SCORE = itemgetter(0)
+
+
+def _ranking(scores: list[float], senses: _Senses) -> list[tuple[float, Candidate]]:
+    """(score rounded to 4 places, candidate), best first; among equals, the more important place,
+    then the lower geonameid: the candidates come in that order, and the sort is stable (in reverse too)."""
+    return sorted(zip(map(_round, scores, _FOUR), senses.ranked), key=_SCORE, reverse=True)
+
+
+def _round(x: float, digits: int) -> float:
+    """``round(x, digits)`` (3 or 4 digits), exactly, mostly without the decimal string that
+    round() goes through (rounding is most of the cost of ranking a candidate).
+
+    ``y = x * 10**digits`` is within half an ulp (under 0.001 here) of the exact product, so unless
+    ``y`` is within 0.001 of a tie, the integer nearest to it is the one round() finds, and that
+    integer divided by ``10**digits`` (a correctly rounded division) is the float nearest to the
+    decimal round() returns. Ties, zero (whose sign round() keeps) and huge values go to round().
+    """
+    scale = _SCALES[digits]
+    y = x * scale
+    r = math.remainder(y, 1.0)   # exact: y minus the integer nearest to it
+    n = y - r                    # exact: that integer
+    if abs(r) < 0.499 and n and abs(y) < 1e12:
+        return n / scale
+    return round(x, digits)
+
+
+_SCALES = {3: 1000.0, 4: 10000.0}
+_FOUR = repeat(4)   # (map's argument: 4 digits for every score)
+
+
+def _contained(s: float, p: Place, boxes: list[Place]) -> float:
+    """The score ``s`` plus 1 for each of the span's containers the place lies in."""
+    for box in boxes:
+        if _inside(p, box):
+            s += 1.0
+    return s
+
+
+class _Proximity:
+    """Distances from candidates to the places an article resolved, for one article: the
+    resolver's hot loop.
+
+    The places are numbered (columns) as they come; each (candidate, place) distance is computed
+    once, however many spans, contexts and passes ask for it.
+    """
+
+    def __init__(self):
+        self._column: dict[tuple[float, float], int] = {}   # (lat, lon) of a place -> its column
+        self._coords: list[tuple[float, float]] = []          # (lat, lon) in radians, by column
+        self._tables: dict[int, _Distances] = {}              # id(senses) -> their distances
+        # id(points) -> (the points, kept so the id stays theirs; (name, column) of each; norm -> columns)
+        self._sets: dict[int, tuple[set, list[tuple[str, int]], dict[str, tuple[int, ...]]]] = {}
+
+    def columns(self, points, norm: str) -> tuple[int, ...]:
+        """The columns of the (name, lat, lon) ``points`` not named ``norm`` (a name does not
+        support its own senses), each once, in order."""
+        if not points:
+            return ()
+        known = self._sets.get(id(points))
+        if known is None or known[0] is not points:
+            known = self._sets[id(points)] = (points, [(name, self._add(lat, lon)) for name, lat, lon in points], {})
+        columns = known[2].get(norm)
+        if columns is None:
+            columns = known[2][norm] = tuple(sorted({column for name, column in known[1] if name != norm}))
+        return columns
+
+    def _add(self, lat: float, lon: float) -> int:
+        column = self._column.get((lat, lon))
+        if column is None:
+            column = self._column[(lat, lon)] = len(self._coords)
+            self._coords.append((math.radians(lat), math.radians(lon)))
+        return column
+
+    def add_nearness(self, scores: list[float], senses: _Senses, columns: tuple[int, ...], weight: float, scale: int) -> None:
+        """Add ``weight * exp(-d / scale)`` to the score of each candidate proximity counts for
+        (:attr:`_Senses.located`), ``d`` the distance (km) to the nearest place of these (non-empty) ``columns``."""
+        table = self._tables.get(id(senses))
+        if table is None:
+            table = self._tables[id(senses)] = _Distances(senses)
+        if table.columns < len(self._coords):
+            table.extend(self._coords)
+        if len(columns) == len(self._coords):
+            pick = None   # (all of them)
+        elif len(columns) == 1:
+            column = columns[0]
+            pick = lambda row: (row[column],)
+        else:
+            pick = itemgetter(*columns)
+        exp, sqrt, earth_km = math.exp, math.sqrt, _EARTH_KM
+        for k, row in zip(senses.positions, table.rows):
+            d = earth_km * sqrt(min(row) if pick is None else min(pick(row)))
+            scores[k] += weight * exp(-d / scale)
+
+
+class _Distances:
+    """The squared angular distances from a name's located candidates to an article's places,
+    a row per candidate and a column per place, extended as places come."""
+
+    __slots__ = ("senses", "rows", "columns")
+
+    def __init__(self, senses: _Senses):
+        self.senses = senses   # (kept: its id, the table's key, stays its own)
+        self.rows: list[list[float]] = [[] for _ in senses.located]
+        self.columns = 0
+
+    def extend(self, coords: list[tuple[float, float]]) -> None:
+        """Add the columns of the places in ``coords`` (lat, lon in radians) not yet in the rows.
+
+        Equirectangular, longitudes wrapped: within the few hundred kilometres where proximity
+        counts it is within a few percent of the geodesic.
+        """
+        new = coords[self.columns:]
+        pi, tau = math.pi, 2 * math.pi
+        # (** 2.0 is x ** 2 without converting the 2, the same libm pow; x * x is not: about one
+        # square in a thousand differs from it in the last bit)
+        for row, (lat0, lon0, cos0) in zip(self.rows, self.senses.located):
+            row += [(lat - lat0) ** 2.0 + (cos0 * ((lon - lon0 + pi) % tau - pi)) ** 2.0 for lat, lon in new]
+        self.columns = len(coords)
 
 
 def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
     """Once an article writes "Michael Steele", a later "Steele" is the man, not Steele, North Dakota."""
-    persons = {s.norm for s in spans if {"capital_before", "person"} & set(s.cues) and "capital_after" not in s.cues}
+    persons = {s.norm for s in spans if ("capital_before" in s.cues or "person" in s.cues) and "capital_after" not in s.cues}
+    if not persons:
+        return decisions
     out = []
     for span, d in zip(spans, decisions):
         # d.prior < 0.75: a surname, not Russia in "United Russia"
         if d.ok and span.norm in persons and d.prior < 0.75 and span.qualifier is None \
-                and not {"dateline", "place_preposition"} & set(span.cues):
+                and "dateline" not in span.cues and "place_preposition" not in span.cues:
             d = Detection(False, reason="the article uses this name for a person")
         out.append(d)
     return out
@@ -314,34 +654,23 @@ def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> b
 
 
 def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]],
-                  window: int = 200) -> dict[int, list[tuple[str, float, float]]]:
-    """For each span, the settlements resolved within ``window`` characters of it."""
+                  window: int = 200) -> dict[int, frozenset[tuple[str, float, float]]]:
+    """For each span with a ranking, the settlements resolved within ``window`` characters of it."""
     points = [(s.start, s.norm, r[0][1].place) for s, r in zip(spans, scored) if r and r[0][1].place.feature_class == "P"]
+    if not points:
+        return {}
     points.sort(key=lambda x: x[0])
     starts = [start for start, _, _ in points]
     out = {}
-    for s in spans:  # by bisection: a scan of every point per span is quadratic in a long text
+    windows: dict[tuple[int, int], frozenset] = {}   # neighbouring spans often see the same settlements: one set for them
+    for s, r in zip(spans, scored):  # by bisection: a scan of every point per span is quadratic in a long text
+        if not r:
+            continue   # (not a place: nothing to score)
         lo, hi = bisect.bisect_left(starts, s.start - window), bisect.bisect_right(starts, s.start + window)
-        out[s.start] = frozenset((norm, p.lat, p.lon) for _, norm, p in points[lo:hi])
-    return out
-
-
-def _nearest_km(cands: list[Candidate], norm: str, points) -> list[float | None]:
-    """For each candidate, the distance (km) to the nearest place named otherwise (a name does not
-    support its own senses); None when there is none.
-
-    An equirectangular approximation: within the few hundred kilometres where proximity counts it
-    is within a few percent of the geodesic, and it is the resolver's hot loop.
-    """
-    others = [(math.radians(lat), math.radians(lon)) for name, lat, lon in points if name != norm]
-    if not others:
-        return [None] * len(cands)
-    out = []
-    for c in cands:
-        lat0, lon0 = math.radians(c.place.lat), math.radians(c.place.lon)
-        k = math.cos(lat0)
-        best = min((lat - lat0) ** 2 + (k * ((lon - lon0 + math.pi) % (2 * math.pi) - math.pi)) ** 2 for lat, lon in others)
-        out.append(_EARTH_KM * math.sqrt(best))
+        near = windows.get((lo, hi))
+        if near is None:
+            near = windows[(lo, hi)] = frozenset((norm, p.lat, p.lon) for _, norm, p in points[lo:hi])
+        out[s.start] = near
     return out
 
 
@@ -373,21 +702,41 @@ def calibrated(share: float) -> float:
 def _share(ranking: list[tuple[float, Candidate]]) -> float:
     """The winner's softmax share: near 1 when it stands out, 1/n when all tie."""
     top = ranking[0][0]
-    z = sum(math.exp((s - top) / TEMPERATURE) for s, _ in ranking)
+    z = sum([math.exp((s - top) / TEMPERATURE) for s, _ in ranking])
     return 1.0 / z
 
 
-def _one_sense_per_name(spans: list[Span], scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
-    """Within an article a name without a qualifier means one place: the best over its mentions."""
-    totals: dict[str, Counter] = defaultdict(Counter)
-    for span, ranking in zip(spans, scored):
-        if span.qualifier is None:
-            for s, c in ranking:
-                totals[span.norm][c.place.geonameid] += s
-    out = []
-    for span, ranking in zip(spans, scored):
-        if span.qualifier is None and len(ranking) > 1:
-            best = totals[span.norm].most_common(1)[0][0]
-            ranking = sorted(ranking, key=lambda x: x[1].place.geonameid != best)
-        out.append(ranking)
+def _mentions_by_name(spans: list[Span], kept: list[bool]) -> dict[str, list[int]]:
+    """Name -> the positions of its spans without a qualifier that are kept as places."""
+    out: dict[str, list[int]] = {}
+    for i, (span, ok) in enumerate(zip(spans, kept)):
+        if ok and span.qualifier is None:
+            out.setdefault(span.norm, []).append(i)
     return out
+
+
+def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
+                        scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
+    """Within an article a name without a qualifier means one place: the best over its mentions
+    (``names`` as :func:`_mentions_by_name` finds them)."""
+    out = list(scored)
+    for mentions in names.values():
+        if len(mentions) == 1 and senses[mentions[0]].distinct_places:
+            continue   # one mention, no place twice: its ranking's best is already first
+        total: dict[int, float] = {}   # geonameid -> its scores summed over the name's spans
+        for i in mentions:
+            for s, c in scored[i]:
+                gid = c.place.geonameid
+                total[gid] = total.get(gid, 0) + s
+        best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
+        for i in mentions:
+            if len(scored[i]) > 1:
+                out[i] = _best_first(scored[i], best)
+    return out
+
+
+def _best_first(ranking: list[tuple[float, Candidate]], geonameid: int) -> list[tuple[float, Candidate]]:
+    """``ranking`` with the candidates of that place moved to the front, the order otherwise kept."""
+    if ranking[0][1].place.geonameid == geonameid and all(c.place.geonameid != geonameid for _, c in ranking[1:]):
+        return ranking   # (already so: the usual case)
+    return sorted(ranking, key=lambda x: x[1].place.geonameid != geonameid)
