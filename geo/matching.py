@@ -88,6 +88,7 @@ capital districts district hamlet port area
 # Titles of programmes, books, newspapers: a quotation right after these names something.
 _TITLE_BEFORE = re.compile(r"\b(?:program|programme|show|series|film|movie|documentary|book|newspaper|channel|titled|called)[,:]?\s*[“\"«]$", re.I)
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
+_QUOTE_OPEN_CHAR = re.compile("[" + _QUOTE_OPEN + "]")
 
 
 class _Word(NamedTuple):  # a NamedTuple: made per capitalized word and per neighbour looked at, cheaply
@@ -133,17 +134,40 @@ _make = tuple.__new__
 
 
 # A token that may hold a capitalized word: it starts with a letter other than a-z, where _WORD
-# would start one (not after a letter, nor after a letter and an inner apostrophe). The lookahead
-# comes first so that the regex engine can skip ahead to such letters.
-_CAPITAL_TOKEN = re.compile(r"(?=[^\W\d_a-z])(?<![^\W\d_])(?<![^\W\d_][" + APOSTROPHES + r"])"
-                            r"(?:(?:[A-Z]\.){2,}|[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*)")
+# would start one (not after a letter, nor after a letter and an inner apostrophe), and is cut as
+# _WORD cuts it ("U.S.", "L'viv"). That first letter is matched first, the lookbehinds after it: a
+# pattern that starts with a set of characters lets the regex engine skip quickly to the next one.
+_CAPITAL_TOKEN = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_][" + APOSTROPHES + r"].)"
+                            r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W\d_]*(?:[" + APOSTROPHES + r"][^\W\d_]+)*)")
 _BEFORE_WINDOW = 48
 # Where a glued token may hide a capitalized word: a lower-case letter, then a capitalized word.
 _GLUED_LOWER = re.compile(r"[a-z][A-Z][a-z]")
+# Whether a text has any: the same test, found faster (the engine skips ahead to capitals).
+_HAS_GLUED_LOWER = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 # Characters that are neither letters nor apostrophes, then a whole lower-case token, in the reversed
 # text before a word (whole as _WORD would cut it: no letter, nor an apostrophe and a letter, before it).
 _PLAIN_BEFORE_REVERSED = re.compile(r"(?:[^\w" + APOSTROPHES + r"]|[\d_])+([a-z]+)(?![^\W\d_]|[" + APOSTROPHES + r"][^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
+
+# What Words needs of a token _CAPITAL_TOKEN found, by token (the same tokens recur across articles):
+# () when it starts with a letter that is no capital, _GLUED when it holds glued words to split,
+# else the length, text and normalized form of its one word (a possessive 's cut off).
+_TOKEN_INFO: dict[str, tuple] = {}
+_GLUED = ("glued",)
+
+
+def _token_info(token: str) -> tuple:
+    if len(_TOKEN_INFO) > 200_000:
+        _TOKEN_INFO.clear()
+    word = token[:-2] if len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES else token
+    if not (word.islower() or word.isupper() or not _CAMEL.search(word)):
+        info = _GLUED  # (as _pieces would split it)
+    elif word[0].isupper():
+        info = (len(word), word, _norm_word(word))
+    else:
+        info = ()
+    _TOKEN_INFO[token] = info
+    return info
 
 
 class Words:
@@ -161,27 +185,39 @@ class Words:
     ('near', 'edge')
     """
 
-    __slots__ = ("text", "capitalized", "_index", "_next")
+    __slots__ = ("text", "capitalized", "_index", "_next", "_quotes")
 
     def __init__(self, text: str):
         self.text = text
         caps = []
         append = caps.append
-        if _GLUED_LOWER.search(text) is None:
-            # no glued words anywhere (the usual case): one word per token, no splitting to try
-            for m in _CAPITAL_TOKEN.finditer(text):
-                start, token = m.start(), m.group()
-                if token[-1] == "s" and len(token) > 2 and token[-2] in APOSTROPHES:
-                    token = token[:-2]
-                if token[0].isupper():
-                    append(_make(_Word, (start, start + len(token), token, _norm_word(token), m.end(), ())))
-        else:
-            for m in _CAPITAL_TOKEN.finditer(text):
-                caps += [w for w in _pieces(m.start(), m.group(), m.end()) if w.text[0].isupper()]
-            caps = sorted(caps + self._glued_after_lower_case(), key=lambda w: w.start)
+        info_of = _TOKEN_INFO
+        for m in _CAPITAL_TOKEN.finditer(text):
+            token = m.group()
+            info = info_of.get(token)
+            if info is None:
+                info = _token_info(token)
+            if not info:
+                continue  # (starts with a letter that is no capital)
+            start, token_end = m.span()
+            if info is _GLUED:
+                caps += [w for w in _pieces(start, token, token_end) if w.text[0].isupper()]
+            else:
+                append(_make(_Word, (start, start + info[0], info[1], info[2], token_end, ())))
+        if _HAS_GLUED_LOWER.search(text) is not None:
+            glued = self._glued_after_lower_case()
+            if glued:
+                caps = sorted(caps + glued, key=lambda w: w.start)
         self.capitalized: list[_Word] = caps
         self._index: dict[int, int] | None = None
         self._next: dict[int, _Word | None] = {}
+        self._quotes: list[int] | None = None
+
+    def quote_opens(self) -> list[int]:
+        """Where the text has a character that may open a quotation, in order (found once per text)."""
+        if self._quotes is None:
+            self._quotes = [m.start() for m in _QUOTE_OPEN_CHAR.finditer(self.text)]
+        return self._quotes
 
     def _glued_after_lower_case(self) -> list[_Word]:
         """The capitalized pieces of tokens that start in lower case ("stateIndiana's": Indiana)."""
@@ -204,9 +240,13 @@ class Words:
 
     def index_at(self, start: int) -> int | None:
         """The position in :attr:`capitalized` of the capitalized word starting at ``start``."""
+        return (self._index or self.positions()).get(start)
+
+    def positions(self) -> dict[int, int]:
+        """Where each capitalized word starts -> its position in :attr:`capitalized`."""
         if self._index is None:
             self._index = {w.start: k for k, w in enumerate(self.capitalized)}
-        return self._index.get(start)
+        return self._index
 
     def after(self, word: _Word) -> Iterator[_Word]:
         """The words after ``word``, in order, lazily."""
@@ -286,6 +326,7 @@ class NameMatcher:
         self.abbreviation_only = {n for n, kinds in abbrevs.items() if kinds == {"abbrev"}}
         self._plain_words: dict[str, bool] = {}
         self._known: dict[str, tuple[bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
+        self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
 
     def is_plain_word(self, norm: str) -> bool:
         """A common English word that no important place is called ("In", "We", "March"): never a
@@ -302,12 +343,9 @@ class NameMatcher:
         ws = words(text)
         spans: list[Span] = []
         resume = 0  # words starting before this lie inside the last name found
-        known = self._known
+        no_name = self._no_name
         for w in ws.capitalized:
-            if w.start < resume:
-                continue
-            facts = known.get(w.norm)
-            if facts is not None and not any(facts):
+            if w.norm in no_name or w.start < resume:
                 continue  # most capitalized words start no name at all: no walk to set up
             best = self._longest_name(ws, w)
             if best is None:
@@ -338,6 +376,8 @@ class NameMatcher:
             facts = known.get(key)
             if facts is None:
                 facts = known[key] = self._name_facts(key)
+                if not any(facts):
+                    self._no_name.add(key)
             is_name, dotted, longer = facts
             if is_name:
                 best = (w, key)
@@ -354,10 +394,12 @@ class NameMatcher:
 
     def _with_qualifier(self, ws: Words, last: _Word, span: Span) -> tuple[Span, _Word]:
         """Extend "Kharkiv" to "Kharkiv region" / "Oskil River" and record what the word says."""
-        tail = span.norm.rsplit(" ", 1)[-1]
-        if tail in QUALIFIERS and " " in span.norm:
-            span.qualifier = QUALIFIERS[tail]
-            return span, last
+        norm = span.norm
+        if " " in norm:
+            tail = norm.rsplit(" ", 1)[-1]
+            if tail in QUALIFIERS:
+                span.qualifier = QUALIFIERS[tail]
+                return span, last
         q = ws.next_word(last)
         if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-"):
             span.qualifier = QUALIFIERS[q.norm]
@@ -401,8 +443,9 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
     after = text[end: end + 40]
     prev = ws.before(start)
     nxt = ws.next_word(last)
-    gap_before = text[prev.end: start] if prev else text[:start]
-    gap_after = text[end: nxt.start] if nxt else text[end:]
+    # (read only next to a word: no slice of the whole text when there is none)
+    gap_before = text[prev.end: start] if prev is not None else None
+    gap_after = text[end: nxt.start] if nxt is not None else None
     tail = before.rstrip()        # the words just before, without the spaces
     opens = after[:1]             # the character right after
 
@@ -413,14 +456,16 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         head = text[line_start: start]
         if not head.strip() or _DATELINE_HEAD.fullmatch(head):
             cues.append("dateline")
-    if _PREPOSITION_BEFORE_REVERSED.match(before[::-1]):   # (_PREPOSITION_BEFORE.search(before), faster)
+    # (_PREPOSITION_BEFORE.search(before), faster; it needs a space at the end)
+    if before[-1:].isspace() and _PREPOSITION_BEFORE_REVERSED.match(before[::-1]):
         cues.append("place_preposition")
     if (tail[-2:].lower() in ("of", "as", "ke", "ng") and _NOUN_OF_BEFORE.search(before)) \
             or (prev is not None and prev.norm in _PLACE_NOUNS and gap_before.strip() == ""):
         cues.append("place_noun")
     if opens == "," and _APPOSITIVE_AFTER.match(after):
         cues.append("appositive")
-    listed = (_LIST_BEFORE.search(before) if before[-1:].isspace() else None) \
+    # (_LIST_BEFORE needs a comma, "and" or "or", then spaces, at the end: a search for it tries every capital)
+    listed = (_LIST_BEFORE.search(before) if before[-1:].isspace() and tail.endswith((",", "and", "or")) else None) \
         or (_LIST_AFTER.match(after) if opens == "," or opens.isspace() else None)
     if listed and not word_frequency(listed.group(1).lower()) >= 4.0:  # "Valor and Russian Mistakes" is no list of places
         cues.append("list")
@@ -458,8 +503,9 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         cues.append("person")
     if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):
         cues.append("sentence_start")
-    lo = max(0, start - 200)
-    q_open = max(text.rfind("“", lo, start), text.rfind('"', lo, start), text.rfind("«", lo, start))
+    quotes = ws.quote_opens()
+    k = bisect.bisect_left(quotes, start)  # the last opening quote before the name, within 200 characters
+    q_open = quotes[k - 1] if k and quotes[k - 1] >= start - 200 else -1
     if q_open >= 0 and _TITLE_BEFORE.search(text[max(0, q_open - 30): q_open + 1]):
         q_close = min((k for k in (text.find(c, q_open + 1) for c in _QUOTE_CLOSE) if k >= 0), default=-1)
         if q_close < 0 or q_close >= end:
@@ -476,6 +522,13 @@ RARE_WORD_ZIPF = 3.0
 @lru_cache(maxsize=100_000)
 def _has_common_word(norm: str) -> bool:
     return any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split())
+
+
+@lru_cache(maxsize=100_000)
+def _rare_norm(run: str) -> str | None:
+    """The normalized form of a run of capitalized words, or None if it holds a common word."""
+    norm = _norm_word(run)
+    return None if _has_common_word(norm) else norm
 
 
 class VariantMatcher:
@@ -502,13 +555,14 @@ class VariantMatcher:
         ws = words(text)
         caps = ws.capitalized
         out = []
+        positions = ws.positions()
         for m in _VARIANT_RUN.finditer(text):
-            i = ws.index_at(m.start())
+            i = positions.get(m.start())
             if i is None:
                 continue
             run = m.group()
-            norm = _norm_word(run)
-            if _has_common_word(norm):
+            norm = _rare_norm(run)
+            if norm is None:
                 continue  # English words and common names are not misspelt places
             k = bisect.bisect_left(starts, (m.start(), -1))
             inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
