@@ -186,7 +186,7 @@ class Words:
     ('near', 'edge')
     """
 
-    __slots__ = ("text", "capitalized", "_index", "_next", "_quotes")
+    __slots__ = ("text", "capitalized", "_index", "_next", "_quotes", "_titles")
 
     def __init__(self, text: str):
         self.text = text
@@ -213,12 +213,21 @@ class Words:
         self._index: dict[int, int] | None = None
         self._next: dict[int, _Word | None] = {}
         self._quotes: list[int] | None = None
+        self._titles: dict[int, bool] = {}
 
     def quote_opens(self) -> list[int]:
         """Where the text has a character that may open a quotation, in order (found once per text)."""
         if self._quotes is None:
             self._quotes = [m.start() for m in _QUOTE_OPEN_CHAR.finditer(self.text)]
         return self._quotes
+
+    def opens_title(self, quote: int) -> bool:
+        """Whether the quotation opening at ``quote`` names something ("the show “Servant of the People”";
+        asked once per quote, however many names follow it)."""
+        titled = self._titles.get(quote)
+        if titled is None:
+            titled = self._titles[quote] = _TITLE_BEFORE.search(self.text[max(0, quote - 30): quote + 1]) is not None
+        return titled
 
     def _glued_after_lower_case(self) -> list[_Word]:
         """The capitalized pieces of tokens that start in lower case ("stateIndiana's": Indiana)."""
@@ -507,7 +516,7 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
     quotes = ws.quote_opens()
     k = bisect.bisect_left(quotes, start)  # the last opening quote before the name, within 200 characters
     q_open = quotes[k - 1] if k and quotes[k - 1] >= start - 200 else -1
-    if q_open >= 0 and _TITLE_BEFORE.search(text[max(0, q_open - 30): q_open + 1]):
+    if q_open >= 0 and ws.opens_title(q_open):
         q_close = min((k for k in (text.find(c, q_open + 1) for c in _QUOTE_CLOSE) if k >= 0), default=-1)
         if q_close < 0 or q_close >= end:
             cues.append("quoted_title")
