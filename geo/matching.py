@@ -113,12 +113,24 @@ def _norm_word(word: str) -> str:
     return normalize_name(word)
 
 
+_make = tuple.__new__   # skips the NamedTuple's Python-level __new__: words are made per word looked at
+
+
+def _without_possessive(token: str) -> str:
+    """``token`` without a possessive 's ("Russia's": Russia)."""
+    return token[:-2] if len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES else token
+
+
+def _is_glued(word: str) -> bool:
+    """Whether ``word`` holds glued words to split ("BuchaNear"; not "KYIV", "kyiv", "Kyiv")."""
+    return not (word.islower() or word.isupper()) and _CAMEL.search(word) is not None
+
+
 def _pieces(start: int, token: str, token_end: int, cut_possessive: bool = True) -> tuple[_Word, ...]:
     """The words of one token: possessive 's cut off, glued words ("BuchaNear") split."""
-    if cut_possessive and len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES:
-        token = token[:-2]
-    if token.islower() or token.isupper() or not _CAMEL.search(token):
-        # (tuple.__new__ skips the NamedTuple's Python-level __new__: this runs per word looked at)
+    if cut_possessive:
+        token = _without_possessive(token)
+    if not _is_glued(token):
         return (_make(_Word, (start, start + len(token), token, _norm_word(token), token_end, ())),)
     parts = _CAMEL.split(token)
     offsets = [start]
@@ -128,9 +140,6 @@ def _pieces(start: int, token: str, token_end: int, cut_possessive: bool = True)
     for k in range(len(parts) - 1, -1, -1):  # from the right: each piece holds the ones after it
         out = (_Word(offsets[k], offsets[k + 1], parts[k], _norm_word(parts[k]), token_end, out),) + out
     return out
-
-
-_make = tuple.__new__
 
 
 # A token that may hold a capitalized word: it starts with a letter other than a-z, where _WORD
@@ -160,8 +169,8 @@ _GLUED = ("glued",)
 def _token_info(token: str) -> tuple:
     if len(_TOKEN_INFO) > 200_000:
         _TOKEN_INFO.clear()
-    word = token[:-2] if len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES else token
-    if not (word.islower() or word.isupper() or not _CAMEL.search(word)):
+    word = _without_possessive(token)
+    if _is_glued(word):
         info = _GLUED  # (as _pieces would split it)
     elif word[0].isupper():
         info = (len(word), word, _norm_word(word))
@@ -280,7 +289,7 @@ class Words:
                 k = self.index_at(start)
                 if k is not None:
                     found = self.capitalized[k]
-                elif token.islower() and not (token[-1] == "s" and token[-2:-1] in APOSTROPHES):
+                elif token.islower() and _without_possessive(token) == token:
                     found = _make(_Word, (start, m.end(), token, _norm_word(token), m.end(), ()))  # a plain word
                 else:
                     found = _pieces(start, token, m.end())[0]
@@ -422,6 +431,8 @@ def _is_abbreviation(surface: str) -> bool:
     return surface.isupper() or surface.endswith(".")
 
 
+#: Cues that say a place is meant: what context_cues(..., positive_only=True) looks for.
+POSITIVE_CUES = frozenset({"dateline", "place_preposition", "place_noun", "appositive", "list", "in_after"})
 _DATELINE_HEAD = re.compile(r"[A-Z\s/,.'’\-]*")
 _DATELINE_AFTER = re.compile(r"\s*(?:/|,\s*[A-Z])")
 _NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|cities|city|settlements?|regions?|capital|hamlets?)\s+"
@@ -530,15 +541,10 @@ RARE_WORD_ZIPF = 3.0
 
 
 @lru_cache(maxsize=100_000)
-def _has_common_word(norm: str) -> bool:
-    return any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split())
-
-
-@lru_cache(maxsize=100_000)
 def _rare_norm(run: str) -> str | None:
     """The normalized form of a run of capitalized words, or None if it holds a common word."""
     norm = _norm_word(run)
-    return None if _has_common_word(norm) else norm
+    return None if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split()) else norm
 
 
 class VariantMatcher:

@@ -30,14 +30,13 @@ from operator import add, itemgetter
 
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Place
-from geo.matching import COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, FUZZY_COUNTRIES, STRONG_COMMON_ZIPF, word_frequency
+from geo.matching import (COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, FUZZY_COUNTRIES, POSITIVE_CUES, STRONG_COMMON_ZIPF,
+                          word_frequency)
 from geo.normalize import normalize_name
 from geo.transliteration import translit_key
 
 # Cues (from geo.matching) that make a span something other than a place.
 NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
-# Cues that say a place is meant.
-POSITIVE_CUES = frozenset({"dateline", "place_preposition", "place_noun", "appositive", "list", "in_after"})
 # Feature classes and codes each qualifier admits.
 _QUALIFIER_FITS = {
     "division": lambda p: (p.feature_class == "A" and not p.is_country) or p.feature_code in ("RGN", "AREA", "PEN"),
