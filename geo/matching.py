@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 from functools import lru_cache
 from itertools import islice
 
 from geo.document import Span
 from geo.normalize import APOSTROPHES, normalize_name
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+    from geo.transliteration import FuzzyNames
 
 # A word: letters, with inner apostrophes (L'viv, Kam'yanets) and dots of abbreviations (U.S.).
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*", re.UNICODE)
@@ -114,6 +118,7 @@ def _norm_word(word: str) -> str:
 
 
 _make = tuple.__new__   # skips the NamedTuple's Python-level __new__: words are made per word looked at
+_NOT_LOOKED_FOR = _Word(-1, -1, "", "", -1)   # (Words.next_word's cache: no word looked for there yet)
 
 
 def _without_possessive(token: str) -> str:
@@ -163,13 +168,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 # () when it starts with a letter that is no capital, _GLUED when it holds glued words to split,
 # else the length, text and normalized form of its one word (a possessive 's cut off).
 _TOKEN_INFO: dict[str, tuple] = {}
-_GLUED = ("glued",)
+_GLUED: tuple = ("glued",)
 
 
 def _token_info(token: str) -> tuple:
     if len(_TOKEN_INFO) > 200_000:
         _TOKEN_INFO.clear()
     word = _without_possessive(token)
+    info: tuple
     if _is_glued(word):
         info = _GLUED  # (as _pieces would split it)
     elif word[0].isupper():
@@ -197,9 +203,9 @@ class Words:
 
     __slots__ = ("text", "capitalized", "_index", "_next", "_quotes", "_titles")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.text = text
-        caps = []
+        caps: list[_Word] = []
         append = caps.append
         info_of = _TOKEN_INFO
         for m in _CAPITAL_TOKEN.finditer(text):
@@ -254,6 +260,7 @@ class Words:
                 continue  # (a token starting with a capital is among the capitalized ones already)
             seen.add(token.start())
             whole = _WORD.match(text, token.start())
+            assert whole is not None   # (the token _WORD found there)
             out += [w for w in _pieces(whole.start(), whole.group(), whole.end()) if w.text[0].isupper()]
         return out
 
@@ -269,18 +276,17 @@ class Words:
 
     def after(self, word: _Word) -> Iterator[_Word]:
         """The words after ``word``, in order, lazily."""
-        while True:
-            word = self.next_word(word)
-            if word is None:
-                return
-            yield word
+        following = self.next_word(word)
+        while following is not None:
+            yield following
+            following = self.next_word(following)
 
     def next_word(self, word: _Word) -> _Word | None:
         """The word after ``word`` (tokenized once per text: the names and cues next to it all ask)."""
         if word.rest:
             return word.rest[0]
-        found = self._next.get(word.token_end, self)  # (self: not looked for yet)
-        if found is self:
+        found = self._next.get(word.token_end, _NOT_LOOKED_FOR)
+        if found is _NOT_LOOKED_FOR:
             m = _WORD.search(self.text, word.token_end)
             if m is None:
                 found = None
@@ -337,7 +343,7 @@ def words(text: str) -> Words:
 class NameMatcher:
     """Finds gazetteer names (exact, after normalization) and marks their context."""
 
-    def __init__(self, gazetteer):
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.trie = gazetteer.name_trie()
         # Names known only as abbreviations (US, UK, U.S.) match only in capitals, as written.
@@ -388,8 +394,11 @@ class NameMatcher:
         key, best, w = first.norm, None, first
         for n in range(_MAX_NAME_WORDS):
             if n:
-                previous, w = w, ws.next_word(w)
-                if w is None or not _NAME_GAP.fullmatch(text[previous.end: w.start] or "x"):
+                previous, following = w, ws.next_word(w)
+                if following is None:
+                    break
+                w = following
+                if not _NAME_GAP.fullmatch(text[previous.end: w.start] or "x"):
                     break
                 key = f"{key} {w.norm}"
             facts = known.get(key)
@@ -465,8 +474,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
     prev = ws.before(start)
     nxt = ws.next_word(last)
     # (read only next to a word: no slice of the whole text when there is none)
-    gap_before = text[prev.end: start] if prev is not None else None
-    gap_after = text[end: nxt.start] if nxt is not None else None
+    gap_before = text[prev.end: start] if prev is not None else ""
+    gap_after = text[end: nxt.start] if nxt is not None else ""
     tail = before.rstrip()        # the words just before, without the spaces
     opens = after[:1]             # the character right after
 
@@ -550,13 +559,13 @@ def _rare_norm(run: str) -> str | None:
 class VariantMatcher:
     """Finds capitalized words in a place context that the gazetteer knows under another spelling."""
 
-    def __init__(self, gazetteer, matcher: NameMatcher):
+    def __init__(self, gazetteer: Gazetteer, matcher: NameMatcher) -> None:
         self.gazetteer = gazetteer
         self.matcher = matcher
-        self._fuzzy = None
+        self._fuzzy: FuzzyNames | None = None
 
     @property
-    def fuzzy(self):
+    def fuzzy(self) -> FuzzyNames:
         if self._fuzzy is None:
             from geo.transliteration import FuzzyNames
 

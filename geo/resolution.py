@@ -23,13 +23,14 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import repeat
 from operator import add, itemgetter
 
 from geo.document import Mention, Span
-from geo.gazetteer import Candidate, Place
+from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import (COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, FUZZY_COUNTRIES, POSITIVE_CUES, STRONG_COMMON_ZIPF,
                           word_frequency)
 from geo.normalize import normalize_name
@@ -75,6 +76,9 @@ class ArticleContext:
     country_names: dict[str, set[str]] = field(default_factory=dict)   # country code -> the names placing it
     _bonuses: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        self._bonuses = None   # (set here too: compiled by mypyc, a field that is not in __init__ gets no default)
+
     def names_country_besides(self, country_code: str, norm: str) -> bool:
         """Whether a name other than ``norm`` puts the article in this country (a name is no evidence for itself)."""
         return bool(self.country_names.get(country_code, set()) - {norm})
@@ -93,7 +97,7 @@ class ArticleContext:
             self.regions[region] = self.regions.get(region, 0) + 1
         self.points.add((norm, place.lat, place.lon))
 
-    def bonuses(self) -> tuple[dict[str, float], dict[str, float]]:
+    def bonuses(self) -> tuple[dict[str | None, float], dict[str | None, float]]:
         """What the article's countries and regions add to the score of a candidate in them (the
         most at two mentions), by country code and by region code: worked out once per context,
         not once per candidate."""
@@ -139,92 +143,57 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
 
 class _Senses:
     """The candidates of a span's name (as its norm, variants, method and qualifier select them),
-    and what detection and scoring ask of them. The resolver keeps one per name: a name recurs
-    across articles, and each article asks for its senses several times."""
+    and what detection and scoring ask of them, worked out once. The resolver keeps one per name:
+    a name recurs across articles, and each article asks for its senses several times."""
 
-    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...]):
+    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...]) -> None:
         self.norm, self.qualifier, self.cands = norm, qualifier, cands
         self.detections: dict[tuple, Detection] = {}   # what Resolver.is_place found, by what else it looks at
 
-    # -- for detection
+        # -- for detection
+        #: the best candidate's importance
+        self.prior: float = max((c.place.importance for c in cands), default=0.0)
+        #: the best importance of a candidate known by this very name (not an alternate one)
+        self.named: float = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
+        #: how common the name's rarest word is in English
+        self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() else 0.0
+        #: whether every candidate is an alternate name that is not a spelling of the place's own
+        #: (Bush for Bushland, not Izium for Izyum)
+        self.only_other_names: bool = all(c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name)
+                                          for c in cands)
 
-    @cached_property
-    def prior(self) -> float:
-        """The best candidate's importance."""
-        return max(c.place.importance for c in self.cands)
-
-    @cached_property
-    def named(self) -> float:
-        """The best importance of a candidate known by this very name (not an alternate one)."""
-        return max((c.place.importance for c in self.cands if c.kind != "alternate"), default=0.0)
-
-    @cached_property
-    def zipf(self) -> float:
-        """How common the name's rarest word is in English."""
-        return min(word_frequency(w) for w in self.norm.split())
-
-    @cached_property
-    def only_other_names(self) -> bool:
-        """Whether every candidate is an alternate name that is not a spelling of the place's own
-        (Bush for Bushland, not Izium for Izyum)."""
-        return all(c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name) for c in self.cands)
-
-    # -- for scoring: every tuple in the order of :attr:`ranked`
-
-    @cached_property
-    def ranked(self) -> tuple[Candidate, ...]:
-        """The candidates by importance, then geonameid: the order that equal scores keep."""
-        return tuple(sorted(self.cands, key=lambda c: (-c.place.importance, c.place.geonameid)))
-
-    @cached_property
-    def alone(self) -> tuple[bool, ...]:
-        """Whether each candidate is a country or continent: its own context, never near anything."""
-        return tuple(c.place.is_country or c.place.feature_code == "CONT" for c in self.ranked)
-
-    @cached_property
-    def bases(self) -> tuple[float, ...]:
-        """Each candidate's score before the article is read (:func:`_prior_score`)."""
-        return tuple(_prior_score(c, self.qualifier, alone) for c, alone in zip(self.ranked, self.alone))
-
-    @cached_property
-    def countries(self) -> tuple[str | None, ...]:
-        """The country whose mentions support each candidate (None for a country or continent)."""
-        return tuple(None if alone else c.place.country_code for c, alone in zip(self.ranked, self.alone))
-
-    @cached_property
-    def regions(self) -> tuple[str | None, ...]:
-        """The first-level division ("UA.07") whose mentions support each candidate."""
-        return tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code else None for c in self.ranked)
-
-    @cached_property
-    def prior_ranking(self) -> tuple[tuple[float, Candidate], ...]:
-        """The ranking (as :func:`_ranking`) when nothing in the article bears on it."""
-        return tuple(_ranking(list(self.bases), self))
-
-    @cached_property
-    def positions(self) -> tuple[int, ...]:
-        """The positions of the candidates that nearby places count for (not countries and continents)."""
-        return tuple(k for k, alone in enumerate(self.alone) if not alone)
-
-    @cached_property
-    def located(self) -> tuple[tuple[float, float, float], ...]:
-        """(lat, lon in radians, cos lat) of the candidates at :attr:`positions`."""
-        out = []
+        # -- for scoring: every tuple in the order of ranked
+        #: the candidates by importance, then geonameid: the order that equal scores keep
+        ranked = tuple(sorted(cands, key=lambda c: (-c.place.importance, c.place.geonameid)))
+        self.ranked: tuple[Candidate, ...] = ranked
+        #: whether each candidate is a country or continent: its own context, never near anything
+        alone = tuple(c.place.is_country or c.place.feature_code == "CONT" for c in ranked)
+        self.alone: tuple[bool, ...] = alone
+        #: each candidate's score before the article is read (_prior_score)
+        self.bases: tuple[float, ...] = tuple(_prior_score(c, qualifier, a) for c, a in zip(ranked, alone))
+        #: the country whose mentions support each candidate (None for a country or continent)
+        self.countries: tuple[str | None, ...] = tuple(None if a else c.place.country_code for c, a in zip(ranked, alone))
+        #: the first-level division ("UA.07") whose mentions support each candidate
+        self.regions: tuple[str | None, ...] = tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code
+                                                     else None for c in ranked)
+        #: the ranking (as _ranking) when nothing in the article bears on it
+        self.prior_ranking: tuple[tuple[float, Candidate], ...] = tuple(_ranking(list(self.bases), self))
+        #: the positions of the candidates that nearby places count for (not countries and continents)
+        self.positions: tuple[int, ...] = tuple(k for k, a in enumerate(alone) if not a)
+        #: (lat, lon in radians, cos lat) of the candidates at positions
+        located = []
         for k in self.positions:
-            lat = math.radians(self.ranked[k].place.lat)
-            out.append((lat, math.radians(self.ranked[k].place.lon), math.cos(lat)))
-        return tuple(out)
-
-    @cached_property
-    def distinct_places(self) -> bool:
-        """Whether no place is a candidate twice (under two names)."""
-        return len({c.place.geonameid for c in self.cands}) == len(self.cands)
+            lat = math.radians(ranked[k].place.lat)
+            located.append((lat, math.radians(ranked[k].place.lon), math.cos(lat)))
+        self.located: tuple[tuple[float, float, float], ...] = tuple(located)
+        #: whether no place is a candidate twice (under two names)
+        self.distinct_places: bool = len({c.place.geonameid for c in cands}) == len(cands)
 
 
 class Resolver:
     """Resolves the spans of one article against the gazetteer."""
 
-    def __init__(self, gazetteer):
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._candidates = lru_cache(maxsize=100_000)(self._lookup)
         self._senses = lru_cache(maxsize=100_000)(self._find)
@@ -263,7 +232,7 @@ class Resolver:
         return found
 
     def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
-        out = []
+        out: list[Candidate] = []
         for c in found[:3]:
             div = self.gazetteer.admin_division(f"{c.place.country_code}.{c.place.admin1_code}")
             if div is not None and div.geonameid not in {o.place.geonameid for o in out}:
@@ -397,9 +366,9 @@ class _Scoring:
     A context must be complete before it is scored with (each pass builds the next pass's context).
     """
 
-    def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]]):
+    def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]]) -> None:
         self.spans, self.senses = spans, senses
-        self._boxes = [containers.get(s.start, ()) for s in spans]   # the places containing each span
+        self._boxes: list[Sequence[Place]] = [containers.get(s.start, ()) for s in spans]   # the places containing each span
         self._box_keys = [tuple(p.geonameid for p in boxes) if boxes else () for boxes in self._boxes]
         self.proximity = _Proximity()
         self._contexts: list[ArticleContext] = []     # those scoring differently, in order of use
@@ -415,7 +384,7 @@ class _Scoring:
         the article's context and, when given, the settlements named near it (``local``, by span
         start, as :func:`_local_points` finds them); [] for the other spans."""
         context_key = self._context_key(context)
-        out = []
+        out: list[list[tuple[float, Candidate]]] = []
         for span, senses, boxes, box_key, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys, keep):
             if not wanted:
                 out.append([])
@@ -434,7 +403,7 @@ class _Scoring:
             out.append(ranking)
         return out
 
-    def _rank(self, senses: _Senses, context: ArticleContext, context_key: int, boxes: list[Place],
+    def _rank(self, senses: _Senses, context: ArticleContext, context_key: int, boxes: Sequence[Place],
               near: tuple[int, ...]) -> list[tuple[float, Candidate]]:
         """The ranking of a name's (two or more) candidates given the context, the containers of
         the span and the columns of the settlements near it."""
@@ -457,14 +426,14 @@ class _Scoring:
         scores = self._in_context.get(key)
         if scores is None:
             countries, regions = context.bonuses()
-            scores = senses.bases
+            summed: Iterable[float] = senses.bases
             # the bonus of each candidate's country, then region (a country or region the article
             # does not name adds 0.0: nothing)
             if countries:
-                scores = map(add, scores, map(countries.get, senses.countries, _NOTHING))
+                summed = map(add, summed, map(countries.get, senses.countries, _NOTHING))
             if regions:
-                scores = map(add, scores, map(regions.get, senses.regions, _NOTHING))
-            scores = list(scores)
+                summed = map(add, summed, map(regions.get, senses.regions, _NOTHING))
+            scores = list(summed)
             near = self.proximity.columns(context.points, senses.norm)
             if near:
                 self.proximity.add_nearness(scores, senses, near, 0.3, 200)
@@ -506,6 +475,7 @@ class _Scoring:
         return known
 
 
+_Point = tuple[str, float, float]   # (name, lat, lon) of a place an article resolved
 _NOTHING = repeat(0.0)     # what the article's countries and regions add to a candidate of none of them
 _SCORE = itemgetter(0)
 
@@ -538,7 +508,7 @@ _SCALES = {3: 1000.0, 4: 10000.0}
 _FOUR = repeat(4)   # (map's argument: 4 digits for every score)
 
 
-def _contained(s: float, p: Place, boxes: list[Place]) -> float:
+def _contained(s: float, p: Place, boxes: Sequence[Place]) -> float:
     """The score ``s`` plus 1 for each of the span's containers the place lies in."""
     for box in boxes:
         if _inside(p, box):
@@ -554,14 +524,14 @@ class _Proximity:
     once, however many spans, contexts and passes ask for it.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._column: dict[tuple[float, float], int] = {}   # (lat, lon) of a place -> its column
         self._coords: list[tuple[float, float]] = []          # (lat, lon) in radians, by column
         self._tables: dict[int, _Distances] = {}              # id(senses) -> their distances
         # id(points) -> (the points, kept so the id stays theirs; (name, column) of each; norm -> columns)
-        self._sets: dict[int, tuple[set, list[tuple[str, int]], dict[str, tuple[int, ...]]]] = {}
+        self._sets: dict[int, tuple[Collection[_Point], list[tuple[str, int]], dict[str, tuple[int, ...]]]] = {}
 
-    def columns(self, points, norm: str) -> tuple[int, ...]:
+    def columns(self, points: Collection[_Point], norm: str) -> tuple[int, ...]:
         """The columns of the (name, lat, lon) ``points`` not named ``norm`` (a name does not
         support its own senses), each once, in order."""
         if not points:
@@ -589,16 +559,18 @@ class _Proximity:
             table = self._tables[id(senses)] = _Distances(senses)
         if table.columns < len(self._coords):
             table.extend(self._coords)
+        # the squared angular distance from each candidate to the nearest of these places
         if len(columns) == len(self._coords):
-            pick = None   # (all of them)
+            nearest = [min(row) for row in table.rows]   # (all of them)
         elif len(columns) == 1:
             column = columns[0]
-            pick = lambda row: (row[column],)
+            nearest = [row[column] for row in table.rows]
         else:
             pick = itemgetter(*columns)
+            nearest = [min(pick(row)) for row in table.rows]
         exp, sqrt, earth_km = math.exp, math.sqrt, _EARTH_KM
-        for k, row in zip(senses.positions, table.rows):
-            d = earth_km * sqrt(min(row) if pick is None else min(pick(row)))
+        for k, squared in zip(senses.positions, nearest):
+            d = earth_km * sqrt(squared)
             scores[k] += weight * exp(-d / scale)
 
 
@@ -608,7 +580,7 @@ class _Distances:
 
     __slots__ = ("senses", "rows", "columns")
 
-    def __init__(self, senses: _Senses):
+    def __init__(self, senses: _Senses) -> None:
         self.senses = senses   # (kept: its id, the table's key, stays its own)
         self.rows: list[list[float]] = [[] for _ in senses.located]
         self.columns = 0
