@@ -29,7 +29,7 @@ bench: $(DB) $(ASSETS) chromium
 	$(BIN)/python tests/benchmarks/bench_geoparser.py
 	$(BIN)/python tests/benchmarks/bench_map.py
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py geo/matching.py geo/resolution.py   # (the last two are compiled: setup.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
