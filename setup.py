@@ -13,7 +13,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))   # (the build runs from the source tree)
-from geo.compiled import COMPILED, record_build  # noqa: E402
+from geo.compiled import COMPILED, pure_python_wanted, record_build  # noqa: E402
 
 
 class BuildAndRecord(build_ext):
@@ -26,7 +26,7 @@ class BuildAndRecord(build_ext):
 
 
 def ext_modules():
-    if os.environ.get("GEO_PURE_PYTHON"):
+    if pure_python_wanted():
         return []
     from mypyc.build import mypycify
 

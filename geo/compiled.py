@@ -23,7 +23,12 @@ from pathlib import Path
 #: The modules of geo that setup.py compiles (the pipeline's hot stages).
 COMPILED = ("matching", "resolution")
 PACKAGE_DIR = Path(__file__).resolve().parent
-RECORD = PACKAGE_DIR / "compiled.json"
+RECORD_NAME = "compiled.json"   #: beside the modules: what they were compiled from
+
+
+def pure_python_wanted() -> bool:
+    """Whether GEO_PURE_PYTHON asks for the source (at install: compile nothing; at run time: import the source)."""
+    return os.environ.get("GEO_PURE_PYTHON", "") not in ("", "0")
 
 
 def digest(path: Path) -> str:
@@ -34,14 +39,14 @@ def record_build(source_dir: Path = PACKAGE_DIR, target_dir: Path = PACKAGE_DIR)
     """Write into ``target_dir`` what the compiled modules were built from (setup.py calls it once
     they are built)."""
     record = {name: digest(source_dir / f"{name}.py") for name in COMPILED}
-    (target_dir / "compiled.json").write_text(json.dumps(record, indent=1) + "\n")
+    (target_dir / RECORD_NAME).write_text(json.dumps(record, indent=1) + "\n")
 
 
 def stale(package_dir: Path = PACKAGE_DIR) -> list[str]:
     """The compiled modules whose source differs from what they were compiled from ([] when none
     is compiled or all are current)."""
     try:
-        record = json.loads((package_dir / "compiled.json").read_text())
+        record = json.loads((package_dir / RECORD_NAME).read_text())
     except (OSError, ValueError):
         return []   # (not compiled: the source is what runs)
     return [name for name in COMPILED if record.get(name) != digest(package_dir / f"{name}.py")]
@@ -78,6 +83,6 @@ def install() -> None:
     of them then: compiled modules call each other directly)."""
     if any(isinstance(f, _SourceFinder) for f in sys.meta_path):
         return
-    if os.environ.get("GEO_PURE_PYTHON") or stale():
+    if pure_python_wanted() or stale():
         sys.meta_path.insert(0, _SourceFinder())
 
