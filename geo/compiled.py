@@ -42,12 +42,23 @@ def record_build(source_dir: Path = PACKAGE_DIR, target_dir: Path = PACKAGE_DIR)
     (target_dir / RECORD_NAME).write_text(json.dumps(record, indent=1) + "\n")
 
 
+def extension_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """The compiled modules' extension files in ``package_dir`` (``matching.cpython-311-x86_64-linux-gnu.so``)."""
+    return [package_dir / f"{name}{suffix}" for name in COMPILED for suffix in importlib.machinery.EXTENSION_SUFFIXES
+            if (package_dir / f"{name}{suffix}").is_file()]
+
+
 def stale(package_dir: Path = PACKAGE_DIR) -> list[str]:
     """The compiled modules whose source differs from what they were compiled from ([] when none
-    is compiled or all are current)."""
+    is compiled or all are current). Without a readable record, any compiled module is stale: what
+    it was built from is unknown."""
     try:
         record = json.loads((package_dir / RECORD_NAME).read_text())
     except (OSError, ValueError):
+        record = {}
+    if not isinstance(record, dict):
+        record = {}
+    if not record and not extension_modules(package_dir):
         return []   # (not compiled: the source is what runs)
     return [name for name in COMPILED if record.get(name) != digest(package_dir / f"{name}.py")]
 
