@@ -35,7 +35,8 @@ $(VENV)/.installed: pyproject.toml setup.py geo/matching.py geo/resolution.py   
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-$(DB): $(VENV)/.installed gazetteer/extract.toml geo/gazetteer/build.py geo/gazetteer/sources.py geo/gazetteer/schema.sql
+# (the venv is order-only: a reinstall, after an edit to the compiled stages say, does not rebuild the database)
+$(DB): gazetteer/extract.toml geo/gazetteer/build.py geo/gazetteer/sources.py geo/gazetteer/schema.sql | $(VENV)/.installed
 	$(BIN)/geo gazetteer build $(SOURCE)
 
 assets: $(ASSETS)

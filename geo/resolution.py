@@ -74,10 +74,10 @@ class ArticleContext:
     regions: Counter = field(default_factory=Counter)             # "UA.07" -> mentions
     points: set[tuple[str, float, float]] = field(default_factory=set)  # (name, lat, lon) of settlements, regions
     country_names: dict[str, set[str]] = field(default_factory=dict)   # country code -> the names placing it
-    _bonuses: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _bonuses: tuple | None = field(init=False, repr=False, compare=False)   # (worked out when asked for)
 
     def __post_init__(self) -> None:
-        self._bonuses = None   # (set here too: compiled by mypyc, a field that is not in __init__ gets no default)
+        self._bonuses = None   # (here, not as the field's default: compiled by mypyc, an init=False field gets none)
 
     def names_country_besides(self, country_code: str, norm: str) -> bool:
         """Whether a name other than ``norm`` puts the article in this country (a name is no evidence for itself)."""
