@@ -55,11 +55,11 @@ def stale(package_dir: Path = PACKAGE_DIR) -> list[str]:
     try:
         record = json.loads((package_dir / RECORD_NAME).read_text())
     except (OSError, ValueError):
-        record = {}
+        record = None
     if not isinstance(record, dict):
+        if not extension_modules(package_dir):
+            return []   # (not compiled: the source is what runs)
         record = {}
-    if not record and not extension_modules(package_dir):
-        return []   # (not compiled: the source is what runs)
     return [name for name in COMPILED if record.get(name) != digest(package_dir / f"{name}.py")]
 
 
