@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, run_geo
+from conftest import ARTICLES, run_geo
 from geo import compiled
-
-ARTICLES = SHARED / "articles"
 
 # Imports geo as a fresh process would, from the package directory given as argv[1], and prints
 # where its compiled-when-built modules came from. setuptools' editable finder is taken out first:
