@@ -349,6 +349,10 @@ class NameMatcher:
         # Names known only as abbreviations (US, UK, U.S.) match only in capitals, as written.
         abbrevs = gazetteer.names_of_kind("abbrev")
         self.abbreviation_only = {n for n, kinds in abbrevs.items() if kinds == {"abbrev"}}
+        # Postal codes (IL, WV) are names only right after "Town, ": elsewhere IN, OR, ME are words.
+        postal = gazetteer.names_of_kind("postal")
+        self.postal_names = set(postal)
+        self.postal_only = {n for n, kinds in postal.items() if kinds <= {"postal", "abbrev"}}
         self._plain_words: dict[str, bool] = {}
         self._known: dict[str, tuple[bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
         self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
@@ -358,7 +362,8 @@ class NameMatcher:
         place in running text, whatever surrounds it (resolution applies the same bar, with context)."""
         plain = self._plain_words.get(norm)
         if plain is None:
-            plain = " " not in norm and word_frequency(norm) >= STRONG_COMMON_ZIPF \
+            # (an abbreviation written with its dot, "Ill.", is no word)
+            plain = " " not in norm and "." not in norm and word_frequency(norm) >= STRONG_COMMON_ZIPF \
                 and self.gazetteer.named_importance(norm) < COMMON_NAME_IMPORTANCE
             self._plain_words[norm] = plain
         return plain
@@ -378,10 +383,16 @@ class NameMatcher:
             last, norm = best
             end = last.end + (1 if norm.endswith(".") and not last.text.endswith(".") else 0)
             surface = text[w.start: end]
+            method = "exact"
+            if norm in self.postal_names:
+                if _is_postal(text, w.start, surface):
+                    method = "postal"
+                elif norm in self.postal_only:
+                    continue
             if norm in self.abbreviation_only and not _is_abbreviation(surface) \
                     or not surface.isupper() and self.is_plain_word(norm):  # (capitals may be a dateline)
                 continue
-            span = Span(w.start, end, surface, norm)
+            span = Span(w.start, end, surface, norm, method)
             span, last = self._with_qualifier(ws, last, span)
             span.cues = context_cues(ws, w, last, self.trie)
             spans.append(span)
@@ -398,27 +409,34 @@ class NameMatcher:
                 if following is None:
                     break
                 w = following
-                if not _NAME_GAP.fullmatch(text[previous.end: w.start] or "x"):
+                gap = text[previous.end: w.start]
+                if gap in _DOT_GAPS and longer_dotted:
+                    key = f"{key}{gap}{w.norm}"   # "W.Va.", "W. Va.", "St. Louis": the dot is part of the name
+                elif _NAME_GAP.fullmatch(gap or "x") and longer:
+                    key = f"{key} {w.norm}"
+                else:
                     break
-                key = f"{key} {w.norm}"
             facts = known.get(key)
             if facts is None:
                 facts = known[key] = self._name_facts(key)
                 if not any(facts):
                     self._no_name.add(key)
-            is_name, dotted, longer = facts
+            is_name, dotted, longer, longer_dotted = facts
             if is_name:
                 best = (w, key)
             if dotted and text[w.end: w.end + 1] == ".":
                 best = (w, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
-            if not longer:  # no longer name starts so
+            if not (longer or longer_dotted):  # no longer name starts so
                 break
         return best
 
-    def _name_facts(self, key: str) -> tuple[bool, bool, bool]:
-        """Whether ``key`` is a name, whether ``key.`` is one, and whether a longer name starts with ``key``."""
+    def _name_facts(self, key: str) -> tuple[bool, bool, bool, bool]:
+        """Whether ``key`` is a name, whether ``key.`` is one, whether a longer name starts with
+        ``key`` and a space, and whether one starts with ``key.`` and goes on ("w." in "w.va.")."""
         trie = self.trie
-        return key in trie, key + "." in trie, next(trie.iterkeys(key + " "), None) is not None
+        dotted = key + "."
+        longer_dotted = any(k != dotted for k in islice(trie.iterkeys(dotted), 2))
+        return key in trie, dotted in trie, next(trie.iterkeys(key + " "), None) is not None, longer_dotted
 
     def _with_qualifier(self, ws: Words, last: _Word, span: Span) -> tuple[Span, _Word]:
         """Extend "Kharkiv" to "Kharkiv region" / "Oskil River" and record what the word says."""
@@ -438,6 +456,17 @@ class NameMatcher:
 
 def _is_abbreviation(surface: str) -> bool:
     return surface.isupper() or surface.endswith(".")
+
+
+# What may stand between the parts of a dotted abbreviation: "W.Va.", "W. Va.", "St. Louis".
+_DOT_GAPS = frozenset({".", ". "})
+# "Dayton, OH": a capitalized word, a comma and a space, then the code (and no letter after it).
+_POSTAL_BEFORE = re.compile(r"[^\W\d_][.’']?,\s$")
+
+
+def _is_postal(text: str, start: int, surface: str) -> bool:
+    """Whether a two-letter code stands where news writes a postal code: "Dayton, OH"."""
+    return len(surface) == 2 and surface.isupper() and _POSTAL_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
 #: Cues that say a place is meant: what context_cues(..., positive_only=True) looks for.

@@ -36,7 +36,8 @@ from geo.normalize import normalize_name
 SCHEMA_VERSION = "2"
 
 # Name kinds, best first: when one place has a name twice, the better kind is kept.
-NAME_KINDS = ("official", "ascii", "everyday", "alternate", "abbrev", "stem", "demonym")
+# "postal": a two-letter postal code (IL, WV), which matching takes only right after "Town, ".
+NAME_KINDS = ("official", "ascii", "everyday", "alternate", "abbrev", "postal", "stem", "demonym")
 _KIND_RANK = {k: i for i, k in enumerate(NAME_KINDS)}
 
 # Importance floors by feature code: a country with no population figure is still a country.
@@ -89,11 +90,15 @@ class _Place:
     population: int
     timezone: str
     source: str
+    #: for a place without a population figure, the one its importance is reckoned from (a
+    #: division's summed places); never stored as its population, which claims check against
+    weight_population: int = 0
 
     def row(self) -> tuple:
+        weight = self.population if self.population > 0 else self.weight_population
         return (self.geonameid, self.name, self.asciiname, self.lat, self.lon, self.feature_class,
                 self.feature_code, self.country_code, self.admin1_code, self.admin2_code,
-                self.population, self.timezone, importance(self.feature_code, self.population, self.feature_class), self.source)
+                self.population, self.timezone, importance(self.feature_code, weight, self.feature_class), self.source)
 
 
 def _is_script(text: str, scripts: list[str]) -> bool:
@@ -187,6 +192,8 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
             names.add(value, c.geonameid, "abbrev" if value.isupper() else "everyday")
         for value in c.demonyms:
             names.add(value, c.geonameid, "demonym")
+    _add_division_abbreviations(places, names, admin1, definition)
+    _add_demonym_plurals(names)
     _add_division_stems(places, names, definition.division_suffixes)
 
     geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers)
@@ -341,6 +348,12 @@ def _add_divisions(places, names, admin1: list[AdminCode], admin2: list[AdminCod
                     continue  # a division with no known place and no polygon cannot be put on a map
                 places[a.geonameid] = _Place(a.geonameid, a.name, a.asciiname, lat, lon, "A", f"ADM{level}", parts[0],
                                              parts[1], parts[2] if level == 2 else "", 0, "", f"admin{level}Codes")
+            division = places[a.geonameid]
+            if division.population <= 0:
+                # No population figure (only full dumps give divisions one): its importance from the
+                # summed populations of its places in the extract, a lower bound that ranks a
+                # populous county over a village of its name.
+                division.weight_population = sum(p.population for p in members.get(a.code, ()))
             names.add(a.name, a.geonameid, "official")
             names.add(a.asciiname, a.geonameid, "ascii")
             ne = ne_by_gn.get(a.geonameid) if level == 1 else None
@@ -353,6 +366,38 @@ def _add_divisions(places, names, admin1: list[AdminCode], admin2: list[AdminCod
                         names.add(alt, a.geonameid, "alternate")
                 if isinstance(ne.get("abbrev"), str) and "." in ne["abbrev"]:  # news style: Ky., B.C., N.Y.
                     names.add(ne["abbrev"], a.geonameid, "abbrev")
+
+
+def _add_division_abbreviations(places, names: _NameIndex, admin1: list[AdminCode], definition: ExtractDefinition) -> None:
+    """The abbreviations and postal codes news writes for first-level divisions (Ill., W.Va., B.C.;
+    IL), from the extract's data file; abbreviations it drops (titles, other sources' clashes) go."""
+    dropped = {normalize_name(a) for a in definition.dropped_abbreviations}
+    for key in [k for k in names.entries if k[0] in dropped and names.entries[k][1] in ("abbrev", "alternate")]:
+        del names.entries[key]
+    by_code = {a.code: a.geonameid for a in admin1}
+    for code, forms in definition.division_abbreviations.items():
+        gid = by_code.get(code)
+        if gid is None or gid not in places:
+            raise DataError(f"{definition.path}: division abbreviations name unknown division {code!r}")
+        for form in [*forms, *(f.replace(". ", ".") for f in forms if ". " in f)]:   # "W. Va." also as "W.Va."
+            norm = normalize_name(form)
+            # an abbreviation here is one whatever another source calls it ("Ill." is an alternate
+            # name in GeoNames): matching takes it as written, and never for the word "ill"
+            names.entries[(norm, gid)] = (_KIND_RANK["abbrev"], "abbrev", form)
+    for code, postal in definition.postal_codes.items():
+        gid = by_code.get(code)
+        if gid is None or gid not in places:
+            raise DataError(f"{definition.path}: postal codes name unknown division {code!r}")
+        names.entries[(normalize_name(postal), gid)] = (_KIND_RANK["postal"], "postal", postal)
+
+
+def _add_demonym_plurals(names: _NameIndex) -> None:
+    """"Palestinians", "Americans" for annotated spans: the plural of each demonym in -n (looked up
+    for given spans only, like every demonym; never matched in text)."""
+    plurals = [(name + "s", gid) for (_, gid), (_, kind, name) in names.entries.items()
+               if kind == "demonym" and name.endswith("n")]
+    for plural, gid in plurals:
+        names.add(plural, gid, "demonym")
 
 
 def _add_division_stems(places, names: _NameIndex, suffixes: list[str]) -> None:

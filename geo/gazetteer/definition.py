@@ -47,6 +47,24 @@ class ExtractDefinition:
     division_suffixes: list[str]
     continents: list[Continent]
     everyday_country_names: dict[str, list[str]] = field(default_factory=dict)
+    #: admin1 code ("US.WV") -> the abbreviations news writes for it ("W.Va.", "W. Va.")
+    division_abbreviations: dict[str, list[str]] = field(default_factory=dict)
+    #: admin1 code -> its two-letter postal code ("WV"), matched only after "Town, "
+    postal_codes: dict[str, str] = field(default_factory=dict)
+    #: abbreviations other sources give that are never indexed ("Sen.": a title, not Sudan's Sinnar)
+    dropped_abbreviations: frozenset[str] = frozenset()
+
+
+def _read_data_file(definition_path: Path, name: str) -> tuple[bytes, dict]:
+    """A TOML data file named by the definition, beside it: its bytes (for the digest) and content."""
+    path = definition_path.parent / name
+    try:
+        raw = path.read_bytes()
+        return raw, tomllib.loads(raw.decode("utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: data file named in {definition_path.name} not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a valid TOML data file ({exc})") from None
 
 
 def load_definition(path: Path) -> ExtractDefinition:
@@ -64,9 +82,14 @@ def load_definition(path: Path) -> ExtractDefinition:
             for key, s in doc["sources"].items()
         }
         places, names = doc["places"], doc["names"]
+        digest = hashlib.sha256(raw)
+        abbreviations: dict = {}
+        if names.get("division_abbreviations"):
+            data_raw, abbreviations = _read_data_file(path, names["division_abbreviations"])
+            digest.update(data_raw)
         definition = ExtractDefinition(
             path=path,
-            digest=hashlib.sha256(raw).hexdigest()[:16],
+            digest=digest.hexdigest()[:16],
             sources=sources,
             full_dumps=list(places["full_dumps"]),
             world=places["world"],
@@ -77,6 +100,9 @@ def load_definition(path: Path) -> ExtractDefinition:
             continents=[Continent(**{**c, "names": tuple(c.get("names", ())), "demonyms": tuple(c.get("demonyms", ()))})
                         for c in doc.get("continents", [])],
             everyday_country_names={k.upper(): list(v) for k, v in doc.get("everyday_country_names", {}).items()},
+            division_abbreviations={k: [str(a) for a in v] for k, v in abbreviations.get("abbreviations", {}).items()},
+            postal_codes={k: str(v) for k, v in abbreviations.get("postal", {}).items()},
+            dropped_abbreviations=frozenset(str(a) for a in abbreviations.get("drop", [])),
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"{path}: extract definition lacks or misuses key {exc}") from None
