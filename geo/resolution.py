@@ -74,10 +74,13 @@ class ArticleContext:
     regions: Counter = field(default_factory=Counter)             # "UA.07" -> mentions
     points: set[tuple[str, float, float]] = field(default_factory=set)  # (name, lat, lon) of settlements, regions
     country_names: dict[str, set[str]] = field(default_factory=dict)   # country code -> the names placing it
+    own: dict[str, Counter] = field(default_factory=dict)   # name -> the country and region codes its mentions add
     _bonuses: tuple | None = field(init=False, repr=False, compare=False)   # (worked out when asked for)
+    _own_bonuses: dict = field(init=False, repr=False, compare=False)      # name -> its bonuses without itself
 
     def __post_init__(self) -> None:
         self._bonuses = None   # (here, not as the field's default: compiled by mypyc, an init=False field gets none)
+        self._own_bonuses = {}
 
     def names_country_besides(self, country_code: str, norm: str) -> bool:
         """Whether a name other than ``norm`` puts the article in this country (a name is no evidence for itself)."""
@@ -85,17 +88,38 @@ class ArticleContext:
 
     def add(self, place: Place, norm: str) -> None:
         self._bonuses = None   # (to be worked out again)
+        self._own_bonuses = {}
         code = place.country_code
+        own = self.own.get(norm)
+        if own is None:
+            own = self.own[norm] = Counter()
         if code:
             # (get: counting through a Counter's __missing__ is a Python call, and this is called for most spans)
             self.countries[code] = self.countries.get(code, 0) + 1
             self.country_names.setdefault(code, set()).add(norm)
+            own[code] = own.get(code, 0) + 1
         if place.is_country or place.feature_code == "CONT":
             return
         if place.admin1_code and place.admin1_code != "00":
             region = f"{code}.{place.admin1_code}"
             self.regions[region] = self.regions.get(region, 0) + 1
+            own[region] = own.get(region, 0) + 1
         self.points.add((norm, place.lat, place.lon))
+
+    def bonuses_without(self, norm: str) -> tuple[dict[str | None, float], dict[str | None, float]]:
+        """:meth:`bonuses` from the mentions of names other than ``norm``: a name is no evidence
+        for itself (eight "Alexandria"s read as Egypt's do not make the article Egyptian)."""
+        own = self.own.get(norm)
+        if not own:
+            return self.bonuses()
+        known = self._own_bonuses.get(norm)
+        if known is None:
+            countries = {code: n - own.get(code, 0) for code, n in self.countries.items()}
+            regions = {code: n - own.get(code, 0) for code, n in self.regions.items()}
+            known = self._own_bonuses[norm] = (
+                {code: 0.5 * min(1.0, n / 2) for code, n in countries.items() if n > 0},
+                {code: 0.4 * min(1.0, n / 2) for code, n in regions.items() if n > 0})
+        return known
 
     def bonuses(self) -> tuple[dict[str | None, float], dict[str | None, float]]:
         """What the article's countries and regions add to the score of a candidate in them (the
@@ -156,7 +180,8 @@ class _Senses:
         #: the best importance of a candidate known by this very name (not an alternate one)
         self.named: float = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
         #: how common the name's rarest word is in English
-        self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() else 0.0
+        #: (none for an abbreviation written with its dot: "Ill." is no word)
+        self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() and "." not in norm else 0.0
         #: whether every candidate is an alternate name that is not a spelling of the place's own
         #: (Bush for Bushland, not Izium for Izyum)
         self.only_other_names: bool = all(c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name)
@@ -218,6 +243,10 @@ class Resolver:
             found += [c for c in self._candidates(variant) if c.place.geonameid not in {f.place.geonameid for f in found}]
         if method != "given":
             found = [c for c in found if c.kind != "demonym"]  # "Russian" is not a mention of Russia
+            if method == "postal":   # "Dayton, OH": the state the code stands for
+                found = [c for c in found if c.kind == "postal"] or found
+            else:                    # a postal code only after "Town, " (matching says where)
+                found = [c for c in found if c.kind != "postal"]
         if method == "fuzzy":
             # a transliteration variant stands for a place of the countries it was matched in
             found = [c for c in found if c.place.country_code in FUZZY_COUNTRIES]
@@ -226,9 +255,11 @@ class Resolver:
             fitting = [c for c in found if fits(c.place)]
             if fitting:
                 return fitting
-            if qualifier != "settlement":
+            if qualifier in ("division", "district"):
                 # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
                 return self._enclosing_divisions(found)
+            if qualifier in ("river", "water"):
+                return []   # "the river", "Foo Lake" the gazetteer lacks: no town's division is meant
         return found
 
     def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
@@ -425,7 +456,7 @@ class _Scoring:
         key = (id(senses), context_key)
         scores = self._in_context.get(key)
         if scores is None:
-            countries, regions = context.bonuses()
+            countries, regions = context.bonuses_without(senses.norm)
             summed: Iterable[float] = senses.bases
             # the bonus of each candidate's country, then region (a country or region the article
             # does not name adds 0.0: nothing)
@@ -447,7 +478,8 @@ class _Scoring:
         if known is not None and known[0] is context:
             return known[1]
         for other in self._contexts:
-            if other.countries == context.countries and other.regions == context.regions and other.points == context.points:
+            if other.countries == context.countries and other.regions == context.regions and other.points == context.points \
+                    and other.own == context.own:
                 key = id(other)
                 break
         else:
