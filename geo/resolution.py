@@ -49,6 +49,7 @@ _QUALIFIER_FITS = {
 _EARTH_KM = 6371.0088
 TEMPERATURE = 0.12        # softmax temperature over candidate scores
 WEAK_PRIOR = 0.45         # below this importance a bare name needs support from its context
+DIVISION_HOLDS_PLACES = 0.6   # a first-level division that holds other places the article names
 
 # What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
 # "X, a town in Y's Z".
@@ -201,6 +202,15 @@ class _Senses:
         #: the first-level division ("UA.07") whose mentions support each candidate
         self.regions: tuple[str | None, ...] = tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code
                                                      else None for c in ranked)
+        #: where a country shares the name, the region of each candidate that is a first-level
+        #: division known by its own name (not a stem, "Kharkiv" the city's, nor another's, "Mexico"
+        #: for Mexico City), else None: the article's places inside it weigh against the country's
+        #: standing alone (Georgia beside Atlanta is the state)
+        self.holders: tuple[str | None, ...] = tuple(
+            f"{c.place.country_code}.{c.place.admin1_code}"
+            if any(alone) and c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev") else None
+            for c in ranked)
+        self.any_holder: bool = any(h is not None for h in self.holders)
         #: the ranking (as _ranking) when nothing in the article bears on it
         self.prior_ranking: tuple[tuple[float, Candidate], ...] = tuple(_ranking(list(self.bases), self))
         #: the positions of the candidates that nearby places count for (not countries and continents)
@@ -464,6 +474,9 @@ class _Scoring:
                 summed = map(add, summed, map(countries.get, senses.countries, _NOTHING))
             if regions:
                 summed = map(add, summed, map(regions.get, senses.regions, _NOTHING))
+                if senses.any_holder:
+                    # "Georgia" beside Atlanta and Athens is the state that holds them, not the country
+                    summed = map(add, summed, map(dict.fromkeys(regions, DIVISION_HOLDS_PLACES).get, senses.holders, _NOTHING))
             scores = list(summed)
             near = self.proximity.columns(context.points, senses.norm)
             if near:
