@@ -203,9 +203,11 @@ def test_near_a_region_is_measured_to_its_edge(gaz):
     assert claim.verdict == "consistent"
 
 
-def test_near_needs_the_subject_right_before_it(gaz):
+def test_near_with_no_named_subject_is_unverifiable(gaz):
     text = "Russia holds territory in the Donbas and in the south near Crimea."
-    assert claims_of(gaz, text, ("Russia", RUSSIA), ("Donbas", DONBAS), ("Crimea", 703883), type="near") == []
+    [claim] = claims_of(gaz, text, ("Russia", RUSSIA), ("Donbas", DONBAS), ("Crimea", 703883), type="near")
+    assert claim.quote == "near Crimea" and claim.subject == []
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "vague wording"
 
 
 def test_outskirts_of_a_region_a_river_known_by_points(gaz):

@@ -164,8 +164,8 @@ def test_default_tolerances_and_verdicts():
     assert p.distance_tolerance_km(100) == 25.0         # 25%...
     assert p.distance_tolerance_km(20) == 10.0          # ...or 10 km
     assert p.judge(25, 25) == "consistent"
-    assert p.judge(30, 25) == "unverifiable"            # borderline: within 1.5x
-    assert p.judge(40, 25) == "inconsistent"
+    assert p.judge(30, 25) == "inconsistent" and p.is_borderline(30, 25)      # measured: inconsistent, marked borderline
+    assert p.judge(40, 25) == "inconsistent" and not p.is_borderline(40, 25)
     assert p.town_radius_km(0) == 0.0
 
 

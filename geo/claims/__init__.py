@@ -1,6 +1,7 @@
 """The claims stage: find what articles claim about places, and check it against real geometry.
 
-    patterns.py   finding claims: wordings that tie place mentions together ("37 miles east of", "near")
+    finding/      finding claims: one module per family of wordings ("37 miles east of", "near", "the
+                  southern city of"), registered in finding.FINDERS
     checks.py     one check per claim type: measure, judge, explain in one sentence
     geodesy.py    the one WGS84 Geod: distances, bearings, compass points, distance to lines and polygons
     regions.py    places as geometry (points, Natural Earth polygons and river lines) and STRtree lookups
@@ -14,8 +15,13 @@ of the anchor's, else of both), those mentions are switched to the places that s
 every other mention of the same name the text had resolved the same way (``method="claim"``), and
 the claim says so in ``measured["resolved_by_claim"]`` and its explanation.
 
+A claim may do so only where the context leaves the name's candidates close (the mention's confidence
+is below ``Policy.claim_may_resolve_below``): a claim never moves a name away from the place the
+context clearly means, so a report that puts a well-known town in the wrong region is flagged.
+
 A verdict of *inconsistent* is given with care: a claim whose places were matched by spelling only,
-or which are small places where the gazetteer is thin, or joined by a comma that may be a list, is
+or inferred rather than named ("the village"), or which are small places where the gazetteer is thin,
+or far from every other place of the article, or joined by a comma that may be a list, is
 *unverifiable* instead, with ``measured["reason"]`` saying why (see :data:`checks.REASONS`).
 
 >>> from geo.gazetteer import Gazetteer                                  # doctest: +SKIP
@@ -27,11 +33,13 @@ from __future__ import annotations
 
 import re
 
+from shapely import Point
 from shapely.errors import GEOSException
 
 from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, unverifiable, worst
 from geo.claims.conflicts import Conflict, conflicts
-from geo.claims.patterns import Finding, find_claims
+from geo.claims.finding import Finding, find_claims
+from geo.claims.geodesy import distance
 from geo.claims.policy import Policy
 from geo.claims.regions import Regions
 from geo.document import Claim, Document, Mention, PlaceRef
@@ -56,8 +64,9 @@ def find_and_check(document: Document, gazetteer: Gazetteer, policy: Policy | No
     text = document.article.text
     mentions = sorted([*document.mentions, *getattr(document, "unresolved", [])], key=lambda m: m.start)
     places = {m.geonameid: p for m in mentions if m.resolved and (p := gazetteer.place(m.geonameid)) is not None}
-    findings = find_claims(text, mentions, places, sentences(text))
-    judge = _Judge(Checker(Regions.of(gazetteer), policy), gazetteer)
+    findings = find_claims(text, mentions, places, sentences(text), gazetteer)
+    judge = _Judge(Checker(Regions.of(gazetteer), policy), gazetteer, [places[m.geonameid] for m in mentions
+                                                                          if m.resolved and m.geonameid in places])
 
     switched: dict[int, list[dict]] = {}
     for i, finding in enumerate(findings):
@@ -70,9 +79,11 @@ def find_and_check(document: Document, gazetteer: Gazetteer, policy: Policy | No
 class _Judge:
     """Turns findings into checked claims with one Checker."""
 
-    def __init__(self, checker: Checker, gazetteer: Gazetteer):
+    def __init__(self, checker: Checker, gazetteer: Gazetteer, article_places: list[Place] = ()):
         self.checker = checker
+        self.policy = checker.policy
         self.gazetteer = gazetteer
+        self.article_places = list({p.geonameid: p for p in article_places}.values())
         # The countries whose full GeoNames dump the gazetteer was built from (its build records them).
         self.full_countries = {m.group(1) for key in gazetteer.meta if (m := _FULL_DUMP.fullmatch(key))}
 
@@ -88,6 +99,10 @@ class _Judge:
         """The verdict on ``finding`` as its mentions are resolved, with the caution a verdict of
         inconsistent needs: a doubtful resolution or a comma that may join a list makes it unverifiable."""
         result = self.measure(finding)
+        if result.verdict == INCONSISTENT and finding.inferred:
+            return Result(UNVERIFIABLE, {**result.measured, "reason": "inferred place"},
+                          result.explanation.removesuffix(f": {INCONSISTENT}.")
+                          + f"; but {finding.inferred}: unverifiable (inferred place).")
         if result.verdict == INCONSISTENT and finding.type != "population":
             doubt = self.doubt(finding)
             if doubt:
@@ -100,9 +115,8 @@ class _Judge:
                           result.explanation.removesuffix(f": {INCONSISTENT}.")
                           + "; but a comma may join a list: unverifiable (vague wording).")
         if result.verdict == UNVERIFIABLE and "reason" not in result.measured:
-            # Off by more than the tolerance, but not by enough to call the article wrong.
-            return Result(UNVERIFIABLE, {**result.measured, "reason": "borderline"},
-                          result.explanation.removesuffix(f": {UNVERIFIABLE}.") + ": unverifiable (borderline).")
+            # parts measured, some consistent and some not judged: say so
+            return Result(UNVERIFIABLE, {**result.measured, "reason": "says little"}, result.explanation)
         return result
 
     def measure(self, finding: Finding, subjects: list[Place] | None = None, anchors: list[Place] | None = None) -> Result:
@@ -111,11 +125,12 @@ class _Judge:
         if finding.type == "unit_conversion":
             return checker.unit_conversion(stated)
         if finding.vague:
-            return unverifiable("vague wording", finding.vague)
+            reason = "travel time" if finding.wording == "drive" else "vague wording"
+            return unverifiable(reason, finding.vague)
         unresolved = [a.text for a in finding.anchors if not a.resolved]
         if unresolved:
             return unverifiable("anchor unresolved", f"'{unresolved[0]}' is not a place the gazetteer knows")
-        if not finding.anchors and finding.type != "population":
+        if not finding.anchors and finding.type not in ("population", "border_proximity"):
             return unverifiable("vague wording", "no place is named to measure from")
         if not finding.subjects:
             return unverifiable("vague wording", "the subject is not a named place")
@@ -129,8 +144,14 @@ class _Judge:
         try:
             for subject in subjects:
                 shape = checker.shape(subject)
-                if finding.type == "population":
+                if finding.type == "population" and "rank" in stated:
+                    results.extend(checker.rank(shape, anchor, stated) for anchor in anchor_shapes)
+                elif finding.type == "population":
                     results.append(checker.population(shape, stated))
+                elif finding.type == "border_proximity" and not anchor_shapes:
+                    results.append(checker.border_any(shape, stated))
+                elif finding.type == "direction" and "within" in stated:
+                    results.extend(checker.position(shape, anchor, stated) for anchor in anchor_shapes)
                 else:
                     check = getattr(checker, finding.type)
                     results.extend(check(shape, anchor, stated) for anchor in anchor_shapes)
@@ -150,26 +171,46 @@ class _Judge:
             if self.thinly_known(place):
                 return (f"the gazetteer lists only towns of 500+ people in {place.country or place.country_code}, "
                         f"so another {place.name} may be meant")
+        for mention in mentions:
+            place = self.place(mention)
+            if mention.method != "implied" and place is not None and not place.is_country and self.isolated(place):
+                return (f"{place.name} is farther than {self.policy.isolated_km:,.0f} km from every other place the "
+                        f"article names, so '{mention.text}' may be another place")
         return None
+
+    def isolated(self, place: Place) -> bool:
+        """Whether ``place`` stands apart from the article's other places: none in its country, and
+        none of the (non-country) others within policy.isolated_km (with no others, it cannot tell)."""
+        others = [p for p in self.article_places if p.geonameid != place.geonameid]
+        if any(p.country_code == place.country_code for p in others):
+            return False
+        here = Point(place.lon, place.lat)
+        points = [Point(p.lon, p.lat) for p in others if not p.is_country]
+        return bool(points) and all(distance(here, p).km > self.policy.isolated_km for p in points)
 
     def better_places(self, finding: Finding) -> list[tuple[Mention, Place, Place]]:
         """[(mention, old, new)] when the claim fails with its places as resolved and holds with other
         places of the same names and kinds: another subject, else another anchor, else both ("Atlanta,
         Georgia": the town in Indiana and the country would not do, the city and the state do)."""
-        if finding.type == "unit_conversion" or len(finding.subjects) != 1 or len(finding.anchors) > 1:
+        if finding.type == "unit_conversion" or len(finding.subjects) != 1 or len(finding.anchors) > 1 or finding.inferred:
             return []
         mentions = [*finding.subjects, *finding.anchors]
-        if not all(m.resolved for m in mentions) or self.measure(finding).verdict != INCONSISTENT:
+        if not all(m.resolved and m.method != "implied" for m in mentions):
+            return []
+        if all(m.score >= self.policy.claim_may_resolve_below for m in mentions):
+            return []                                             # the context chose clearly: the claim may not move them
+        if self.measure(finding).verdict != INCONSISTENT:
             return []
         subject = self.place(finding.subjects[0])
-        subjects = self.alternatives(finding.subjects[0], same_class_as=subject)
+        may_move = [m.score < self.policy.claim_may_resolve_below for m in mentions]
+        subjects = self.alternatives(finding.subjects[0], same_class_as=subject) if may_move[0] else []
         for other in subjects:
             if self.measure(finding, [other]).verdict == CONSISTENT:
                 return [(finding.subjects[0], subject, other)]
         if not finding.anchors:
             return []
         anchor = self.place(finding.anchors[0])
-        anchors = self.alternatives(finding.anchors[0], same_class_as=anchor)
+        anchors = self.alternatives(finding.anchors[0], same_class_as=anchor) if may_move[1] else []
         for other in anchors:
             if self.measure(finding, anchors=[other]).verdict == CONSISTENT:
                 return [(finding.anchors[0], anchor, other)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from geo.claims.geodesy import (COMPASS_WORDS, angle_difference, bearing, compass, direction_bearing, distance,
-                                distance_between, nearest, nearest_on_boundary, outline)
+                                distance_between, equivalent_radius_km, largest_part, nearest, nearest_on_boundary, outline)
 from geo.claims.policy import Policy
 from geo.claims.regions import Regions, Shape
 from geo.claims.units import OTHER_KIND, UNIT_LABELS, Length, format_number, kind_of, quantity, rounding_step
@@ -35,7 +35,8 @@ class Result:
 
 #: Why a claim is unverifiable, as ``measured["reason"]`` gives it.
 REASONS = ("vague wording", "anchor unresolved", "subject unresolved", "no polygon", "no data", "too close",
-           "says little", "borderline", "sources disagree", "unknown unit", "resolution uncertain")
+           "says little", "borderline", "sources disagree", "unknown unit", "resolution uncertain", "inferred place",
+           "travel time")
 
 
 def unverifiable(reason: str, detail: str, **measured) -> Result:
@@ -62,6 +63,12 @@ def _name(shape: Shape) -> str:
     return shape.place.name
 
 
+def _range_error(measured: float, low: float, high: float) -> float:
+    """How far ``measured`` falls outside the stated range [low, high] ("20-30 km")."""
+    low, high = min(low, high), max(low, high)
+    return max(0.0, low - measured, measured - high)
+
+
 def _bounded_error(measured: float, stated: float, qualifier: str | None) -> float:
     """How far ``measured`` misses ``stated``, a bound when the qualifier makes it one ("more than 3,000")."""
     if qualifier in _AT_LEAST:
@@ -81,6 +88,14 @@ class Checker:
     def shape(self, place: Place) -> Shape:
         return self.regions.shape(place)
 
+    def _judge(self, error: float, tolerance: float, measured: dict) -> str:
+        """The verdict for a miss of ``error`` against ``tolerance``; a miss within policy.borderline
+        times the tolerance is marked ``measured["margin"] = "borderline"``."""
+        verdict = self.policy.judge(error, tolerance)
+        if verdict == INCONSISTENT and self.policy.is_borderline(error, tolerance):
+            measured["margin"] = "borderline"
+        return verdict
+
     # -- distance and direction ----------------------------------------------------------
 
     def distance_direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
@@ -95,9 +110,17 @@ class Checker:
         measured = {"distance_km": _km(measured_length), "distance_mi": _mi(measured_length)}
         stated_length = Length.of(stated["distance"], stated.get("unit", "km"))
         tolerance = self.policy.distance_tolerance_km(stated_length.km)
-        verdicts = [self.policy.judge(_bounded_error(measured_length.km, stated_length.km, stated.get("qualifier")), tolerance)]
+        stated_to = Length.of(stated["distance_to"], stated.get("unit", "km")) if stated.get("distance_to") else None
+        error = (_range_error(measured_length.km, stated_length.km, stated_to.km) if stated_to is not None
+                 else _bounded_error(measured_length.km, stated_length.km, stated.get("qualifier")))
+        if stated_to is not None:
+            tolerance = self.policy.distance_tolerance_km((stated_length.km + stated_to.km) / 2)
+        verdicts = [self._judge(error, tolerance, measured)]
         measured["tolerance_km"] = round(tolerance, 1)
         said = f"{format_number(stated['distance'])} {UNIT_LABELS.get(stated.get('unit', 'km'), stated.get('unit'))}"
+        if stated_to is not None:
+            said = (f"{format_number(stated['distance'])}-{format_number(stated['distance_to'])} "
+                    f"{UNIT_LABELS.get(stated.get('unit', 'km'), stated.get('unit'))}")
         if stated.get("qualifier"):
             said = f"{stated['qualifier']} {said}"
         where = f"{measured_length} from {_name(anchor)}"
@@ -130,6 +153,33 @@ class Checker:
         return Result(verdict, measured, f"GeoNames puts {_name(subject)} {length} {measured['compass']} of "
                                          f"{_name(anchor)}; the article says {said}: {verdict}.")
 
+    def position(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        """"the southern city of Shiraz" (in Iran), "Redding, northern California": the bearing from the
+        centre of the region (the centroid of its largest part) to the place, within
+        policy.bearing_degrees of the stated direction. A place nearer the centre than
+        policy.position_central_fraction of the region's radius has no direction in it; a place
+        outside the region cannot be placed in it."""
+        if not anchor.is_area:
+            return unverifiable("no polygon", f"{_name(anchor)} has no outline to find its {COMPASS_WORDS[stated['direction']]} in")
+        region = largest_part(anchor.geometry)
+        centre = region.centroid
+        target = subject.geometry.centroid if subject.is_area else subject.point
+        if not anchor.geometry.intersects(target) and distance_between(target, anchor.geometry).km > self.policy.edge_km:
+            return unverifiable("says little", f"{_name(subject)} lies outside {_name(anchor)}, so it has no place in it")
+        length = distance(centre, target)
+        radius = equivalent_radius_km(region)
+        measured = {"distance_from_centre_km": _km(length), "region_radius_km": round(radius, 1)}
+        if length.km < self.policy.position_central_fraction * radius:
+            return unverifiable("too close", f"{_name(subject)} lies {length} from the centre of {_name(anchor)}, too "
+                                              f"central for a direction in it", **measured)
+        azimuth = bearing(centre, target)
+        off = angle_difference(azimuth, direction_bearing(stated["direction"]))
+        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
+        verdict = self._judge(off, self.policy.bearing_degrees, measured)
+        said = COMPASS_WORDS[stated["direction"]]
+        return Result(verdict, measured, f"{_name(subject)} lies {length} {measured['compass']} of the centre of "
+                                         f"{_name(anchor)}; the article puts it in the {said}: {verdict}.")
+
     def _ends(self, subject: Shape, anchor: Shape):
         """The two points a distance or bearing runs between: anchor to subject; a river by its nearest point."""
         anchor_point = anchor.point if anchor.kind == "point" else nearest(subject.point, anchor.geometry).point
@@ -142,7 +192,7 @@ class Checker:
         azimuth = bearing(origin, target)
         off = angle_difference(azimuth, direction_bearing(stated_code))
         measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
-        return self.policy.judge(off, self.policy.bearing_degrees)
+        return self._judge(off, self.policy.bearing_degrees, measured)
 
     # -- nearness -------------------------------------------------------------------------
 
@@ -168,7 +218,7 @@ class Checker:
                 relation = "lies in" if subject.kind == "point" else "touches or overlaps"
                 return Result(CONSISTENT, measured, f"{_name(subject)} {relation} {_name(anchor)}; the article says near it: "
                                                     f"consistent.")
-            verdict = self.policy.judge(gap.km, limit)
+            verdict = self._judge(gap.km, limit, measured)
             return Result(verdict, measured, f"{_name(subject)} is {gap} from the edge of {_name(anchor)}; 'near' allows "
                                              f"up to {limit:g} km: {verdict}.")
         gap, edges, said = self._town_gap(subject, anchor)
@@ -176,8 +226,8 @@ class Checker:
         if subject.is_area and gap.km == 0:
             return Result(CONSISTENT, {"distance_km": 0.0, "distance_mi": 0.0, "limit_km": limit},
                           f"{_name(anchor)} lies in {_name(subject)}; the article says near it: consistent.")
-        verdict = self.policy.judge(edges.km, limit)
         measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "edge_distance_km": _km(edges), "limit_km": limit}
+        verdict = self._judge(edges.km, limit, measured)
         return Result(verdict, measured, f"{_name(subject)} is {gap} from {_name(anchor)}{said}; 'near' allows up to "
                                          f"{limit:g} km: {verdict}.")
 
@@ -188,24 +238,27 @@ class Checker:
         who = _name(subject) + ("" if subject.kind == "point" else f" (by {subject.source})")
         if not anchor.is_area:
             gap, edges, said = self._town_gap(subject, anchor)
-            limit = self.policy.outskirts_town_km
-            verdict = self.policy.judge(edges.km, limit)
-            return Result(verdict, {"distance_km": _km(gap), "distance_mi": _mi(gap), "edge_distance_km": _km(edges),
-                                    "limit_km": limit},
-                          f"{who} is {gap} from {_name(anchor)}{said}; 'on the outskirts' allows up to {limit:g} km: {verdict}.")
+            relation = stated.get("relation", "outskirts")
+            limit = self.policy.outskirts_town_km if relation == "outskirts" else self.policy.suburb_km
+            measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "edge_distance_km": _km(edges), "limit_km": limit}
+            verdict = self._judge(edges.km, limit, measured)
+            words = "on the outskirts" if relation == "outskirts" else relation
+            return Result(verdict, measured,
+                          f"{who} is {gap} from {_name(anchor)}{said}; '{words}' allows up to {limit:g} km: {verdict}.")
         inside = subject.geometry.intersection(anchor.geometry)
         if not inside.is_empty:
             edge = distance_between(inside, outline(anchor.geometry))
             limit = self.policy.outskirts_inside_km
-            verdict = self.policy.judge(edge.km, limit)
             measured = {"inside": True, "edge_distance_km": _km(edge), "edge_distance_mi": _mi(edge), "limit_km": limit}
+            verdict = self._judge(edge.km, limit, measured)
             return Result(verdict, measured,
                           f"{who} lies inside {_name(anchor)}, {edge} from its edge; 'on the outskirts' allows up to "
                           f"{limit:g} km: {verdict}.")
         gap = distance_between(subject.geometry, anchor.geometry)
         limit = self.policy.outskirts_outside_km
-        verdict = self.policy.judge(gap.km, limit)
-        return Result(verdict, {"inside": False, "distance_km": _km(gap), "distance_mi": _mi(gap), "limit_km": limit},
+        measured = {"inside": False, "distance_km": _km(gap), "distance_mi": _mi(gap), "limit_km": limit}
+        verdict = self._judge(gap.km, limit, measured)
+        return Result(verdict, measured,
                       f"{who} lies {gap} outside {_name(anchor)}; 'on the outskirts' allows at most {limit:g} km "
                       f"outside it: {verdict}.")
 
@@ -217,11 +270,31 @@ class Checker:
             gap = nearest_on_boundary(subject.point, anchor.geometry).distance
         else:
             gap = distance_between(subject.geometry, outline(anchor.geometry))
+        return self._border_gap(subject, gap, f"the border of {_name(anchor)}", stated)
+
+    def border_any(self, subject: Shape, stated: dict) -> Result:
+        """"near the border", no country named: within policy.border_km of any other country's polygon."""
+        found = self.regions.nearest_foreign_country(subject)
+        if found is None:
+            return unverifiable("no polygon", f"no country's outline is known near {_name(subject)}")
+        country, gap = found
+        result = self._border_gap(subject, gap, f"the border of {country.name}", stated)
+        result.measured["border_of"] = country.name
+        return result
+
+    def _border_gap(self, subject: Shape, gap: Length, border: str, stated: dict) -> Result:
+        if stated.get("distance") is not None:
+            said = Length.of(stated["distance"], stated.get("unit", "km"))
+            tolerance = self.policy.distance_tolerance_km(said.km)
+            measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "tolerance_km": round(tolerance, 1)}
+            verdict = self._judge(_bounded_error(gap.km, said.km, stated.get("qualifier")), tolerance, measured)
+            return Result(verdict, measured, f"{_name(subject)} is {gap} from {border}; the article says "
+                                             f"{format_number(stated['distance'])} {UNIT_LABELS.get(stated.get('unit', 'km'))}: {verdict}.")
         limit = self.policy.border_km
-        verdict = self.policy.judge(gap.km, limit)
-        return Result(verdict, {"distance_km": _km(gap), "distance_mi": _mi(gap), "limit_km": limit},
-                      f"{_name(subject)} is {gap} from the border of {_name(anchor)}; 'near the border' allows up to "
-                      f"{limit:g} km: {verdict}.")
+        measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "limit_km": limit}
+        verdict = self._judge(gap.km, limit, measured)
+        return Result(verdict, measured, f"{_name(subject)} is {gap} from {border}; 'near the border' allows up to "
+                                         f"{limit:g} km: {verdict}.")
 
     def adjacency(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"the adjacent Donbas region": the subject region touches the anchor's polygon; a town lies
@@ -233,7 +306,7 @@ class Checker:
         if subject.is_area:
             if subject.geometry.intersection(anchor.geometry).area > 0.5 * subject.geometry.area:
                 return unverifiable("says little", f"{_name(subject)} lies inside {_name(anchor)}, not next to it", **measured)
-            verdict = self.policy.judge(gap.km, self.policy.edge_km)
+            verdict = self._judge(gap.km, self.policy.edge_km, measured)
             return Result(verdict, measured, f"{_name(subject)} and {_name(anchor)} are {gap} apart at their closest; "
                                              f"'adjacent' needs them to touch: {verdict}.")
         if gap.km == 0:
@@ -248,8 +321,8 @@ class Checker:
                 return Result(CONSISTENT, measured, f"{_name(subject)} is {gap} from {_name(anchor)}, and "
                                                     f"{division.name}, where it lies, borders it: consistent.")
         limit = self.policy.adjacent_km
-        verdict = self.policy.judge(gap.km, limit)
         measured["limit_km"] = limit
+        verdict = self._judge(gap.km, limit, measured)
         return Result(verdict, measured, f"{_name(subject)} is {gap} from {_name(anchor)}; 'adjacent' allows up to "
                                          f"{limit:g} km: {verdict}.")
 
@@ -309,11 +382,24 @@ class Checker:
             return unverifiable("no data", f"GeoNames gives no population for {_name(subject)}")
         said = stated["population"]
         error = _bounded_error(have, said, stated.get("qualifier")) / said
-        verdict = self.policy.judge(error, self.policy.population_fraction)
+        measured = {"population": have, "off_fraction": round(error, 3)}
+        verdict = self._judge(error, self.policy.population_fraction, measured)
         qualifier = f"{stated['qualifier']} " if stated.get("qualifier") else ""
-        return Result(verdict, {"population": have, "off_fraction": round(error, 3)},
+        return Result(verdict, measured,
                       f"GeoNames gives {_name(subject)} a population of {have:,}; the article says {qualifier}"
                       f"{format_number(said)}: {verdict}.")
+
+    def rank(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        """"Ukraine's second-largest city": the place's rank by population among the country's
+        settlements in the gazetteer, within policy.rank_slack of the stated rank."""
+        if not subject.place.population:
+            return unverifiable("no data", f"GeoNames gives no population for {_name(subject)}")
+        larger = self.regions.gazetteer.settlements_larger_than(anchor.place.country_code, subject.place.population)
+        rank = larger + 1
+        measured = {"rank": rank, "population": subject.place.population}
+        verdict = self._judge(abs(rank - stated["rank"]), self.policy.rank_slack, measured)
+        return Result(verdict, measured, f"GeoNames ranks {_name(subject)} number {rank} by population in "
+                                         f"{_name(anchor)}; the article says number {stated['rank']}: {verdict}.")
 
     def unit_conversion(self, stated: dict) -> Result:
         """"3,000 square kilometers (1,864 miles)": the conversion holds within policy.conversion_fraction
@@ -323,7 +409,7 @@ class Checker:
         (3,000 km is 1,864 miles), the explanation says so."""
         value, unit, converted, to_unit = stated["value"], stated["unit"], stated["converted"], stated["converted_unit"]
         if kind_of(unit) is None or kind_of(to_unit) is None:
-            return unverifiable("unknown unit", f"'{unit}' or '{to_unit}' is not a unit of length or area")
+            return unverifiable("unknown unit", f"'{unit}' or '{to_unit}' is not a unit of length, area or speed")
         read_as = to_unit if kind_of(unit) == kind_of(to_unit) else OTHER_KIND.get(to_unit)
         if read_as is None or kind_of(read_as) != kind_of(unit):
             return unverifiable("unknown unit", f"{UNIT_LABELS[unit]} and {UNIT_LABELS[to_unit]} measure different things")
@@ -344,7 +430,8 @@ class Checker:
         return Result(verdict, measured, f"{said}; {wrote}: {verdict}.")
 
     def _converts(self, expected: float, written: float) -> bool:
-        """Whether ``written`` is ``expected``, allowing policy.conversion_fraction or the written rounding."""
+        """Whether ``written`` is ``expected``, allowing policy.conversion_fraction (which covers
+        truncation: 24.9 miles written "24") or half the written number's rounding step ("770")."""
         tolerance = max(self.policy.conversion_fraction * expected, rounding_step(str(written)) / 2)
         return abs(written - expected) <= tolerance
 

@@ -15,6 +15,7 @@ distance.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -208,3 +209,27 @@ def distance_between(a, b) -> Length:
     na, nb = nearest_points(pa, pb)
     (lon1, lon2), (lat1, lat2) = backward.transform([na.x, nb.x], [na.y, nb.y])
     return distance(Point(lon1, lat1), Point(lon2, lat2))
+
+
+def largest_part(geometry):
+    """The largest polygon of a (multi)polygon: a country's mainland, whose centre stands for the country's.
+
+    >>> from shapely import MultiPolygon, box
+    >>> largest_part(MultiPolygon([box(0, 0, 1, 1), box(5, 5, 8, 8)])).bounds
+    (5.0, 5.0, 8.0, 8.0)
+    """
+    parts = getattr(geometry, "geoms", None)
+    if not parts:
+        return geometry
+    return max(parts, key=lambda g: g.area)
+
+
+def equivalent_radius_km(geometry) -> float:
+    """The radius (km) of a disc with the geodesic area of ``geometry``.
+
+    >>> from shapely import box
+    >>> round(equivalent_radius_km(box(0, 0, 1, 1)))
+    63
+    """
+    area, _ = GEOD.geometry_area_perimeter(geometry)
+    return math.sqrt(abs(area) / 1e6 / math.pi)

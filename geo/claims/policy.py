@@ -8,9 +8,9 @@ under a ``[claims]`` table::
     distance_fraction = 0.2
     near_km = 30
 
-A measurement within the tolerance is *consistent*. Articles round, and places are points standing
-for towns, so a verdict of *inconsistent* needs the measurement to miss by more than
-``borderline`` times the tolerance; in between, the claim is *unverifiable* (borderline).
+A measurement within the tolerance is *consistent*; beyond it, *inconsistent*. A miss within
+``borderline`` times the tolerance is still inconsistent (it was measured), and says so:
+``measured["margin"] = "borderline"``. *Unverifiable* is kept for what cannot be measured.
 
 >>> p = Policy()
 >>> p.distance_tolerance_km(59.5)
@@ -64,9 +64,23 @@ class Policy:
     #: A stated population holds within this share of GeoNames' figure.
     population_fraction: float = 0.15
     #: A stated unit conversion holds within this share, or within the rounding of the written number.
-    conversion_fraction: float = 0.02
-    #: Inconsistent only beyond this multiple of a tolerance; between 1x and this: unverifiable (borderline).
+    conversion_fraction: float = 0.05
+    #: A miss beyond the tolerance but within this multiple of it is marked "borderline" (still inconsistent).
     borderline: float = 1.5
+    #: "outside Y", "a Y suburb": at most this far from the edge of Y's built-up area.
+    suburb_km: float = 50.0
+    #: "the southern city of X": a place nearer its region's centre than this share of the region's
+    #: radius (that of a disc of its area) is central, with no direction in it: unverifiable.
+    position_central_fraction: float = 0.1
+    #: "the second-largest city": the rank by population may be off by this many places.
+    rank_slack: float = 1.0
+    #: A place with none of the article's other places within this distance is a doubtful reading
+    #: ("Eastern" in a headline read as a town in Ghana in a story about Ukraine): a claim resting on
+    #: it is unverifiable, never inconsistent.
+    isolated_km: float = 1500.0
+    #: A resolution this confident or more is the context's clear choice: a claim may not move it to a
+    #: namesake so that the claim holds (below it, a claim may choose among close candidates).
+    claim_may_resolve_below: float = 0.6
 
     def distance_tolerance_km(self, stated_km: float) -> float:
         """How far (km) a measured distance may differ from a stated one."""
@@ -86,13 +100,17 @@ class Policy:
         """The verdict for a measurement off by ``error`` (>= 0) against ``tolerance``.
 
         >>> Policy().judge(10, 15), Policy().judge(20, 15), Policy().judge(30, 15)
-        ('consistent', 'unverifiable', 'inconsistent')
+        ('consistent', 'inconsistent', 'inconsistent')
         """
-        if error <= tolerance:
-            return "consistent"
-        if error <= tolerance * self.borderline:
-            return "unverifiable"
-        return "inconsistent"
+        return "consistent" if error <= tolerance else "inconsistent"
+
+    def is_borderline(self, error: float, tolerance: float) -> bool:
+        """Whether a miss is past the tolerance but within ``borderline`` times it.
+
+        >>> Policy().is_borderline(20, 15), Policy().is_borderline(30, 15)
+        (True, False)
+        """
+        return tolerance < error <= tolerance * self.borderline
 
     def replace(self, **overrides) -> Policy:
         """A copy with some tolerances changed; unknown names or non-numbers raise InputError."""

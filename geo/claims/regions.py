@@ -34,6 +34,8 @@ _STREAM_CODES = {"STM", "STMA", "STMB", "STMC", "STMD", "STMH", "STMI", "STMIX",
 # A river line or a same-named river point farther than this from the place's own point belongs to
 # another river of the same name.
 _SAME_RIVER_KM = 400.0
+# How far (degrees) to look for a foreign country's polygon around a place "near the border".
+_FOREIGN_SEARCH_DEGREES = 3.0
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,25 @@ class Regions:
         """(geonameid, name, code) of every polygon of ``layer`` that holds ``point``; [] at sea."""
         tree, rows = self._tree(layer)
         return [rows[i][:3] for i in sorted(tree.query(point, predicate="intersects"))]
+
+    def nearest_foreign_country(self, subject: Shape) -> tuple[Place, object] | None:
+        """(the nearest country the subject is not in, the distance to its polygon), looked up among
+        the country polygons within a few degrees; None when none is that near."""
+        from geo.claims.geodesy import distance_between
+
+        tree, rows = self._tree("admin0")
+        here = subject.geometry
+        own = subject.place.country_code
+        best = None
+        for i in tree.query(here.buffer(_FOREIGN_SEARCH_DEGREES)):
+            gid, _, code, geometry = rows[i]
+            country = self.gazetteer.place(gid) if gid is not None else None
+            if country is None or country.country_code == own or country.geonameid == subject.place.geonameid:
+                continue
+            gap = distance_between(here, geometry)
+            if best is None or gap.km < best[1].km:
+                best = (country, gap)
+        return best
 
     def division_of(self, place: Place) -> Place | None:
         """The first-level division a place lies in: GeoNames' admin1 code, else the polygon holding it."""

@@ -21,6 +21,7 @@ KM_PER_MILE = 1.609344           #: the international mile, exactly
 KM_PER_NAUTICAL_MILE = 1.852
 KM2_PER_MI2 = KM_PER_MILE ** 2   #: 2.589988110336
 KM2_PER_HECTARE = 0.01
+KM_PER_FOOT = 0.0003048          #: the international foot, exactly
 
 
 @dataclass(frozen=True, order=True, init=False, repr=False)
@@ -110,15 +111,32 @@ class Area:
         return f"{self.km2:,.0f} km² ({self.mi2:,.0f} sq mi)"
 
 
+@dataclass(frozen=True)
+class Speed:
+    """A speed in km/h (read in any unit of :data:`SPEED_UNITS`).
+
+    >>> round(Speed(290).in_unit("mph"), 1)
+    180.2
+    """
+
+    kmh: float
+
+    def in_unit(self, unit: str) -> float:
+        return self.kmh / SPEED_UNITS[unit]
+
+
 #: Kilometres per unit, by unit code.
-LENGTH_UNITS = {"km": 1.0, "mi": KM_PER_MILE, "m": 0.001, "nmi": KM_PER_NAUTICAL_MILE}
+LENGTH_UNITS = {"km": 1.0, "mi": KM_PER_MILE, "m": 0.001, "nmi": KM_PER_NAUTICAL_MILE, "ft": KM_PER_FOOT}
 #: Square kilometres per unit, by unit code.
 AREA_UNITS = {"km2": 1.0, "mi2": KM2_PER_MI2, "ha": KM2_PER_HECTARE}
 #: The unit of the other kind the same word names when "square" is dropped or added ("miles" for
 #: square miles, as in "3,000 square kilometers (1,158 miles)").
 OTHER_KIND = {"km": "km2", "mi": "mi2", "km2": "km", "mi2": "mi"}
 #: How a code is written in explanations.
-UNIT_LABELS = {"km": "km", "mi": "miles", "m": "m", "nmi": "nautical miles", "km2": "km²", "mi2": "sq mi", "ha": "ha"}
+UNIT_LABELS = {"km": "km", "mi": "miles", "m": "m", "nmi": "nautical miles", "ft": "feet", "km2": "km²", "mi2": "sq mi",
+               "ha": "ha", "kmh": "km/h", "mph": "mph"}
+#: Kilometres per hour per unit, by unit code: speeds are only ever converted, never measured.
+SPEED_UNITS = {"kmh": 1.0, "mph": KM_PER_MILE}
 
 # Unit words, longest first so "square kilometers" wins over "kilometers". Written as a
 # regex alternation by patterns.py; keys are matched after lowercasing and collapsing spaces.
@@ -134,9 +152,16 @@ _LENGTH_WORDS = {
     "miles": "mi", "mile": "mi",
     "nautical miles": "nmi", "nautical mile": "nmi",
     "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "ft", "foot": "ft", "ft": "ft",
+}
+_SPEED_WORDS = {
+    "km/h": "kmh", "kmh": "kmh", "kph": "kmh", "kilometres per hour": "kmh", "kilometers per hour": "kmh",
+    "kilometres an hour": "kmh", "kilometers an hour": "kmh",
+    "mph": "mph", "miles per hour": "mph", "miles an hour": "mph",
 }
 UNIT_WORDS: dict[str, tuple[str, str]] = {**{w: ("area", c) for w, c in _AREA_WORDS.items()},
-                                          **{w: ("length", c) for w, c in _LENGTH_WORDS.items()}}
+                                          **{w: ("length", c) for w, c in _LENGTH_WORDS.items()},
+                                          **{w: ("speed", c) for w, c in _SPEED_WORDS.items()}}
 
 #: A regex alternation of every unit word, longest first; spaces may be any run of spaces or none
 #: ("2,000sq km").
@@ -151,7 +176,17 @@ LENGTH_PATTERN = _alternation(_LENGTH_WORDS)
 AREA_PATTERN = _alternation(_AREA_WORDS)
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-NUMBER_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"
+#: Numbers articles spell out ("seven kilometres", "five thousand kilometres").
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                "a dozen": 12, "a hundred": 100, "a few": 3, "several": 5}
+_WORD_ALTERNATION = "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True))
+NUMBER_PATTERN = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"
+                  r"|\d+(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"
+                  rf"|(?i:\b(?:{_WORD_ALTERNATION})\b)(?:\s+(?i:thousand|million|billion))?")
+#: Spelled-out numbers that are vague ("a few miles"): the claim they state says little.
+VAGUE_NUMBER_WORDS = {"a few", "several"}
 
 
 def parse_unit(word: str) -> tuple[str, str] | None:
@@ -172,7 +207,8 @@ def kind_of(unit: str) -> str | None:
     >>> kind_of("mi"), kind_of("km2"), kind_of("kg")
     ('length', 'area', None)
     """
-    return "length" if unit in LENGTH_UNITS else "area" if unit in AREA_UNITS else None
+    return ("length" if unit in LENGTH_UNITS else "area" if unit in AREA_UNITS
+            else "speed" if unit in SPEED_UNITS else None)
 
 
 def quantity(value: float, unit: str) -> Length | Area:
@@ -181,6 +217,8 @@ def quantity(value: float, unit: str) -> Length | Area:
     >>> round(quantity(3000, "km2").mi2)
     1158
     """
+    if kind_of(unit) == "speed":
+        return Speed(value * SPEED_UNITS[unit])
     return Length.of(value, unit) if kind_of(unit) == "length" else Area.of(value, unit)
 
 
@@ -190,10 +228,12 @@ def parse_number(text: str) -> float:
     >>> parse_number("1.4 million")
     1400000.0
     """
-    parts = text.replace(",", "").split()
-    value = float(parts[0])
+    parts = text.replace(",", "").lower().split()
+    if parts[0] in ("a", "an") and len(parts) > 1:
+        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
+    value = float(NUMBER_WORDS[parts[0]]) if parts[0] in NUMBER_WORDS else float(parts[0])
     for word in parts[1:]:
-        value *= _SCALES[word.lower()]
+        value *= _SCALES[word]
     return value
 
 
@@ -205,7 +245,9 @@ def rounding_step(text: str) -> float:
     >>> rounding_step("27,000"), rounding_step("1,864"), rounding_step("2.5"), rounding_step("1.4 million")
     (1000.0, 1.0, 0.1, 100000.0)
     """
-    parts = text.replace(",", "").split()
+    parts = text.replace(",", "").lower().split()
+    if not parts[0][:1].isdigit():
+        return 1.0                                    # "seven": exact as written
     digits = parts[0]
     scale = 1.0
     for word in parts[1:]:

@@ -184,6 +184,14 @@ class Gazetteer:
         return self._query(f"SELECT n.norm, n.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
                            f"WHERE p.country_code IN ({marks}) AND p.feature_class IN ('P', 'A', 'H', 'L')", countries)
 
+    def settlements_larger_than(self, country_code: str, population: int) -> int:
+        """How many populated places of a country have more people than ``population`` (cities and
+        seats only: PPL, PPLA*, PPLC; their sections PPLX are parts of a city, not cities)."""
+        rows = self._query("SELECT COUNT(*) FROM places WHERE country_code = ? AND population > ? AND feature_class = 'P' "
+                           "AND (feature_code = 'PPL' OR feature_code = 'PPLC' OR feature_code LIKE 'PPLA%')",
+                           (country_code, population))
+        return rows[0][0]
+
     def country(self, iso2: str) -> Place | None:
         rows = self._query("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2.upper(),))
         return self.place(rows[0][0]) if rows else None

@@ -1,0 +1,145 @@
+"""Neighbours: "the adjacent Donbas region", "neighbouring Libya", "neighbouring countries such as
+Ethiopia and Sudan", "the neighbouring countries of Benin, Ghana and Niger", "countries neighbouring
+Turkey", "Tunisia's western neighbour", "Argentina, Brazil's neighbour to the south", "Chad, which
+shares part of its eastern border with Sudan", "three states that border Mexico", "X borders Y".
+
+The place named with the cue is the anchor; the place it neighbours, when the wording does not name
+it, is the last place of the same kind named before it (in its sentence, else within a few hundred
+characters): such a subject is inferred.
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> from geo.gazetteer import Gazetteer
+>>> text = "Tunisia closed its border. Neighbouring Libya is in chaos."
+>>> r = Reader(text, [Mention("a", 0, 7, "Tunisia", 2464461), Mention("a", 40, 45, "Libya", 2215636)], {},
+...            [(0, 26), (27, len(text))], Gazetteer.open())
+>>> [(f.type, [s.text for s in f.subjects], [a.text for a in f.anchors], text[f.start:f.end]) for f in find(r, [])]
+[('adjacency', ['Tunisia'], ['Libya'], 'Neighbouring Libya')]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.document import Mention
+
+_I = re.IGNORECASE
+_ADJACENT = re.compile(r"(?<![\w’'])(?:adjacent(?:\s+to)?|neighbou?ring|bordering)\s+(?:the\s+)?"
+                       r"(?:(?P<kind>countries|country|states|state|regions|region|provinces|province|nations?)\s*"
+                       r"(?:,\s*)?(?:(?:such\s+as|like|including|of|,)\s+)?)?", _I)
+#: "Tunisia's western neighbour", "Brazil's neighbour to the south", "its neighbour to its immediate south".
+_NEIGHBOUR = re.compile(rf"['’]s\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?neighbou?r(?:\s+to\s+(?:the|its)\s+(?:immediate\s+)?"
+                        rf"(?P<noun>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west))?\b", _I)
+#: "X borders Y", "states that border Mexico", "shares (part of) its eastern border with Sudan".
+_BORDERS = re.compile(rf"(?<![\w’'])(?:(?:that|which|who)\s+)?(?:borders?|bordered|shares?\s+(?:(?:part|much|most)\s+of\s+)?"
+                      rf"(?:its|their|a)\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?(?:border|frontier)\s+with)\s+(?:the\s+)?", _I)
+#: How far back (characters) the place a neighbour neighbours may be named.
+NEIGHBOURED_REACH = 800
+
+
+def find(reader: Reader, found: list[Finding]):
+    yield from _adjacent(reader)
+    yield from _neighbour(reader)
+    yield from _borders(reader)
+
+
+def _same_kind(reader: Reader, a: Mention, b: Mention) -> bool:
+    return reader.is_country(a) == reader.is_country(b) and reader.is_area(a) == reader.is_area(b)
+
+
+def _neighboured(reader: Reader, cue: int, named: list[Mention], *, sentence_only: bool = False) -> tuple[list[Mention], str | None]:
+    """The place the named ones neighbour: the last place of their kind named before the cue."""
+    ids = {m.geonameid for m in named}
+    sent_start, _ = reader.sentence(cue)
+
+    def usable(m: Mention) -> bool:
+        return m.resolved and m.geonameid not in ids and reader.can_be_subject(m) and m.method != "implied"
+
+    in_sentence = [m for m in reader.inside(sent_start, cue) if usable(m)]
+    before = ([m for m in in_sentence if any(_same_kind(reader, m, n) for n in named)]
+              or [m for m in in_sentence if not reader.is_country(m) or all(reader.is_country(n) for n in named)])
+    if not before and not sentence_only:
+        before = [m for m in reader.inside(max(0, sent_start - NEIGHBOURED_REACH), sent_start)
+                  if usable(m) and any(_same_kind(reader, m, n) for n in named)]
+    if not before:
+        return [], None
+    chosen = before[-1]
+    how = None if chosen.start >= sent_start else f"the place neighboured taken to be {chosen.text}, named before"
+    return [chosen], how
+
+
+def _adjacent(reader: Reader):
+    text = reader.text
+    for match in _ADJACENT.finditer(text):
+        first = reader.anchor_after(match.end())
+        if first is None or not first.resolved:
+            continue
+        named = [m for m in reader.list_after(first) if m.resolved]
+        start = match.start()
+        the = re.search(r"\bthe\s+$", text[max(0, start - 5):start], _I)
+        start -= len(the.group()) if the else 0
+        if match.group("kind") and re.match(r"neighbou?ring", match.group(), _I) and re.search(r"\bcountries\s+$", text[max(0, start - 12):start], _I):
+            # "countries neighbouring Turkey, specifically A, B": the list after names the neighbours
+            anchors = named[:1]
+            rest = [m for m in reader.inside(anchors[0].end, reader.sentence(anchors[0].start)[1]) if reader.is_country(m)]
+            yield Finding("adjacency", start - len("countries "), (rest[-1] if rest else anchors[0]).end, rest, anchors,
+                          {"relation": "neighbouring"}, None if rest else "the neighbours are not named", "adjacent")
+            continue
+        subjects, how = _neighboured(reader, start, named)
+        relation = "adjacent" if match.group().lower().startswith("adjacent") else "neighbouring"
+        if match.group("kind"):
+            # "neighbouring countries such as Ethiopia and Sudan": the named ones are the neighbours
+            yield Finding("adjacency", start, named[-1].end, named, subjects, {"relation": relation},
+                          None if subjects else "the place they neighbour is not named", "adjacent", how)
+            continue
+        yield Finding("adjacency", start, named[0].end, subjects, named[:1], {"relation": relation},
+                      None if subjects else "the subject is not a named place", "adjacent", how)
+
+
+def _neighbour(reader: Reader):
+    text = reader.text
+    for match in _NEIGHBOUR.finditer(text):
+        owner = reader.mention_before(match.start(), limit=0)
+        if owner is None or owner.end != match.start() or not reader.is_area(owner):
+            its = re.search(r"\bits\s*$", text[max(0, match.start() - 4):match.start() + 1])
+            if not its:
+                continue
+        direction = match.group("adj") or match.group("noun")
+        subject = reader.appositive_subject(owner.start if owner is not None and owner.end == match.start() else match.start(),
+                                            long=True)
+        stated = {"relation": "neighbour"}
+        if direction:
+            stated["direction"] = compass_code(direction)
+        if owner is None or owner.end != match.start():
+            continue
+        subjects, how = ([subject], None) if subject is not None and subject.geonameid != owner.geonameid else ([], None)
+        if not subjects:
+            later = [m for m in reader.inside(match.end(), reader.sentence(match.start())[1]) if _same_kind(reader, m, owner)]
+            subjects = later[:1]
+        yield Finding("adjacency", subjects[0].start if subjects and subjects[0].start < owner.start else owner.start,
+                      match.end(), subjects, [owner], stated, None if subjects else "the neighbour is not named",
+                      "neighbour", how)
+
+
+def _borders(reader: Reader):
+    text = reader.text
+    for match in _BORDERS.finditer(text):
+        anchor = reader.anchor_after(match.end())
+        if anchor is None or not reader.is_area(anchor):
+            continue
+        subject = reader.appositive_subject(match.start(), long=True)
+        if subject is None:
+            # "Texas, Arizona, and New Mexico — three states that border Mexico"
+            m = reader.mention_before(match.start(), limit=60)
+            subject = m if m is not None and reader.sentence(m.start) == reader.sentence(match.start()) and reader.is_area(m) else None
+        subjects = [s for s in reader.list_before(subject) if reader.is_area(s)] if subject is not None else []
+        if subject is not None and not subjects:
+            subjects = [subject]
+        if not subjects:
+            subjects, how = _neighboured(reader, match.start(), [anchor], sentence_only=True)
+        stated = {"relation": "border"}
+        if match.group("adj"):
+            stated["direction"] = compass_code(match.group("adj"))
+        yield Finding("adjacency", reader.quote_start(subjects, match.start()), anchor.end, subjects, [anchor], stated,
+                      None if subjects else "the subject is not a named place", "borders")

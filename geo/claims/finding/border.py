@@ -1,0 +1,121 @@
+"""Nearness to a border: "near the border with Ukraine", "Manbij near the Turkish border", "on the
+border with South Africa", "along the Syrian-Turkish border", "just across the border from the United
+States", "4 km from the border", "Russia's border region of Belgorod", "near the Indiana, Ill., border",
+and "near the border" with no country named (any foreign country's edge: the anchor is inferred).
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> from geo.gazetteer import Gazetteer
+>>> text = "Manbij near the Turkish border."
+>>> r = Reader(text, [Mention("a", 0, 6, "Manbij", 167357)], {}, [(0, len(text))], Gazetteer.open())
+>>> [(f.type, [a.name for a in f.anchors], text[f.start:f.end]) for f in find(r, [])]
+[('border_proximity', ['Turkey'], 'Manbij near the Turkish border')]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import NUMBER, QUALIFIER, number, unit, words
+from geo.claims.units import LENGTH_PATTERN
+from geo.document import Mention
+
+_I = re.IGNORECASE
+_BORDER = r"(?:border|frontier|boundary|state\s+line)s?"
+#: The cue and what comes between it and the word "border".
+_CUE = re.compile(rf"""(?<![\w’'])(?:
+    (?P<near>near|close\s+to|along|on|at|by|across|straddling|hugging|next\s+to|not\s+far\s+from)
+  | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?(?:from|of)
+)\s+(?:the|its|their|a)\s+(?P<between>[^.;:!?()]{{0,40}}?)\b{_BORDER}\b""", _I | re.X)
+_WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
+_ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+{_BORDER}\s+from\s+(?:the\s+)?", _I)
+#: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
+_BORDER_PLACE = re.compile(r"\bborder\s+(?:region|regions|town|city|village|area|province|district|oblast|crossing)s?\s+of\s+", _I)
+
+
+def find(reader: Reader, found: list[Finding]):
+    text = reader.text
+    for match in _CUE.finditer(text):
+        anchors = _named_countries(reader, match.start("between"), match.end("between"))
+        end = match.end()
+        with_ = _WITH.match(text, match.end(), match.end() + 12)
+        if with_:
+            after = reader.anchor_after(with_.end())
+            if after is not None and reader.is_area(after):
+                anchors = [m for m in reader.list_after(after) if reader.is_area(m)]
+                end = anchors[-1].end
+        start = match.start()
+        subjects, vague, inferred = _subject(reader, start, anchors)
+        linked = subjects and reader.appositive_subject(start) is subjects[0]
+        stated = {"relation": f"{words(match.group('near') or 'within')} the border"}
+        if match.group("num"):
+            stated.update(distance=number(match.group("num")), unit=unit(match.group("unit")))
+            if match.group("qual"):
+                stated["qualifier"] = words(match.group("qual"))
+        if not anchors:
+            inferred = inferred or "no country is named: the nearest foreign border is measured"
+        yield Finding("border_proximity", start if not linked else reader.quote_start(subjects, start, inferred), end,
+                      subjects, anchors, stated, vague,
+                      "border", inferred)
+    for match in _ACROSS_FROM.finditer(text):
+        anchor = reader.anchor_at(match.end())
+        if anchor is None or not reader.is_area(anchor):
+            continue
+        subjects, vague, inferred = _subject(reader, match.start(), [anchor])
+        yield Finding("border_proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
+                      {"relation": "across the border"}, vague, "border", inferred)
+    for match in _BORDER_PLACE.finditer(text):
+        subject = reader.anchor_at(match.end())
+        if subject is None or not subject.resolved or reader.is_country(subject):
+            continue
+        yield Finding("border_proximity", _possessor_start(reader, match.start()), subject.end, [subject], [],
+                      {"relation": "border " + words(match.group().split()[1])}, None, "border",
+                      "no country is named: the nearest foreign border is measured")
+
+
+def _possessor_start(reader: Reader, start: int) -> int:
+    owner = reader.mention_before(start, limit=4)
+    if owner is not None and re.fullmatch(r"['’]s\s+", reader.text[owner.end:start]):
+        return owner.start
+    the = re.search(r"\bthe\s+$", reader.text[max(0, start - 5):start], _I)
+    return start - len(the.group()) if the else start
+
+
+def _named_countries(reader: Reader, lo: int, hi: int) -> list[Mention]:
+    """The places named between the cue and "border": mentions ("the Indiana border", "the Gabon border")
+    or demonyms ("the Turkish border", "the Syrian-Turkish border")."""
+    named = [m for m in reader.inside(lo, hi) if reader.is_area(m)]
+    for word in re.finditer(r"(?-i:[A-Z][\w’'.]+)", reader.text[lo:hi]):
+        if any(m.start <= lo + word.start() < m.end for m in named):
+            continue
+        country = reader.demonym_country(word.group())
+        if country is not None:
+            named.append(reader.implied(lo + word.start(), lo + word.end(), country, f"'{word.group()}' names {country.name}"))
+    return sorted(named, key=lambda m: m.start)
+
+
+def _subject(reader: Reader, cue: int, anchors: list[Mention]) -> tuple[list[Mention], str | None, str | None]:
+    """The place said to be near the border: the appositive subject, else the last settlement (else
+    non-country place) named earlier in the sentence, else the place a description stands for."""
+    exclude = {a.geonameid for a in anchors}
+    subject = reader.appositive_subject(cue, long=True)
+    if subject is not None and (subject.geonameid in exclude or reader.is_country(subject)):
+        subject = None
+    if subject is not None and reader.is_settlement(subject):
+        return [subject], None, None
+    sent_start, _ = reader.sentence(cue)
+    before = [m for m in reader.inside(sent_start, cue) if m.resolved and reader.can_be_subject(m) and m.geonameid not in exclude
+              and not reader.is_country(m) and m.method != "implied"]
+    settlements = [m for m in before if reader.is_settlement(m)]
+    # "Valuyki, a town in Russia's Belgorod region near the border": the town, read from the sentence
+    # (not linked to the cue, so the quote starts at the cue: the "inferred" text says how)
+    if settlements:
+        return [settlements[-1]], None, None
+    if subject is not None:
+        return [subject], None, None
+    if before:
+        return [before[-1]], None, None
+    described, how = reader.definite_subject(cue, exclude)
+    if described is not None:
+        return [described], None, how
+    return [], how or "the subject is not a named place", None

@@ -1,0 +1,129 @@
+"""Containment: "Izium in Kharkiv province", "Valuyki, a town in Russia's Belgorod region", "Riga,
+Latvia", "CARTHAGE, N.C.", "Matias Romero, Oaxaca State, Mexico", "Maiduguri Borno State", "the Puno
+region of Peru", "a city of the state of Guerrero", "Foua and Kfraya in Idlib", "A, B and C, all in
+Y", "the governor of Russia's Belgorod region".
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> from geo.gazetteer import Gazetteer
+>>> text = "Izium in Kharkiv province."
+>>> r = Reader(text, [Mention("a", 0, 5, "Izium", 707292), Mention("a", 9, 25, "Kharkiv province", 706482)], {},
+...            [(0, len(text))], Gazetteer.open())
+>>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+[('containment', {'region': 'Kharkiv province'}, 'Izium in Kharkiv province')]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+from geo.document import Mention
+
+_I = re.IGNORECASE
+# "in", or an area word and "in"/"of" ("the Izyum area in", "the Balaklia and Izyum districts of"),
+# "located in", "all in", "a city of the state of".
+_IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?"
+                 r"(?:in|within|(?:area|areas|district|districts|region|regions|province|provinces|county|state)\s+(?:in|of)"
+                 r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region)\s+of)\s+(?:the\s+)?"
+                 r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?", _I)
+_POSSESSIVE = re.compile(r"^['’]s\s+(?:the\s+)?")
+_LIST_AFTER = re.compile(r"^\s*(?:,|\band\b|\bor\b|/)\s*", _I)
+#: Words that, right before "in", show the place before them is not what "in" is said of.
+_NOT_A_SUBJECT = re.compile(r"(?:\bfrom|\bto|\bbetween|\bvia)\s+$", _I)
+
+
+def find(reader: Reader, found: list[Finding]):
+    yield from _in(reader)
+    yield from _commas(reader)
+    yield from _possessives(reader)
+
+
+def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
+    """The area mention at ``pos``, and the country before it in "Russia's Belgorod region"."""
+    first = reader.anchor_at(pos)
+    if first is None or not reader.is_area(first):
+        return []
+    possessive = _POSSESSIVE.match(reader.text[first.end:first.end + 12])
+    if possessive and reader.is_area(first):
+        second = reader.anchor_at(first.end + possessive.end())
+        if second is not None and reader.is_area(second) and not reader.is_country(second):
+            return [second, first]
+    comma = re.match(r"\s*,\s*", reader.text[first.end:first.end + 4])
+    if comma and not reader.is_country(first):
+        second = reader.anchor_at(first.end + comma.end())      # "in Scott County, Indiana"
+        if second is not None and reader.is_area(second) and not _LIST_AFTER.match(reader.text[second.end:second.end + 6]):
+            return [first, second]
+    return [first]
+
+
+def _in(reader: Reader):
+    for match in _IN.finditer(reader.text):
+        anchors = _anchor_chain(reader, match.end())
+        if not anchors:
+            continue
+        subject = reader.appositive_subject(match.start(), long=True)
+        if subject is None or reader.is_country(subject) or not subject.resolved or subject.geonameid == anchors[0].geonameid:
+            continue
+        subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and s.resolved]
+        stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
+        yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
+                      else anchors[0].end, subjects, anchors, stated, wording="in")
+
+
+def _commas(reader: Reader):
+    """"Riga, Latvia", "ZALIZNYCHNE, Ukraine", "Maiduguri Borno State": a place, then its region or country."""
+    text = reader.text
+    for subject in reader.mentions:
+        after = re.match(r"\s*,\s*|[ \t]+(?=\S+(?:\s+\S+)?\s+(?:State|Province|County|Governorate|Region)\b)",
+                         text[subject.end:subject.end + 40])
+        if after is None or not subject.resolved or reader.is_country(subject) or not reader.can_be_subject(subject):
+            continue
+        anchor = reader.anchor_at(subject.end + after.end())
+        if anchor is None or not reader.is_area(anchor) or reader.is_area(subject) and not _larger(reader, anchor, subject):
+            continue                                              # a region is said to be in a larger region only
+        more = _LIST_AFTER.match(text[anchor.end:anchor.end + 6])
+        if more and reader.mention_at(anchor.end + more.end()) is not None and not _is_chain(reader, anchor, more):
+            continue                                              # "Kharkiv, Donetsk and Luhansk": a list
+        prev = reader.mention_before(subject.start, limit=4)
+        if prev is not None and re.match(r"^\s*,\s*$", text[prev.end:subject.start]) and not reader.is_settlement(subject):
+            continue                                              # the subject ends a list itself
+        subjects = [s for s in reader.list_before(subject) if s is subject or "/" in text[s.end:subject.start]
+                    or re.fullmatch(r"\s+and\s+", text[s.end:subject.start])]
+        key = "country" if reader.is_country(anchor) else "region"
+        yield Finding("containment", subjects[0].start, anchor.end, subjects, [anchor], {key: anchor.text}, wording="comma")
+
+
+def _is_chain(reader: Reader, anchor: Mention, sep: re.Match) -> bool:
+    """"Oaxaca State, Mexico": the next item holds the anchor, so this is a chain, not a list."""
+    nxt = reader.mention_at(anchor.end + sep.end())
+    return nxt is not None and sep.group().strip() == "," and _larger(reader, nxt, anchor)
+
+
+def _larger(reader: Reader, outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer`` is a country holding the area ``inner``, or a first-level division holding a lower one."""
+    o, i = reader.place(outer), reader.place(inner)
+    if o is None or i is None or o.geonameid == i.geonameid:
+        return False
+    if o.is_country:
+        return not i.is_country
+    return o.feature_code == "ADM1" and i.feature_code in ("ADM2", "ADM3", "ADM4", "ADMD")
+
+
+def _possessives(reader: Reader):
+    """"Russia's Belgorod region", "China's Guangdong province": a division and its country, said on their own."""
+    text = reader.text
+    for owner in reader.mentions:
+        if not reader.is_country(owner):
+            continue
+        possessive = _POSSESSIVE.match(text[owner.end:owner.end + 8])
+        if not possessive:
+            continue
+        region = reader.anchor_at(owner.end + possessive.end())
+        if region is None or not reader.is_area(region) or reader.is_country(region):
+            continue
+        if not re.match(r"\s+(?:region|province|oblast|state|governorate|district|county|republic|prefecture)\b",
+                        text[region.end:region.end + 14], _I) and not re.search(
+                            r"(?:region|province|oblast|state|governorate|district|county|republic|prefecture)$", region.text, _I):
+            continue
+        yield Finding("containment", owner.start, region.end, [region], [owner], {"country": owner.text},
+                      wording="possessive")

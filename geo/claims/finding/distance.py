@@ -1,0 +1,62 @@
+"""Distances: "37 miles east of Kharkiv", "60 km from Izium", "20-30 km north-west of the city of
+Y", "some 12 miles from the city of Y", "10km outside Y", and travel times ("an hour's drive"),
+which are unverifiable.
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> text = "Lyman lies 20-30 km to the north-east of Kramatorsk."
+>>> r = Reader(text, [Mention("a", 0, 5, "Lyman", 1), Mention("a", 41, 51, "Kramatorsk", 2)], {}, [(0, len(text))])
+>>> [(f.type, f.stated) for f in find(r, [])]
+[('distance_direction', {'distance': 20, 'unit': 'km', 'distance_to': 30, 'direction': 'NE'})]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import DIRECTION, NUMBER, QUALIFIER, compass_code, number, unit, words
+from geo.claims.geodesy import direction_bearing
+from geo.claims.units import LENGTH_PATTERN, VAGUE_NUMBER_WORDS
+
+_DISTANCE = re.compile(rf"""
+    (?:\b(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})
+    (?:\s*(?:-|–|to|or)\s*(?P<num_to>{NUMBER}))?[\s\-]*(?P<unit>{LENGTH_PATTERN})\b
+    (?:\s*\([^()]{{1,40}}\))?                                  # "(23 miles)"
+    (?:\s*,)?\s+(?:
+        (?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)
+      | (?P<dir_only>{DIRECTION})\b(?!\s+(?:of|from))
+      | (?:away\s+)?from | outside(?:\s+of)? | away
+    )\s*""", re.I | re.X)
+_DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minute)s?['’]?s?[\s\-]+(?:drive|walk|ride|journey)"
+                    r"|(?:an?|\d+)[\s\-]+(?:hour|minute)[\s\-]+(?:drive|walk|ride|journey))\b", re.I)
+
+
+def find(reader: Reader, found: list[Finding]):
+    text = reader.text
+    for match in _DISTANCE.finditer(text):
+        direction = match.group("dir") or match.group("dir_only")
+        if direction and direction_bearing(direction) is None:
+            continue
+        anchor = reader.anchor_after(match.end()) if not match.group("dir_only") else None
+        subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid} if anchor else set())
+        stated = {"distance": number(match.group("num")), "unit": unit(match.group("unit"))}
+        if match.group("num_to"):
+            stated["distance_to"] = number(match.group("num_to"))
+        if match.group("qual"):
+            stated["qualifier"] = words(match.group("qual"))
+        if direction:
+            stated["direction"] = compass_code(direction)
+        if words(match.group("num")) in VAGUE_NUMBER_WORDS and anchor is not None and not direction:
+            # "a few miles from Chattanooga": a claim of nearness, not of a distance
+            yield Finding("near", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
+                          {"relation": words(match.group()).strip()}, vague, "near", inferred)
+            continue
+        if anchor is None:
+            vague = vague or "no place is named to measure from"
+        end = anchor.end if anchor else match.end()
+        yield Finding("distance_direction", reader.quote_start(subjects, match.start(), inferred), end, subjects,
+                      [anchor] if anchor else [], stated, vague, "distance", inferred)
+    for match in _DRIVE.finditer(text):
+        subjects, _, _ = reader.subject_or_vague(match.start())
+        yield Finding("distance_direction", reader.quote_start(subjects, match.start()), match.end(), subjects, [],
+                      {"duration": words(match.group())}, "a travel time is not a distance", "drive")

@@ -1,0 +1,119 @@
+"""Populations: "Kupiansk, a town of about 27,000 people", "a town with a prewar population of about
+40,000", "X, home to 1.4 million people", "a city of 300,000", "Egypt's 91 million residents",
+"Acapulco, population over 600,000", "X has a population of", and ranks: "Ukraine's second-largest
+city", "the country's largest port" (stated["rank"]).
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> from geo.gazetteer import Gazetteer
+>>> text = "Kupiansk, a town with a prewar population of about 27,000, was shelled."
+>>> r = Reader(text, [Mention("a", 0, 8, "Kupiansk", 703656)], {}, [(0, len(text))], Gazetteer.open())
+>>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+[('population', {'population': 27000, 'qualifier': 'about'}, 'Kupiansk, a town with a prewar population of about 27,000')]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import NUMBER, PLACE_NOUN, QUALIFIER, number, words
+
+_I = re.IGNORECASE
+_WHO = r"(?:people|residents|inhabitants|citizens|population|souls|civilians)"
+_FIGURE = rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})"
+#: After the place: ", a town of about 27,000 people", ", a city of 300,000", " (population 40,000)".
+_NOT_PEOPLE = r"(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare|troops|soldiers|dollars|\$))"
+_AFTER = [re.compile(rf"^{lead}{_FIGURE}(?P<who>\s+{_WHO})?{_NOT_PEOPLE}", _I) for lead in (
+    rf"\s*,?\s*(?:(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+)?(?:of|with)\s+(?:a\s+|an\s+|its\s+)?"
+    rf"(?:(?:pre-?war|current|total|estimated|combined)\s+)*(?:population\s+(?:of\s+)?)?",
+    r"\s*,?\s*(?:which\s+|that\s+)?(?:has|had|have|boasts|boasted)\s+(?:a\s+)?(?:(?:pre-?war|current|total|estimated)\s+)?"
+    r"population\s+of\s+",
+    r"\s*,?\s*(?:which\s+is\s+|is\s+|was\s+|once\s+)?home\s+to\s+",
+    r"\s*[,(]\s*(?:pre-?war\s+)?(?:population|pop\.)[:\s]+",
+)]
+#: Before the place: "Egypt's 91 million residents", "whose 1.3 billion people".
+_POSSESSIVE = re.compile(rf"^['’]s\s+{_FIGURE}\s+{_WHO}", _I)
+_WHOSE = re.compile(rf"^\s*,\s*(?:[\w’'-]+\s+){{0,4}}?(?:of\s+)?whose\s+{_FIGURE}\s+{_WHO}", _I)
+#: "the city of 400,000": the place named before (inferred).
+_DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country|region|province|state)\s+of\s+{_FIGURE}"
+                       rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)
+_RANKS = {"largest": 1, "biggest": 1, "second-largest": 2, "second largest": 2, "second-biggest": 2, "second biggest": 2,
+          "third-largest": 3, "third largest": 3, "third-biggest": 3, "fourth-largest": 4, "fifth-largest": 5,
+          "most populous": 1, "second most populous": 2, "second-most populous": 2}
+_RANK = re.compile(r"^['’]s\s+(?P<rank>(?:second|third|fourth|fifth)?[\s\-]?(?:largest|biggest|most\s+populous))\s+"
+                   r"(?P<noun>city|town|cities|settlement)\b", _I)
+
+
+def find(reader: Reader, found: list[Finding]):
+    text = reader.text
+    for subject in reader.mentions:
+        if not subject.resolved or not reader.can_be_subject(subject):
+            continue
+        tail = text[subject.end:subject.end + 140]
+        match = next((m for m in (p.match(tail) for p in (*_AFTER, _POSSESSIVE, _WHOSE)) if m), None)
+        if match is not None and not _says_people(match):
+            match = None
+        if match is not None and number(match.group("num")) >= 100:
+            yield _finding(subject.start, subject.end + match.end(), subject, match)
+            continue
+        rank = _RANK.match(tail)
+        if rank and reader.is_area(subject):
+            # "Ukraine's second-largest city, Kharkiv" / "Kharkiv, Ukraine's second-largest city"
+            city = _ranked_city(reader, subject, subject.end + rank.end())
+            if city is not None:
+                start, end = min(city.start, subject.start), max(city.end, subject.end + rank.end())
+                yield Finding("population", start, end, [city], [subject],
+                              {"rank": _RANKS.get(words(rank.group("rank")).replace(" ", "-"), _RANKS.get(words(rank.group("rank")), 1))},
+                              wording="rank")
+    for match in _DEFINITE.finditer(text):
+        if number(match.group("num")) < 100 or any(f.start <= match.start() < f.end for f in found):
+            continue
+        subjects, vague, inferred = reader.subject_or_vague(match.start() + 4 + len(match.group().split()[1]))
+        the = re.match(r"the\s+(?:[\w’'-]+\s+)?(\w+)", match.group(), _I)
+        noun = the.group(1) if the else "city"
+        described = _described(reader, match.start(), noun)
+        f = Finding("population", match.start(), match.end(), [described[0]] if described[0] else [], [],
+                    _stated(match), None if described[0] else "the place it describes is not named", "population", described[1])
+        yield f
+
+
+def _says_people(match: re.Match) -> bool:
+    """Whether the figure is of people: "people" after it, "population" or "home to" before it, or "a city of 300,000"."""
+    said = match.group().lower()
+    if "who" in match.groupdict() and match.group("who"):
+        return True
+    return ("population" in said or "pop." in said or "home to" in said
+            or bool(re.search(rf"\b(?:city|town|village|settlement|country|nation)\s+of\s+{_FIGURE}$", said, _I)))
+
+
+def _described(reader: Reader, pos: int, noun: str):
+    area = noun.lower() in ("country", "region", "province", "state")
+    sent_start, _ = reader.sentence(pos)
+    earlier = [m for m in reader.inside(max(0, sent_start - 600), pos) if m.resolved and reader.can_be_subject(m)
+               and (reader.is_area(m) if area else reader.is_settlement(m)) and (reader.is_country(m) == (noun.lower() == "country"))]
+    if earlier:
+        return earlier[-1], f"'the {noun}' taken to be {earlier[-1].text}, named before"
+    return None, None
+
+
+def _ranked_city(reader: Reader, country, pos: int):
+    after = re.match(r"\s*,\s*", reader.text[pos:pos + 4])
+    if after:
+        m = reader.anchor_at(pos + after.end())
+        if m is not None and reader.is_settlement(m):
+            return m
+    before = reader.mention_before(country.start, limit=4)
+    if before is not None and reader.is_settlement(before) and re.fullmatch(r"\s*,\s*(?:the\s+)?|\s+(?:is|was)\s+", reader.text[before.end:country.start]):
+        return before
+    return None
+
+
+def _stated(match: re.Match) -> dict:
+    stated = {"population": number(match.group("num"))}
+    if match.group("qual"):
+        stated["qualifier"] = words(match.group("qual"))
+    return stated
+
+
+def _finding(start: int, end: int, subject, match: re.Match) -> Finding:
+    return Finding("population", start, end, [subject], [], _stated(match), wording="population")

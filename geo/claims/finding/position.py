@@ -1,0 +1,192 @@
+"""A place's position in its country or region: "the southern city of Shiraz", "the northern Nigerian
+state of Zamfara", "India's northern state of Uttar Pradesh", "Redding, northern California",
+"Mbanza Congo in northern Angola", "Lyon in the east of France", "in the north of the country",
+"Cairns in the state's far north", "southern Ukraine's Kherson region".
+
+Each is a ``direction`` claim whose anchor is the region (``stated["within"]`` names it): the check
+measures the bearing from the region's centre to the place (see Checker.position). Where the
+wording names no region ("the southern city of X"), the region is the place's own country.
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> from geo.gazetteer import Gazetteer
+>>> text = "Fighting reached the southern city of Kherson."
+>>> r = Reader(text, [Mention("a", 38, 45, "Kherson", 706448)], {}, [(0, len(text))], Gazetteer.open())
+>>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+[('direction', {'direction': 'S', 'within': 'its country'}, 'the southern city of Kherson')]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.document import Mention
+
+_I = re.IGNORECASE
+_DIR = rf"(?:far[\s\-]+)?(?P<dir>{DIRECTION_ADJECTIVE})"
+_DIR_OR_NOUN = (rf"(?:far[\s\-]+)?(?P<dir>{DIRECTION_ADJECTIVE}|(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)")
+_NOUN = (r"(?:city|town|village|settlement|port|port\s+city|region|province|oblast|state|district|county|governorate|"
+         r"department|prefecture|republic|territory|island|suburb|hub|stronghold|enclave|area|capital|frontline\s+town|"
+         r"frontline\s+city|border\s+town|border\s+city|border\s+region|industrial\s+city|mining\s+town)")
+#: "the southern city of X", "the northern Nigerian state of Zamfara", "the eastern Ukrainian town of X",
+#: "its northern province of X", "India's northern state of X" (the owner before it, see _owner).
+_OF = re.compile(rf"(?<![\w’'-]){_DIR}\s+(?:(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?(?:(?-i:[a-z][\w’'-]*)\s+){{0,2}}?"
+                 rf"{_NOUN}(?:\s+of|\s*,)?\s+", _I)
+#: "X, northern California", "Delmas, north-east South Africa", "Mbanza Congo in northern Angola".
+_BEFORE_REGION = re.compile(rf"(?:(?P<comma>,)|\s(?P<in>in|across|throughout))\s+{_DIR_OR_NOUN}\s+(?=(?-i:[A-Z]))", _I)
+#: "southern Ukraine's Kherson region".
+_REGION_POSSESSIVE = re.compile(r"['’]s?\s+$")
+#: "in the east of France", "in the far north of the country".
+_PART = re.compile(rf"\b(?:in|to|across)\s+the\s+(?:far\s+|extreme\s+)?(?P<dir>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
+                   rf"\s+of\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
+#: "in Ohio's northwestern corner", "in the state's far north", "in the country's east": the tail after "'s".
+_CORNER = re.compile(rf"['’]s\s+(?:far\s+|extreme\s+)?(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+(?:corner|part|tip|reaches|edge|flank)"
+                     rf"|(?P<noun>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)\b(?![\s\-]+(?:of|bank|side|coast)\b))", _I)
+_CORNER_OWNER = re.compile(r"\b(?:in|to|across)\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast))|(?P<the>the\s+)?)$", _I)
+_POSSESSIVE = re.compile(r"['’]s?\s+$")
+
+
+def find(reader: Reader, found: list[Finding]):
+    yield from _of(reader)
+    yield from _before_region(reader)
+    yield from _region_possessive(reader)
+    yield from _part(reader)
+    yield from _corner(reader)
+
+
+def _finding(reader: Reader, start: int, end: int, subject: Mention | None, anchor: Mention | None, direction: str,
+             within: str, vague: str | None = None, inferred: str | None = None) -> Finding:
+    return Finding("direction", start, end, [subject] if subject else [], [anchor] if anchor else [],
+                   {"direction": compass_code(direction), "within": within}, vague, "position", inferred)
+
+
+def _subject_ok(reader: Reader, m: Mention | None) -> bool:
+    return m is not None and m.resolved and not reader.is_country(m) and reader.can_be_subject(m)
+
+
+def _own_country(reader: Reader, subject: Mention, start: int, end: int) -> Mention | None:
+    country = reader.country_of(subject)
+    return reader.implied(start, end, country, "the place's own country") if country is not None else None
+
+
+def _of(reader: Reader):
+    text = reader.text
+    for match in _OF.finditer(text):
+        subject = reader.anchor_at(match.end())
+        if not _subject_ok(reader, subject):
+            continue
+        start, anchor, within = match.start(), None, None
+        the = re.search(r"\b(?:the|a|an|its|their)\s+$", text[max(0, start - 6):start], _I)
+        owner = reader.mention_before(start, limit=4)
+        if owner is not None and _POSSESSIVE.fullmatch(text[owner.end:start]) and reader.is_area(owner):
+            anchor, within, start = owner, owner.text, owner.start            # "India's northern state of"
+        elif match.group("demonym"):
+            country = reader.demonym_country(match.group("demonym"))
+            if country is None:
+                continue                                                      # "the northern Kurdish village": no region
+            anchor, within = reader.implied(match.start("demonym"), match.end("demonym"), country,
+                                            f"'{match.group('demonym')}' names {country.name}"), country.name
+        if anchor is None:
+            anchor, within = _own_country(reader, subject, match.start("dir"), match.end("dir")), "its country"
+        if anchor is None or anchor.geonameid == subject.geonameid:
+            continue
+        if the and start == match.start():
+            start -= len(the.group())
+        yield _finding(reader, start, subject.end, subject, anchor, match.group("dir"), within)
+
+
+def _before_region(reader: Reader):
+    text = reader.text
+    for match in _BEFORE_REGION.finditer(text):
+        anchor = reader.anchor_at(match.end())
+        if anchor is None or not reader.is_area(anchor) or text[anchor.end:anchor.end + 2] in ("'s", "’s"):
+            continue
+        if match.group("comma"):
+            subject = reader.mention_before(match.start(), limit=1)
+            if not _subject_ok(reader, subject):
+                continue
+            yield _finding(reader, subject.start, anchor.end, subject, anchor, match.group("dir"), anchor.text)
+            continue
+        subjects, vague, inferred = reader.subject_or_vague(match.start() + 1, {anchor.geonameid})
+        subjects = [s for s in subjects if _subject_ok(reader, s)]
+        if not subjects and vague is None:
+            vague = "the subject is not a named place"
+        yield _finding(reader, reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects[0] if subjects else None,
+                       anchor, match.group("dir"), anchor.text, vague if not subjects else None, inferred)
+
+
+def _region_possessive(reader: Reader):
+    text = reader.text
+    for match in _REGION_POSSESSIVE.finditer(text):
+        anchor = reader.anchor_at(match.end())
+        if anchor is None or not reader.is_area(anchor):
+            continue
+        possessive = re.match(r"['’]s\s+", text[anchor.end:anchor.end + 4])
+        if not possessive:
+            continue
+        subject = reader.anchor_after(anchor.end + possessive.end())
+        if not _subject_ok(reader, subject) or subject.geonameid == anchor.geonameid:
+            continue
+        yield _finding(reader, match.start(), subject.end, subject, anchor, match.group("dir"), anchor.text)
+
+
+def _part(reader: Reader):
+    text = reader.text
+    for match in _PART.finditer(text):
+        if match.group("referent"):
+            end = match.end()
+            anchor = None
+        else:
+            anchor = reader.anchor_at(match.end())
+            if anchor is None or not reader.is_area(anchor):
+                continue
+            end = anchor.end
+        subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid} if anchor else set())
+        subjects = [s for s in subjects if _subject_ok(reader, s)]
+        if anchor is None and subjects:
+            anchor = _referent(reader, match.group("referent"), subjects[0], match.start("referent"), match.end("referent"))
+        if anchor is None or not subjects and not inferred and vague == "the subject is not a named place":
+            continue                                              # "fighting in the north of the region": no place placed
+        yield _finding(reader, reader.quote_start(subjects, match.start(), inferred), end, subjects[0] if subjects else None, anchor,
+                       match.group("dir"), anchor.text, None if subjects else (vague or "the subject is not a named place"),
+                       inferred)
+
+
+def _corner(reader: Reader):
+    text = reader.text
+    for match in _CORNER.finditer(text):
+        direction = match.group("adj") or match.group("noun")
+        owner = reader.mention_before(match.start(), limit=0)
+        if owner is not None and owner.end == match.start():
+            lead = _CORNER_OWNER.search(text, max(0, owner.start - 20), owner.start)
+            if lead is None or not reader.is_area(owner):
+                continue
+            anchor, cue, referent = owner, lead.start(), None
+        else:
+            lead = _CORNER_OWNER.search(text, max(0, match.start() - 30), match.start())
+            if lead is None or not lead.group("referent"):
+                continue
+            anchor, cue, referent = None, lead.start(), lead
+        subjects, vague, inferred = reader.subject_or_vague(cue, {anchor.geonameid} if anchor else set())
+        subjects = [s for s in subjects if _subject_ok(reader, s)]
+        if anchor is None and subjects:
+            anchor = _referent(reader, referent.group("referent"), subjects[0], referent.start("referent"),
+                               referent.end("referent"))
+        if anchor is None:
+            continue
+        yield _finding(reader, reader.quote_start(subjects, cue, inferred), match.end(), subjects[0] if subjects else None,
+                       anchor, direction, anchor.text, None if subjects else (vague or "the subject is not a named place"),
+                       inferred)
+
+
+def _referent(reader: Reader, referent: str, subject: Mention, start: int, end: int) -> Mention | None:
+    """The region "the country" or "the state" stands for: the subject's own country or division."""
+    place = reader.place(subject)
+    if place is None or reader.gazetteer is None:
+        return None
+    if referent.lower().endswith("country"):
+        country = reader.country_of(subject)
+        return reader.implied(start, end, country, "the place's own country") if country else None
+    division = reader.gazetteer.admin_division(f"{place.country_code}.{place.admin1_code}") if place.admin1_code else None
+    return reader.implied(start, end, division, "the place's own division") if division else None

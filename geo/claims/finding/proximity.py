@@ -1,0 +1,92 @@
+"""Proximity to a town or region: "on the outskirts of Y", "a small town outside Yekaterinburg",
+"Edmonton, just outside Cairns", "Alvin, Texas, a Houston suburb", "the Cincinnati suburb of West
+Chester", "the Cairns suburbs of A, B and C", "Cairo's suburb of Madinaty", "in the Damascus suburbs".
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> text = "Edmonton, just outside Cairns."
+>>> from geo.gazetteer import Gazetteer
+>>> mentions = [Mention("a", 0, 8, "Edmonton", 2167744), Mention("a", 23, 29, "Cairns", 2172797)]
+>>> r = Reader(text, mentions, {}, [(0, len(text))], Gazetteer.open())
+>>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+[('proximity', {'relation': 'outside'}, 'Edmonton, just outside Cairns')]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+
+_I = re.IGNORECASE
+_OUTSKIRTS = re.compile(r"\b(?:on|in|at|to)\s+the\s+(?:\w+\s+)?outskirts\s+of\s+", _I)
+_OUTSIDE = re.compile(r"(?:\b(?:just|right|immediately)\s+)?\boutside(?:\s+of)?\s+", _I)
+#: "a Houston suburb", "the Cincinnati suburb of", "the Cairns suburbs of": the town right before "suburb".
+_SUBURB = re.compile(r"\s+(?:\w+\s+)?suburbs?\b(?:\s+of\s+)?", _I)
+#: "Cairo's gated suburb of Madinaty".
+_POSSESSIVE_SUBURB = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}suburbs?\s+(?:of\s+)?", 0)
+
+
+def find(reader: Reader, found: list[Finding]):
+    yield from _outskirts(reader)
+    yield from _outside(reader)
+    yield from _suburbs(reader)
+
+
+def _outskirts(reader: Reader):
+    for match in _OUTSKIRTS.finditer(reader.text):
+        anchor = reader.anchor_after(match.end())
+        if anchor is None:
+            continue
+        subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
+        yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
+                      {"relation": "outskirts"}, vague, "outskirts", inferred)
+
+
+def _outside(reader: Reader):
+    for match in _OUTSIDE.finditer(reader.text):
+        anchor = reader.anchor_at(match.end())
+        # "outside Ukraine" means not in it: only a town has an outside that is near it
+        if anchor is None or not reader.is_settlement(anchor):
+            continue
+        subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
+        if not subjects:
+            continue
+        yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
+                      {"relation": "outside"}, vague, "outside", inferred)
+
+
+def _suburbs(reader: Reader):
+    text = reader.text
+    for anchor in reader.mentions:
+        if not reader.is_settlement(anchor):
+            continue
+        possessive = _POSSESSIVE_SUBURB.match(text, anchor.end, anchor.end + 40)
+        match = possessive or _SUBURB.match(text, anchor.end, anchor.end + 30)
+        if match is None:
+            continue
+        after = reader.anchor_at(match.end()) if match.group().rstrip().endswith("of") or possessive else None
+        if after is not None:                                     # "the Cincinnati suburb of West Chester"
+            subjects = [m for m in reader.list_after(after) if reader.is_settlement(m)] or [after]
+            yield Finding("proximity", _the_before(text, anchor.start), subjects[-1].end, subjects, [anchor],
+                          {"relation": "suburb"}, wording="suburb")
+            continue
+        before = text[max(0, anchor.start - 40):anchor.start]
+        comma = re.search(r",\s*(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){0,2}$", before)
+        if comma:                                                 # "Alvin, Texas, a Houston suburb"
+            subject = reader.mention_before(anchor.start - len(comma.group()), limit=2)
+            if subject is not None and reader.is_area(subject):
+                subject = reader.contained_first(subject)
+            if subject is not None and subject.resolved and subject.geonameid != anchor.geonameid:
+                yield Finding("proximity", subject.start, match.end(), [subject], [anchor], {"relation": "suburb"},
+                              wording="suburb")
+                continue
+        if re.search(r"\b(?:in|on|from)\s+the\s+$", before, _I):   # "in the Damascus suburbs"
+            subjects, vague, inferred = reader.subject_or_vague(anchor.start - 4, {anchor.geonameid})
+            if subjects or inferred:
+                yield Finding("proximity", reader.quote_start(subjects, anchor.start, inferred), match.end(), subjects, [anchor],
+                              {"relation": "suburb"}, vague, "suburb", inferred)
+
+
+def _the_before(text: str, start: int) -> int:
+    the = re.search(r"\bthe\s+$", text[max(0, start - 5):start], _I)
+    return start - len(the.group()) if the else start

@@ -1,0 +1,302 @@
+"""The reader every wording uses: the article's mentions indexed by position, its sentences, and
+the links a claim needs between a cue and the places it is said of.
+
+A cue ("37 miles east of", "near", " in ") is tied to two places: its *anchor*, the mention after
+it (a short description may stand between: "the besieged port city of Mariupol"), and its
+*subject*, the mention it is said of. The subject is found, in this order:
+
+1. right before the cue, allowing a short appositive (", a tiny agricultural village", " lies");
+2. across a long appositive or relative clause that names no other place ("X, the highly
+   contested city", "X, which lies about"); when the place before the clause is its container
+   ("Louisville, Kentucky, about 35 miles south of"), the place it contains;
+3. a definite description ("the village", "the town") stands for the last settlement the
+   previous sentences named; an indefinite one ("a village 37 miles east of") for the dateline's.
+
+A subject or anchor found by 3., or an anchor implied rather than named (the country a demonym
+names: "the Turkish border"), is *inferred*: the judge will not call such a claim inconsistent.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN
+from geo.document import Mention
+from geo.gazetteer import Place
+from geo.normalize import normalize_name
+
+_I = re.IGNORECASE
+
+
+@dataclass
+class Finding:
+    """A claim as the text states it, before any measurement."""
+
+    type: str
+    start: int
+    end: int
+    subjects: list[Mention] = field(default_factory=list)
+    anchors: list[Mention] = field(default_factory=list)
+    stated: dict = field(default_factory=dict)
+    vague: str | None = None     #: why the subject is not a named place, when it is not
+    wording: str = ""            #: which wording found it (e.g. "comma" for "Riga, Latvia")
+    inferred: str | None = None  #: how a place was inferred rather than named, when one was
+
+
+#: What may stand between a subject mention and its cue.
+_APPOSITIVE = re.compile(rf"""^(?:
+    \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
+  | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|raion|rayon)\s*
+  | \s*,\s*                                                   # "Bucha, near Kyiv"
+  | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
+  | \s+(?:is|lies|sits|was|lay|stands)\s+(?:located\s+|situated\s+)?           # "Izium lies"
+)$""", _I | re.X)
+#: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
+_LONG_APPOSITIVE = re.compile(r"""^(?:
+    \s*,\s*(?!and\b|or\b|but\b)[^.;:!?()\[\]"“”]{1,140}?      # ", the highly contested city", ", which lies about"
+  | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
+)$""", _I | re.X)
+#: Words a clause may not hold if the place before it is its subject: another verb phrase's subject.
+_CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|after|before|while|because|and\s+(?:the|a|an)\b)", _I)
+#: A definite settlement noun ending the text before a cue: "the village", "the small town".
+_THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
+                        rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
+#: An indefinite one: "a village 37 miles east of" (the place a dateline names).
+_A_PLACE = re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{SETTLEMENT_NOUN}\s*,?\s*$", _I)
+#: A dateline: "ZALIZNYCHNE, Ukraine - ", "KYIV/HRAKOVE, Ukraine —", "CARTHAGE, N.C. (AP) -" at a line's start.
+_DATELINE = re.compile(r"(?m)^[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ-Ý’'./ \-]+?)\s*,\s*[A-Z][\w’'. ]{1,30}?[\s\u00a0]*(?:\([^)]{1,20}\)\s*)?[-–—]")
+#: What may stand between a cue and its anchor: "the besieged port city of", "the breakaway region's capital".
+_ANCHOR_LEAD = re.compile(rf"""\s*(?:
+    (?:the\s+|its\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?
+  | (?:the\s+|its\s+)(?:[a-z][\w’'-]*\s+){{0,3}}?(?:capital|city|town|village|port)\s*,?\s+
+  | the\s+
+)""", re.X)
+_TITLE_BEFORE = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lady|Lord|Gen|General|President|Senator|Sen|Gov|Governor|Judge|"
+                           r"Rev|Prof|Captain|Capt|Col|Lt|Sgt|St)\b)\.?\s+$")
+_THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
+_NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|River|Raion|Rayon|District|City|Republic|"
+                           r"Peninsula|Basin|State|County|Governorate)\b)(?-i:[A-Z])[\w’'-]*")
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
+# Features too large to be the subject of a claim about a place.
+_TOO_LARGE = {"CONT", "OCN"}
+#: How far back (characters) a definite description looks for the settlement it stands for.
+DEFINITE_REACH = 600
+
+
+class Reader:
+    """One article's text and mentions, with the lookups wordings use."""
+
+    def __init__(self, text: str, mentions: list[Mention], places: dict[int, Place], sentences: list[tuple[int, int]],
+                 gazetteer=None):
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.by_end = sorted(self.mentions, key=lambda m: m.end)
+        self.ends = [m.end for m in self.by_end]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+        self.places = places
+        self.sentences = sentences
+        self.gazetteer = gazetteer
+        self.dateline = self._dateline()
+
+    # -- what a mention is --------------------------------------------------------------------
+
+    def place(self, m: Mention | None) -> Place | None:
+        if m is None or m.geonameid is None:
+            return None
+        p = self.places.get(m.geonameid)
+        if p is None and self.gazetteer is not None:
+            p = self.places[m.geonameid] = self.gazetteer.place(m.geonameid)
+        return p
+
+    def is_area(self, m: Mention) -> bool:
+        p = self.place(m)
+        return p is not None and (p.feature_class == "A" or p.feature_code in ("RGN", "AREA", "RGNE", "PRT", "ISL", "PEN"))
+
+    def is_country(self, m: Mention) -> bool:
+        p = self.place(m)
+        return p is not None and p.is_country
+
+    def is_settlement(self, m: Mention) -> bool:
+        p = self.place(m)
+        return p is not None and p.feature_class == "P"
+
+    # -- mentions by position -----------------------------------------------------------------
+
+    def inside(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions within ``text[lo:hi]``, in order (by bisection)."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [m for m in self.mentions[i:j] if m.end <= hi]
+
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention that starts at ``pos`` (spaces skipped)."""
+        while pos < len(self.text) and self.text[pos] in " \t\u00a0":
+            pos += 1
+        i = bisect.bisect_left(self.starts, pos)
+        return self.mentions[i] if i < len(self.mentions) and self.mentions[i].start == pos else None
+
+    def anchor_at(self, pos: int) -> Mention | None:
+        """The mention at ``pos``, unless a capitalized word runs on from it: then the mention is
+        only part of a longer name ("in the Nile Delta", "Kharkiv Regional Police")."""
+        m = self.mention_at(pos)
+        if m is None or _NAME_GOES_ON.match(self.text, m.end):
+            return None
+        return m
+
+    def anchor_after(self, pos: int) -> Mention | None:
+        """The anchor at ``pos``, or after a short description of it ("the besieged port city of
+        Mariupol", "the breakaway region's capital Tskhinvali", "the capital, Port-au-Prince")."""
+        m = self.anchor_at(pos)
+        if m is not None:
+            return m
+        lead = _ANCHOR_LEAD.match(self.text, pos, min(len(self.text), pos + 80))
+        return self.anchor_at(lead.end()) if lead else None
+
+    def mention_before(self, pos: int, limit: int = 80) -> Mention | None:
+        """The last mention ending at or before ``pos`` (and no earlier than ``pos - limit``)."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.by_end[i] if i >= 0 and self.ends[i] >= pos - limit else None
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentences, (pos, float("inf"))) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (pos, pos)
+
+    # -- subjects -----------------------------------------------------------------------------
+
+    def can_be_subject(self, m: Mention) -> bool:
+        """Not a continent or an ocean (too large to be placed), nor a name after a title ("Mr. Corby"),
+        nor a town's name after "the" ("the Monongahela" is a forest or a river named after the town),
+        nor the second half of a name split in two ("Kasai Occidental province")."""
+        before = self.mention_before(m.start, limit=3)
+        if before is not None and before.resolved and before is not m and not self.text[before.end:m.start].strip():
+            return False
+        p = self.place(m)
+        if p is not None and p.feature_code in _TOO_LARGE:
+            return False
+        if p is not None and p.feature_class == "P" and _THE_BEFORE.search(self.text, max(0, m.start - 10), m.start):
+            return False
+        return not _TITLE_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+
+    def appositive_subject(self, cue_start: int, long: bool = False) -> Mention | None:
+        """The mention the cue at ``cue_start`` is said of, when only an appositive separates them
+        (with ``long``, also a clause naming no place: see the module's doc)."""
+        m = self.mention_before(cue_start, limit=160 if long else 80)
+        if m is None or m.end > cue_start or self.sentence(m.start) != self.sentence(cue_start):
+            return None
+        gap = self.text[m.end:cue_start]
+        if not _APPOSITIVE.match(gap):
+            if not long or not _LONG_APPOSITIVE.match(gap) or _CLAUSE_BREAK.search(gap):
+                return None
+        m = self.contained_first(m)
+        return m if self.can_be_subject(m) else None
+
+    def contained_first(self, m: Mention) -> Mention:
+        """The place ``m`` holds when the text names it just before ("Louisville, Kentucky"), else ``m``."""
+        if not self.is_area(m):
+            return m
+        prev = self.mention_before(m.start, limit=4)
+        if prev is not None and prev is not m and re.fullmatch(r"\s*,\s*", self.text[prev.end:m.start]) \
+                and not self.is_country(prev) and (self.is_settlement(prev) or self.is_country(m)):
+            return prev
+        return m
+
+    def definite_subject(self, cue_start: int, exclude: set[int] = frozenset()) -> tuple[Mention | None, str | None]:
+        """(the place a description before the cue stands for, how it was inferred), or (None, None)
+        when no description ends there. "the village" is the last settlement named before it (within
+        DEFINITE_REACH characters); "a village" the dateline's place."""
+        sent_start, _ = self.sentence(cue_start)
+        before = self.text[max(sent_start, cue_start - 60):cue_start]
+        the = _THE_PLACE.search(before)
+        if the:
+            area = the.group("noun").lower() in ("region", "province")
+            lo = max(0, sent_start - DEFINITE_REACH)
+            earlier = [m for m in self.inside(lo, cue_start - len(before) + the.start())
+                       if m.resolved and m.geonameid not in exclude and self.can_be_subject(m)
+                       and (self.is_area(m) and not self.is_country(m) if area else self.is_settlement(m))]
+            if earlier:
+                return earlier[-1], f"'{the.group().strip()}' taken to be {earlier[-1].text}, named before"
+            return None, "the place it describes is not named"
+        if _A_PLACE.search(before):
+            if self.dateline is not None and self.dateline.geonameid not in exclude:
+                return self.dateline, f"'{_A_PLACE.search(before).group().strip()}' taken to be the dateline's {self.dateline.text}"
+            return None, "the place it describes is not named"
+        return None, None
+
+    def subject_or_vague(self, cue_start: int, exclude: set[int] = frozenset()) -> tuple[list[Mention], str | None, str | None]:
+        """(subjects, why vague, how inferred) of a cue: the appositive mention (short or long), else
+        the place a description stands for, else none and why."""
+        m = self.appositive_subject(cue_start, long=True)
+        if m is not None and m.geonameid not in exclude:
+            return [m], None, None
+        described, how = self.definite_subject(cue_start, exclude)
+        if described is not None:
+            return [described], None, how
+        return [], how or "the subject is not a named place", None
+
+    def list_before(self, m: Mention) -> list[Mention]:
+        """``m`` and the mentions listed before it ("Vasylenkovo and Artemivka", "KYIV/HRAKOVE")."""
+        items = [m]
+        while True:
+            prev = self.mention_before(items[0].start, limit=8)
+            if prev is None or not _LIST_SEPARATOR.match(self.text[prev.end:items[0].start]):
+                return items
+            items.insert(0, prev)
+
+    def list_after(self, m: Mention) -> list[Mention]:
+        """``m`` and the mentions listed after it ("Benin, Ghana, Guinea, Niger, and Senegal")."""
+        items = [m]
+        while True:
+            nxt = self.mention_at_list_item(items[-1].end)
+            if nxt is None:
+                return items
+            items.append(nxt)
+
+    def mention_at_list_item(self, pos: int) -> Mention | None:
+        sep = re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", self.text[pos:pos + 8])
+        return self.mention_at(pos + sep.end()) if sep else None
+
+    # -- places the text implies --------------------------------------------------------------
+
+    def implied(self, start: int, end: int, place: Place, how: str) -> Mention:
+        """A mention the text implies rather than names: the country of "Turkish", a subject's country."""
+        m = Mention("", start, end, self.text[start:end], geonameid=place.geonameid, name=place.name, lat=place.lat,
+                    lon=place.lon, feature_code=place.feature_code, country_code=place.country_code, admin1=place.admin1,
+                    method="implied")
+        self.places[place.geonameid] = place
+        return m
+
+    def demonym_country(self, word: str) -> Place | None:
+        """The country (or country part: "English", "Welsh") a demonym names, when the gazetteer knows it."""
+        if self.gazetteer is None or not word[:1].isupper():
+            return None
+        for candidate in self.gazetteer.candidates(normalize_name(word)):
+            if candidate.kind == "demonym" and (candidate.place.is_country or candidate.place.is_division):
+                return candidate.place
+        return None
+
+    def country_of(self, m: Mention) -> Place | None:
+        """The country a resolved mention lies in."""
+        p = self.place(m)
+        if p is None or self.gazetteer is None or not p.country_code:
+            return None
+        return self.gazetteer.country(p.country_code)
+
+    def _dateline(self) -> Mention | None:
+        """The place a dateline names (its last settlement), within the first lines of the text."""
+        for match in _DATELINE.finditer(self.text, 0, min(len(self.text), 3000)):
+            inside = self.inside(match.start("places"), match.end("places"))
+            settlements = [m for m in inside if self.is_settlement(m)]
+            if settlements:
+                return settlements[-1]
+        return None
+
+    def quote_start(self, subjects: list[Mention], cue_start: int, inferred: str | None = None) -> int:
+        """Where a claim's quote starts: at its subject when the text links them, else at the cue."""
+        if inferred:
+            return cue_start
+        near = [s.start for s in subjects if s.end <= cue_start and cue_start - s.end <= 160
+                and self.sentence(s.start) == self.sentence(cue_start)]
+        return min(near) if near else cue_start

@@ -1,0 +1,50 @@
+"""The pieces wordings are made of: compass words, qualifiers, numbers, place nouns, and readers of
+the values they state.
+
+>>> import re
+>>> bool(re.fullmatch(DIRECTION, "north-east", re.I)), compass_code("south west")
+(True, 'SW')
+>>> number("27,000"), unit("kilometres")
+(27000, 'km')
+"""
+from __future__ import annotations
+
+from geo.claims.geodesy import compass, direction_bearing
+from geo.claims.units import NUMBER_PATTERN, parse_number, parse_unit
+
+DIRECTION = (r"(?:(?:north|south|east|west)(?:[\s\-‐–]?(?:north|south|east|west)){0,2}"
+             r"|(?-i:\b[NESW]{1,3}\b))")
+#: "northern", "north-eastern", "southwestern": a direction as an adjective.
+DIRECTION_ADJECTIVE = r"(?:(?:north|south)(?:[\s\-‐–]?(?:east|west))?ern|(?:east|west)ern)"
+QUALIFIER = (r"(?:about|some|around|roughly|nearly|almost|approximately|an\s+estimated|just|only|a\s+mere|"
+             r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|up\s+to|barely|little\s+more\s+than)")
+NUMBER = rf"(?<![\d.,])(?:{NUMBER_PATTERN})"
+KIND = r"(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|raion|rayon)"
+PLACE_NOUN = (r"(?:village|town|city|settlement|hamlet|port|capital|suburb|region|province|oblast|district|area|"
+              r"river|country|republic|county|community|municipality|township|state|governorate|enclave|"
+              r"territory|island|neighbou?rhood|frontline\s+town|stronghold|hub)")
+SETTLEMENT_NOUN = r"(?:village|town|city|settlement|hamlet|suburb|township|community)"
+THE_KIND_OF = rf"(?:the\s+)?(?:(?:{PLACE_NOUN})\s+of\s+)?"
+
+
+def number(text: str) -> float | int:
+    value = parse_number(text)
+    return int(value) if value == int(value) else value
+
+
+def unit(word: str) -> str:
+    """The unit code of a unit word ("kilometers" -> "km", "sq miles" -> "mi2")."""
+    found = parse_unit(word)
+    return found[1] if found else word
+
+
+def compass_code(word: str) -> str:
+    """The 16-point code of a compass word or adjective ("north-east", "northeastern" -> "NE")."""
+    if word.lower().endswith("ern"):
+        word = word[:-3]
+    degrees = direction_bearing(word)
+    return compass(degrees if degrees is not None else direction_bearing(word.lower()), points=16)
+
+
+def words(text: str) -> str:
+    return " ".join(text.lower().split())
