@@ -36,7 +36,7 @@ import re
 from shapely import Point
 from shapely.errors import GEOSException
 
-from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, unverifiable, worst
+from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, codes_hold, unverifiable, worst
 from geo.claims.conflicts import Conflict, conflicts
 from geo.claims.finding import Finding, find_claims
 from geo.claims.geodesy import distance
@@ -167,6 +167,12 @@ class _Judge:
         for mention in mentions:
             if mention.method.startswith("fuzzy"):
                 return f"'{mention.text}' was matched to {mention.name} only by a similar spelling"
+            if mention.method != "implied" and mention.score < self.policy.doubtful_below:
+                return f"'{mention.text}' was resolved to {mention.name} with low confidence ({mention.score:.2f})"
+        if finding.type == "containment" and len(finding.anchors) > 1:
+            inner, outer = self.place(finding.anchors[0]), self.place(finding.anchors[1])
+            if inner is not None and outer is not None and codes_hold(inner, outer) is False:
+                return f"'{finding.anchors[0].text}' was resolved to {inner.name}, which is not in {outer.name}"
         for place in map(self.place, mentions):
             if self.thinly_known(place):
                 return (f"the gazetteer lists only towns of 500+ people in {place.country or place.country_code}, "
@@ -197,20 +203,20 @@ class _Judge:
         mentions = [*finding.subjects, *finding.anchors]
         if not all(m.resolved and m.method != "implied" for m in mentions):
             return []
-        if all(m.score >= self.policy.claim_may_resolve_below for m in mentions):
+        may_move = [self.may_move(m, container=finding.wording == "comma" and m in finding.anchors) for m in mentions]
+        if not any(may_move) or self.measure(finding).verdict != INCONSISTENT:
             return []                                             # the context chose clearly: the claim may not move them
-        if self.measure(finding).verdict != INCONSISTENT:
-            return []
         subject = self.place(finding.subjects[0])
-        may_move = [m.score < self.policy.claim_may_resolve_below for m in mentions]
-        subjects = self.alternatives(finding.subjects[0], same_class_as=subject) if may_move[0] else []
+        subjects = self.comparable(finding.subjects[0], self.alternatives(finding.subjects[0], same_class_as=subject)) \
+            if may_move[0] else []
         for other in subjects:
             if self.measure(finding, [other]).verdict == CONSISTENT:
                 return [(finding.subjects[0], subject, other)]
         if not finding.anchors:
             return []
         anchor = self.place(finding.anchors[0])
-        anchors = self.alternatives(finding.anchors[0], same_class_as=anchor) if may_move[1] else []
+        anchors = self.comparable(finding.anchors[0], self.alternatives(finding.anchors[0], same_class_as=anchor)) \
+            if may_move[1] else []
         for other in anchors:
             if self.measure(finding, anchors=[other]).verdict == CONSISTENT:
                 return [(finding.anchors[0], anchor, other)]
@@ -220,13 +226,32 @@ class _Judge:
                     return [(finding.subjects[0], subject, other_subject), (finding.anchors[0], anchor, other_anchor)]
         return []
 
+    def may_move(self, mention: Mention, container: bool = False) -> bool:
+        """Whether a claim may re-resolve ``mention``: the context left it unsure, or it is a small town
+        (a well-known one is never moved: the report is checked, not explained away), or it is the
+        container a comma binds ("Atlanta, Georgia": the state, not the country)."""
+        place = self.place(mention)
+        return place is not None and (mention.score < self.policy.claim_may_resolve_below or container
+                                      or place.feature_class == "P" and place.population < self.policy.well_known_population)
+
+    def comparable(self, mention: Mention, others: list[Place]) -> list[Place]:
+        """The namesakes a claim may choose for ``mention``: any when the context left it unsure, else
+        only those of comparable size (policy.comparable_share of its population or more)."""
+        if mention.score < self.policy.claim_may_resolve_below or not self.place(mention).feature_class == "P":
+            return others
+        place = self.place(mention)
+        if place.population < self.policy.village_population:
+            return others                                         # villages: GeoNames' figures cannot rank them
+        return [o for o in others if o.population >= self.policy.comparable_share * place.population]
+
     def alternatives(self, mention: Mention, same_class_as: Place) -> list[Place]:
         """The other places of the same feature class that the mention's words (or its resolved name) may
         stand for, most important first."""
         seen, found = {mention.geonameid}, []
         for name in (mention.text, mention.name or ""):
             for candidate in self.gazetteer.candidates(normalize_name(name), limit=_MAX_ALTERNATIVES) if name else []:
-                if candidate.place.geonameid not in seen and candidate.place.feature_class == same_class_as.feature_class:
+                if candidate.place.geonameid not in seen and (candidate.place.feature_class == same_class_as.feature_class
+                                                              or same_class_as.is_country and candidate.place.feature_code == "ADM1"):
                     seen.add(candidate.place.geonameid)
                     found.append(candidate.place)
         return found[:_MAX_ALTERNATIVES]

@@ -137,6 +137,8 @@ class Checker:
     def direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"the city of Kupiansk farther north", "villages southeast of Kharkiv": the bearing from the
         anchor to the subject within policy.bearing_degrees of the stated compass point."""
+        if anchor.is_area and not subject.is_area and anchor.geometry.intersects(subject.point):
+            return self.position(subject, anchor, stated)         # "Perpignan, south of France": in its south
         if subject.is_area or anchor.is_area:
             region = subject if subject.is_area else anchor
             return unverifiable("vague wording", f"a direction to or from a region ({_name(region)}) has no single value")
@@ -175,7 +177,7 @@ class Checker:
         azimuth = bearing(centre, target)
         off = angle_difference(azimuth, direction_bearing(stated["direction"]))
         measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
-        verdict = self._judge(off, self.policy.bearing_degrees, measured)
+        verdict = self._judge(off, self.policy.position_degrees, measured)
         said = COMPASS_WORDS[stated["direction"]]
         return Result(verdict, measured, f"{_name(subject)} lies {length} {measured['compass']} of the centre of "
                                          f"{_name(anchor)}; the article puts it in the {said}: {verdict}.")
@@ -439,12 +441,13 @@ class Checker:
         """Whether GeoNames' codes put ``subject`` in ``anchor`` (None when the anchor has no codes to
         compare); a composite region by its parts."""
         parts = [self.regions.gazetteer.place(i) for i in anchor.ids if i != anchor.place.geonameid]
-        answers = [_codes_hold(subject, region) for region in [anchor.place, *filter(None, parts)]]
+        answers = [codes_hold(subject, region) for region in [anchor.place, *filter(None, parts)]]
         known = [a for a in answers if a is not None]
         return any(known) if known else None
 
 
-def _codes_hold(subject: Place, region: Place) -> bool | None:
+def codes_hold(subject: Place, region: Place) -> bool | None:
+    """Whether GeoNames' country and admin codes put ``subject`` in ``region`` (None: the region has no codes to compare)."""
     if region.is_country:
         return subject.country_code == region.country_code
     if region.feature_code == "ADM1":

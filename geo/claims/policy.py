@@ -69,6 +69,10 @@ class Policy:
     borderline: float = 1.5
     #: "outside Y", "a Y suburb": at most this far from the edge of Y's built-up area.
     suburb_km: float = 50.0
+    #: "the southern city of X", "in northern Y": the bearing from the region's centre within this many
+    #: degrees of the stated direction; 90 = the half of the region on that side (a region's "south" is
+    #: wider than the direction from one town to another).
+    position_degrees: float = 90.0
     #: "the southern city of X": a place nearer its region's centre than this share of the region's
     #: radius (that of a disc of its area) is central, with no direction in it: unverifiable.
     position_central_fraction: float = 0.1
@@ -81,6 +85,16 @@ class Policy:
     #: A resolution this confident or more is the context's clear choice: a claim may not move it to a
     #: namesake so that the claim holds (below it, a claim may choose among close candidates).
     claim_may_resolve_below: float = 0.6
+    #: ...or, however confident, when its place is a small town (fewer people than this) and the namesake
+    #: that satisfies the claim is comparable (at least ``comparable_share`` of its population): "the
+    #: Cincinnati suburb of West Chester" is the Ohio one. A well-known town is never moved.
+    well_known_population: float = 100_000.0
+    comparable_share: float = 0.5
+    #: Below this population a place is a village, whose namesakes are all comparable (GeoNames gives
+    #: many villages no population, or one decades old).
+    village_population: float = 5000.0
+    #: A resolution less confident than this is doubtful: a claim resting on it is never inconsistent.
+    doubtful_below: float = 0.4
 
     def distance_tolerance_km(self, stated_km: float) -> float:
         """How far (km) a measured distance may differ from a stated one."""

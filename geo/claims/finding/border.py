@@ -110,11 +110,11 @@ def _subject(reader: Reader, cue: int, anchors: list[Mention]) -> tuple[list[Men
     # "Valuyki, a town in Russia's Belgorod region near the border": the town, read from the sentence
     # (not linked to the cue, so the quote starts at the cue: the "inferred" text says how)
     if settlements:
-        return [settlements[-1]], None, None
+        return [settlements[-1]], None, f"the place near the border taken to be {settlements[-1].text}, named earlier in the sentence"
     if subject is not None:
         return [subject], None, None
     if before:
-        return [before[-1]], None, None
+        return [before[-1]], None, f"the place near the border taken to be {before[-1].text}, named earlier in the sentence"
     described, how = reader.definite_subject(cue, exclude)
     if described is not None:
         return [described], None, how

@@ -64,10 +64,14 @@ def _in(reader: Reader):
         subject = reader.appositive_subject(match.start(), long=True)
         if subject is None or reader.is_country(subject) or not subject.resolved or subject.geonameid == anchors[0].geonameid:
             continue
+        before = reader.mention_before(match.start(), limit=160)
+        # "Orlando, Florida in Seminole County": "in" may attach to either; the place is read, not linked
+        inferred = (f"'in {anchors[0].text}' taken to be said of {subject.text}"
+                    if before is not None and before is not subject and reader.is_area(before) else None)
         subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and s.resolved]
         stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
         yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
-                      else anchors[0].end, subjects, anchors, stated, wording="in")
+                      else anchors[0].end, subjects, anchors, stated, wording="in", inferred=inferred)
 
 
 def _commas(reader: Reader):
@@ -87,8 +91,8 @@ def _commas(reader: Reader):
         prev = reader.mention_before(subject.start, limit=4)
         if prev is not None and re.match(r"^\s*,\s*$", text[prev.end:subject.start]) and not reader.is_settlement(subject):
             continue                                              # the subject ends a list itself
-        subjects = [s for s in reader.list_before(subject) if s is subject or "/" in text[s.end:subject.start]
-                    or re.fullmatch(r"\s+and\s+", text[s.end:subject.start])]
+        subjects = [s for s in reader.list_before(subject) if s is subject or ("/" in text[s.end:subject.start]
+                    or re.fullmatch(r"\s+and\s+", text[s.end:subject.start])) and reader.is_settlement(s) == reader.is_settlement(subject)]
         key = "country" if reader.is_country(anchor) else "region"
         yield Finding("containment", subjects[0].start, anchor.end, subjects, [anchor], {key: anchor.text}, wording="comma")
 

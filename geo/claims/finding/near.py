@@ -18,7 +18,7 @@ from geo.claims.finding.reader import Finding, Reader
 _NEAR = re.compile(r"(?:(?<![\w’'])(?:near|close\s+to|not\s+far\s+from|in\s+the\s+vicinity\s+of)|(?-i:(?<=[a-z])Near))\s+"
                    r"(?!the\s+(?:\w+\s+)?(?:border|frontier|front|frontline|coast)s?\b)", re.I)
 _NEARBY = re.compile(r"(?<![\w’'])nearby\s+", re.I)
-_BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
+_BORDER_AFTER = re.compile(r"^(?:['’]s)?(?:,\s*[A-Z][\w.]*\.?,?)?\s+(?:border|frontier|state\s+line)\b", re.I)
 #: "Bucha, near Kyiv" and "Bucha, just near": words that may stand between the subject and "near".
 _LEAD = re.compile(r"(?:\s*,?\s*(?:which\s+is\s+|is\s+|lies\s+|located\s+|situated\s+)?(?:just|very|right|somewhere)\s*)$", re.I)
 

@@ -26,7 +26,7 @@ from geo.document import Mention
 _I = re.IGNORECASE
 _DIR = rf"(?:far[\s\-]+)?(?P<dir>{DIRECTION_ADJECTIVE})"
 _DIR_OR_NOUN = (rf"(?:far[\s\-]+)?(?P<dir>{DIRECTION_ADJECTIVE}|(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)")
-_NOUN = (r"(?:city|town|village|settlement|port|port\s+city|region|province|oblast|state|district|county|governorate|"
+_NOUN = (r"(?P<noun>city|town|village|settlement|port|port\s+city|region|province|oblast|state|district|county|governorate|"
          r"department|prefecture|republic|territory|island|suburb|hub|stronghold|enclave|area|capital|frontline\s+town|"
          r"frontline\s+city|border\s+town|border\s+city|border\s+region|industrial\s+city|mining\s+town)")
 #: "the southern city of X", "the northern Nigerian state of Zamfara", "the eastern Ukrainian town of X",
@@ -73,6 +73,8 @@ def _own_country(reader: Reader, subject: Mention, start: int, end: int) -> Ment
 def _of(reader: Reader):
     text = reader.text
     for match in _OF.finditer(text):
+        if match.group("dir")[:1].isupper() and match.group("noun")[:1].isupper():
+            continue                                              # "Southern District of Ohio": a proper name
         subject = reader.anchor_at(match.end())
         if not _subject_ok(reader, subject):
             continue

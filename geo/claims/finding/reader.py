@@ -54,9 +54,10 @@ _APPOSITIVE = re.compile(rf"""^(?:
 )$""", _I | re.X)
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
 _LONG_APPOSITIVE = re.compile(r"""^(?:
-    \s*,\s*(?!and\b|or\b|but\b)[^.;:!?()\[\]"“”]{1,140}?      # ", the highly contested city", ", which lies about"
+    \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|
+              nearly|almost|home|population|now|once|formerly|itself|where)\b[^.;:!?()\[\]"“”]{0,140}?
   | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
-)$""", _I | re.X)
+)$""", re.IGNORECASE | re.X)
 #: Words a clause may not hold if the place before it is its subject: another verb phrase's subject.
 _CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|after|before|while|because|and\s+(?:the|a|an)\b)", _I)
 #: A definite settlement noun ending the text before a cue: "the village", "the small town".
@@ -65,7 +66,8 @@ _THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?
 #: An indefinite one: "a village 37 miles east of" (the place a dateline names).
 _A_PLACE = re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{SETTLEMENT_NOUN}\s*,?\s*$", _I)
 #: A dateline: "ZALIZNYCHNE, Ukraine - ", "KYIV/HRAKOVE, Ukraine —", "CARTHAGE, N.C. (AP) -" at a line's start.
-_DATELINE = re.compile(r"(?m)^[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ-Ý’'./ \-]+?)\s*,\s*[A-Z][\w’'. ]{1,30}?[\s\u00a0]*(?:\([^)]{1,20}\)\s*)?[-–—]")
+_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ-Ý’'./ \-]+?)\s*,\s*[A-Z][\w’'. ]{1,30}?[\s\u00a0]*"
+                       r"(?:\([^)]{1,20}\)|[-–—])")
 #: What may stand between a cue and its anchor: "the besieged port city of", "the breakaway region's capital".
 _ANCHOR_LEAD = re.compile(rf"""\s*(?:
     (?:the\s+|its\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?
@@ -210,6 +212,9 @@ class Reader:
         sent_start, _ = self.sentence(cue_start)
         before = self.text[max(sent_start, cue_start - 60):cue_start]
         the = _THE_PLACE.search(before)
+        if the and the.group().strip().lower().startswith("this") and self.dateline is not None \
+                and self.dateline.geonameid not in exclude:
+            return self.dateline, f"'{the.group().strip()}' taken to be the dateline's {self.dateline.text}"
         if the:
             area = the.group("noun").lower() in ("region", "province")
             lo = max(0, sent_start - DEFINITE_REACH)
