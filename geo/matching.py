@@ -368,6 +368,22 @@ class NameMatcher:
             self._plain_words[norm] = plain
         return plain
 
+    def stands_inside(self, surface: str, inner: Span) -> bool:
+        """Whether a name found inside a longer name the gazetteer lacks (``surface``) stands for
+        its place: "Colorado State University", "Bank of Mexico", "North London" are about
+        Colorado, Mexico and London; "Middle East" is not East, nor "Korean Peninsula" Peninsula.
+
+        The place comes first, after "of", or after words that only narrow it (north, greater);
+        a name that ends a longer one after other words is that name's head, not the place; and a
+        plain English word ("East") is no place inside a name.
+        """
+        if self.is_plain_word(inner.norm):
+            return False
+        before = surface[:inner.start].split()
+        if not before or before[-1].lower() == "of" or all(w.lower() in _MODIFIERS for w in before):
+            return True
+        return surface[inner.end:].strip() != ""   # ("Smart Dubai Office": inside, not at the end)
+
     def find(self, text: str) -> list[Span]:
         """Every exact name match at a capitalized word, longest first, with qualifiers and cues."""
         ws = words(text)

@@ -102,7 +102,7 @@ class Pipeline:
 
     def _name_inside(self, surface: str, offset: int) -> Span | None:
         """The longest gazetteer name inside an annotated span (an organisation holding a place name)."""
-        inside = [s for s in self.matcher.find(surface) if self.resolver.candidates(s)]
+        inside = [s for s in self.matcher.find(surface) if self.resolver.candidates(s) and self.matcher.stands_inside(surface, s)]
         if not inside:
             return None
         best = max(inside, key=lambda s: (s.end - s.start, -s.start))

@@ -180,6 +180,10 @@ class _Senses:
         self.prior: float = max((c.place.importance for c in cands), default=0.0)
         #: the best importance of a candidate known by this very name (not an alternate one)
         self.named: float = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
+        #: whether an important place known by this very name lies in no one country (a sea, a
+        #: region: "Middle East", "Black Sea"), which no article names the country of
+        self.named_countryless: bool = any(c.kind != "alternate" and not c.place.country_code
+                                           and c.place.importance >= COMMON_NAME_IMPORTANCE for c in cands)
         #: how common the name's rarest word is in English
         #: (none for an abbreviation written with its dot: "Ill." is no word)
         self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() and "." not in norm else 0.0
@@ -317,7 +321,7 @@ class Resolver:
                 # survives (Washington, Paris); a division named like a word ("Texas", but also
                 # Kuwait's "Capital") only in an article about its country.
                 named = senses.named
-                if named >= 0.9 or (named >= 0.6 and positive and zipf < STRONG_COMMON_ZIPF):
+                if named >= 0.9 or (named >= 0.6 and positive and zipf < STRONG_COMMON_ZIPF) or senses.named_countryless:
                     pass
                 elif named >= COMMON_NAME_IMPORTANCE:
                     needs_country = True

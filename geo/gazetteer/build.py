@@ -93,12 +93,15 @@ class _Place:
     #: for a place without a population figure, the one its importance is reckoned from (a
     #: division's summed places); never stored as its population, which claims check against
     weight_population: int = 0
+    #: an importance given by the extract's data (a curated feature's), instead of one reckoned
+    fixed_importance: float | None = None
 
     def row(self) -> tuple:
         weight = self.population if self.population > 0 else self.weight_population
+        reckoned = importance(self.feature_code, weight, self.feature_class) if self.fixed_importance is None else self.fixed_importance
         return (self.geonameid, self.name, self.asciiname, self.lat, self.lon, self.feature_class,
                 self.feature_code, self.country_code, self.admin1_code, self.admin2_code,
-                self.population, self.timezone, importance(self.feature_code, weight, self.feature_class), self.source)
+                self.population, self.timezone, reckoned, self.source)
 
 
 def _is_script(text: str, scripts: list[str]) -> bool:
@@ -193,6 +196,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
         for value in c.demonyms:
             names.add(value, c.geonameid, "demonym")
     _add_division_abbreviations(places, names, admin1, definition)
+    _add_features(places, names, definition)
     _add_demonym_plurals(names)
     _add_division_stems(places, names, definition.division_suffixes)
 
@@ -389,6 +393,39 @@ def _add_division_abbreviations(places, names: _NameIndex, admin1: list[AdminCod
         if gid is None or gid not in places:
             raise DataError(f"{definition.path}: postal codes name unknown division {code!r}")
         names.entries[(normalize_name(postal), gid)] = (_KIND_RANK["postal"], "postal", postal)
+
+
+# GeoNames feature class of each feature code a curated feature may have.
+_FEATURE_CLASS = {"OCN": "H", "SEA": "H", "GULF": "H", "BAY": "H", "STRT": "H", "CHN": "H", "CNL": "H", "LK": "H",
+                  "LKS": "H", "STM": "H", "RGN": "L", "PEN": "T", "DSRT": "T", "MTS": "T", "MT": "T", "ISL": "T",
+                  "PLAT": "T", "FRST": "V"}
+#: Curated features get local ids from here up (GeoNames' own ids are below 100 million).
+LOCAL_ID_BASE = 100_000_000
+
+
+def local_id(name: str) -> int:
+    """A curated feature's stable id: from its name, above GeoNames' range."""
+    import zlib
+
+    return LOCAL_ID_BASE + zlib.crc32(normalize_name(name).encode()) % LOCAL_ID_BASE
+
+
+def _add_features(places, names: _NameIndex, definition: ExtractDefinition) -> None:
+    """The curated features (features.toml): seas, regions, rivers... that no dump of the extract holds."""
+    for f in definition.features:
+        feature_class = _FEATURE_CLASS.get(f.code)
+        if feature_class is None:
+            raise DataError(f"{definition.path}: curated feature {f.name!r} has unknown feature code {f.code!r}")
+        gid = local_id(f.name)
+        if gid in places:
+            raise DataError(f"{definition.path}: curated feature {f.name!r} has the id of {places[gid].name!r}; rename one")
+        place = _Place(gid, f.name, normalize_ascii(f.name), f.lat, f.lon, feature_class, f.code, f.country, "", "", 0, "",
+                       "features.toml")
+        place.fixed_importance = definition.feature_importance
+        places[gid] = place
+        names.add(f.name, gid, "official")
+        for other in f.names:
+            names.add(other, gid, "everyday")
 
 
 def _add_demonym_plurals(names: _NameIndex) -> None:

@@ -53,6 +53,22 @@ class ExtractDefinition:
     postal_codes: dict[str, str] = field(default_factory=dict)
     #: abbreviations other sources give that are never indexed ("Sen.": a title, not Sudan's Sinnar)
     dropped_abbreviations: frozenset[str] = frozenset()
+    #: curated features that are not populated places (seas, regions, rivers...): see features.toml
+    features: list[Feature] = field(default_factory=list)
+    #: the prior weight of a curated feature
+    feature_importance: float = 0.85
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A curated place that no dump of the extract holds (the Black Sea, the Middle East)."""
+
+    name: str
+    code: str
+    lat: float
+    lon: float
+    names: tuple[str, ...] = ()
+    country: str = ""
 
 
 def _read_data_file(definition_path: Path, name: str) -> tuple[bytes, dict]:
@@ -87,6 +103,10 @@ def load_definition(path: Path) -> ExtractDefinition:
         if names.get("division_abbreviations"):
             data_raw, abbreviations = _read_data_file(path, names["division_abbreviations"])
             digest.update(data_raw)
+        features: dict = {}
+        if places.get("curated_features"):
+            data_raw, features = _read_data_file(path, places["curated_features"])
+            digest.update(data_raw)
         definition = ExtractDefinition(
             path=path,
             digest=digest.hexdigest()[:16],
@@ -103,6 +123,10 @@ def load_definition(path: Path) -> ExtractDefinition:
             division_abbreviations={k: [str(a) for a in v] for k, v in abbreviations.get("abbreviations", {}).items()},
             postal_codes={k: str(v) for k, v in abbreviations.get("postal", {}).items()},
             dropped_abbreviations=frozenset(str(a) for a in abbreviations.get("drop", [])),
+            features=[Feature(name=str(f["name"]), code=str(f["code"]), lat=float(f["lat"]), lon=float(f["lon"]),
+                              names=tuple(str(n) for n in f.get("names", ())), country=str(f.get("country", "")))
+                      for f in features.get("feature", [])],
+            feature_importance=float(features.get("importance", 0.85)),
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"{path}: extract definition lacks or misuses key {exc}") from None

@@ -1,0 +1,49 @@
+"""Curated features (gazetteer/features.toml) and names the gazetteer lacks, with the real gazetteer."""
+from __future__ import annotations
+
+import pytest
+
+from geo.document import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline(gaz):
+    from geo.pipeline import Pipeline
+
+    return Pipeline(gaz, check_claims=False)
+
+
+def test_curated_seas_and_regions_are_places(gaz):
+    from geo.gazetteer.build import LOCAL_ID_BASE, local_id
+
+    black_sea = [c.place for c in gaz.candidates("black sea")]
+    assert [p.feature_code for p in black_sea] == ["SEA"]
+    assert black_sea[0].geonameid == local_id("Black Sea") >= LOCAL_ID_BASE
+    assert 40 < black_sea[0].lat < 47 and 27 < black_sea[0].lon < 42
+    assert {c.place.feature_code for c in gaz.candidates("mideast")} == {"RGN"}   # an everyday other name
+
+
+def test_curated_features_found_in_text(pipeline):
+    doc = pipeline.locate(Article("t.txt", "Tensions in the Middle East rose as ships crossed the Black Sea and the Strait of Hormuz."))
+    assert {m.text: m.feature_code for m in doc.mentions} == {"Middle East": "RGN", "Black Sea": "SEA", "Strait of Hormuz": "STRT"}
+
+
+def test_a_longer_name_is_not_read_through_its_last_word(pipeline):
+    text = "Talks on the Korean Peninsula and the Foo Peninsula, and a game at Colorado State University."
+    spans = [(text.index("Foo Peninsula"), text.index("Foo Peninsula") + len("Foo Peninsula")),
+             (text.index("Colorado State University"), text.index("Colorado State University") + len("Colorado State University"))]
+    foo, university = pipeline.resolve_spans(Article("t.txt", text), spans)
+    assert foo.geonameid is None                 # not Peninsula, Ohio
+    assert university.name == "Colorado"         # the place an organisation is named after
+
+
+def test_a_bad_feature_code_stops_the_build_with_one_line(tmp_path):
+    from geo.errors import DataError
+    from geo.gazetteer.build import _add_features
+    from geo.gazetteer.definition import ExtractDefinition, Feature
+
+    definition = ExtractDefinition(path=tmp_path / "extract.toml", digest="", sources={}, full_dumps=[], world="",
+                                   feature_classes=frozenset(), exclude_feature_codes=frozenset(), scripts=["Latin"],
+                                   division_suffixes=[], continents=[], features=[Feature("Nowhere Sea", "XXX", 0.0, 0.0)])
+    with pytest.raises(DataError, match="unknown feature code 'XXX'"):
+        _add_features({}, None, definition)
