@@ -151,7 +151,7 @@ _LENGTH_WORDS = {
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km", "kms": "km",
     "miles": "mi", "mile": "mi",
     "nautical miles": "nmi", "nautical mile": "nmi",
-    "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m",
     "feet": "ft", "foot": "ft", "ft": "ft",
 }
 _SPEED_WORDS = {

@@ -1,0 +1,224 @@
+"""Each family of claim wordings (geo/claims/finding/) and each verdict rule, on sentences written
+for the purpose (none is from the development set), with real GeoNames rows and Natural Earth
+geometry. Mentions are resolved by hand as the resolution stage would (see test_claims.document)."""
+from __future__ import annotations
+
+import pytest
+
+from geo.claims import find_and_check
+from geo.claims.policy import Policy
+from test_claims import claims_of, document, one
+
+KHARKIV, IZIUM, KUPIANSK, VOVCHANSK, KRAMATORSK, BAKHMUT = 706483, 707292, 703656, 689304, 704508, 713174
+MARIUPOL, KHERSON, KYIV, SUMY, LVIV, ODESA, NIKOPOL, ENERHODAR = 701822, 706448, 703448, 692194, 702550, 698740, 700051, 709276
+UKRAINE, RUSSIA, BELARUS, POLAND, FRANCE, LYON, IRAN, SHIRAZ = 690791, 2017370, 630336, 798544, 3017382, 2996944, 130758, 115019
+TURKEY, MANBIJ, LIBYA, TUNISIA, NIGERIA, ZAMFARA = 298795, 167357, 2215636, 2464461, 2328926, 2595349
+DONETSK_OBLAST, BELGOROD_OBLAST, ZAPORIZHZHIA_OBLAST, KHARKIV_OBLAST, EASTERN_SA = 709716, 578071, 687699, 706482, 108241
+
+
+# -- distance --------------------------------------------------------------------------------------------
+
+def test_distance_across_a_long_appositive(gaz):
+    claim = one(gaz, "Bakhmut, the highly contested city about 35 km from Kramatorsk, was shelled.",
+                ("Bakhmut", BAKHMUT), ("Kramatorsk", KRAMATORSK), type="distance_direction")
+    assert claim.quote.startswith("Bakhmut") and [r.geonameid for r in claim.subject] == [BAKHMUT]
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_distance_in_a_relative_clause_and_a_described_anchor(gaz):
+    claim = one(gaz, "Izium, which lies about 120 kilometres south-east of the besieged city of Kharkiv, fell.",
+                ("Izium", IZIUM), ("Kharkiv", KHARKIV), type="distance_direction")
+    assert claim.stated == {"distance": 120, "unit": "km", "qualifier": "about", "direction": "SE"}
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_range_of_distances(gaz):
+    claim = one(gaz, "Vovchansk lies 60-70 km north-east of Kharkiv.", ("Vovchansk", VOVCHANSK), ("Kharkiv", KHARKIV),
+                type="distance_direction")
+    assert claim.stated["distance_to"] == 70 and claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, "Vovchansk lies 150-200 km north-east of Kharkiv.", ("Vovchansk", VOVCHANSK), ("Kharkiv", KHARKIV),
+                type="distance_direction")
+    assert wrong.verdict == "inconsistent"
+
+
+def test_the_village_named_in_the_sentence_before(gaz):
+    text = "Shelling hit Kupiansk overnight. The town, 100 km east of Kharkiv, lost power."
+    claim = one(gaz, text, ("Kupiansk", KUPIANSK), ("Kharkiv", KHARKIV), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [KUPIANSK] and claim.verdict == "consistent", claim.explanation
+
+
+def test_an_inferred_subject_is_never_inconsistent(gaz):
+    text = "Shelling hit Kupiansk overnight. The town, 400 km west of Kharkiv, lost power."
+    claim = one(gaz, text, ("Kupiansk", KUPIANSK), ("Kharkiv", KHARKIV), type="distance_direction")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "inferred place"
+
+
+def test_a_travel_time_is_unverifiable(gaz):
+    claim = one(gaz, "Izium is an hour's drive from Kharkiv.", ("Izium", IZIUM), ("Kharkiv", KHARKIV),
+                type="distance_direction")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "travel time"
+
+
+def test_a_few_miles_from_is_nearness(gaz):
+    claim = one(gaz, "Enerhodar, a few miles from Nikopol, was hit.", ("Enerhodar", ENERHODAR), ("Nikopol", NIKOPOL), type="near")
+    assert claim.stated == {"relation": "a few miles from"} and claim.verdict == "consistent", claim.explanation
+
+
+# -- a place's position in its country or region ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, names, verdict", [
+    ("They reached the southern city of Kherson.", (("Kherson", KHERSON),), "consistent"),
+    ("They reached the northern city of Kherson.", (("Kherson", KHERSON),), "inconsistent"),
+    ("Strikes hit the western Ukrainian city of Lviv.", (("Lviv", LVIV),), "consistent"),
+    ("Strikes hit Lviv in western Ukraine.", (("Lviv", LVIV), ("Ukraine", UKRAINE)), "consistent"),
+    ("Strikes hit Lviv in eastern Ukraine.", (("Lviv", LVIV), ("Ukraine", UKRAINE)), "inconsistent"),
+    ("Lyon, in the east of France, was calm.", (("Lyon", LYON), ("France", FRANCE)), "consistent"),
+    ("Shiraz lies in the north of the country.", (("Shiraz", SHIRAZ),), "inconsistent"),
+    ("Nigeria's northern state of Zamfara was hit.", (("Nigeria", NIGERIA), ("Zamfara", ZAMFARA)), "consistent"),
+])
+def test_position_in_a_country(gaz, text, names, verdict):
+    claim = one(gaz, text, *names, type="direction")
+    assert claim.stated["within"] and claim.verdict == verdict, claim.explanation
+
+
+def test_a_proper_name_is_not_a_position(gaz):
+    assert claims_of(gaz, "He sat on the Southern District of Ukraine.", ("Ukraine", UKRAINE), type="direction") == []
+
+
+def test_a_part_of_a_region_with_no_place_is_not_a_claim(gaz):
+    assert claims_of(gaz, "Fighting raged in the east of Ukraine.", ("Ukraine", UKRAINE), type="direction") == []
+
+
+# -- borders -------------------------------------------------------------------------------------------------
+
+def test_near_a_border_named_by_a_demonym(gaz):
+    claim = one(gaz, "Manbij, near the Turkish border, was quiet.", ("Manbij", MANBIJ), type="border_proximity")
+    assert [r.geonameid for r in claim.anchor] == [TURKEY] and claim.verdict == "consistent", claim.explanation
+
+
+def test_near_the_border_with_no_country_named(gaz):
+    near = one(gaz, "Vovchansk, near the border, was shelled.", ("Vovchansk", VOVCHANSK), type="border_proximity")
+    assert near.verdict == "consistent" and near.measured["border_of"] == "Russia", near.explanation
+    far = one(gaz, "Odesa, near the border, was shelled.", ("Odesa", ODESA), type="border_proximity")
+    assert far.measured["border_of"] == "Moldova"
+
+
+def test_a_distance_from_the_border(gaz):
+    claim = one(gaz, "Vovchansk lies 5 km from the border with Russia.", ("Vovchansk", VOVCHANSK), ("Russia", RUSSIA),
+                type="border_proximity")
+    assert claim.stated["distance"] == 5 and claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, "Lviv lies 5 km from the border with Russia.", ("Lviv", LVIV), ("Russia", RUSSIA), type="border_proximity")
+    assert wrong.verdict == "inconsistent"
+
+
+def test_a_border_region(gaz):
+    claim = one(gaz, "Shells fell in Russia's border region of Belgorod Oblast.", ("Russia", RUSSIA),
+                ("Belgorod Oblast", BELGOROD_OBLAST), type="border_proximity")
+    assert claim.verdict == "consistent", claim.explanation
+
+
+# -- neighbours ----------------------------------------------------------------------------------------------
+
+def test_neighbouring_a_country_named_before(gaz):
+    text = "Ukraine closed its airspace. Neighbouring Belarus let troops cross."
+    claim = one(gaz, text, ("Ukraine", UKRAINE), ("Belarus", BELARUS), type="adjacency")
+    assert claim.verdict == "consistent", claim.explanation
+    text = "Tunisia closed its airspace. Neighbouring Belarus let troops cross."
+    far = one(gaz, text, ("Tunisia", TUNISIA), ("Belarus", BELARUS), type="adjacency")
+    assert far.verdict == "unverifiable" and far.measured["reason"] == "inferred place"
+
+
+def test_states_that_border(gaz):
+    claim = one(gaz, "Poland, which borders Ukraine, took in refugees.", ("Poland", POLAND), ("Ukraine", UKRAINE),
+                type="adjacency")
+    assert claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, "Libya, which borders Ukraine, took in refugees.", ("Libya", LIBYA), ("Ukraine", UKRAINE), type="adjacency")
+    assert wrong.verdict == "inconsistent"
+
+
+# -- proximity -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, names, verdict", [
+    ("Enerhodar, just outside Nikopol, was hit.", (("Enerhodar", ENERHODAR), ("Nikopol", NIKOPOL)), "consistent"),
+    ("Lviv, just outside Kharkiv, was hit.", (("Lviv", LVIV), ("Kharkiv", KHARKIV)), "inconsistent"),
+    ("the Kharkiv suburb of Lviv", (("Kharkiv", KHARKIV), ("Lviv", LVIV)), "inconsistent"),
+])
+def test_outside_and_suburbs(gaz, text, names, verdict):
+    claim = one(gaz, text, *names, type="proximity")
+    assert claim.verdict == verdict, claim.explanation
+
+
+# -- population ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, names, stated, verdict", [
+    ("Kupiansk, a town with a prewar population of about 27,000, fell.", (("Kupiansk", KUPIANSK),), 27000, "consistent"),
+    ("Kharkiv, home to 1.4 million people, was shelled.", (("Kharkiv", KHARKIV),), 1_400_000, "consistent"),
+    ("Mariupol, a city of 900,000, was besieged.", (("Mariupol", MARIUPOL),), 900_000, "inconsistent"),
+])
+def test_population_wordings(gaz, text, names, stated, verdict):
+    claim = one(gaz, text, *names, type="population")
+    assert claim.stated["population"] == stated and claim.verdict == verdict, claim.explanation
+
+
+def test_rank_by_population(gaz):
+    right = one(gaz, "Kharkiv, Ukraine's second-largest city, was shelled.", ("Kharkiv", KHARKIV), ("Ukraine", UKRAINE),
+                type="population")
+    assert right.stated == {"rank": 2} and right.verdict == "consistent", right.explanation
+    wrong = one(gaz, "Sumy, Ukraine's second-largest city, was shelled.", ("Sumy", SUMY), ("Ukraine", UKRAINE),
+                type="population")
+    assert wrong.verdict == "inconsistent"
+
+
+# -- containment ---------------------------------------------------------------------------------------------
+
+def test_a_division_of_a_country_said_on_its_own(gaz):
+    claim = one(gaz, "The governor of Russia's Belgorod Oblast spoke.", ("Russia", RUSSIA), ("Belgorod Oblast", BELGOROD_OBLAST),
+                type="containment")
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_list_all_in_one_region(gaz):
+    claim = one(gaz, "Izium and Kupiansk, both in Kharkiv Oblast, were freed.", ("Izium", IZIUM), ("Kupiansk", KUPIANSK),
+                ("Kharkiv Oblast", KHARKIV_OBLAST), type="containment")
+    assert [r.geonameid for r in claim.subject] == [IZIUM, KUPIANSK] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_well_known_town_in_the_wrong_region_is_flagged(gaz):
+    claim = one(gaz, "Kramatorsk in Zaporizhzhia Oblast was shelled.", ("Kramatorsk", KRAMATORSK),
+                ("Zaporizhzhia Oblast", ZAPORIZHZHIA_OBLAST), type="containment")
+    assert claim.verdict == "inconsistent" and "resolved_by_claim" not in claim.measured
+
+
+# -- verdict rules -------------------------------------------------------------------------------------------
+
+def test_a_miss_within_half_again_the_tolerance_is_inconsistent_and_marked(gaz):
+    claim = one(gaz, "Izium lies 90 km from Kharkiv.", ("Izium", IZIUM), ("Kharkiv", KHARKIV), type="distance_direction")
+    measured = claim.measured["distance_km"]
+    assert 90 + 22.5 < measured <= 90 + 1.5 * 22.5                     # 25% of 90 km is 22.5 km
+    assert claim.verdict == "inconsistent" and claim.measured["margin"] == "borderline"
+
+
+@pytest.mark.parametrize("wording, verdict", [
+    ("40 km (24 miles)", "consistent"),          # 24.9 mi truncated
+    ("40 km (25 miles)", "consistent"),
+    ("40 km (30 miles)", "inconsistent"),
+    ("290km/h (180 mph)", "consistent"),
+    ("7ft (2.1m)", "consistent"),
+    ("6,000 metres (20,000 feet)", "consistent"),
+])
+def test_conversions_round_and_truncate(gaz, wording, verdict):
+    claim = one(gaz, f"The front ran {wording} that day.", type="unit_conversion")
+    assert claim.verdict == verdict, claim.explanation
+
+
+def test_a_headline_word_far_from_the_story_is_doubtful(gaz):
+    text = "Army Withdrew From Eastern Village Near Kharkiv. Troops left Izium and Kupiansk."
+    claim = one(gaz, text, ("Eastern", EASTERN_SA), ("Kharkiv", KHARKIV), ("Izium", IZIUM), ("Kupiansk", KUPIANSK), type="near")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "resolution uncertain", claim.explanation
+
+
+def test_a_low_confidence_resolution_is_doubtful(gaz):
+    doc = document(gaz, "Lviv, near Kharkiv, was hit.", ("Lviv", LVIV), ("Kharkiv", KHARKIV))
+    doc.mentions[0].score = 0.2
+    [claim] = [c for c in find_and_check(doc, gaz, Policy()) if c.type == "near"]
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "resolution uncertain"
