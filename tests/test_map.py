@@ -10,9 +10,12 @@ import pytest
 from conftest import GOLD, ROOT, run_geo
 from gold_documents import gold_documents
 
+from shapely import Point
+
 from geo.document import Article, Document, Mention
 from geo.errors import GeoError
 from geo.map import MapOptions, render_map
+from geo.map.places_layer import POPUP_SEPARATOR
 from geo.map.recipe import load_recipe
 
 MANIFEST = ROOT / "maps" / "samples" / "kharkiv-2022" / "manifest.jsonl"
@@ -23,11 +26,21 @@ def gold_docs(gaz):
     return gold_documents(GOLD, MANIFEST, gaz)
 
 
+def _popups(html: str) -> list[str]:
+    """The popups of the places, in the page's inert block of popups (see places.js)."""
+    store = re.search(r'<script type="text/x-geo-popups" id="geo-popups-places_layer_\d+">(.*?)</script>', html, re.DOTALL)
+    assert store, "no popups in the page"
+    return store.group(1).split(POPUP_SEPARATOR)
+
+
 def _places_data(html: str) -> list[dict]:
-    """The places the page's script draws (the JSON argument of places.js)."""
-    match = re.search(r"\}\)\(window\.geoMap, places_layer_\d+, (\[.*?\]), (?:true|false)\);", html, re.DOTALL)
+    """The places the page's script draws (the JSON argument of places.js), each with its popup."""
+    match = re.search(r"\}\)\(window\.geoMap, places_layer_\d+, (\[.*?\]), (?:true|false), (\[.*?\]),\n", html, re.DOTALL)
     assert match, "no places data in the page"
-    return json.loads(match.group(1))
+    places = json.loads(match.group(1))
+    popups = _popups(html)
+    assert len(popups) == len(places), "one popup per place"
+    return [{**p, "popup": popup} for p, popup in zip(places, popups)]
 
 
 def test_every_gold_place_is_drawn_once_with_its_articles(gaz, gold_docs, tmp_path):
@@ -87,10 +100,13 @@ class _Tags(HTMLParser):
         super().__init__()
         self.seen: list[tuple[str, list]] = []
         self.scripts = 0
+        self.inert = 0
 
     def handle_starttag(self, tag, attrs):
         self.seen.append((tag, attrs))
-        self.scripts += tag == "script"
+        inert = tag == "script" and dict(attrs).get("type") == "text/x-geo-popups"
+        self.scripts += tag == "script" and not inert
+        self.inert += inert
 
 
 def test_hostile_text_and_manifest_are_escaped(gaz, tmp_path):
@@ -107,8 +123,18 @@ def test_hostile_text_and_manifest_are_escaped(gaz, tmp_path):
         tags.feed(html)
         assert not [a for _, attrs in tags.seen for a, _ in attrs if a.startswith("on")], path.name
         assert not [v for _, attrs in tags.seen for a, v in attrs if a in ("href", "src") and not (v or "").startswith(("http", "../", "#", "evil/"))]
-        assert tags.scripts == (4 if path == out else 0), path.name   # ours only: assets (2), the map's, none from input
+        # Ours only: assets (2), the map's, and the map's inert block of popups; none from input.
+        assert tags.scripts == (4 if path == out else 0), path.name
+        assert tags.inert == (1 if path == out else 0), path.name
         assert "<script>alert" not in html and "<img src=x" not in html
+        if path == out:
+            # The popups, as the page makes them (innerHTML): no handler, no script, no link but ours.
+            for popup in _popups(html):
+                inner = _Tags()
+                inner.feed(popup)
+                assert inner.scripts == 0 and inner.inert == 0
+                assert not [a for _, attrs in inner.seen for a, _ in attrs if a.startswith("on")]
+                assert not [v for _, attrs in inner.seen for a, v in attrs if a in ("href", "src") and not (v or "").startswith(("https://www.geonames.org/", "evil/"))]
     page = next((tmp_path / "out" / "evil" / "articles").glob("*.html")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in page
 
@@ -154,3 +180,66 @@ def test_reference_recipe(tmp_path):
     recipe = load_recipe(ROOT / "maps" / "kharkiv-2022.toml")
     assert recipe.options.offline and recipe.output == ROOT / "maps" / "kharkiv-2022.html"
     assert recipe.articles == [MANIFEST]
+
+
+def test_countries_and_continents_at_a_point_inside_their_land(gaz, gold_docs, tmp_path):
+    html = render_map(gold_docs, gaz, tmp_path / "ref.html", MapOptions(offline=True)).path.read_text(encoding="utf-8")
+    places = {p["id"]: p for p in _places_data(html)}
+    countries = [p for p in places.values() if p["kind"] == "country"]
+    assert {2017370, 690791} <= {p["id"] for p in countries}
+    for p in countries:
+        assert gaz.geometry(p["id"], "admin0").contains(Point(p["lon"], p["lat"])), p["name"]
+    # Russia near the story (Kharkiv), not at GeoNames' point in Siberia (60 N, 100 E).
+    russia = places[2017370]
+    assert abs(russia["lon"] - 36.25) < 8 and abs(russia["lat"] - 50) < 6
+    europe = places[6255148]
+    assert (europe["lat"], europe["lon"]) != (gaz.place(6255148).lat, gaz.place(6255148).lon)
+
+
+def test_a_river_is_drawn_by_its_natural_earth_line_found_by_name(gaz, tmp_path):
+    # Natural Earth's "Dnieper" line carries no GeoNames id: it is found by the name the gazetteer knows.
+    dnieper = gaz.place(565896)
+    assert gaz.geometry(565896, "river") is None
+    doc = Document(Article("a.txt", "The Dnieper river."),
+                   [Mention("a.txt", 4, 11, "Dnieper", 565896, dnieper.name, dnieper.lat, dnieper.lon, "STM", "UA", "")])
+    html = render_map([doc], gaz, tmp_path / "r.html", MapOptions(offline=True)).path.read_text(encoding="utf-8")
+    (river,) = _places_data(html)
+    assert river["kind"] == "river" and river["shape"]["type"] in ("LineString", "MultiLineString")
+
+
+def test_the_first_view_is_the_story_without_outliers(gaz, gold_docs):
+    from geo.map.placement import bounds_of, story_bounds
+    from geo.map.places import aggregate_places
+
+    places = aggregate_places(gold_docs, gaz)
+    (south, west), (north, east) = story_bounds(places)
+    by_id = {p.geonameid: p for p in places}
+    for gid in (706483, 707292, 712926):    # Kharkiv, Izium, Balakliia: named by most articles
+        assert south <= by_id[gid].lat <= north and west <= by_id[gid].lon <= east
+    for gid in (456172, 2950159, 524901):   # Riga, Berlin, Moscow: outliers, left out of the fit
+        assert not (south <= by_id[gid].lat <= north and west <= by_id[gid].lon <= east)
+    (s2, w2), (n2, e2) = bounds_of(places)
+    assert s2 < south and w2 < west and n2 > north
+
+
+def test_popup_heads_with_the_articles_spelling(gaz, gold_docs, tmp_path):
+    html = render_map(gold_docs, gaz, tmp_path / "ref.html", MapOptions(offline=True)).path.read_text(encoding="utf-8")
+    kupiansk = {p["id"]: p for p in _places_data(html)}[703656]
+    assert kupiansk["label"] == "Kupiansk" and kupiansk["name"] == "Kupyansk"
+    assert '<h3 class="geo-popup-name">Kupiansk</h3>' in kupiansk["popup"]
+    assert ">Kupyansk</a>" in kupiansk["popup"] and kupiansk["popup"].count("https://www.geonames.org/703656") == 1
+    assert '<time class="geo-date">2022-09-' in kupiansk["popup"]
+
+
+def test_article_pages_link_their_claims_to_the_map(gaz, gold_docs, tmp_path):
+    result = render_map(gold_docs, gaz, tmp_path / "ref.html", MapOptions(offline=True))
+    html = result.path.read_text(encoding="utf-8")
+    panel = dict(re.findall(r'<li class="geo-claim-item[^"]*" id="geo-claim-(\d+)"[^>]*data-a="(\d+)"', html))
+    linked = 0
+    for doc, page in zip(gold_docs, result.pages):
+        text = page.read_text(encoding="utf-8")
+        numbers = re.findall(r'<a class="to-map" href="../../ref.html#claim=(\d+)">', text)
+        assert len(numbers) == len(doc.claims)
+        assert all(panel[n] == str(gold_docs.index(doc)) for n in numbers)
+        linked += len(numbers)
+    assert linked == len(panel) > 0

@@ -2,8 +2,10 @@
 
 Distance and direction claims (and "near") are a line from the anchor to the subject, labelled with
 the stated and the measured distance and bearing; containment and proximity claims show the region
-they name and the subject in it. Colours come from the verdict (map.css). The panel lists every
-claim, inconsistent ones first; a claim with nothing to draw (a unit conversion) is listed only.
+they name (its outline only, never filled: a filled area reads as territory held) and the subject in
+it. Colours come from the verdict (map.css); inconsistent claims are drawn on top. The panel lists the
+conflicts between articles (``geo check``'s), then every claim, inconsistent ones first; a claim with
+nothing to draw (a unit conversion) is listed only.
 """
 from __future__ import annotations
 
@@ -37,7 +39,6 @@ class MappedClaim:
     index: int                       #: position in the panel (inconsistent first)
     claim: Claim
     entry: ArticleEntry
-    group: str                       #: the article or source switch it belongs to
     line: list[list[float]] | None = None      #: [[lat, lon] of the anchor, [lat, lon] of the subject]
     point: list[float] | None = None           #: the subject, when no line is drawn
     region: dict | None = None                 #: GeoJSON of the region a claim names
@@ -131,15 +132,45 @@ def _region(gazetteer: Gazetteer, refs) -> dict | None:
     return to_geojson(min(shapes, key=lambda g: g.area), tolerance=REGION_TOLERANCE)
 
 
-def map_claims(documents: Sequence[Document], entries: Sequence[ArticleEntry], groups: Sequence[str],
-               gazetteer: Gazetteer) -> list[MappedClaim]:
+@dataclass
+class MappedConflict:
+    """Two claims, from different articles, about one place that cannot both be right (geo.claims.conflicts)."""
+
+    index: int
+    claims: tuple[MappedClaim, MappedClaim]
+    places: list[int]                #: the geonameids of the place they disagree about
+
+    @property
+    def articles(self) -> list[int]:
+        return sorted({mc.entry.index for mc in self.claims})
+
+    @property
+    def name(self) -> str:
+        return self.claims[0].claim.subject[0].name if self.claims[0].claim.subject else ""
+
+
+def map_conflicts(documents: Sequence[Document], claims: Sequence[MappedClaim]) -> list[MappedConflict]:
+    """The conflicts between articles among ``documents``' claims, each with its two mapped claims."""
+    from geo.claims import conflicts
+
+    by_claim = {(mc.claim.article, mc.claim.start, mc.claim.end, mc.claim.type): mc for mc in claims}
+    out = []
+    for found in conflicts(list(documents)):
+        pair = tuple(by_claim.get((c.article, c.start, c.end, c.type)) for c in found.claims)
+        if None in pair:
+            continue
+        out.append(MappedConflict(len(out), pair, [r.geonameid for r in found.subject]))
+    return out
+
+
+def map_claims(documents: Sequence[Document], entries: Sequence[ArticleEntry], gazetteer: Gazetteer) -> list[MappedClaim]:
     """Every claim of ``documents``, inconsistent first, with its geometry."""
     found = [(i, c) for i, doc in enumerate(documents) for c in doc.claims]
     found.sort(key=lambda ic: (VERDICT_ORDER.get(ic[1].verdict, 1), ic[0], ic[1].start, ic[1].end))
     out: list[MappedClaim] = []
     labelled: set[tuple] = set()
     for n, (i, claim) in enumerate(found):
-        mc = MappedClaim(n, claim, entries[i], groups[i], stated=describe_stated(claim.stated),
+        mc = MappedClaim(n, claim, entries[i], stated=describe_stated(claim.stated),
                          measured=describe_measured(claim.measured))
         subject, anchor = _point(gazetteer, claim.subject), _point(gazetteer, claim.anchor)
         if claim.type in LINE_TYPES and subject and anchor:
@@ -162,10 +193,16 @@ def map_claims(documents: Sequence[Document], entries: Sequence[ArticleEntry], g
 
 
 def claim_record(mc: MappedClaim, pages_href: str) -> dict:
-    """What the page's script needs of a claim (its popup is escaped HTML)."""
-    return {"i": mc.index, "verdict": mc.verdict, "group": mc.group, "line": mc.line, "point": mc.point,
-            "region": mc.region, "label": mc.label,
-            "popup": template("claim_popup.html").render(mc=mc, href=claim_href(mc, pages_href))}
+    """What the page's script needs of a claim: ``a`` its article (the filter), ``row`` its fields for the
+    claims download; the popup is escaped HTML."""
+    c = mc.claim
+    row = {"verdict": mc.verdict, "type": c.type, "quote": c.quote, "subject": "; ".join(r.name for r in c.subject),
+           "subject_ids": " ".join(str(r.geonameid) for r in c.subject), "anchor": "; ".join(r.name for r in c.anchor),
+           "anchor_ids": " ".join(str(r.geonameid) for r in c.anchor), "stated": mc.stated, "measured": mc.measured,
+           "explanation": c.explanation or "", "start": c.start, "end": c.end}
+    return {"i": mc.index, "verdict": mc.verdict, "a": mc.entry.index, "line": mc.line, "point": mc.point,
+            "region": mc.region, "label": mc.label, "drawn": mc.drawn, "row": row,
+            "popup": template("claim_popup.html").render(mc=mc, href=claim_href(mc, pages_href)) if mc.drawn else ""}
 
 
 def claim_href(mc: MappedClaim, pages_href: str) -> str:
@@ -180,7 +217,7 @@ class ClaimsLayer(Layer):
     def __init__(self, claims: Sequence[MappedClaim], pages_href: str, *, name: str = "Claims"):
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "ClaimsLayer"
-        self.data = [claim_record(mc, pages_href) for mc in claims if mc.drawn]
+        self.data = [claim_record(mc, pages_href) for mc in claims]
 
 
 class ClaimsPanel(MacroElement):
@@ -188,9 +225,9 @@ class ClaimsPanel(MacroElement):
 
     _template = template("claims_panel.js")
 
-    def __init__(self, claims: Sequence[MappedClaim], pages_href: str):
+    def __init__(self, claims: Sequence[MappedClaim], pages_href: str, conflicts: Sequence[MappedConflict] = ()):
         super().__init__()
         self._name = "ClaimsPanel"
         counts = {v: sum(1 for mc in claims if mc.verdict == v) for v in VERDICT_ORDER}
         self.panel = Markup(template("claims_panel.html").render(
-            claims=claims, counts=counts, href=lambda mc: claim_href(mc, pages_href)))
+            claims=claims, counts=counts, conflicts=conflicts, href=lambda mc: claim_href(mc, pages_href)))

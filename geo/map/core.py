@@ -39,11 +39,13 @@ class MapCore(MacroElement):
 
 
 class Startup(MacroElement):
-    """Fit the view to ``bounds`` ([[south, west], [north, east]]), follow the address's #fragment."""
+    """Fit the view to ``bounds`` ([[south, west], [north, east]]: the story), offer to fit ``everything``
+    (every place), lay the controls out for a small screen, follow the address's #fragment."""
 
     _template = template("startup.js")
 
-    def __init__(self, bounds: list[list[float]] | None):
+    def __init__(self, bounds: list[list[float]] | None, everything: list[list[float]] | None = None):
         super().__init__()
         self._name = "Startup"
         self.bounds = bounds
+        self.everything = everything or bounds

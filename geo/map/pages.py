@@ -81,12 +81,16 @@ def segments(text: str, mentions: Sequence[Mention], kinds: Mapping[int, str]) -
     return out
 
 
-def render_page(doc: Document, entry: ArticleEntry, *, kinds: Mapping[int, str], map_title: str, map_href: str) -> str:
-    """The HTML of one article page."""
+def render_page(doc: Document, entry: ArticleEntry, *, kinds: Mapping[int, str], map_title: str, map_href: str,
+                claim_numbers: Mapping[tuple[int, int, str], int] | None = None) -> str:
+    """The HTML of one article page; ``claim_numbers`` maps a claim's (start, end, type) to its number on
+    the map (``#claim=N``), which its item links to."""
+    numbers = claim_numbers or {}
     return template("article.html").render(
         article=doc.article, entry=entry, segments=segments(doc.article.text, doc.mentions, kinds),
         claims=sorted(doc.claims, key=lambda c: (c.start, c.end)), map_title=map_title, map_href=map_href,
-        anchor=mention_anchor, claim_anchor=claim_anchor, css=static_text("article.css"))
+        anchor=mention_anchor, claim_anchor=claim_anchor, css=static_text("article.css"),
+        claim_number=lambda c: numbers.get((c.start, c.end, c.type)))
 
 
 def map_href_from_page(map_file_name: str) -> str:

@@ -56,6 +56,20 @@ class MappedPlace:
         return sum(len(m) for m in self.mentions.values())
 
     @property
+    def label(self) -> str:
+        """The name as the articles write it most often (on a tie the place's own name, else the first
+        written); the place's own name when no mention gives one (a popup's heading, a label)."""
+        counts: dict[str, int] = {}
+        for ms in self.mentions.values():
+            for m in ms:
+                text = " ".join(m.text.split())
+                if text:
+                    counts[text] = counts.get(text, 0) + 1
+        if not counts:
+            return self.name
+        return max(counts, key=lambda t: (counts[t], t == self.name))
+
+    @property
     def spellings(self) -> list[str]:
         """The distinct ways the articles write the name, other than the place's own name."""
         seen = {self.name.casefold()}

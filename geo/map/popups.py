@@ -15,8 +15,8 @@ from geo.map.templating import template
 from geo.text import sentence_at, sentences
 
 #: A popup lists at most this many articles (the most recent first) and quotes per article:
-#: a place named by hundreds of articles still opens a readable popup.
-MAX_ARTICLES = 12
+#: a place named by hundreds of articles still opens a readable popup (the list scrolls).
+MAX_ARTICLES = 30
 MAX_QUOTES = 3
 _WHITESPACE = re.compile(r"\s+")
 #: Characters of context kept either side of the mentions in a long sentence.
@@ -81,8 +81,12 @@ def quotes(text: str, mentions: Sequence[Mention], sentence_of, href_of) -> list
 
 
 def render_popup(place: MappedPlace, entries: Sequence[ArticleEntry], documents: Sequence[Document],
-                 sentences: SentenceIndex, pages_href: str) -> str:
-    """The popup HTML of ``place``; ``pages_href`` is the folder of the article pages, relative to the map."""
+                 sentences: SentenceIndex, pages_href: str, conflicts: Sequence = ()) -> str:
+    """The popup HTML of ``place``; ``pages_href`` is the folder of the article pages, relative to the map;
+    ``conflicts``: the :class:`~geo.map.claims_layer.MappedConflict` s about the place.
+
+    Each article is an item ``data-a="INDEX"`` and the counts are elements the page updates: the page
+    hides the articles its filter leaves out."""
     # Most recent first, undated last; the order is fixed so an unchanged input gives the same bytes.
     order = sorted(place.articles, key=lambda i: (entries[i].date is None, _neg(entries[i].date or ""), entries[i].title, i))
     shown = []
@@ -95,8 +99,9 @@ def render_popup(place: MappedPlace, entries: Sequence[ArticleEntry], documents:
 
         qs = quotes(text, place.mentions[i], lambda m, i=i: sentences.sentence(i, m), href)
         shown.append((entry, qs[:MAX_QUOTES], len(qs) - MAX_QUOTES if len(qs) > MAX_QUOTES else 0))
-    return template("popup.html").render(place=place, shown=shown, more=max(0, len(order) - MAX_ARTICLES),
-                                         mention_count=place.mention_count, article_count=len(order))
+    return template("popup.html").render(place=place, shown=shown, more=order[MAX_ARTICLES:],
+                                         mention_count=place.mention_count, article_count=len(order), conflicts=conflicts,
+                                         label=place.label)
 
 
 def _neg(date: str) -> tuple[int, ...]:

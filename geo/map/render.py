@@ -3,8 +3,9 @@
     places.py        mentions -> one MappedPlace per resolved place
     pages.py         the local article pages (and the entries every part shows of an article)
     popups.py        a place's popup
-    places_layer.py  markers and shapes          claims_layer.py  claims drawn, and the panel
-    basemap.py       Natural Earth, offline      groups.py        per-article (or source) switches
+    places_layer.py  markers and shapes          claims_layer.py  claims drawn, conflicts, and the panel
+    basemap.py       Natural Earth, offline      filter.py        articles, sources, dates shown; downloads
+    placement.py     label points, first view    labels.py        place and town names
     search.py, legend.py, core.py                assets.py        Leaflet, inlined
 """
 from __future__ import annotations
@@ -27,12 +28,15 @@ from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer
 from geo.map.assets import InlineAssets, load_assets
 from geo.map.basemap import Basemap, basemap_features
-from geo.map.claims_layer import ClaimsLayer, ClaimsPanel, map_claims
+from geo.map.claims_layer import ClaimsLayer, ClaimsPanel, MappedClaim, map_claims, map_conflicts
 from geo.map.core import GeoMap, MapCore, Startup
-from geo.map.groups import GroupSwitch, group_keys, switch_label
+from geo.map.filter import ArticleFilter
+from geo.map.geometry import expand
+from geo.map.labels import Labels, area_towns
 from geo.map.legend import Legend
 from geo.map.output import check_writable, prune
 from geo.map.pages import ArticleEntry, article_entries, map_href_from_page, render_page
+from geo.map.placement import bounds_of, place_at_label_points, story_bounds
 from geo.map.places import MappedPlace, aggregate_places
 from geo.map.places_layer import PlacesLayer
 from geo.map.popups import SentenceIndex, render_popup
@@ -52,7 +56,7 @@ class MapOptions:
     title: str = "Places in the news"
     offline: bool = False        #: no tiles: nothing is fetched when the page is viewed
     cluster: bool = True         #: cluster nearby markers
-    layer_by: str = "auto"       #: layer control entries per "article", per "source", or "auto" (articles up to 40)
+    layer_by: str = "auto"       #: the filter lists titles grouped by source ("article"), sources ("source"), or "auto"
 
     def __post_init__(self):
         if self.layer_by not in LAYER_BY:
@@ -95,7 +99,7 @@ def base_map_page(title: str, assets, places, countries: set[str], gazetteer: Ga
     figure.header.add_child(InlineAssets(assets), name="geo_assets")
     m = GeoMap(location=[0, 0], zoom_start=2, tiles=None, control_scale=True)
     # With no tile layer Leaflet knows no zoom range, and the marker clusters need one.
-    m.options.update(min_zoom=2, max_zoom=18)
+    m.options.update(min_zoom=1, max_zoom=18)
     # Readers who ask their system for reduced motion get no zoom and fade animations.
     motion = JsCode("!window.matchMedia('(prefers-reduced-motion: reduce)').matches")
     m.options.update(zoom_animation=motion, fade_animation=motion, marker_zoom_animation=motion)
@@ -114,35 +118,47 @@ def base_map_page(title: str, assets, places, countries: set[str], gazetteer: Ga
 
 
 def build_figure(documents: Sequence[Document], gazetteer: Gazetteer, options: MapOptions, pages_href: str, *,
-                 entries: Sequence[ArticleEntry], places: Sequence[MappedPlace]) -> folium.Figure:
+                 entries: Sequence[ArticleEntry], places: Sequence[MappedPlace], stem: str = "map",
+                 claims: Sequence[MappedClaim] | None = None) -> folium.Figure:
     """The map page as a folium Figure (not yet rendered)."""
-    keys = group_keys(entries, options.layer_by)
-    claims = map_claims(documents, entries, keys, gazetteer)
+    if claims is None:
+        claims = map_claims(documents, entries, gazetteer)
+    conflicts = map_conflicts(documents, claims)
     sentences = SentenceIndex(documents)
+    about: dict[int, list] = {}
+    for c in conflicts:
+        for gid in dict.fromkeys(c.places):
+            about.setdefault(gid, []).append(c)
 
     figure, m = base_map_page(options.title, load_assets(), places, {p.country_code for p in places},
                               gazetteer, offline=options.offline)
-    bounds = view_bounds(places)
-
-    def groups_of(place: MappedPlace) -> list[str]:
-        return sorted({keys[i] for i in place.articles})
 
     def popup_of(place: MappedPlace) -> str:
-        return render_popup(place, entries, documents, sentences, pages_href)
+        return render_popup(place, entries, documents, sentences, pages_href, about.get(place.geonameid, ()))
 
-    m.add_child(PlacesLayer(places, groups_of=groups_of, popup_of=popup_of, gazetteer=gazetteer, cluster=options.cluster))
+    m.add_child(PlacesLayer(places, popup_of=popup_of, gazetteer=gazetteer, cluster=options.cluster,
+                            conflicts_of=lambda p: [c.index for c in about.get(p.geonameid, ())],
+                            conflict_articles=[c.articles for c in conflicts]))
     m.add_child(ClaimsLayer(claims, pages_href))
-    switches = list(dict.fromkeys(keys))
-    if len(switches) > 1:
-        for key in switches:
-            m.add_child(GroupSwitch(key, switch_label(key, entries, keys)))
     folium.LayerControl(collapsed=True).add_to(m)
     m.add_child(PlaceSearch())
-    m.add_child(Legend())
-    m.add_child(ClaimsPanel(claims, pages_href))
-    m.add_child(Startup(bounds))
+    m.add_child(ArticleFilter(entries, pages_href, by=options.layer_by, name=stem))
+    m.add_child(Legend(clusters=options.cluster, conflicts=bool(conflicts)))
+    m.add_child(ClaimsPanel(claims, pages_href, conflicts))
+    story = story_bounds(places)
+    m.add_child(Labels(_towns(gazetteer, story, places) if options.offline else []))
+    m.add_child(Startup(story, bounds_of(places)))
     number_elements(figure)
     return figure
+
+
+def _towns(gazetteer: Gazetteer, story, places: Sequence[MappedPlace]) -> list[list]:
+    """The basemap's town labels: the larger towns around the story, less those the articles name."""
+    if not story:
+        return []
+    area = expand((story[0][1], story[0][0], story[1][1], story[1][0]), 1.0, 2.0)
+    named = {n.casefold() for p in places for n in (p.name, p.label)}
+    return [t for t in area_towns(gazetteer, area) if t[0].casefold() not in named]
 
 
 def number_elements(root: Element) -> None:
@@ -198,7 +214,12 @@ def render_map(documents: Sequence[Document], gazetteer: Gazetteer, output: Path
 
     entries = article_entries(documents)
     places = aggregate_places(documents, gazetteer)
-    figure = build_figure(documents, gazetteer, options, pages_href, entries=entries, places=places)
+    story = story_bounds(places)
+    near = expand((story[0][1], story[0][0], story[1][1], story[1][0]), 0.6, 4.0) if story else None
+    place_at_label_points(places, gazetteer, near)
+    claims = map_claims(documents, entries, gazetteer)
+    on_map = {(mc.entry.index, mc.claim.start, mc.claim.end, mc.claim.type): mc.index for mc in claims}
+    figure = build_figure(documents, gazetteer, options, pages_href, entries=entries, places=places, stem=stem, claims=claims)
     html = with_security_policy(figure.render(), options.offline)
     kinds = {p.geonameid: p.kind for p in places}
     map_href = map_href_from_page(output.name)
@@ -209,7 +230,9 @@ def render_map(documents: Sequence[Document], gazetteer: Gazetteer, output: Path
         with Staged() as staged:
             for doc, entry in zip(documents, entries):
                 page = pages_dir / entry.page
-                staged.write(page, render_page(doc, entry, kinds=kinds, map_title=options.title, map_href=map_href))
+                numbers = {(c.start, c.end, c.type): on_map[(entry.index, c.start, c.end, c.type)] for c in doc.claims}
+                staged.write(page, render_page(doc, entry, kinds=kinds, map_title=options.title, map_href=map_href,
+                                               claim_numbers=numbers))
                 result.pages.append(page)
             staged.write(output, html)
             staged.commit()

@@ -11,7 +11,7 @@
         return {place: p, terms: p.terms.map(fold)};
     });
     var Search = L.Control.extend({
-        options: {position: "topleft"},
+        options: {position: "topright"},
         onAdd: function () {
             var box = L.DomUtil.create("div", "leaflet-control geo-control geo-search");
             var input = L.DomUtil.create("input", "geo-search-input", box);
@@ -40,7 +40,7 @@
                 found.sort(function (a, b) {
                     var pa = a.terms.some(function (t) { return t.indexOf(q) === 0; }) ? 0 : 1;
                     var pb = b.terms.some(function (t) { return t.indexOf(q) === 0; }) ? 0 : 1;
-                    return pa - pb || b.place.n - a.place.n || a.place.name.localeCompare(b.place.name);
+                    return pa - pb || b.place.n - a.place.n || (a.place.label || a.place.name).localeCompare(b.place.label || b.place.name);
                 });
                 found.slice(0, limit).forEach(function (e) {
                     var item = L.DomUtil.create("li", "geo-search-result", list);
@@ -48,9 +48,10 @@
                     button.type = "button";
                     button.dataset.geonameid = String(e.place.id);
                     var name = L.DomUtil.create("span", "geo-search-name", button);
-                    name.textContent = e.place.name;
+                    name.textContent = e.place.label || e.place.name;
                     var where = L.DomUtil.create("span", "geo-search-where", button);
-                    where.textContent = e.place.kind + (e.place.where ? " · " + e.place.where : "");
+                    where.textContent = e.place.kind + (e.place.label && e.place.label !== e.place.name ? " · " + e.place.name : "") +
+                        (e.place.where ? " · " + e.place.where : "");
                     button.addEventListener("click", function (event) {
                         // The list is emptied at once: the click must not reach the map, which would
                         // take it for a click on empty map and close the popup just opened.
