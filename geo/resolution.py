@@ -395,12 +395,29 @@ class Resolver:
                     break
                 between = text[span.end: other.start]
                 if (between[:1] == "," or between[:1].isspace()) and _CONTAINER_GAP.fullmatch(between):  # (how every gap starts)
-                    top = cands[0].place
-                    if top.is_country or top.is_division:
-                        out.setdefault(span.start, []).append(top)
+                    box = _container_of(senses[i], cands)
+                    if box is not None:
+                        out.setdefault(span.start, []).append(box)
                 if "." in between or ";" in between or "!" in between or "?" in between:
                     break   # (the next sentence)
         return out
+
+
+def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
+    """The place the second name of "X, Y" or "X in Y" stands for as X's container: its best
+    candidate when that is a country or division, else its best division known by its own name
+    ("Prague, Oklahoma": the state, though Oklahoma City is also called so). A division's own name
+    does not make it the container of another division or country ("Texas, Oklahoma and Kansas"
+    is a list), nor does a stem ("Kyiv, Kharkiv": Kharkiv the city, no container)."""
+    top = cands[0].place
+    if top.is_country or top.is_division:
+        return top
+    if inner.cands and (inner.cands[0].place.is_country or inner.cands[0].place.is_division):
+        return None
+    for c in cands:
+        if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev"):
+            return c.place
+    return None
 
 
 class _Scoring:

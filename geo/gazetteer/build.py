@@ -46,7 +46,9 @@ _IMPORTANCE_FLOOR = {
     "TERR": 0.8, "ADM1": 0.8, "ADM2": 0.45, "ADM3": 0.2, "RGN": 0.3, "PEN": 0.3, "STM": 0.25,
 }
 # Bonuses for seats of government: the capital beats a same-named division (Moscow, Washington).
-_SEAT_BONUS = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.15, "PPLA2": 0.08, "PPLA3": 0.04}
+# A first-level division is known beyond its population, as a seat is: Oklahoma the state over
+# Oklahoma City, whose people it also counts.
+_SEAT_BONUS = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.15, "PPLA2": 0.08, "PPLA3": 0.04, "ADM1": 0.1}
 
 
 # GeoNames gives 0 for a village whose population it does not know: count it as a small village.
