@@ -31,6 +31,7 @@ or far from every other place of the article, or joined by a comma that may be a
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from shapely import Point
@@ -198,8 +199,15 @@ class _Judge:
         """[(mention, old, new)] when the claim fails with its places as resolved and holds with other
         places of the same names and kinds: another subject, else another anchor, else both ("Atlanta,
         Georgia": the town in Indiana and the country would not do, the city and the state do)."""
-        if finding.type == "unit_conversion" or len(finding.subjects) != 1 or len(finding.anchors) > 1 or finding.inferred:
+        if finding.type == "unit_conversion" or len(finding.anchors) > 1 or finding.inferred or not finding.subjects:
             return []
+        if len(finding.subjects) > 1:
+            # "Nashville and Cordova, Tennessee": each listed place on its own, the anchor left as it is
+            changes = []
+            for mention in finding.subjects:
+                one = dataclasses.replace(finding, subjects=[mention])
+                changes += [c for c in self.better_places(one) if c[0] is mention]
+            return changes
         mentions = [*finding.subjects, *finding.anchors]
         if not all(m.resolved and m.method != "implied" for m in mentions):
             return []

@@ -139,6 +139,9 @@ class Checker:
         anchor to the subject within policy.bearing_degrees of the stated compass point."""
         if anchor.is_area and not subject.is_area and anchor.geometry.intersects(subject.point):
             return self.position(subject, anchor, stated)         # "Perpignan, south of France": in its south
+        if subject.is_area and not anchor.is_area:
+            # "the Artibonite region, north of Port-au-Prince": the region's own (GeoNames) point
+            subject = Shape(subject.place, subject.point, "point", "its GeoNames point", subject.ids)
         if subject.is_area or anchor.is_area:
             region = subject if subject.is_area else anchor
             return unverifiable("vague wording", f"a direction to or from a region ({_name(region)}) has no single value")

@@ -61,8 +61,9 @@ class Policy:
     #: A place within this distance of a region's edge counts as on the edge: containment is then
     #: settled by GeoNames' admin codes, not by Natural Earth's generalized line.
     edge_km: float = 5.0
-    #: A stated population holds within this share of GeoNames' figure.
-    population_fraction: float = 0.15
+    #: A stated population holds within this share of GeoNames' figure (wider than a census error:
+    #: the article's figure and GeoNames' may be years apart).
+    population_fraction: float = 0.2
     #: A stated unit conversion holds within this share, or within the rounding of the written number.
     conversion_fraction: float = 0.05
     #: A miss beyond the tolerance but within this multiple of it is marked "borderline" (still inconsistent).

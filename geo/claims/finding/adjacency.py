@@ -28,8 +28,8 @@ _I = re.IGNORECASE
 _ADJACENT = re.compile(r"(?<![\w’'])(?:adjacent(?:\s+to)?|neighbou?ring|bordering)\s+(?:the\s+)?"
                        r"(?:(?P<kind>countries|country|states|state|regions|region|provinces|province|nations?)\s*"
                        r"(?:,\s*)?(?:(?:such\s+as|like|including|of|,)\s+)?)?", _I)
-#: "Tunisia's western neighbour", "Brazil's neighbour to the south", "its neighbour to its immediate south".
-_NEIGHBOUR = re.compile(rf"['’]s\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?neighbou?r(?:\s+to\s+(?:the|its)\s+(?:immediate\s+)?"
+#: "Tunisia's western neighbour", "Brazil's neighbour to the south", "Egypt and its neighbour to its immediate south".
+_NEIGHBOUR = re.compile(rf"(?:['’]s|\s+and\s+its)\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?neighbou?r(?:\s+to\s+(?:the|its)\s+(?:immediate\s+)?"
                         rf"(?P<noun>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west))?\b", _I)
 #: "X borders Y", "states that border Mexico", "shares (part of) its eastern border with Sudan".
 _BORDERS = re.compile(rf"(?<![\w’'])(?:(?:that|which|who)\s+)?(?:borders?|bordered|shares?\s+(?:(?:part|much|most)\s+of\s+)?"
@@ -42,6 +42,7 @@ def find(reader: Reader, found: list[Finding]):
     yield from _adjacent(reader)
     yield from _neighbour(reader)
     yield from _borders(reader)
+    yield from _border_with(reader)
 
 
 def _same_kind(reader: Reader, a: Mention, b: Mention) -> bool:
@@ -98,28 +99,45 @@ def _adjacent(reader: Reader):
 
 
 def _neighbour(reader: Reader):
+    """"Tunisia's western neighbour", "Argentina, Brazil's neighbour to the south": the neighbour is the
+    place before (an appositive) or, failing that, the next place of the owner's kind in the sentence."""
     text = reader.text
     for match in _NEIGHBOUR.finditer(text):
         owner = reader.mention_before(match.start(), limit=0)
         if owner is None or owner.end != match.start() or not reader.is_area(owner):
-            its = re.search(r"\bits\s*$", text[max(0, match.start() - 4):match.start() + 1])
-            if not its:
-                continue
+            continue
         direction = match.group("adj") or match.group("noun")
-        subject = reader.appositive_subject(owner.start if owner is not None and owner.end == match.start() else match.start(),
-                                            long=True)
         stated = {"relation": "neighbour"}
         if direction:
             stated["direction"] = compass_code(direction)
-        if owner is None or owner.end != match.start():
-            continue
-        subjects, how = ([subject], None) if subject is not None and subject.geonameid != owner.geonameid else ([], None)
+        subject = reader.appositive_subject(owner.start, long=True)
+        subjects = [subject] if subject is not None and subject.geonameid != owner.geonameid else []
         if not subjects:
             later = [m for m in reader.inside(match.end(), reader.sentence(match.start())[1]) if _same_kind(reader, m, owner)]
             subjects = later[:1]
         yield Finding("adjacency", subjects[0].start if subjects and subjects[0].start < owner.start else owner.start,
-                      match.end(), subjects, [owner], stated, None if subjects else "the neighbour is not named",
-                      "neighbour", how)
+                      match.end(), subjects, [owner], stated, None if subjects else "the neighbour is not named", "neighbour")
+
+
+#: "the US southern border with Mexico", "Russia's border with Ukraine".
+_BORDER_WITH = re.compile(rf"(?:['’]s)?\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?", _I)
+
+
+def _border_with(reader: Reader):
+    text = reader.text
+    for owner in reader.mentions:
+        match = _BORDER_WITH.match(text, owner.end, owner.end + 40)
+        if match is None or not reader.is_area(owner):
+            continue
+        other = reader.anchor_after(match.end())
+        if other is None or not reader.is_area(other) or other.geonameid == owner.geonameid:
+            continue
+        stated = {"relation": "shared border"}
+        if match.group("adj"):
+            stated["direction"] = compass_code(match.group("adj"))
+        the = re.search(r"\bthe\s+$", text[max(0, owner.start - 5):owner.start], _I)
+        yield Finding("adjacency", owner.start - (len(the.group()) if the else 0), other.end, [other], [owner], stated,
+                      wording="border with")
 
 
 def _borders(reader: Reader):

@@ -62,13 +62,14 @@ def _in(reader: Reader):
         if not anchors:
             continue
         subject = reader.appositive_subject(match.start(), long=True)
-        if subject is None or reader.is_country(subject) or not subject.resolved or subject.geonameid == anchors[0].geonameid:
+        if subject is None or reader.is_country(subject) or not reader.is_named_place(subject) \
+                or subject.geonameid == anchors[0].geonameid:
             continue
         before = reader.mention_before(match.start(), limit=160)
         # "Orlando, Florida in Seminole County": "in" may attach to either; the place is read, not linked
         inferred = (f"'in {anchors[0].text}' taken to be said of {subject.text}"
                     if before is not None and before is not subject and reader.is_area(before) else None)
-        subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and s.resolved]
+        subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and reader.is_named_place(s)]
         stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
         yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
                       else anchors[0].end, subjects, anchors, stated, wording="in", inferred=inferred)
@@ -86,8 +87,9 @@ def _commas(reader: Reader):
         if anchor is None or not reader.is_area(anchor) or reader.is_area(subject) and not _larger(reader, anchor, subject):
             continue                                              # a region is said to be in a larger region only
         more = _LIST_AFTER.match(text[anchor.end:anchor.end + 6])
-        if more and reader.mention_at(anchor.end + more.end()) is not None and not _is_chain(reader, anchor, more):
-            continue                                              # "Kharkiv, Donetsk and Luhansk": a list
+        listed = reader.mention_at(anchor.end + more.end()) if more else None
+        if listed is not None and reader.is_area(listed) and not _is_chain(reader, anchor, more):
+            continue                                              # "Kharkiv, Donetsk and Luhansk": a list of regions
         prev = reader.mention_before(subject.start, limit=4)
         if prev is not None and re.match(r"^\s*,\s*$", text[prev.end:subject.start]) and not reader.is_settlement(subject):
             continue                                              # the subject ends a list itself

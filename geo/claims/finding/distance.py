@@ -27,6 +27,7 @@ _DISTANCE = re.compile(rf"""
       | (?P<dir_only>{DIRECTION})\b(?!\s+(?:of|from))
       | (?:away\s+)?from | outside(?:\s+of)? | away
     )\s*""", re.I | re.X)
+_CLAUSE_REST = re.compile(r"[^,.;:!?()\n]{0,80}")
 _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minute)s?['’]?s?[\s\-]+(?:drive|walk|ride|journey)"
                     r"|(?:an?|\d+)[\s\-]+(?:hour|minute)[\s\-]+(?:drive|walk|ride|journey))\b", re.I)
 
@@ -53,7 +54,8 @@ def find(reader: Reader, found: list[Finding]):
             continue
         if anchor is None:
             vague = vague or "no place is named to measure from"
-        end = anchor.end if anchor else match.end()
+        # no place named after "from": the quote runs to the end of the clause ("from where the suspect ...")
+        end = anchor.end if anchor else match.end() + len(_CLAUSE_REST.match(text, match.end()).group())
         yield Finding("distance_direction", reader.quote_start(subjects, match.start(), inferred), end, subjects,
                       [anchor] if anchor else [], stated, vague, "distance", inferred)
     for match in _DRIVE.finditer(text):

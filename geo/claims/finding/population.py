@@ -32,8 +32,8 @@ _AFTER = [re.compile(rf"^{lead}{_FIGURE}(?P<who>\s+{_WHO})?{_NOT_PEOPLE}", _I) f
     r"\s*[,(]\s*(?:pre-?war\s+)?(?:population|pop\.)[:\s]+",
 )]
 #: Before the place: "Egypt's 91 million residents", "whose 1.3 billion people".
-_POSSESSIVE = re.compile(rf"^['’]s\s+{_FIGURE}\s+{_WHO}", _I)
-_WHOSE = re.compile(rf"^\s*,\s*(?:[\w’'-]+\s+){{0,4}}?(?:of\s+)?whose\s+{_FIGURE}\s+{_WHO}", _I)
+_POSSESSIVE = re.compile(rf"^['’]s\s+{_FIGURE}(?P<who>\s+{_WHO})", _I)
+_WHOSE = re.compile(rf"^\s*,\s*(?:[\w’'-]+\s+){{0,4}}?(?:of\s+)?whose\s+{_FIGURE}(?P<who>\s+{_WHO})", _I)
 #: "the city of 400,000": the place named before (inferred).
 _DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country|region|province|state)\s+of\s+{_FIGURE}"
                        rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)

@@ -34,7 +34,7 @@ _NOUN = (r"(?P<noun>city|town|village|settlement|port|port\s+city|region|provinc
 _OF = re.compile(rf"(?<![\w’'-]){_DIR}\s+(?:(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?(?:(?-i:[a-z][\w’'-]*)\s+){{0,2}}?"
                  rf"{_NOUN}(?:\s+of|\s*,)?\s+", _I)
 #: "X, northern California", "Delmas, north-east South Africa", "Mbanza Congo in northern Angola".
-_BEFORE_REGION = re.compile(rf"(?:(?P<comma>,)|\s(?P<in>in|across|throughout))\s+{_DIR_OR_NOUN}\s+(?=(?-i:[A-Z]))", _I)
+_BEFORE_REGION = re.compile(rf"(?:(?P<comma>,)|\s(?P<in>in|across|throughout|of))\s+{_DIR_OR_NOUN}\s+(?=(?-i:[A-Z]))", _I)
 #: "southern Ukraine's Kherson region".
 _REGION_POSSESSIVE = re.compile(r"['’]s?\s+$")
 #: "in the east of France", "in the far north of the country".
@@ -83,12 +83,11 @@ def _of(reader: Reader):
         owner = reader.mention_before(start, limit=4)
         if owner is not None and _POSSESSIVE.fullmatch(text[owner.end:start]) and reader.is_area(owner):
             anchor, within, start = owner, owner.text, owner.start            # "India's northern state of"
-        elif match.group("demonym"):
+        elif match.group("demonym") and reader.demonym_country(match.group("demonym")) is not None:
             country = reader.demonym_country(match.group("demonym"))
-            if country is None:
-                continue                                                      # "the northern Kurdish village": no region
             anchor, within = reader.implied(match.start("demonym"), match.end("demonym"), country,
                                             f"'{match.group('demonym')}' names {country.name}"), country.name
+            # ("the northern Kurdish village of Ranya": a people, not a country: the place's own country)
         if anchor is None:
             anchor, within = _own_country(reader, subject, match.start("dir"), match.end("dir")), "its country"
         if anchor is None or anchor.geonameid == subject.geonameid:

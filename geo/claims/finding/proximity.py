@@ -49,8 +49,8 @@ def _outside(reader: Reader):
         if anchor is None or not reader.is_settlement(anchor):
             continue
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
-        if not subjects:
-            continue
+        if not subjects and vague == "the subject is not a named place":
+            continue                                              # "fled outside Kharkiv": no place is placed
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
                       {"relation": "outside"}, vague, "outside", inferred)
 

@@ -71,7 +71,7 @@ _DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ
 #: What may stand between a cue and its anchor: "the besieged port city of", "the breakaway region's capital".
 _ANCHOR_LEAD = re.compile(rf"""\s*(?:
     (?:the\s+|its\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?
-  | (?:the\s+|its\s+)(?:[a-z][\w’'-]*\s+){{0,3}}?(?:capital|city|town|village|port)\s*,?\s+
+  | (?:the\s+|its\s+)(?:[\w’'-]+\s+){{0,3}}?(?:capital|city|town|village|port)\s*,?\s+
   | the\s+
 )""", re.X)
 _TITLE_BEFORE = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lady|Lord|Gen|General|President|Senator|Sen|Gov|Governor|Judge|"
@@ -120,6 +120,11 @@ class Reader:
         p = self.place(m)
         return p is not None and p.is_country
 
+    def is_named_place(self, m: Mention) -> bool:
+        """Resolved, or a name found in a place context that the gazetteer lacks (a claim about it is
+        then unverifiable: "subject unresolved"), not a person's or an organisation's."""
+        return m.resolved or (m.reason or "").startswith("no place of that name")
+
     def is_settlement(self, m: Mention) -> bool:
         p = self.place(m)
         return p is not None and p.feature_class == "P"
@@ -142,8 +147,8 @@ class Reader:
         """The mention at ``pos``, unless a capitalized word runs on from it: then the mention is
         only part of a longer name ("in the Nile Delta", "Kharkiv Regional Police")."""
         m = self.mention_at(pos)
-        if m is None or _NAME_GOES_ON.match(self.text, m.end):
-            return None
+        if m is None or not m.text.endswith(".") and _NAME_GOES_ON.match(self.text, m.end):
+            return None                                   # ("Ala. An Amber Alert": an abbreviation ends the sentence)
         return m
 
     def anchor_after(self, pos: int) -> Mention | None:
@@ -225,8 +230,15 @@ class Reader:
                 return earlier[-1], f"'{the.group().strip()}' taken to be {earlier[-1].text}, named before"
             return None, "the place it describes is not named"
         if _A_PLACE.search(before):
+            said = _A_PLACE.search(before).group().strip()
             if self.dateline is not None and self.dateline.geonameid not in exclude:
-                return self.dateline, f"'{_A_PLACE.search(before).group().strip()}' taken to be the dateline's {self.dateline.text}"
+                return self.dateline, f"'{said}' taken to be the dateline's {self.dateline.text}"
+            # "a small town outside Yekaterinburg. Pervouralsk ...": the first settlement named next
+            _, sent_end = self.sentence(cue_start)
+            after = [m for m in self.inside(sent_end, sent_end + DEFINITE_REACH) if self.is_settlement(m)
+                     and m.geonameid not in exclude and self.can_be_subject(m)]
+            if after:
+                return after[0], f"'{said}' taken to be {after[0].text}, named after it"
             return None, "the place it describes is not named"
         return None, None
 
@@ -296,6 +308,11 @@ class Reader:
             settlements = [m for m in inside if self.is_settlement(m)]
             if settlements:
                 return settlements[-1]
+            # "SEVIERVILLE, Tenn." left unresolved in capitals: the same name resolved further on
+            names = {normalize_name(m.text) for m in inside}
+            later = [m for m in self.mentions if m.start >= match.end() and self.is_settlement(m) and normalize_name(m.text) in names]
+            if later:
+                return later[0]
         return None
 
     def quote_start(self, subjects: list[Mention], cue_start: int, inferred: str | None = None) -> int:
