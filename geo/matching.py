@@ -47,6 +47,15 @@ QUALIFIERS = {
     "river": "river", "lake": "water", "sea": "water",
     "city": "settlement", "town": "settlement", "village": "settlement",
 }
+#: Plural qualifiers, which also qualify the names listed before them ("Homs and Aleppo governorates").
+#: (Not "districts": "the Balaklia and Izyum districts" reads as the towns' surroundings, as the
+#: reference gold has it.)
+PLURAL_QUALIFIERS = {
+    "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "rivers": "river",
+}
+QUALIFIERS.update(PLURAL_QUALIFIERS)
+# What joins the names of a list that a plural qualifier ends: ", ", " and ", ", and ", " or ".
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # Words after a name that make it part of an organisation, event or title, not a place.
 _ORG_WORDS = frozenset("""
 police post times journal herald tribune news university institute academy school college
@@ -413,7 +422,7 @@ class NameMatcher:
             span.cues = context_cues(ws, w, last, self.trie)
             spans.append(span)
             resume = last.end
-        return spans
+        return _share_plural_qualifiers(text, spans)
 
     def _longest_name(self, ws: Words, first: _Word) -> tuple[_Word, str] | None:
         """The last word and the key of the longest gazetteer name starting at ``first``."""
@@ -468,6 +477,20 @@ class NameMatcher:
             span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"
             return span, q
         return span, last
+
+
+def _share_plural_qualifiers(text: str, spans: list[Span]) -> list[Span]:
+    """"Homs and Aleppo Governorates", "Kharkiv, Sumy and Chernihiv regions": the names listed
+    before a plural qualifier take it too."""
+    for k in range(len(spans) - 1, 0, -1):
+        span = spans[k]
+        if span.qualifier is None or span.text.rsplit(None, 1)[-1].lower() not in PLURAL_QUALIFIERS:
+            continue
+        j = k
+        while j > 0 and spans[j - 1].qualifier is None and _LIST_GAP.fullmatch(text[spans[j - 1].end: spans[j].start]):
+            spans[j - 1].qualifier = span.qualifier
+            j -= 1
+    return spans
 
 
 def _is_abbreviation(surface: str) -> bool:
