@@ -241,6 +241,8 @@ class Checker:
         policy.outskirts_inside_km of its edge, or outside within policy.outskirts_outside_km; of a
         town, within policy.outskirts_town_km."""
         who = _name(subject) + ("" if subject.kind == "point" else f" (by {subject.source})")
+        if stated.get("relation") in ("on the river", "on the coast"):
+            return self._on_water(subject, anchor, stated["relation"])
         if not anchor.is_area:
             gap, edges, said = self._town_gap(subject, anchor)
             relation = stated.get("relation", "outskirts")
@@ -266,6 +268,26 @@ class Checker:
         return Result(verdict, measured,
                       f"{who} lies {gap} outside {_name(anchor)}; 'on the outskirts' allows at most {limit:g} km "
                       f"outside it: {verdict}.")
+
+    def _on_water(self, subject: Shape, water: Shape, relation: str) -> Result:
+        """"on the Oskil River": within policy.on_river_km of the river's line (or points), from the
+        edge of a town's built-up area; "on the Black Sea coast": within policy.on_coast_km of the
+        coastline (the edge of the land in Natural Earth's country polygons)."""
+        radius = self.policy.town_radius_km(subject.place.population) if subject.is_settlement else 0.0
+        if relation == "on the river":
+            if water.kind == "point":
+                return unverifiable("no polygon", f"{_name(water)} is known only by one point, not its course")
+            gap, limit, what = distance_between(subject.point, water.geometry), self.policy.on_river_km, f"{_name(water)} ({water.source})"
+        else:
+            coast = self.regions.coast_distance(subject.point)
+            if coast is None:
+                return unverifiable("no polygon", f"no coastline is known near {_name(subject)}")
+            gap, limit, what = coast, self.policy.on_coast_km, "the coastline"
+        edge = Length(max(0.0, gap.km - radius))
+        measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "edge_distance_km": _km(edge), "limit_km": limit}
+        verdict = self._judge(edge.km, limit, measured)
+        return Result(verdict, measured, f"{_name(subject)} is {gap} from {what}; '{relation}' allows up to {limit:g} km: "
+                                         f"{verdict}.")
 
     def border_proximity(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"near the border with Ukraine": within policy.border_km of the anchor's border."""

@@ -68,6 +68,10 @@ class Policy:
     conversion_fraction: float = 0.05
     #: A miss beyond the tolerance but within this multiple of it is marked "borderline" (still inconsistent).
     borderline: float = 1.5
+    #: "a town on the Oskil River": at most this far from the river's course (from a town's built-up edge).
+    on_river_km: float = 10.0
+    #: "Odesa, on the Black Sea coast": at most this far from the coastline (from a town's built-up edge).
+    on_coast_km: float = 15.0
     #: "outside Y", "a Y suburb": at most this far from the edge of Y's built-up area.
     suburb_km: float = 50.0
     #: "the southern city of X", "in northern Y": the bearing from the region's centre within this many

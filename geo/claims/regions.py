@@ -36,6 +36,8 @@ _STREAM_CODES = {"STM", "STMA", "STMB", "STMC", "STMD", "STMH", "STMI", "STMIX",
 _SAME_RIVER_KM = 400.0
 # How far (degrees) to look for a foreign country's polygon around a place "near the border".
 _FOREIGN_SEARCH_DEGREES = 3.0
+# How far (degrees) around a place the land is gathered to find its coastline.
+_COAST_SEARCH_DEGREES = 1.5
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,21 @@ class Regions:
         """(geonameid, name, code) of every polygon of ``layer`` that holds ``point``; [] at sea."""
         tree, rows = self._tree(layer)
         return [rows[i][:3] for i in sorted(tree.query(point, predicate="intersects"))]
+
+    def coast_distance(self, point: Point):
+        """The distance (a Length) from a point on land to the coastline: the edge of the union of the
+        country polygons around it (borders with countries farther than the search window away are
+        farther than any coast claim allows). None at sea or where no country is near."""
+        from geo.claims.geodesy import distance_between
+
+        tree, rows = self._tree("admin0")
+        near = [rows[i][3] for i in tree.query(point.buffer(_COAST_SEARCH_DEGREES))]
+        if not near:
+            return None
+        land = shapely.union_all(near)
+        if not land.intersects(point):
+            return None
+        return distance_between(point, land.boundary)
 
     def nearest_foreign_country(self, subject: Shape) -> tuple[Place, object] | None:
         """(the nearest country the subject is not in, the distance to its polygon), looked up among

@@ -14,6 +14,7 @@ look at what earlier ones found: "37 miles east of" is a distance, so not also a
     adjacency.py    "neighbouring Y", "Y's western neighbour", "states that border Mexico"
     population.py   "a town of about 27,000 people", "home to 1.4 million", "second-largest city"
     conversion.py   "40 km (25 miles)"
+    water.py        "on the Oskil River", "on the Black Sea coast", "the west bank of the Dnipro"
 
 >>> from geo.document import Mention
 >>> text = "Bucha, near Kyiv."
@@ -24,7 +25,7 @@ look at what earlier ones found: "37 miles east of" is a distance, so not also a
 from __future__ import annotations
 
 from geo.claims.finding import (adjacency, border, containment, conversion, direction, distance, near, population,
-                                position, proximity)
+                                position, proximity, water)
 from geo.claims.finding.reader import Finding, Reader
 from geo.document import Mention
 from geo.gazetteer import Place
@@ -33,7 +34,7 @@ __all__ = ["FINDERS", "Finding", "Reader", "find_claims"]
 
 #: Every family of wordings, in the order they run.
 FINDERS = (distance.find, direction.find, position.find, near.find, proximity.find, containment.find, border.find,
-           adjacency.find, population.find, conversion.find)
+           adjacency.find, population.find, conversion.find, water.find)
 
 
 def find_claims(text: str, mentions: list[Mention], places: dict[int, Place],

@@ -27,6 +27,7 @@ _DISTANCE = re.compile(rf"""
       | (?P<dir_only>{DIRECTION})\b(?!\s+(?:of|from))
       | (?:away\s+)?from | outside(?:\s+of)? | away
     )\s*""", re.I | re.X)
+_BORDER_NEXT = re.compile(r"(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:border|frontier|boundary)s?\b", re.I)
 _CLAUSE_REST = re.compile(r"[^,.;:!?()\n]{0,80}")
 _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minute)s?['’]?s?[\s\-]+(?:drive|walk|ride|journey)"
                     r"|(?:an?|\d+)[\s\-]+(?:hour|minute)[\s\-]+(?:drive|walk|ride|journey))\b", re.I)
@@ -38,6 +39,8 @@ def find(reader: Reader, found: list[Finding]):
         direction = match.group("dir") or match.group("dir_only")
         if direction and direction_bearing(direction) is None:
             continue
+        if _BORDER_NEXT.match(text, match.end()):
+            continue                                              # "6 km from the border": a border claim
         anchor = reader.anchor_after(match.end()) if not match.group("dir_only") else None
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid} if anchor else set())
         stated = {"distance": number(match.group("num")), "unit": unit(match.group("unit"))}

@@ -35,7 +35,9 @@ _AFTER = [re.compile(rf"^{lead}{_FIGURE}(?P<who>\s+{_WHO})?{_NOT_PEOPLE}", _I) f
 _POSSESSIVE = re.compile(rf"^['’]s\s+{_FIGURE}(?P<who>\s+{_WHO})", _I)
 _WHOSE = re.compile(rf"^\s*,\s*(?:[\w’'-]+\s+){{0,4}}?(?:of\s+)?whose\s+{_FIGURE}(?P<who>\s+{_WHO})", _I)
 #: "the city of 400,000": the place named before (inferred).
-_DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country|region|province|state)\s+of\s+{_FIGURE}"
+_DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country|region|province|state)"
+                       rf"(?:\s+of|\s*,?\s*(?:which\s+)?(?:has|had|once\s+had)\s+(?:a\s+|an\s+)?(?:(?:pre-?war|current|total|"
+                       rf"estimated)\s+)?population\s+of)\s+{_FIGURE}"
                        rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)
 _RANKS = {"largest": 1, "biggest": 1, "second-largest": 2, "second largest": 2, "second-biggest": 2, "second biggest": 2,
           "third-largest": 3, "third largest": 3, "third-biggest": 3, "fourth-largest": 4, "fifth-largest": 5,
@@ -68,10 +70,11 @@ def find(reader: Reader, found: list[Finding]):
     for match in _DEFINITE.finditer(text):
         if number(match.group("num")) < 100 or any(f.start <= match.start() < f.end for f in found):
             continue
-        subjects, vague, inferred = reader.subject_or_vague(match.start() + 4 + len(match.group().split()[1]))
-        the = re.match(r"the\s+(?:[\w’'-]+\s+)?(\w+)", match.group(), _I)
-        noun = the.group(1) if the else "city"
-        described = _described(reader, match.start(), noun)
+        noun = re.search(r"\b(city|town|village|country|region|province|state)\b", match.group(), _I)
+        if noun.group(1).lower() in ("country", "state"):
+            described = _described(reader, match.start(), noun.group(1))
+        else:
+            described = reader.definite_subject(match.start() + noun.end())
         f = Finding("population", match.start(), match.end(), [described[0]] if described[0] else [], [],
                     _stated(match), None if described[0] else "the place it describes is not named", "population", described[1])
         yield f

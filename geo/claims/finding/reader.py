@@ -60,6 +60,8 @@ _LONG_APPOSITIVE = re.compile(r"""^(?:
 )$""", re.IGNORECASE | re.X)
 #: Words a clause may not hold if the place before it is its subject: another verb phrase's subject.
 _CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|after|before|while|because|and\s+(?:the|a|an)\b)", _I)
+#: "X, a village in the", "X, a town of the": the place before a container's name.
+_HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
 #: A definite settlement noun ending the text before a cue: "the village", "the small town".
 _THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
@@ -201,12 +203,14 @@ class Reader:
         return m if self.can_be_subject(m) else None
 
     def contained_first(self, m: Mention) -> Mention:
-        """The place ``m`` holds when the text names it just before ("Louisville, Kentucky"), else ``m``."""
+        """The place ``m`` holds when the text names it just before ("Louisville, Kentucky", "Robotyne,
+        a village in the Zaporizhzhia region"), else ``m``."""
         if not self.is_area(m):
             return m
-        prev = self.mention_before(m.start, limit=4)
-        if prev is not None and prev is not m and re.fullmatch(r"\s*,\s*", self.text[prev.end:m.start]) \
-                and not self.is_country(prev) and (self.is_settlement(prev) or self.is_country(m)):
+        prev = self.mention_before(m.start, limit=60)
+        if prev is None or prev is m or self.is_country(prev) or not (self.is_settlement(prev) or self.is_country(m)):
+            return m
+        if re.fullmatch(r"\s*,\s*", self.text[prev.end:m.start]) or _HELD_IN.fullmatch(self.text[prev.end:m.start]):
             return prev
         return m
 
@@ -223,11 +227,17 @@ class Reader:
         if the:
             area = the.group("noun").lower() in ("region", "province")
             lo = max(0, sent_start - DEFINITE_REACH)
-            earlier = [m for m in self.inside(lo, cue_start - len(before) + the.start())
+            here = cue_start - len(before) + the.start()
+            earlier = [m for m in self.inside(lo, here)
                        if m.resolved and m.geonameid not in exclude and self.can_be_subject(m)
                        and (self.is_area(m) and not self.is_country(m) if area else self.is_settlement(m))]
             if earlier:
-                return earlier[-1], f"'{the.group().strip()}' taken to be {earlier[-1].text}, named before"
+                # the first such place of the nearest sentence that names one: the sentence's topic
+                # ("The town of Avdiivka, 10 km north of Donetsk, ... The town had ...": Avdiivka)
+                last_sentence = self.sentence(earlier[-1].start)
+                chosen = next(m for m in earlier if self.sentence(m.start) == last_sentence) \
+                    if self.sentence(earlier[-1].start) != self.sentence(here) else earlier[-1]
+                return chosen, f"'{the.group().strip()}' taken to be {chosen.text}, named before"
             return None, "the place it describes is not named"
         if _A_PLACE.search(before):
             said = _A_PLACE.search(before).group().strip()

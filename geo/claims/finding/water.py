@@ -1,0 +1,74 @@
+"""Places on rivers and coasts: "Kupiansk, a rail hub on the Oskil River", "Nova Kakhovka on the
+Dnipro", "Odesa, on the Black Sea coast", "a port on the Sea of Azov", "the west bank of the Dnipro".
+
+"on" a river is a ``proximity`` claim measured to the river's line (or its GeoNames points); "on the
+coast" is measured to the coastline, the edge of the land (Natural Earth's country polygons); "the
+west bank of" a river is a ``direction`` from the river's nearest point.
+
+>>> from geo.document import Mention
+>>> from geo.claims.finding.reader import Reader
+>>> from geo.gazetteer import Gazetteer
+>>> text = "Odesa, on the Black Sea coast, was hit."
+>>> r = Reader(text, [Mention("a", 0, 5, "Odesa", 698740), Mention("a", 14, 23, "Black Sea", 117468570)], {},
+...            [(0, len(text))], Gazetteer.open())
+>>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+[('proximity', {'relation': 'on the coast'}, 'Odesa, on the Black Sea coast')]
+"""
+from __future__ import annotations
+
+import re
+
+from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import compass_code
+from geo.document import Mention
+
+_I = re.IGNORECASE
+#: "on the", "on the banks of the", "along the": then a river or a sea.
+_ON = re.compile(r"(?<![\w’'])(?:on|along|astride|straddling)\s+(?:the\s+)?(?:(?:banks?|shores?|coast)\s+of\s+(?:the\s+)?)?", _I)
+_COAST_AFTER = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", _I)
+_BANK = re.compile(r"(?<![\w’'])(?:the\s+)?(?P<dir>(?:left|right|north|south|east|west)(?:ern)?)\s+bank\s+of\s+(?:the\s+)?", _I)
+_SEA_CODES = {"SEA", "OCN", "GULF", "BAY", "STRT", "LGN", "COVE", "SD"}
+_RIVER_CODES = {"STM", "STMA", "STMB", "STMI", "STMX", "CNL", "STMH"}
+
+
+def find(reader: Reader, found: list[Finding]):
+    text = reader.text
+    for match in _ON.finditer(text):
+        water = reader.anchor_after(match.end())
+        kind = _kind(reader, water)
+        if kind is None:
+            continue
+        end = water.end
+        coast = _COAST_AFTER.match(text, water.end)
+        if kind == "sea" or coast:
+            end = coast.end() if coast else end
+            relation = "on the coast"
+        else:
+            relation = "on the river"
+        subjects, vague, inferred = reader.subject_or_vague(match.start(), {water.geonameid})
+        subjects = [s for s in subjects if not reader.is_area(s) or not reader.is_country(s)]
+        if not subjects:
+            continue                                              # "troops dug in along the Dnipro": no place placed
+        yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), end, subjects, [water],
+                      {"relation": relation}, vague, "water", inferred)
+    for match in _BANK.finditer(text):
+        river = reader.anchor_at(match.end())
+        if _kind(reader, river) != "river" or match.group("dir").lower().startswith(("left", "right")):
+            continue
+        subjects, vague, inferred = reader.subject_or_vague(match.start(), {river.geonameid})
+        if not subjects:
+            continue
+        yield Finding("direction", reader.quote_start(subjects, match.start(), inferred), river.end, subjects, [river],
+                      {"direction": compass_code(match.group("dir")), "relation": "bank"}, vague, "bank", inferred)
+
+
+def _kind(reader: Reader, m: Mention | None) -> str | None:
+    """"river" or "sea" for a mention of one, else None."""
+    p = reader.place(m)
+    if p is None:
+        return None
+    if p.feature_code in _RIVER_CODES:
+        return "river"
+    if p.feature_code in _SEA_CODES:
+        return "sea"
+    return None
