@@ -410,8 +410,8 @@ def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
     does not make it the container of another division or country ("Texas, Oklahoma and Kansas"
     is a list), nor does a stem ("Kyiv, Kharkiv": Kharkiv the city, no container)."""
     top = cands[0].place
-    if inner.cands and (inner.cands[0].place.is_country or inner.cands[0].place.feature_code == "ADM1"):
-        # a country or state is held by a country alone ("Kharkiv Oblast, Ukraine"; "Texas, Oklahoma" is a list)
+    if inner.cands and inner.cands[0].place.feature_code == "ADM1":
+        # a state is held by a country alone ("Kharkiv Oblast, Ukraine"; "Texas, Oklahoma" is a list)
         return top if top.is_country else None
     if top.is_country or top.is_division:
         return top
