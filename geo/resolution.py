@@ -47,9 +47,63 @@ _QUALIFIER_FITS = {
     "settlement": lambda p: p.feature_class == "P",
 }
 _EARTH_KM = 6371.0088
-TEMPERATURE = 0.12        # softmax temperature over candidate scores
-WEAK_PRIOR = 0.45         # below this importance a bare name needs support from its context
-DIVISION_HOLDS_PLACES = 0.6   # a first-level division that holds other places the article names
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Every weight and threshold of resolution, in one place (as :class:`geo.claims.policy.Policy`
+    holds the claims' tolerances). A candidate's score is a sum: its importance (from the
+    gazetteer, in [0, 1]), what its name and qualifier say, what the article's countries, regions
+    and places add, and what the span's containers add; the best score wins. Importances,
+    thresholds of importance and shares are in [0, 1]; weights are score points.
+
+    The values were set on LGL and on the odd-numbered articles of GeoWebNews and TR-News (the
+    even-numbered ones held out); the reference articles must stay perfect under any change.
+    """
+
+    # -- a candidate's score before the article is read (_prior_score)
+    stem_penalty: float = 0.3           #: "Bucha" is the town; its raion is written "Bucha district"
+    own_name: float = 0.15              #: a place's own current name (any spelling) over another's former or foreign one
+    division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name
+    bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature
+    stands_alone: float = 1.2           #: a country or continent named is its own context ("China" in a Texas story)
+
+    # -- what the article adds (ArticleContext, _Scoring)
+    country_bonus: float = 0.5          #: a candidate in a country the article's other names are in...
+    region_bonus: float = 0.4           #: ... in a first-level division they are in
+    bonus_full_at: int = 2              #: mentions of other names at which those bonuses are whole
+    division_holds_places: float = 0.6  #: a state holding the article's other places, where a country shares its name
+    near_article: float = 0.3           #: up to this for a candidate near the article's places...
+    near_article_km: float = 200.0      #: ... falling off as exp(-distance / this)
+    near_span: float = 0.4              #: up to this for a candidate near the settlements named around the span...
+    near_span_km: float = 50.0          #: ... falling off so
+    near_span_chars: int = 200          #: "around the span": within this many characters
+    container: float = 1.0              #: per explicit container the candidate lies in ("Riga, Latvia")
+    container_gap_chars: int = 60       #: the most text between a name and its container
+    container_lookahead: int = 3        #: how many later spans may be a span's container
+    telling_importance: float = 0.75    #: a place this important, or a name's only place, tells the article's area at once
+    context_share: float = 0.6          #: a resolution this sure (softmax share) tells it in the second pass
+
+    # -- detection (Resolver._detect): whether a span names a place
+    weak_prior: float = 0.45            #: below this importance a bare name needs support from its context
+    important_place: float = 0.75       #: a place this important is taken despite a person's or a title's cue
+    major_place: float = 0.9            #: ... and a common word or a capitalized run despite everything
+    common_named: float = 0.6           #: a common word in a place context, known by this name at this importance
+    other_names_prior: float = 0.6      #: below this, a place known here only by another's name needs a place context
+    foreign_exonym_importance: float = 0.9  #: below this, another language's name in an article about elsewhere is no place
+    confidence_base: float = 0.55       #: detection confidence: this, ...
+    confidence_per_prior: float = 0.5   #: ... plus this times the best importance, ...
+    confidence_positive: float = 0.2    #: ... plus this with a place cue (at most 1)
+    sentence_start_factor: float = 0.9  #: a name that starts a sentence, with no place cue, is less sure
+
+    # -- the confidence reported
+    temperature: float = 0.12           #: softmax temperature over candidate scores (the winner's share)
+
+
+#: The policy resolution runs with.
+POLICY = Policy()
+TEMPERATURE = POLICY.temperature   # (names kept for the calibration script)
+WEAK_PRIOR = POLICY.weak_prior
 
 # What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
 # "X, a town in Y's Z".
@@ -118,8 +172,8 @@ class ArticleContext:
             countries = {code: n - own.get(code, 0) for code, n in self.countries.items()}
             regions = {code: n - own.get(code, 0) for code, n in self.regions.items()}
             known = self._own_bonuses[norm] = (
-                {code: 0.5 * min(1.0, n / 2) for code, n in countries.items() if n > 0},
-                {code: 0.4 * min(1.0, n / 2) for code, n in regions.items() if n > 0})
+                {code: POLICY.country_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in countries.items() if n > 0},
+                {code: POLICY.region_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in regions.items() if n > 0})
         return known
 
     def bonuses(self) -> tuple[dict[str | None, float], dict[str | None, float]]:
@@ -127,8 +181,8 @@ class ArticleContext:
         most at two mentions), by country code and by region code: worked out once per context,
         not once per candidate."""
         if self._bonuses is None:
-            self._bonuses = ({code: 0.5 * min(1.0, n / 2) for code, n in self.countries.items()},
-                             {code: 0.4 * min(1.0, n / 2) for code, n in self.regions.items()})
+            self._bonuses = ({code: POLICY.country_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in self.countries.items()},
+                             {code: POLICY.region_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in self.regions.items()})
         return self._bonuses
 
 
@@ -154,15 +208,15 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
     p = c.place
     s = p.importance
     if c.kind == "stem" and qualifier is None:
-        s -= 0.3   # "Bucha" is the town; its raion is written "Bucha district"
+        s -= POLICY.stem_penalty   # "Bucha" is the town; its raion is written "Bucha district"
     if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
-        s += 0.15  # a place's own current name (in any spelling) over another's former or foreign name
+        s += POLICY.own_name  # a place's own current name (in any spelling) over another's former or foreign name
     if qualifier == "division" and p.feature_code == "ADM1":
-        s += 0.3   # "Kharkiv region" is the oblast, not the raion of the same name
+        s += POLICY.division_qualifier   # "Kharkiv region" is the oblast, not the raion of the same name
     if qualifier is None and p.feature_class == "P":
-        s += 0.1
+        s += POLICY.bare_settlement
     if alone:
-        s += 1.2  # a country or continent named is its own context: "China" in a Texas story is China
+        s += POLICY.stands_alone  # a country or continent named is its own context: "China" in a Texas story is China
     return s
 
 
@@ -304,14 +358,14 @@ class Resolver:
         cues = set(span.cues)
         prior = senses.prior
         positive = bool(cues & POSITIVE_CUES) or span.qualifier is not None
-        if "person" in cues and not (positive and prior >= 0.75) and span.qualifier is None:
+        if "person" in cues and not (positive and prior >= POLICY.important_place) and span.qualifier is None:
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
         for cue in ("quoted_title", "role", "organisation", "organisation_of"):
             if cue in cues and span.qualifier is None:
                 return Detection(False, reason=f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place")
         if "capital_before" in cues and "dateline" not in cues \
-                or "capital_after" in cues and not (span.qualifier or positive and prior >= 0.9) \
-                or "capital_before_at_start" in cues and prior < 0.75 and not positive:
+                or "capital_after" in cues and not (span.qualifier or positive and prior >= POLICY.major_place) \
+                or "capital_before_at_start" in cues and prior < POLICY.important_place and not positive:
             return Detection(False, reason="part of a longer proper name (a person or an organisation)")
         needs_country = False
         if "dateline" not in cues and span.method == "exact":
@@ -321,21 +375,23 @@ class Resolver:
                 # survives (Washington, Paris); a division named like a word ("Texas", but also
                 # Kuwait's "Capital") only in an article about its country.
                 named = senses.named
-                if named >= 0.9 or (named >= 0.6 and positive and zipf < STRONG_COMMON_ZIPF) or senses.named_countryless:
+                if named >= POLICY.major_place or (named >= POLICY.common_named and positive and zipf < STRONG_COMMON_ZIPF) \
+                        or senses.named_countryless:
                     pass
                 elif named >= COMMON_NAME_IMPORTANCE:
                     needs_country = True
                 else:
                     return Detection(False, reason="a common word, and no important place is called that")
-            if span.text.isupper() and len(span.text) <= 4 and prior < 0.75:
+            if span.text.isupper() and len(span.text) <= 4 and prior < POLICY.important_place:
                 return Detection(False, reason="an abbreviation in capitals, and no important place is called that")
-            if " " not in span.norm and prior < 0.6 and not positive and senses.only_other_names:
+            if " " not in span.norm and prior < POLICY.other_names_prior and not positive and senses.only_other_names:
                 return Detection(False, reason="only another name (not a spelling) of a small place, and nothing says a place is meant")
         if prior < WEAK_PRIOR and not positive:
             return Detection(False, reason="only small places have this name and nothing around it says a place is meant")
-        confidence = min(1.0, 0.55 + prior * 0.5 + (0.2 if positive else 0.0))
+        confidence = min(1.0, POLICY.confidence_base + prior * POLICY.confidence_per_prior
+                         + (POLICY.confidence_positive if positive else 0.0))
         if "sentence_start" in cues and not positive:
-            confidence *= 0.9
+            confidence *= POLICY.sentence_start_factor
         return Detection(True, confidence, needs_country=needs_country, prior=prior)
 
     # -- resolution -----------------------------------------------------------------------
@@ -350,7 +406,7 @@ class Resolver:
         scoring = _Scoring(spans, senses, self._containers(text, spans, senses))
 
         # Pass 1: what the important, unambiguous places say about the article's area.
-        telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= 0.75 or len(x.cands) == 1)
+        telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
                    for x, d in zip(senses, decisions)]
         context = ArticleContext()
         for span, ranking in zip(spans, scoring.rankings(telling, ArticleContext())):   # (nothing known yet)
@@ -361,9 +417,9 @@ class Resolver:
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context))
         context2 = ArticleContext()
         for span, ranking, d in zip(spans, scored, decisions):
-            if ranking and scoring.share(ranking) > 0.6 and not d.needs_country:
+            if ranking and scoring.share(ranking) > POLICY.context_share and not d.needs_country:
                 context2.add(ranking[0][1].place, span.norm)
-        local = _local_points(spans, scored)
+        local = _local_points(spans, scored, POLICY.near_span_chars)
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local))
 
         mentions = []
@@ -389,9 +445,9 @@ class Resolver:
         """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z"."""
         out: dict[int, list[Place]] = {}
         for i, span in enumerate(spans):
-            for k in range(i + 1, min(i + 4, len(spans))):
+            for k in range(i + 1, min(i + 1 + POLICY.container_lookahead, len(spans))):
                 other, cands = spans[k], senses[k].cands
-                if other.start - span.end > 60 or not cands:   # (the length of the text between, not copied)
+                if other.start - span.end > POLICY.container_gap_chars or not cands:   # (the length of the text between, not copied)
                     break
                 between = text[span.end: other.start]
                 if (between[:1] == "," or between[:1].isspace()) and _CONTAINER_GAP.fullmatch(between):  # (how every gap starts)
@@ -477,7 +533,7 @@ class _Scoring:
         scores = self._scores_in_context(senses, context, context_key)
         if near:   # places named together lie together
             scores = list(scores)
-            self.proximity.add_nearness(scores, senses, near, 0.4, 50)
+            self.proximity.add_nearness(scores, senses, near, POLICY.near_span, POLICY.near_span_km)
         if boxes:
             scores = [_contained(s, c.place, boxes) for s, c in zip(scores, senses.ranked)]
         # Best score first; among equals, the more important place, then the lower geonameid: the
@@ -500,11 +556,11 @@ class _Scoring:
                 summed = map(add, summed, map(regions.get, senses.regions, _NOTHING))
                 if senses.any_holder:
                     # "Georgia" beside Atlanta and Athens is the state that holds them, not the country
-                    summed = map(add, summed, map(dict.fromkeys(regions, DIVISION_HOLDS_PLACES).get, senses.holders, _NOTHING))
+                    summed = map(add, summed, map(dict.fromkeys(regions, POLICY.division_holds_places).get, senses.holders, _NOTHING))
             scores = list(summed)
             near = self.proximity.columns(context.points, senses.norm)
             if near:
-                self.proximity.add_nearness(scores, senses, near, 0.3, 200)
+                self.proximity.add_nearness(scores, senses, near, POLICY.near_article, POLICY.near_article_km)
             self._in_context[key] = scores
         return scores
 
@@ -581,7 +637,7 @@ def _contained(s: float, p: Place, boxes: Sequence[Place]) -> float:
     """The score ``s`` plus 1 for each of the span's containers the place lies in."""
     for box in boxes:
         if _inside(p, box):
-            s += 1.0
+            s += POLICY.container
     return s
 
 
@@ -620,7 +676,7 @@ class _Proximity:
             self._coords.append((math.radians(lat), math.radians(lon)))
         return column
 
-    def add_nearness(self, scores: list[float], senses: _Senses, columns: tuple[int, ...], weight: float, scale: int) -> None:
+    def add_nearness(self, scores: list[float], senses: _Senses, columns: tuple[int, ...], weight: float, scale: float) -> None:
         """Add ``weight * exp(-d / scale)`` to the score of each candidate proximity counts for
         (:attr:`_Senses.located`), ``d`` the distance (km) to the nearest place of these (non-empty) ``columns``."""
         table = self._tables.get(id(senses))
@@ -676,8 +732,8 @@ def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list
         return decisions
     out = []
     for span, d in zip(spans, decisions):
-        # d.prior < 0.75: a surname, not Russia in "United Russia"
-        if d.ok and span.norm in persons and d.prior < 0.75 and span.qualifier is None \
+        # d.prior below an important place's: a surname, not Russia in "United Russia"
+        if d.ok and span.norm in persons and d.prior < POLICY.important_place and span.qualifier is None \
                 and "dateline" not in span.cues and "place_preposition" not in span.cues:
             d = Detection(False, reason="the article uses this name for a person")
         out.append(d)
@@ -688,7 +744,7 @@ def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> b
     """"Hamas" is Hamm's name in some language: an alternate name of a place in a country the
     article never names, with nothing around it saying a place is meant, is not taken as that place."""
     p = winner.place
-    return (winner.kind == "alternate" and span.method == "exact" and p.importance < 0.9
+    return (winner.kind == "alternate" and span.method == "exact" and p.importance < POLICY.foreign_exonym_importance
             and not p.is_country and not context.names_country_besides(p.country_code, span.norm)
             and not (set(span.cues) & POSITIVE_CUES) and span.qualifier is None)
 
@@ -742,7 +798,7 @@ def calibrated(share: float) -> float:
 def _share(ranking: list[tuple[float, Candidate]]) -> float:
     """The winner's softmax share: near 1 when it stands out, 1/n when all tie."""
     top = ranking[0][0]
-    z = sum([math.exp((s - top) / TEMPERATURE) for s, _ in ranking])
+    z = sum([math.exp((s - top) / POLICY.temperature) for s, _ in ranking])
     return 1.0 / z
 
 
