@@ -40,6 +40,7 @@ from shapely.errors import GEOSException
 from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, codes_hold, unverifiable, worst
 from geo.claims.conflicts import Conflict, conflicts
 from geo.claims.finding import Finding, find_claims
+from geo.claims.finding.reader import IMPLIED
 from geo.claims.geodesy import distance
 from geo.claims.policy import Policy
 from geo.claims.regions import Regions
@@ -166,9 +167,11 @@ class _Judge:
         gazetteer holds were tried already: see :meth:`better_place`.)"""
         mentions = [*finding.subjects, *finding.anchors]
         for mention in mentions:
+            if mention.method == "inferred":
+                return mention.reason or f"{mention.name} was inferred from the context"
             if mention.method.startswith("fuzzy"):
                 return f"'{mention.text}' was matched to {mention.name} only by a similar spelling"
-            if mention.method != "implied" and mention.score < self.policy.doubtful_below:
+            if mention.method not in IMPLIED and mention.score < self.policy.doubtful_below:
                 return f"'{mention.text}' was resolved to {mention.name} with low confidence ({mention.score:.2f})"
         if finding.type == "containment" and len(finding.anchors) > 1:
             inner, outer = self.place(finding.anchors[0]), self.place(finding.anchors[1])
@@ -180,7 +183,7 @@ class _Judge:
                         f"so another {place.name} may be meant")
         for mention in mentions:
             place = self.place(mention)
-            if mention.method != "implied" and place is not None and not place.is_country and self.isolated(place):
+            if mention.method not in IMPLIED and place is not None and not place.is_country and self.isolated(place):
                 return (f"{place.name} is farther than {self.policy.isolated_km:,.0f} km from every other place the "
                         f"article names, so '{mention.text}' may be another place")
         return None
@@ -209,7 +212,7 @@ class _Judge:
                 changes += [c for c in self.better_places(one) if c[0] is mention]
             return changes
         mentions = [*finding.subjects, *finding.anchors]
-        if not all(m.resolved and m.method != "implied" for m in mentions):
+        if not all(m.resolved and m.method not in IMPLIED for m in mentions):
             return []
         may_move = [self.may_move(m, container=finding.wording == "comma" and m in finding.anchors) for m in mentions]
         if not any(may_move) or self.measure(finding).verdict != INCONSISTENT:

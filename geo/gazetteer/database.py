@@ -192,6 +192,12 @@ class Gazetteer:
                            (country_code, population))
         return rows[0][0]
 
+    def capital(self, iso2: str) -> Place | None:
+        """The seat of government (PPLC) of a country, the most populous if GeoNames lists several."""
+        rows = self._query("SELECT geonameid FROM places WHERE country_code = ? AND feature_code = 'PPLC' "
+                           "ORDER BY population DESC LIMIT 1", (iso2.upper(),))
+        return self.place(rows[0][0]) if rows else None
+
     def country(self, iso2: str) -> Place | None:
         rows = self._query("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2.upper(),))
         return self.place(rows[0][0]) if rows else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.reader import IMPLIED, Finding, Reader
 from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
 from geo.document import Mention
 
@@ -55,7 +55,7 @@ def _neighboured(reader: Reader, cue: int, named: list[Mention], *, sentence_onl
     sent_start, _ = reader.sentence(cue)
 
     def usable(m: Mention) -> bool:
-        return m.resolved and m.geonameid not in ids and reader.can_be_subject(m) and m.method != "implied"
+        return m.resolved and m.geonameid not in ids and reader.can_be_subject(m) and m.method not in IMPLIED
 
     in_sentence = [m for m in reader.inside(sent_start, cue) if usable(m)]
     before = ([m for m in in_sentence if any(_same_kind(reader, m, n) for n in named)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.reader import IMPLIED, Finding, Reader
 from geo.claims.finding.words import NUMBER, QUALIFIER, number, unit, words
 from geo.claims.units import LENGTH_PATTERN
 from geo.document import Mention
@@ -105,7 +105,7 @@ def _subject(reader: Reader, cue: int, anchors: list[Mention]) -> tuple[list[Men
         return [subject], None, None
     sent_start, _ = reader.sentence(cue)
     before = [m for m in reader.inside(sent_start, cue) if m.resolved and reader.can_be_subject(m) and m.geonameid not in exclude
-              and not reader.is_country(m) and m.method != "implied"]
+              and not reader.is_country(m) and m.method not in IMPLIED]
     settlements = [m for m in before if reader.is_settlement(m)]
     # "Valuyki, a town in Russia's Belgorod region near the border": the town, read from the sentence
     # (not linked to the cue, so the quote starts at the cue: the "inferred" text says how)

@@ -34,6 +34,7 @@ _NOT_A_SUBJECT = re.compile(r"(?:\bfrom|\bto|\bbetween|\bvia)\s+$", _I)
 
 def find(reader: Reader, found: list[Finding]):
     yield from _in(reader)
+    yield from _division_of(reader)
     yield from _commas(reader)
     yield from _possessives(reader)
 
@@ -73,6 +74,26 @@ def _in(reader: Reader):
         stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
         yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
                       else anchors[0].end, subjects, anchors, stated, wording="in", inferred=inferred)
+
+
+_DIVISION_NOUN = r"(?:region|province|state|oblast|district|county|governorate|department|prefecture|raion|municipality)"
+_DIVISION_OF = re.compile(rf"(?:\s+{_DIVISION_NOUN})?\s+of\s+(?:the\s+)?", _I)
+
+
+def _division_of(reader: Reader):
+    """"the Puno region of Peru", "the Izium district of the Kharkiv region": a division, then what holds it."""
+    text = reader.text
+    for subject in reader.mentions:
+        if not reader.is_area(subject) or reader.is_country(subject):
+            continue
+        match = _DIVISION_OF.match(text, subject.end, subject.end + 30)
+        if match is None or not (re.search(rf"{_DIVISION_NOUN}$", subject.text, _I) or match.group().strip().lower() != "of"):
+            continue
+        anchors = _anchor_chain(reader, match.end())
+        if not anchors or anchors[0].geonameid == subject.geonameid or not _larger(reader, anchors[0], subject):
+            continue
+        stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
+        yield Finding("containment", subject.start, anchors[0].end, [subject], anchors[:1], stated, wording="of")
 
 
 def _commas(reader: Reader):

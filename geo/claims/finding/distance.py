@@ -28,7 +28,8 @@ _DISTANCE = re.compile(rf"""
       | (?:away\s+)?from | outside(?:\s+of)? | away
     )\s*""", re.I | re.X)
 _BORDER_NEXT = re.compile(r"(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:border|frontier|boundary)s?\b", re.I)
-_CLAUSE_REST = re.compile(r"[^,.;:!?()\n]{0,80}")
+#: The words after "from" when no place follows: up to a conjunction or punctuation ("from where the swan was found").
+_CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|or|but|as|to|for|because|which|while|when|after|before|since|so)\b)[^,.;:!?()\n]){0,80}")
 _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minute)s?['’]?s?[\s\-]+(?:drive|walk|ride|journey)"
                     r"|(?:an?|\d+)[\s\-]+(?:hour|minute)[\s\-]+(?:drive|walk|ride|journey))\b", re.I)
 

@@ -27,6 +27,8 @@ from geo.gazetteer import Place
 from geo.normalize import normalize_name
 
 _I = re.IGNORECASE
+#: The methods of mentions a claim implies rather than the text names (see Reader.implied).
+IMPLIED = ("implied", "inferred")
 
 
 @dataclass
@@ -76,6 +78,9 @@ _ANCHOR_LEAD = re.compile(rf"""\s*(?:
   | (?:the\s+|its\s+)(?:[\w’'-]+\s+){{0,3}}?(?:capital|city|town|village|port)\s*,?\s+
   | the\s+
 )""", re.X)
+#: "the capital", "the Canadian capital", "the country's capital", not followed by a name or "of".
+_THE_CAPITAL = re.compile(r"\s*(?:the|its|their)\s+(?:(?:country|nation)['’]s\s+|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?capital\b"
+                          r"(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+(?:of|city)\b)", re.I)
 _TITLE_BEFORE = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lady|Lord|Gen|General|President|Senator|Sen|Gov|Governor|Judge|"
                            r"Rev|Prof|Captain|Capt|Col|Lt|Sgt|St)\b)\.?\s+$")
 _THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
@@ -160,7 +165,31 @@ class Reader:
         if m is not None:
             return m
         lead = _ANCHOR_LEAD.match(self.text, pos, min(len(self.text), pos + 80))
-        return self.anchor_at(lead.end()) if lead else None
+        m = self.anchor_at(lead.end()) if lead else None
+        return m if m is not None else self.the_capital(pos)
+
+    def the_capital(self, pos: int) -> Mention | None:
+        """"the capital", "the Canadian capital", "the country's capital" (no name after it): the seat of
+        government of the country a demonym names, else of the country the article names most."""
+        match = _THE_CAPITAL.match(self.text, pos, min(len(self.text), pos + 40))
+        if match is None or self.gazetteer is None:
+            return None
+        country = self.demonym_country(match.group("demonym")) if match.group("demonym") else self.main_country()
+        capital = self.gazetteer.capital(country.country_code) if country is not None else None
+        if capital is None:
+            return None
+        return self.implied(pos, match.end(), capital, f"'{match.group().strip()}' taken to be {capital.name}", inferred=True)
+
+    def main_country(self) -> Place | None:
+        """The country the article's resolved places lie in most often."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            p = self.place(m)
+            if p is not None and p.country_code and m.method not in IMPLIED:
+                counts[p.country_code] = counts.get(p.country_code, 0) + 1
+        if not counts or self.gazetteer is None:
+            return None
+        return self.gazetteer.country(max(sorted(counts), key=counts.get))
 
     def mention_before(self, pos: int, limit: int = 80) -> Mention | None:
         """The last mention ending at or before ``pos`` (and no earlier than ``pos - limit``)."""
@@ -287,11 +316,13 @@ class Reader:
 
     # -- places the text implies --------------------------------------------------------------
 
-    def implied(self, start: int, end: int, place: Place, how: str) -> Mention:
-        """A mention the text implies rather than names: the country of "Turkish", a subject's country."""
+    def implied(self, start: int, end: int, place: Place, how: str, inferred: bool = False) -> Mention:
+        """A mention the text implies rather than names: the country of "Turkish", a subject's country;
+        ``inferred`` when it is a reading of the context ("the capital" as the article's country's),
+        which a verdict of inconsistent may not rest on."""
         m = Mention("", start, end, self.text[start:end], geonameid=place.geonameid, name=place.name, lat=place.lat,
                     lon=place.lon, feature_code=place.feature_code, country_code=place.country_code, admin1=place.admin1,
-                    method="implied")
+                    method="inferred" if inferred else "implied", reason=how if inferred else None)
         self.places[place.geonameid] = place
         return m
 
