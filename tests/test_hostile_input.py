@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from geo.document import Article
 from geo.map import MapOptions, render_map
+from geo.map.places_layer import POPUP_SEPARATOR
 from geo.map.safety import http_url
 from geo.pipeline import Pipeline
 from geo.text import decode_text
@@ -236,9 +237,10 @@ def test_template_syntax_in_input_is_text_never_code(tmp_path, env):
     check_map_files(out, urls={"https://news.example/{{ 7*7 }}"})
     html = out.read_text(encoding="utf-8")
     assert map_options(html)["title"] == "Map " + JINJA              # the text, as given
-    labels = [_text(json.loads(label)) for _, label in HTML_STRINGS.findall(html) if label]
-    assert any(label.startswith("A " + JINJA) for label in labels), labels
-    popups = [_text(json.loads(popup)) for popup, _ in HTML_STRINGS.findall(html) if popup]
+    start = re.search(r"\}\)\(window\.geoMap, (?=\[\{\"d\")", html).end()   # the filter's articles: titles set as text
+    assert "A " + JINJA in [a["t"] for a in json.JSONDecoder().raw_decode(html, start)[0]]
+    store = re.search(r'<script type="text/x-geo-popups"[^>]*>(.*?)</script>', html, re.DOTALL).group(1)
+    popups = [_text(popup) for popup in store.split(POPUP_SEPARATOR)]
     assert any(JINJA in popup for popup in popups)
     page = (out.parent / "m" / "articles" / "a.html").read_text(encoding="utf-8")
     assert JINJA in article_page_text(page)
@@ -546,8 +548,10 @@ class _Page(HTMLParser):
         self.article_text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "script" and ("type", "text/x-geo-popups") in attrs:
+            tag = "popups"      # the map's inert block of popups: markup, checked as such (check_map_files)
         self.tags.append((tag, attrs))
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "popups"):
             self._in = tag
         if tag == "article" and ("class", "text") in attrs:
             self._article_depth = 1
@@ -555,7 +559,7 @@ class _Page(HTMLParser):
             self._article_depth += 1
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "popups"):
             self._in = None
         if self._article_depth:
             self._article_depth -= 1
@@ -611,7 +615,8 @@ def check_html(html: str, urls: set[str], *, scripts: int) -> _Page:
                 assert value.lower() in ("content-security-policy", "content-type"), value
     for kind, text in page.raw:
         # input reaches a script only inside JSON strings, and a style never
-        assert "xss" not in (JSON_STRING.sub('""', text) if kind == "script" else text), text[:200]
+        if kind != "popups":
+            assert "xss" not in (JSON_STRING.sub('""', text) if kind == "script" else text), text[:200]
     return page
 
 
@@ -626,6 +631,8 @@ def check_map_files(out: Path, urls: set[str]) -> None:
     # (the others, names and titles, are set as textContent).
     markup = [json.loads(popup or label) for popup, label in HTML_STRINGS.findall(ours)]
     markup += [item for items in ATTRIBUTION.findall(ours) for item in json.loads(items)]
+    # The places' popups: the page's inert block, cut at POPUP_SEPARATOR (places.js makes each with innerHTML).
+    markup += [popup for kind, text in page.raw if kind == "popups" for popup in text.split(POPUP_SEPARATOR)]
     assert markup
     for value in markup:
         check_html(value, urls, scripts=0)
@@ -651,11 +658,12 @@ def test_map_never_holds_unescaped_input(gaz, pipeline, docs, title):
         check_map_files(out, urls={a.url for a in docs if http_url(a.url)})
         html = out.read_text(encoding="utf-8")
         assert map_options(html)["title"] == (title or "t")                 # text, not evaluated as a template
-        if len(docs) > 1:                                                     # a layer control: a label per article
-            labels = [_text(json.loads(label)) for _, label in HTML_STRINGS.findall(html) if label]
+        if len(docs) > 1:                                                     # the filter: a title per article (set as text)
+            start = re.search(r"\}\)\(window\.geoMap, (?=\[\{\"d\")", html).end()
+            labels = [a["t"] for a in json.JSONDecoder().raw_decode(html, start)[0]]
             for i, a in enumerate(docs):
                 shown = (a.title or "").strip() or a.id or f"article {i + 1}"
-                assert any(label.startswith(shown) for label in labels), (shown, labels)
+                assert shown in labels, (shown, labels)
         for doc in documents:                                                 # and the text, all of it, as text
             texts = [article_page_text(p.read_text(encoding="utf-8")) for p in sorted((Path(tmp) / "m" / "articles").glob("*.html"))]
             assert doc.article.text.replace("\r\n", "\n").replace("\r", "\n") in [t.replace("\r\n", "\n").replace("\r", "\n") for t in texts]

@@ -243,3 +243,13 @@ def test_article_pages_link_their_claims_to_the_map(gaz, gold_docs, tmp_path):
         assert all(panel[n] == str(gold_docs.index(doc)) for n in numbers)
         linked += len(numbers)
     assert linked == len(panel) > 0
+
+
+def test_a_broken_sidecar_is_one_line_of_error_and_no_map(tmp_path):
+    (tmp_path / "a.txt").write_text("Izium lies in Kharkiv region.", encoding="utf-8")
+    (tmp_path / "a.json").write_text("{not json", encoding="utf-8")
+    out = tmp_path / "m.html"
+    result = run_geo("map", str(tmp_path / "a.txt"), "-o", str(out))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and err.startswith("geo: error:") and "a.json" in err and len(err.splitlines()) == 1
+    assert "Traceback" not in err and not out.exists()

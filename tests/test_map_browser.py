@@ -414,3 +414,37 @@ def test_article_page_claims_link_to_the_claim_on_the_map(browser, reference_map
     shot(page, "claim-from-article", size)
     assert watch.errors == [] and watch.requests == []
     context.close()
+
+
+@SIZES
+def test_a_folder_with_sidecars_shows_their_titles_sources_and_dates(browser, tmp_path, gazetteer_path, size):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "01.txt").write_text("Shelling reported overnight in Kharkiv and Izium.\n", encoding="utf-8")
+    (folder / "01.json").write_text(json.dumps({"title": "Night of shelling <b>in</b> the east", "source": "Kyiv Wire",
+                                                "date": "2022-09-08", "url": "https://news.example/1"}), encoding="utf-8")
+    (folder / "02.txt").write_text("Counter-offensive reaches Balakliia\n\nUkrainian troops entered Balakliia near Kharkiv.\n",
+                                   encoding="utf-8")
+    (folder / "02.json").write_text(json.dumps({"headline": "Troops enter Balakliia", "sitename": "Eastern Post",
+                                                "publish_date": "2022-09-09T10:00:00"}), encoding="utf-8")
+    (folder / "03.txt").write_text("Kupiansk, a rail hub\n\nKupiansk lies east of Kharkiv.\n", encoding="utf-8")
+    out = tmp_path / "folder.html"
+    result = run_geo("map", str(folder), "-o", str(out), "--offline", "--db", str(gazetteer_path))
+    assert result.returncode == 0, result.stderr.decode()
+    context, page, watch = open_map(browser, out, size)
+    page.locator("#geo-filter > summary").click()
+    titles = page.locator(".geo-filter-title").all_inner_texts()
+    assert titles == ["Troops enter Balakliia", "Night of shelling <b>in</b> the east", "Kupiansk, a rail hub"]
+    sources = page.locator(".geo-filter-source-name").all_inner_texts()
+    assert sources == ["Eastern Post", "Kyiv Wire", "unknown source"]
+    assert page.locator(".geo-filter-dates").count() == 1       # dated articles: a date range
+    if size == PHONE:
+        page.locator("#geo-filter > summary").click()
+    popup = open_popup(page, 706483, "Kharkiv")
+    meta = popup.locator(".geo-popup-article").all_inner_texts()
+    assert any("Night of shelling <b>in</b> the east" in m and "Kyiv Wire" in m and "2022-09-08" in m for m in meta)
+    assert popup.locator('a[href="https://news.example/1"]').count() == 1
+    assert not any("01.txt" in m for m in meta)
+    shot(page, "sidecars", size)
+    assert watch.errors == [] and watch.requests == [] and watch.dialogs == []
+    context.close()

@@ -9,6 +9,7 @@ from geo.document import Article
 from geo.errors import InputError
 from geo.text.decoding import decode_bytes
 from geo.text.html import declared_charset, extract_page, looks_like_html
+from geo.text.metadata import apply_text_metadata
 from geo.text.mojibake import repair_mojibake
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -79,6 +80,8 @@ def read_article(path: Path) -> Article:
         article = Article(id=path.name, text=text, path=str(path), encoding=encoding, repairs=repairs)
         if as_html:
             _fill_from_page(article, text)
+        else:
+            apply_text_metadata(article, path)     # a NAME.json beside it, else a headline
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
     return article
