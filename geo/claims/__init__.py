@@ -102,23 +102,17 @@ class _Judge:
         inconsistent needs: a doubtful resolution or a comma that may join a list makes it unverifiable."""
         result = self.measure(finding)
         if result.verdict == INCONSISTENT and finding.inferred:
-            return Result(UNVERIFIABLE, {**result.measured, "reason": "inferred place"},
-                          result.explanation.removesuffix(f": {INCONSISTENT}.")
-                          + f"; but {finding.inferred}: unverifiable (inferred place).")
+            return result.doubted("inferred place", finding.inferred)
         if result.verdict == INCONSISTENT and finding.type != "population":
             doubt = self.doubt(finding)
             if doubt:
-                return Result(UNVERIFIABLE, {**result.measured, "reason": "resolution uncertain"},
-                              result.explanation.removesuffix(f": {INCONSISTENT}.")
-                              + f"; but {doubt}: unverifiable (resolution uncertain).")
+                return result.doubted("resolution uncertain", doubt)
         if finding.wording == "comma" and result.verdict == INCONSISTENT:
             # "Kharkiv, Donetsk" may be a list rather than "a town, its region": do not call it wrong.
-            return Result(UNVERIFIABLE, {**result.measured, "reason": "vague wording"},
-                          result.explanation.removesuffix(f": {INCONSISTENT}.")
-                          + "; but a comma may join a list: unverifiable (vague wording).")
+            return result.doubted("vague wording", "a comma may join a list")
         if result.verdict == UNVERIFIABLE and "reason" not in result.measured:
             # parts measured, some consistent and some not judged: say so
-            return Result(UNVERIFIABLE, {**result.measured, "reason": "says little"}, result.explanation)
+            return Result(UNVERIFIABLE, {**result.measured, "reason": "says little"}, result.said, result.caveat)
         return result
 
     def measure(self, finding: Finding, subjects: list[Place] | None = None, anchors: list[Place] | None = None) -> Result:
@@ -301,9 +295,8 @@ def _combine(results: list[Result]) -> Result:
     if verdict == UNVERIFIABLE:
         measured["reason"] = next((r.measured["reason"] for r in results if "reason" in r.measured), "borderline")
     if all(r.verdict == verdict for r in results):
-        clauses = [r.explanation.removesuffix(f": {verdict}.") for r in results]
-        return Result(verdict, measured, "; ".join(clauses) + f": {verdict}.")
-    return Result(verdict, measured, " ".join(r.explanation for r in results) + f" Overall: {verdict}.")
+        return Result(verdict, measured, "; ".join(r.said for r in results))
+    return Result(verdict, measured, " ".join(r.explanation for r in results) + " Overall")
 
 
 def _switch(mentions: list[Mention], mention: Mention, old: Place, new: Place) -> dict:

@@ -28,9 +28,33 @@ _AT_MOST = {"less than", "fewer than", "under", "up to"}
 
 @dataclass
 class Result:
+    """A verdict, what was measured, and the plain sentence saying it, composed from its parts (never
+    edited afterwards): ``said`` states the measurement against the article's words; ``caveat`` says
+    why a miss that was measured is not called inconsistent; the verdict and reason end it.
+
+    >>> Result("consistent", {}, "Bucha is 25 km from Kyiv; 'near' allows up to 50 km").explanation
+    "Bucha is 25 km from Kyiv; 'near' allows up to 50 km: consistent."
+    >>> Result("unverifiable", {"reason": "resolution uncertain"}, "X is 900 km from Y", "'X' was matched by spelling").explanation
+    "X is 900 km from Y; but 'X' was matched by spelling: unverifiable (resolution uncertain)."
+    """
+
     verdict: str
     measured: dict = field(default_factory=dict)
-    explanation: str = ""
+    said: str = ""
+    caveat: str | None = None
+
+    @property
+    def explanation(self) -> str:
+        caveat = f"; but {self.caveat}" if self.caveat else ""
+        if self.verdict == UNVERIFIABLE and self.measured.get("reason"):
+            return f"{self.said}{caveat}: {self.verdict} ({self.measured['reason']})."
+        if self.verdict == INCONSISTENT and self.measured.get("margin") == "borderline":
+            return f"{self.said}{caveat}: {self.verdict} (just past the tolerance)."
+        return f"{self.said}{caveat}: {self.verdict}."
+
+    def doubted(self, reason: str, caveat: str) -> Result:
+        """This measured result, not called inconsistent because of ``caveat``: unverifiable (``reason``)."""
+        return Result(UNVERIFIABLE, {**self.measured, "reason": reason}, self.said, caveat)
 
 
 #: Why a claim is unverifiable, as ``measured["reason"]`` gives it.
@@ -41,7 +65,7 @@ REASONS = ("vague wording", "anchor unresolved", "subject unresolved", "no polyg
 
 def unverifiable(reason: str, detail: str, **measured) -> Result:
     """An unverifiable result: ``reason`` one of :data:`REASONS`, ``detail`` a plain clause about this claim."""
-    return Result(UNVERIFIABLE, {**measured, "reason": reason}, f"{detail[:1].upper()}{detail[1:]}: unverifiable ({reason}).")
+    return Result(UNVERIFIABLE, {**measured, "reason": reason}, f"{detail[:1].upper()}{detail[1:]}")
 
 
 def worst(verdicts: list[str]) -> str:
@@ -132,7 +156,7 @@ class Checker:
                 where = f"{measured_length} {measured['compass']} of {_name(anchor)}"
         verdict = worst(verdicts)
         via = "" if subject.kind == "point" else f" (by {subject.source})"
-        return Result(verdict, measured, f"GeoNames puts {_name(subject)}{via} {where}; the article says {said}: {verdict}.")
+        return Result(verdict, measured, f"GeoNames puts {_name(subject)}{via} {where}; the article says {said}")
 
     def direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"the city of Kupiansk farther north", "villages southeast of Kharkiv": the bearing from the
@@ -156,7 +180,7 @@ class Checker:
         if stated.get("relative"):
             said = f"{stated['relative']} {said}"
         return Result(verdict, measured, f"GeoNames puts {_name(subject)} {length} {measured['compass']} of "
-                                         f"{_name(anchor)}; the article says {said}: {verdict}.")
+                                         f"{_name(anchor)}; the article says {said}")
 
     def position(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"the southern city of Shiraz" (in Iran), "Redding, northern California": the bearing from the
@@ -183,7 +207,7 @@ class Checker:
         verdict = self._judge(off, self.policy.position_degrees, measured)
         said = COMPASS_WORDS[stated["direction"]]
         return Result(verdict, measured, f"{_name(subject)} lies {length} {measured['compass']} of the centre of "
-                                         f"{_name(anchor)}; the article puts it in the {said}: {verdict}.")
+                                         f"{_name(anchor)}; the article puts it in the {said}")
 
     def _ends(self, subject: Shape, anchor: Shape):
         """The two points a distance or bearing runs between: anchor to subject; a river by its nearest point."""
@@ -221,20 +245,19 @@ class Checker:
             measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "limit_km": limit}
             if gap.km == 0:
                 relation = "lies in" if subject.kind == "point" else "touches or overlaps"
-                return Result(CONSISTENT, measured, f"{_name(subject)} {relation} {_name(anchor)}; the article says near it: "
-                                                    f"consistent.")
+                return Result(CONSISTENT, measured, f"{_name(subject)} {relation} {_name(anchor)}; the article says near it")
             verdict = self._judge(gap.km, limit, measured)
             return Result(verdict, measured, f"{_name(subject)} is {gap} from the edge of {_name(anchor)}; 'near' allows "
-                                             f"up to {limit:g} km: {verdict}.")
+                                             f"up to {limit:g} km")
         gap, edges, said = self._town_gap(subject, anchor)
         limit = self.policy.near_km
         if subject.is_area and gap.km == 0:
             return Result(CONSISTENT, {"distance_km": 0.0, "distance_mi": 0.0, "limit_km": limit},
-                          f"{_name(anchor)} lies in {_name(subject)}; the article says near it: consistent.")
+                          f"{_name(anchor)} lies in {_name(subject)}; the article says near it")
         measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "edge_distance_km": _km(edges), "limit_km": limit}
         verdict = self._judge(edges.km, limit, measured)
         return Result(verdict, measured, f"{_name(subject)} is {gap} from {_name(anchor)}{said}; 'near' allows up to "
-                                         f"{limit:g} km: {verdict}.")
+                                         f"{limit:g} km")
 
     def proximity(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"the Oskil river on the outskirts of the Kherson region": inside the region within
@@ -251,7 +274,7 @@ class Checker:
             verdict = self._judge(edges.km, limit, measured)
             words = "on the outskirts" if relation == "outskirts" else relation
             return Result(verdict, measured,
-                          f"{who} is {gap} from {_name(anchor)}{said}; '{words}' allows up to {limit:g} km: {verdict}.")
+                          f"{who} is {gap} from {_name(anchor)}{said}; '{words}' allows up to {limit:g} km")
         inside = subject.geometry.intersection(anchor.geometry)
         if not inside.is_empty:
             edge = distance_between(inside, outline(anchor.geometry))
@@ -260,14 +283,14 @@ class Checker:
             verdict = self._judge(edge.km, limit, measured)
             return Result(verdict, measured,
                           f"{who} lies inside {_name(anchor)}, {edge} from its edge; 'on the outskirts' allows up to "
-                          f"{limit:g} km: {verdict}.")
+                          f"{limit:g} km")
         gap = distance_between(subject.geometry, anchor.geometry)
         limit = self.policy.outskirts_outside_km
         measured = {"inside": False, "distance_km": _km(gap), "distance_mi": _mi(gap), "limit_km": limit}
         verdict = self._judge(gap.km, limit, measured)
         return Result(verdict, measured,
                       f"{who} lies {gap} outside {_name(anchor)}; 'on the outskirts' allows at most {limit:g} km "
-                      f"outside it: {verdict}.")
+                      f"outside it")
 
     def _on_water(self, subject: Shape, water: Shape, relation: str) -> Result:
         """"on the Oskil River": within policy.on_river_km of the river's line (or points), from the
@@ -286,8 +309,7 @@ class Checker:
         edge = Length(max(0.0, gap.km - radius))
         measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "edge_distance_km": _km(edge), "limit_km": limit}
         verdict = self._judge(edge.km, limit, measured)
-        return Result(verdict, measured, f"{_name(subject)} is {gap} from {what}; '{relation}' allows up to {limit:g} km: "
-                                         f"{verdict}.")
+        return Result(verdict, measured, f"{_name(subject)} is {gap} from {what}; '{relation}' allows up to {limit:g} km")
 
     def border_proximity(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"near the border with Ukraine": within policy.border_km of the anchor's border."""
@@ -316,12 +338,12 @@ class Checker:
             measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "tolerance_km": round(tolerance, 1)}
             verdict = self._judge(_bounded_error(gap.km, said.km, stated.get("qualifier")), tolerance, measured)
             return Result(verdict, measured, f"{_name(subject)} is {gap} from {border}; the article says "
-                                             f"{format_number(stated['distance'])} {UNIT_LABELS.get(stated.get('unit', 'km'))}: {verdict}.")
+                                             f"{format_number(stated['distance'])} {UNIT_LABELS.get(stated.get('unit', 'km'))}")
         limit = self.policy.border_km
         measured = {"distance_km": _km(gap), "distance_mi": _mi(gap), "limit_km": limit}
         verdict = self._judge(gap.km, limit, measured)
         return Result(verdict, measured, f"{_name(subject)} is {gap} from {border}; 'near the border' allows up to "
-                                         f"{limit:g} km: {verdict}.")
+                                         f"{limit:g} km")
 
     def adjacency(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"the adjacent Donbas region": the subject region touches the anchor's polygon; a town lies
@@ -335,7 +357,7 @@ class Checker:
                 return unverifiable("says little", f"{_name(subject)} lies inside {_name(anchor)}, not next to it", **measured)
             verdict = self._judge(gap.km, self.policy.edge_km, measured)
             return Result(verdict, measured, f"{_name(subject)} and {_name(anchor)} are {gap} apart at their closest; "
-                                             f"'adjacent' needs them to touch: {verdict}.")
+                                             f"'adjacent' needs them to touch")
         if gap.km == 0:
             return unverifiable("says little", f"{_name(subject)} lies inside {_name(anchor)}, not next to it", **measured)
         division = self.regions.division_of(subject.place)
@@ -346,12 +368,12 @@ class Checker:
             measured["division_distance_km"] = _km(touching)
             if touching.km <= self.policy.edge_km:
                 return Result(CONSISTENT, measured, f"{_name(subject)} is {gap} from {_name(anchor)}, and "
-                                                    f"{division.name}, where it lies, borders it: consistent.")
+                                                    f"{division.name}, where it lies, borders it")
         limit = self.policy.adjacent_km
         measured["limit_km"] = limit
         verdict = self._judge(gap.km, limit, measured)
         return Result(verdict, measured, f"{_name(subject)} is {gap} from {_name(anchor)}; 'adjacent' allows up to "
-                                         f"{limit:g} km: {verdict}.")
+                                         f"{limit:g} km")
 
     # -- containment ------------------------------------------------------------------------
 
@@ -365,7 +387,7 @@ class Checker:
                 return unverifiable("no polygon", f"{_name(anchor)} has no outline to test against, nor admin codes")
             verdict = CONSISTENT if codes else INCONSISTENT
             return Result(verdict, {"codes_agree": codes}, f"{_name(anchor)} has no polygon; {code_text} that "
-                                                           f"{_name(subject)} is {'' if codes else 'not '}in it: {verdict}.")
+                                                           f"{_name(subject)} is {'' if codes else 'not '}in it")
         measured: dict = {"codes_agree": codes}
         if subject.is_area:
             share = subject.geometry.intersection(anchor.geometry).area / subject.geometry.area if subject.geometry.area else 0.0
@@ -386,19 +408,18 @@ class Checker:
         name, where = _name(subject), _name(anchor)
         on_edge = self.policy.edge_km * self.policy.borderline
         if inside and codes is not False:
-            return Result(CONSISTENT, measured, f"{name} lies inside {where}{f' ({code_text})' if codes else ''}: consistent.")
+            return Result(CONSISTENT, measured, f"{name} lies inside {where}{f' ({code_text})' if codes else ''}")
         if inside:
             return unverifiable("sources disagree", f"{name} lies inside the outline of {where}, but {code_text}", **measured)
         if codes and gap.km <= on_edge:
             return Result(CONSISTENT, measured, f"{name} lies {gap} outside the generalized outline of {where}, "
-                                                f"but {code_text}: consistent.")
+                                                f"but {code_text}")
         if codes:
             return unverifiable("sources disagree", f"{name} lies {gap} outside {where}, but GeoNames' admin codes put it in",
                                 **measured)
         if gap.km <= on_edge:
             return unverifiable("borderline", f"{name} lies {gap} outside {where}, on its edge", **measured)
-        return Result(INCONSISTENT, measured, f"{name} lies {gap} outside {where}{f' ({code_text})' if code_text else ''}: "
-                                              f"inconsistent.")
+        return Result(INCONSISTENT, measured, f"{name} lies {gap} outside {where}{f' ({code_text})' if code_text else ''}")
 
     # -- numbers --------------------------------------------------------------------------------
 
@@ -414,7 +435,7 @@ class Checker:
         qualifier = f"{stated['qualifier']} " if stated.get("qualifier") else ""
         return Result(verdict, measured,
                       f"GeoNames gives {_name(subject)} a population of {have:,}; the article says {qualifier}"
-                      f"{format_number(said)}: {verdict}.")
+                      f"{format_number(said)}")
 
     def rank(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"Ukraine's second-largest city": the place's rank by population among the country's
@@ -426,7 +447,7 @@ class Checker:
         measured = {"rank": rank, "population": subject.place.population}
         verdict = self._judge(abs(rank - stated["rank"]), self.policy.rank_slack, measured)
         return Result(verdict, measured, f"GeoNames ranks {_name(subject)} number {rank} by population in "
-                                         f"{_name(anchor)}; the article says number {stated['rank']}: {verdict}.")
+                                         f"{_name(anchor)}; the article says number {stated['rank']}")
 
     def unit_conversion(self, stated: dict) -> Result:
         """"3,000 square kilometers (1,864 miles)": the conversion holds within policy.conversion_fraction
@@ -454,7 +475,7 @@ class Checker:
                 wrote += (f", which is {format_number(value)} {UNIT_LABELS[other]} converted as "
                           f"{'a length' if kind_of(other) == 'length' else 'an area'}")
         said = f"{format_number(value)} {UNIT_LABELS[unit]} is {format_number(expected)} {UNIT_LABELS[read_as]}"
-        return Result(verdict, measured, f"{said}; {wrote}: {verdict}.")
+        return Result(verdict, measured, f"{said}; {wrote}")
 
     def _converts(self, expected: float, written: float) -> bool:
         """Whether ``written`` is ``expected``, allowing policy.conversion_fraction (which covers
