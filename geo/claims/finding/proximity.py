@@ -58,8 +58,8 @@ def _outside(reader: Reader):
 def _suburbs(reader: Reader):
     text = reader.text
     for anchor in reader.mentions:
-        if not reader.is_settlement(anchor):
-            continue
+        if not anchor.resolved or reader.is_country(anchor):
+            continue                                      # (a town or the division named after it: "Cairns")
         possessive = _POSSESSIVE_SUBURB.match(text, anchor.end, anchor.end + 40)
         match = possessive or _SUBURB.match(text, anchor.end, anchor.end + 30)
         if match is None:
