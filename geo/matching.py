@@ -420,6 +420,12 @@ class NameMatcher:
             span = Span(w.start, end, surface, norm, method)
             span, last = self._with_qualifier(ws, last, span)
             span.cues = context_cues(ws, w, last, self.trie)
+            if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
+                    and not ("organisation" in span.cues or "capital_after" in span.cues):
+                # "the west bank of the Dnipro", "on the Dnipro": a town is not written with "the",
+                # a river is (resolution prefers a river of the name, where there is one); "the
+                # Kharkiv Regional Police" is an organisation's name
+                span.qualifier = "riverside"
             spans.append(span)
             resume = last.end
         return _share_plural_qualifiers(text, spans)

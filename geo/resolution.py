@@ -43,6 +43,7 @@ _QUALIFIER_FITS = {
     "division": lambda p: (p.feature_class == "A" and not p.is_country) or p.feature_code in ("RGN", "AREA", "PEN"),
     "district": lambda p: p.feature_code in ("ADM2", "ADM3", "ADMD"),
     "river": lambda p: p.feature_class == "H" and p.feature_code.startswith("STM"),
+    "riverside": lambda p: p.feature_class == "H" and p.feature_code.startswith("STM"),   # "the Dnipro"
     "water": lambda p: p.feature_class == "H",
     "settlement": lambda p: p.feature_class == "P",
 }
@@ -326,6 +327,8 @@ class Resolver:
             if qualifier in ("division", "district"):
                 # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
                 return self._enclosing_divisions(found)
+            if qualifier == "riverside":
+                return found   # "the Kharkiv offensive": no river of the name, the name's places
             if qualifier in ("river", "water"):
                 return []   # "the river", "Foo Lake" the gazetteer lacks: no town's division is meant
         return found
@@ -357,14 +360,16 @@ class Resolver:
             return Detection(True, 1.0)
         cues = set(span.cues)
         prior = senses.prior
-        positive = bool(cues & POSITIVE_CUES) or span.qualifier is not None
-        if "person" in cues and not (positive and prior >= POLICY.important_place) and span.qualifier is None:
+        # ("riverside", "the Dnipro", picks among the name's places; it is no sign that a place is meant)
+        qualifier = span.qualifier if span.qualifier != "riverside" else None
+        positive = bool(cues & POSITIVE_CUES) or qualifier is not None
+        if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None:
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
         for cue in ("quoted_title", "role", "organisation", "organisation_of"):
-            if cue in cues and span.qualifier is None:
+            if cue in cues and qualifier is None:
                 return Detection(False, reason=f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place")
         if "capital_before" in cues and "dateline" not in cues \
-                or "capital_after" in cues and not (span.qualifier or positive and prior >= POLICY.major_place) \
+                or "capital_after" in cues and not (qualifier or positive and prior >= POLICY.major_place) \
                 or "capital_before_at_start" in cues and prior < POLICY.important_place and not positive:
             return Detection(False, reason="part of a longer proper name (a person or an organisation)")
         needs_country = False
@@ -733,7 +738,7 @@ def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list
     out = []
     for span, d in zip(spans, decisions):
         # d.prior below an important place's: a surname, not Russia in "United Russia"
-        if d.ok and span.norm in persons and d.prior < POLICY.important_place and span.qualifier is None \
+        if d.ok and span.norm in persons and d.prior < POLICY.important_place and span.qualifier in (None, "riverside") \
                 and "dateline" not in span.cues and "place_preposition" not in span.cues:
             d = Detection(False, reason="the article uses this name for a person")
         out.append(d)

@@ -49,3 +49,12 @@ def test_plural_qualifier_qualifies_the_names_listed_before_it(pipeline, gaz):
     found = resolved(pipeline, "Fighting went on in Homs and Aleppo Governorates.")
     assert {gaz.place(g).feature_code for g in found.values()} == {"ADM1"}
     assert set(found) == {"Homs", "Aleppo Governorates"}
+
+
+def test_the_dnipro_is_the_river_and_dnipro_the_city(pipeline, gaz):
+    text = "Troops crossed to the west bank of the Dnipro near Kherson. Shelling hit Dnipro overnight."
+    found = pipeline.locate(Article("t.txt", text)).mentions
+    river, city = [m for m in found if m.text == "Dnipro"]
+    assert river.feature_code == "STM" and city.feature_code == "PPLA"
+    # "the" before a name without a river, or before an organisation's name, changes nothing
+    assert not [m for m in pipeline.locate(Article("t.txt", "He spoke at the Yalta European Strategy Summit.")).mentions]
