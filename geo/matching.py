@@ -363,7 +363,7 @@ class NameMatcher:
         self.postal_names = set(postal)
         self.postal_only = {n for n, kinds in postal.items() if kinds <= {"postal", "abbrev"}}
         self._plain_words: dict[str, bool] = {}
-        self._known: dict[str, tuple[bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
+        self._known: dict[str, tuple[bool, bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
         self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
 
     def is_plain_word(self, norm: str) -> bool:
@@ -434,6 +434,7 @@ class NameMatcher:
         """The last word and the key of the longest gazetteer name starting at ``first``."""
         text, known = ws.text, self._known
         key, best, w = first.norm, None, first
+        longer = longer_dotted = False   # (what the last key's facts said: set before a word is added)
         for n in range(_MAX_NAME_WORDS):
             if n:
                 previous, following = w, ws.next_word(w)
