@@ -108,7 +108,10 @@ WEAK_PRIOR = POLICY.weak_prior
 
 # What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
 # "X, a town in Y's Z".
-_CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?")
+_CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?")
+# After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
+_OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
+_QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
 
 
 @dataclass(frozen=True)
@@ -408,7 +411,8 @@ class Resolver:
         if not gold_spans:
             decisions = _persons_stay_persons(spans, decisions)
         kept = [d.ok for d in decisions]
-        scoring = _Scoring(spans, senses, self._containers(text, spans, senses))
+        stated: dict[int, list[Place]] = {}
+        scoring = _Scoring(spans, senses, self._containers(text, spans, senses, stated), stated)
 
         # Pass 1: what the important, unambiguous places say about the article's area.
         telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
@@ -428,13 +432,15 @@ class Resolver:
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local))
 
         mentions = []
-        for span, ranking, d in zip(spans, scored, decisions):
+        for i, (span, ranking, d) in enumerate(zip(spans, scored, decisions)):
             ok, reason = d.ok, d.reason
             if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
             if ok and not gold_spans and ranking[0][1].kind == "alternate" \
                     and _foreign_exonym(span, ranking[0][1], context2):   # (its cheapest test first)
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
+            if ok and scoring.contradicted(i, ranking[0][1].place):
+                ok, reason = False, "no place of that name in the places the article puts it in"
             if ok:
                 place = ranking[0][1].place
                 score = _round(d.confidence * scoring.confidence(ranking) * span.similarity, 3)
@@ -446,7 +452,8 @@ class Resolver:
                                         reason=reason or "no candidate fits"))
         return mentions
 
-    def _containers(self, text: str, spans: list[Span], senses: list[_Senses]) -> dict[int, list[Place]]:
+    def _containers(self, text: str, spans: list[Span], senses: list[_Senses],
+                    stated: dict[int, list[Place]]) -> dict[int, list[Place]]:
         """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z"."""
         out: dict[int, list[Place]] = {}
         for i, span in enumerate(spans):
@@ -455,10 +462,15 @@ class Resolver:
                 if other.start - span.end > POLICY.container_gap_chars or not cands:   # (the length of the text between, not copied)
                     break
                 between = text[span.end: other.start]
-                if (between[:1] == "," or between[:1].isspace()) and _CONTAINER_GAP.fullmatch(between):  # (how every gap starts)
+                if (between[:1] == "," or between[:1].isspace()) and (_CONTAINER_GAP.fullmatch(between) or (
+                        span.qualifier in _QUALIFIED_BY_KIND and _OF_CONTAINER_GAP.fullmatch(between))):  # (how every gap starts)
                     box = _container_of(senses[i], cands)
                     if box is not None:
                         out.setdefault(span.start, []).append(box)
+                        if between.strip() not in (",", "") and (box.is_country or other.qualifier in ("division", "district")):
+                            # "X in Y", "X, a village in Y's Z region": in words, not a list's comma,
+                            # and a country or a division named as one
+                            stated.setdefault(span.start, []).append(box)
                 if "." in between or ";" in between or "!" in between or "?" in between:
                     break   # (the next sentence)
         return out
@@ -492,9 +504,12 @@ class _Scoring:
     A context must be complete before it is scored with (each pass builds the next pass's context).
     """
 
-    def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]]) -> None:
+    def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]],
+                 stated: dict[int, list[Place]] | None = None) -> None:
         self.spans, self.senses = spans, senses
         self._boxes: list[Sequence[Place]] = [containers.get(s.start, ()) for s in spans]   # the places containing each span
+        # those of them stated in words ("in", "of", "a village in"), not only by a comma
+        self._stated: list[Sequence[Place]] = [(stated or {}).get(s.start, ()) for s in spans]
         self._box_keys = [tuple(p.geonameid for p in boxes) if boxes else () for boxes in self._boxes]
         self.proximity = _Proximity()
         self._contexts: list[ArticleContext] = []     # those scoring differently, in order of use
@@ -503,6 +518,16 @@ class _Scoring:
         self._rankings: dict[tuple, list[tuple[float, Candidate]]] = {}
         self._in_context: dict[tuple[int, int], list[float]] = {}
         self._shares: dict[int, list] = {}
+
+    def contradicted(self, i: int, place: Place) -> bool:
+        """Whether the place span ``i`` resolved to contradicts the containers the text gives it:
+        "villages of the X district of Russia's Y region" are not a namesake in Ukraine. (A
+        country or state, or an important place, stands on its own: "Moscow, Washington" is a
+        list.) The span is then left unresolved: the gazetteer lacks the place meant."""
+        boxes = self._stated[i]
+        if not boxes or place.is_country or place.feature_code == "ADM1" or place.importance >= POLICY.important_place:
+            return False
+        return not any(_inside(place, box) for box in boxes) and all(box.country_code != place.country_code for box in boxes)
 
     def rankings(self, keep: list[bool], context: ArticleContext,
                  local: dict[int, frozenset] | None = None) -> list[list[tuple[float, Candidate]]]:

@@ -58,3 +58,13 @@ def test_the_dnipro_is_the_river_and_dnipro_the_city(pipeline, gaz):
     assert river.feature_code == "STM" and city.feature_code == "PPLA"
     # "the" before a name without a river, or before an organisation's name, changes nothing
     assert not [m for m in pipeline.locate(Article("t.txt", "He spoke at the Yalta European Strategy Summit.")).mentions]
+
+
+def test_a_place_the_text_puts_in_another_country_stays_unresolved(pipeline):
+    # Hrakove is a village of Kharkiv Oblast; the gazetteer holds no Hrakove in Russia
+    text = "Shelling hit Hrakove, a village in Russia's Kursk region, on Monday."
+    doc = pipeline.locate(Article("t.txt", text))
+    assert "Hrakove" not in {m.text for m in doc.mentions}
+    assert [m.reason for m in doc.unresolved if m.text == "Hrakove"] == ["no place of that name in the places the article puts it in"]
+    # a list's comma is no container: "Crockett, Palestine and Houston" keeps Crockett
+    assert "Hrakove" in {m.text for m in pipeline.locate(Article("t.txt", "Shelling hit Hrakove and Izium in the Kharkiv region.")).mentions}
