@@ -68,6 +68,8 @@ class Policy:
     division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name
     bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature
     stands_alone: float = 1.2           #: a country or continent named is its own context ("China" in a Texas story)
+    big_city_namesake: float = 0.25     #: a state that shares its name with a city of millions in it yields to it ("New York")...
+    big_city_population: int = 1_000_000  #: ... "of millions": this many people
 
     # -- what the article adds (ArticleContext, _Scoring)
     country_bonus: float = 0.5          #: a candidate in a country the article's other names are in...
@@ -224,6 +226,21 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
     return s
 
 
+def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> None:
+    """A city of millions is what its name means before the state it lies in and shares a name
+    with ("New York", "Berlin"), though the state counts more people: take
+    :attr:`Policy.big_city_namesake` from such a state's score (and nothing from anyone else's:
+    the city against other towns is as before). Oklahoma City, of under a million, does not make
+    "Oklahoma" the city."""
+    cities = {(c.place.country_code, c.place.admin1_code) for c in ranked
+              if c.place.feature_class == "P" and c.place.population >= POLICY.big_city_population}
+    if not cities:
+        return
+    for k, c in enumerate(ranked):
+        if c.place.feature_code == "ADM1" and (c.place.country_code, c.place.admin1_code) in cities:
+            bases[k] -= POLICY.big_city_namesake
+
+
 class _Senses:
     """The candidates of a span's name (as its norm, variants, method and qualifier select them),
     and what detection and scoring ask of them, worked out once. The resolver keeps one per name:
@@ -258,7 +275,10 @@ class _Senses:
         alone = tuple(c.place.is_country or c.place.feature_code == "CONT" for c in ranked)
         self.alone: tuple[bool, ...] = alone
         #: each candidate's score before the article is read (_prior_score)
-        self.bases: tuple[float, ...] = tuple(_prior_score(c, qualifier, a) for c, a in zip(ranked, alone))
+        bases = [_prior_score(c, qualifier, a) for c, a in zip(ranked, alone)]
+        if qualifier is None:
+            _big_city_first(ranked, bases)
+        self.bases: tuple[float, ...] = tuple(bases)
         #: the country whose mentions support each candidate (None for a country or continent)
         self.countries: tuple[str | None, ...] = tuple(None if a else c.place.country_code for c, a in zip(ranked, alone))
         #: the first-level division ("UA.07") whose mentions support each candidate

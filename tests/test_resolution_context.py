@@ -68,3 +68,10 @@ def test_a_place_the_text_puts_in_another_country_stays_unresolved(pipeline):
     assert [m.reason for m in doc.unresolved if m.text == "Hrakove"] == ["no place of that name in the places the article puts it in"]
     # a list's comma is no container: "Crockett, Palestine and Houston" keeps Crockett
     assert "Hrakove" in {m.text for m in pipeline.locate(Article("t.txt", "Shelling hit Hrakove and Izium in the Kharkiv region.")).mentions}
+
+
+def test_a_city_of_millions_before_the_state_it_names(pipeline, gaz):
+    new_york = resolved(pipeline, "The United Nations met in New York on Monday.")["New York"]
+    assert gaz.place(new_york).feature_class == "P"          # New York City, not the state
+    oklahoma = resolved(pipeline, "There's fighting in Norman, Oklahoma.")["Oklahoma"]
+    assert oklahoma == OKLAHOMA                               # Oklahoma City has under a million people
