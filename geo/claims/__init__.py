@@ -65,9 +65,10 @@ def find_and_check(document: Document, gazetteer: Gazetteer, policy: Policy | No
     """Every claim the document's article makes, checked. May re-resolve mentions (see above)."""
     text = document.article.text
     mentions = sorted([*document.mentions, *getattr(document, "unresolved", [])], key=lambda m: m.start)
-    places = {m.geonameid: p for m in mentions if m.resolved and (p := gazetteer.place(m.geonameid)) is not None}
+    regions = Regions.of(gazetteer)
+    places = {m.geonameid: p for m in mentions if m.resolved and (p := regions.place(m.geonameid)) is not None}
     findings = find_claims(text, mentions, places, sentences(text), gazetteer)
-    judge = _Judge(Checker(Regions.of(gazetteer), policy), gazetteer, [places[m.geonameid] for m in mentions
+    judge = _Judge(Checker(regions, policy), gazetteer, [places[m.geonameid] for m in mentions
                                                                           if m.resolved and m.geonameid in places])
 
     switched: dict[int, list[dict]] = {}
@@ -86,6 +87,7 @@ class _Judge:
         self.policy = checker.policy
         self.gazetteer = gazetteer
         self.article_places = list({p.geonameid: p for p in article_places}.values())
+        self._measured: dict[tuple, Result] = {}
         # The countries whose full GeoNames dump the gazetteer was built from (its build records them).
         self.full_countries = {m.group(1) for key in gazetteer.meta if (m := _FULL_DUMP.fullmatch(key))}
 
@@ -95,7 +97,7 @@ class _Judge:
                 and place.country_code not in self.full_countries)
 
     def place(self, mention: Mention) -> Place | None:
-        return self.gazetteer.place(mention.geonameid) if mention.resolved else None
+        return self.checker.regions.place(mention.geonameid) if mention.resolved else None
 
     def result(self, finding: Finding) -> Result:
         """The verdict on ``finding`` as its mentions are resolved, with the caution a verdict of
@@ -116,7 +118,16 @@ class _Judge:
         return result
 
     def measure(self, finding: Finding, subjects: list[Place] | None = None, anchors: list[Place] | None = None) -> Result:
-        """The checks' verdict on ``finding`` with these subject and anchor places (default: as resolved)."""
+        """The checks' verdict on ``finding`` with these subject and anchor places (default: as resolved,
+        measured once: better_places and result both ask)."""
+        if subjects is None and anchors is None:
+            key = (id(finding), tuple(m.geonameid for m in (*finding.subjects, *finding.anchors)))
+            if key not in self._measured:
+                self._measured[key] = self._measure(finding)
+            return self._measured[key]
+        return self._measure(finding, subjects, anchors)
+
+    def _measure(self, finding: Finding, subjects: list[Place] | None = None, anchors: list[Place] | None = None) -> Result:
         checker, stated = self.checker, finding.stated
         if finding.type == "unit_conversion":
             return checker.unit_conversion(stated)
@@ -280,7 +291,7 @@ class _Judge:
             if place is None:
                 continue
             for gid in self.checker.shape(place).ids or (place.geonameid,):
-                other = place if gid == place.geonameid else self.gazetteer.place(gid)
+                other = place if gid == place.geonameid else self.checker.regions.place(gid)
                 if other is not None and all(r.geonameid != gid for r in refs):
                     refs.append(PlaceRef(gid, other.name))
         return refs

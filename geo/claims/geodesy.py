@@ -158,6 +158,7 @@ def nearest(origin: Point, geometry) -> Nearest:
         return Nearest(points[i], Length(m=float(metres[i])))
     if geometry.intersects(origin):
         return Nearest(origin, Length(0.0))
+    geometry = _within_reach(geometry, origin.bounds, nearest_points(origin, geometry))
     forward, backward = _aeqd(round(origin.x, 6), round(origin.y, 6))
     projected = _project(shapely.segmentize(geometry, _DENSIFY_DEGREES), forward)
     _, near = nearest_points(Point(0.0, 0.0), projected)
@@ -165,6 +166,9 @@ def nearest(origin: Point, geometry) -> Nearest:
     point = Point(lon, lat)
     return Nearest(point, distance(origin, point))
 
+
+# Slack (km) around the reach within which the geodesic-nearest point must lie.
+_REACH_MARGIN_KM = 5.0
 
 # Data sets split polygons that cross the antimeridian (Russia, Fiji) along it; those cuts are not edges.
 _ANTIMERIDIAN = shapely.MultiLineString([[(180.0, -90.0), (180.0, 90.0)], [(-180.0, -90.0), (-180.0, 90.0)]]).buffer(1e-6)
@@ -185,6 +189,22 @@ def outline(geometry):
     return edge
 
 
+def _within_reach(geometry, bounds: tuple[float, float, float, float], planar: tuple[Point, Point]):
+    """The part of ``geometry`` that may hold the point geodesically nearest to what has ``bounds``:
+    nothing farther than the two planar-nearest points are from each other can be nearer, so the
+    rest is clipped off before the costly projection (a country's whole outline for one town)."""
+    reach_km = distance(planar[0], planar[1]).km + _REACH_MARGIN_KM
+    minx, miny, maxx, maxy = bounds
+    dlat = reach_km / 110.0
+    top = min(89.0, max(abs(miny), abs(maxy)) + dlat)
+    dlon = min(360.0, reach_km / (111.32 * max(math.cos(math.radians(top)), 0.01)))
+    window = shapely.box(minx - dlon, miny - dlat, maxx + dlon, maxy + dlat)
+    if window.contains(shapely.box(*geometry.bounds)):
+        return geometry
+    clipped = geometry.intersection(window)
+    return geometry if clipped.is_empty else clipped
+
+
 def nearest_on_boundary(origin: Point, geometry) -> Nearest:
     """The point of a polygon's edge (its :func:`outline`) nearest ``origin``, from inside or outside it."""
     return nearest(origin, outline(geometry))
@@ -202,6 +222,8 @@ def distance_between(a, b) -> Length:
         return min((nearest(p, b).distance for p in getattr(a, "geoms", [a])), key=lambda d: d.km)
     if isinstance(b, (shapely.Point, shapely.MultiPoint)):
         return distance_between(b, a)
+    near = nearest_points(a, b)
+    a, b = _within_reach(a, b.bounds, near), _within_reach(b, a.bounds, near)
     centre = a.representative_point()
     forward, backward = _aeqd(round(centre.x, 6), round(centre.y, 6))
     pa = _project(shapely.segmentize(a, _DENSIFY_DEGREES), forward)

@@ -34,6 +34,8 @@ _STREAM_CODES = {"STM", "STMA", "STMB", "STMC", "STMD", "STMH", "STMI", "STMIX",
 # A river line or a same-named river point farther than this from the place's own point belongs to
 # another river of the same name.
 _SAME_RIVER_KM = 400.0
+# How many gazetteer rows Regions.place keeps before starting afresh.
+_PLACE_CACHE = 100_000
 # How far (degrees) to look for a foreign country's polygon around a place "near the border".
 _FOREIGN_SEARCH_DEGREES = 3.0
 # How far (degrees) around a place the land is gathered to find its coastline.
@@ -76,6 +78,8 @@ class Regions:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self._trees: dict[str, tuple[STRtree, list[tuple[int | None, str, str, object]]]] = {}
+        self._shapes: dict[int, Shape] = {}
+        self._places: dict[int, Place | None] = {}
 
     @classmethod
     def of(cls, gazetteer: Gazetteer) -> Regions:
@@ -87,6 +91,15 @@ class Regions:
 
     # -- one place ----------------------------------------------------------------------
 
+    def place(self, geonameid: int) -> Place | None:
+        """The gazetteer's row for ``geonameid``, read once per process (claims ask for the same few
+        places many times: each mention's, each anchor's, each candidate's)."""
+        if geonameid not in self._places:
+            if len(self._places) > _PLACE_CACHE:
+                self._places.clear()
+            self._places[geonameid] = self.gazetteer.place(geonameid)
+        return self._places[geonameid]
+
     def shape(self, place: Place) -> Shape:
         """The geometry a check uses for ``place``.
 
@@ -94,6 +107,12 @@ class Regions:
         Donbas): the union of their parts' polygons; rivers: their Natural Earth line, else the
         points GeoNames gives for the river's name nearby; everything else: its GeoNames point.
         """
+        shape = self._shapes.get(place.geonameid)
+        if shape is None or shape.place != place:
+            shape = self._shapes[place.geonameid] = self._shape(place)
+        return shape
+
+    def _shape(self, place: Place) -> Shape:
         gaz = self.gazetteer
         gid = place.geonameid
         if gid in COMPOSITE_REGIONS:

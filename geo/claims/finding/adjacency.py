@@ -126,6 +126,8 @@ _BORDER_WITH = re.compile(rf"(?:['’]s)?\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+
 def _border_with(reader: Reader):
     text = reader.text
     for owner in reader.mentions:
+        if "with" not in text[owner.end:owner.end + 40]:
+            continue
         match = _BORDER_WITH.match(text, owner.end, owner.end + 40)
         if match is None or not reader.is_area(owner):
             continue

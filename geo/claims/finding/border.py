@@ -27,6 +27,7 @@ _CUE = re.compile(rf"""(?<![\w’'])(?:
     (?P<near>near|close\s+to|along|on|at|by|across|straddling|hugging|next\s+to|not\s+far\s+from)
   | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?(?:from|of)
 )\s+(?:the|its|their|a)\s+(?P<between>[^.;:!?()]{{0,40}}?)\b{_BORDER}\b""", _I | re.X)
+_BORDER_GATE = re.compile(r"\b(?:border|frontier|boundary|state\s+line)", _I)
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
 _ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+{_BORDER}\s+from\s+(?:the\s+)?", _I)
 #: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
@@ -35,7 +36,7 @@ _BORDER_PLACE = re.compile(r"\bborder\s+(?:region|regions|town|city|village|area
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
-    for match in _CUE.finditer(text):
+    for match in reader.scan(_CUE, _BORDER_GATE, 140, 20):
         anchors = _named_countries(reader, match.start("between"), match.end("between"))
         end = match.end()
         with_ = _WITH.match(text, match.end(), match.end() + 12)

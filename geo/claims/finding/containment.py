@@ -84,7 +84,7 @@ def _division_of(reader: Reader):
     """"the Puno region of Peru", "the Izium district of the Kharkiv region": a division, then what holds it."""
     text = reader.text
     for subject in reader.mentions:
-        if not reader.is_area(subject) or reader.is_country(subject):
+        if " of " not in text[subject.end:subject.end + 20] or not reader.is_area(subject) or reader.is_country(subject):
             continue
         match = _DIVISION_OF.match(text, subject.end, subject.end + 30)
         if match is None or not (re.search(rf"{_DIVISION_NOUN}$", subject.text, _I) or match.group().strip().lower() != "of"):
@@ -140,7 +140,7 @@ def _possessives(reader: Reader):
     """"Russia's Belgorod region", "China's Guangdong province": a division and its country, said on their own."""
     text = reader.text
     for owner in reader.mentions:
-        if not reader.is_country(owner):
+        if text[owner.end:owner.end + 1] not in ("'", "’") or not reader.is_country(owner):
             continue
         possessive = _POSSESSIVE.match(text[owner.end:owner.end + 8])
         if not possessive:

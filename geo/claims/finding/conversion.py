@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import NUMBER, QUALIFIER, number, unit
+from geo.claims.finding.words import NUMBER, UNIT_GATE, QUALIFIER, number, unit
 from geo.claims.units import UNIT_PATTERN
 
 _CONVERSION = re.compile(rf"""
@@ -21,7 +21,7 @@ _CONVERSION = re.compile(rf"""
 
 
 def find(reader: Reader, found: list[Finding]):
-    for match in _CONVERSION.finditer(reader.text):
+    for match in reader.scan(_CONVERSION, UNIT_GATE, 80, 120):
         unit1, unit2 = unit(match.group("unit")), unit(match.group("unit2"))
         if unit1 == unit2:
             continue                                              # "5 km (3 km)" is no conversion

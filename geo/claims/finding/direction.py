@@ -55,6 +55,8 @@ def _farther(reader: Reader):
     """"the city of Kupiansk farther north": north of the place the text spoke of before."""
     text = reader.text
     for subject in reader.mentions:
+        if "rther" not in text[subject.end:subject.end + 14]:
+            continue
         match = _FARTHER.match(text[subject.end:subject.end + 40])
         if match is None or direction_bearing(match.group("dir")) is None or not reader.can_be_subject(subject):
             continue

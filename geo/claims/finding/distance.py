@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import DIRECTION, NUMBER, QUALIFIER, compass_code, number, unit, words
+from geo.claims.finding.words import DIRECTION, NUMBER, UNIT_GATE, QUALIFIER, compass_code, number, unit, words
 from geo.claims.geodesy import direction_bearing
 from geo.claims.units import LENGTH_PATTERN, VAGUE_NUMBER_WORDS
 
@@ -36,7 +36,7 @@ _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minut
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
-    for match in _DISTANCE.finditer(text):
+    for match in reader.scan(_DISTANCE, UNIT_GATE, 80, 160):
         direction = match.group("dir") or match.group("dir_only")
         if direction and direction_bearing(direction) is None:
             continue

@@ -39,6 +39,8 @@ _DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country
                        rf"(?:\s+of|\s*,?\s*(?:which\s+)?(?:has|had|once\s+had)\s+(?:a\s+|an\s+)?(?:(?:pre-?war|current|total|"
                        rf"estimated)\s+)?population\s+of)\s+{_FIGURE}"
                        rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)
+#: What a population wording after a place must hold: a figure, or a rank's words.
+_TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred", _I)
 _RANKS = {"largest": 1, "biggest": 1, "second-largest": 2, "second largest": 2, "second-biggest": 2, "second biggest": 2,
           "third-largest": 3, "third largest": 3, "third-biggest": 3, "fourth-largest": 4, "fifth-largest": 5,
           "most populous": 1, "second most populous": 2, "second-most populous": 2}
@@ -49,9 +51,9 @@ _RANK = re.compile(r"^['’]s\s+(?P<rank>(?:second|third|fourth|fifth)?[\s\-]?(?
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
     for subject in reader.mentions:
-        if not subject.resolved or not reader.can_be_subject(subject):
-            continue
         tail = text[subject.end:subject.end + 140]
+        if not _TAIL_GATE.search(tail) or not subject.resolved or not reader.can_be_subject(subject):
+            continue
         match = next((m for m in (p.match(tail) for p in (*_AFTER, _POSSESSIVE, _WHOSE)) if m), None)
         if match is not None and not _says_people(match):
             match = None

@@ -58,7 +58,7 @@ def _outside(reader: Reader):
 def _suburbs(reader: Reader):
     text = reader.text
     for anchor in reader.mentions:
-        if not anchor.resolved or reader.is_country(anchor):
+        if "suburb" not in text[anchor.end:anchor.end + 40] or not anchor.resolved or reader.is_country(anchor):
             continue                                      # (a town or the division named after it: "Cairns")
         possessive = _POSSESSIVE_SUBURB.match(text, anchor.end, anchor.end + 40)
         match = possessive or _SUBURB.match(text, anchor.end, anchor.end + 30)

@@ -116,7 +116,7 @@ class Reader:
             return None
         p = self.places.get(m.geonameid)
         if p is None and self.gazetteer is not None:
-            p = self.places[m.geonameid] = self.gazetteer.place(m.geonameid)
+            p = self.places[m.geonameid] = self.gazetteer.place(m.geonameid)   # an implied place
         return p
 
     def is_area(self, m: Mention) -> bool:
@@ -190,6 +190,25 @@ class Reader:
         if not counts or self.gazetteer is None:
             return None
         return self.gazetteer.country(max(sorted(counts), key=counts.get))
+
+    def scan(self, pattern: re.Pattern, gate: re.Pattern, before: int, after: int):
+        """``pattern.finditer`` over the text, run only in windows around the matches of a cheap
+        ``gate`` (a digit, the word "border"): every match of ``pattern`` must hold a gate match, and
+        start at most ``before`` characters before it and end at most ``after`` after it. A long
+        wording regex tried at every character is the claims stage's main cost on long texts."""
+        text, last = self.text, -1
+        windows: list[list[int]] = []
+        for g in gate.finditer(text):
+            lo, hi = max(0, g.start() - before), min(len(text), g.end() + after)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        for lo, hi in windows:
+            for match in pattern.finditer(text, lo, hi):
+                if match.start() > last:
+                    last = match.start()
+                    yield match
 
     def mention_before(self, pos: int, limit: int = 80) -> Mention | None:
         """The last mention ending at or before ``pos`` (and no earlier than ``pos - limit``)."""

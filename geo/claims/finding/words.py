@@ -9,6 +9,8 @@ the values they state.
 """
 from __future__ import annotations
 
+import re
+
 from geo.claims.geodesy import compass, direction_bearing
 from geo.claims.units import NUMBER_PATTERN, parse_number, parse_unit
 
@@ -25,6 +27,12 @@ PLACE_NOUN = (r"(?:village|town|city|settlement|hamlet|port|capital|suburb|regio
               r"territory|island|neighbou?rhood|frontline\s+town|stronghold|hub)")
 SETTLEMENT_NOUN = r"(?:village|town|city|settlement|hamlet|suburb|township|community)"
 THE_KIND_OF = rf"(?:the\s+)?(?:(?:{PLACE_NOUN})\s+of\s+)?"
+
+
+#: Where a measure may be stated: a unit word after a digit or a space (the gate for scanning the
+#: distance and conversion wordings, whose every match holds one).
+UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)",
+                       re.IGNORECASE)
 
 
 def number(text: str) -> float | int:
