@@ -53,14 +53,15 @@ def data() -> None:
 @click.option("--dest", type=click.Path(file_okay=False, path_type=Path),
               help="Where to put the files (default: gazetteer/downloads).")
 @click.option("--definition", type=click.Path(dir_okay=False, path_type=Path), help="Extract definition (default: gazetteer/extract.toml).")
-def data_fetch(source: Path | None, dest: Path | None, definition: Path | None) -> None:
+@click.option("--countries", default="", help="Also the complete GeoNames dumps of these countries, e.g. RU,LB.")
+def data_fetch(source: Path | None, dest: Path | None, definition: Path | None, countries: str) -> None:
     """Download the upstream files over HTTPS (or copy them from a mirror)."""
     from geo.gazetteer import project_gazetteer_dir
-    from geo.gazetteer.definition import load_definition
+    from geo.gazetteer.definition import load_definition, with_countries
     from geo.gazetteer.sources import fetch
 
     gdir = project_gazetteer_dir()
-    spec = load_definition(definition or gdir / "extract.toml")
+    spec = with_countries(load_definition(definition or gdir / "extract.toml"), countries.split(","))
     dest = dest or gdir / "downloads"
     for path in fetch(spec, dest, _source_dir(source), progress=sys.stderr.isatty()):
         click.echo(path)
@@ -81,15 +82,17 @@ def gazetteer() -> None:
 @click.option("--definition", type=click.Path(dir_okay=False, path_type=Path), help="Extract definition (default: gazetteer/extract.toml).")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help="Database to write (default: gazetteer/geo.sqlite; env: GEO_GAZETTEER).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
-def gazetteer_build(source: Path | None, definition: Path | None, db_path: Path | None, quiet: bool) -> None:
+@click.option("--countries", default="", help="Also index the complete GeoNames dumps of these countries, e.g. RU,LB "
+                                              "(every village; the extract's own full dumps are read anyway).")
+def gazetteer_build(source: Path | None, definition: Path | None, db_path: Path | None, quiet: bool, countries: str) -> None:
     """Build the gazetteer database from the extract definition."""
     from geo.gazetteer import default_db_path, project_gazetteer_dir
     from geo.gazetteer.build import build
-    from geo.gazetteer.definition import load_definition
+    from geo.gazetteer.definition import load_definition, with_countries
     from geo.gazetteer.sources import fetch, missing_sources
 
     gdir = project_gazetteer_dir()
-    spec = load_definition(definition or gdir / "extract.toml")
+    spec = with_countries(load_definition(definition or gdir / "extract.toml"), countries.split(","))
     source_dir = _source_dir(source)
     label = None
     if source_dir is None:

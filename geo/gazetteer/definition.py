@@ -71,6 +71,34 @@ class Feature:
     country: str = ""
 
 
+#: Where GeoNames publishes each country's complete dump.
+COUNTRY_DUMP_URL = "https://download.geonames.org/export/dump/{code}.zip"
+
+
+def with_countries(definition: ExtractDefinition, codes: list[str] | tuple[str, ...]) -> ExtractDefinition:
+    """The definition with the complete GeoNames dump of each country in ``codes`` (ISO alpha-2:
+    "RU", "LB") read as a full dump too, so the villages of those countries are found. A country
+    already read in full is not added twice; a code that is no ISO alpha-2 code is an InputError."""
+    from dataclasses import replace
+
+    sources, full = dict(definition.sources), list(definition.full_dumps)
+    dumped = {sources[k].path for k in full}
+    for raw in codes:
+        code = raw.strip().upper()
+        if not code:
+            continue
+        if len(code) != 2 or not code.isascii() or not code.isalpha():
+            raise InputError(f"{raw!r}: not a two-letter ISO country code (e.g. UA, RU, LB)")
+        path = f"geonames/{code}.zip"
+        if path in dumped:
+            continue
+        key = f"geonames_{code.lower()}"
+        sources[key] = Source(key=key, path=path, url=COUNTRY_DUMP_URL.format(code=code), kind="geonames_dump", member=f"{code}.txt")
+        full.append(key)
+        dumped.add(path)
+    return replace(definition, sources=sources, full_dumps=full)
+
+
 def _read_data_file(definition_path: Path, name: str) -> tuple[bytes, dict]:
     """A TOML data file named by the definition, beside it: its bytes (for the digest) and content."""
     path = definition_path.parent / name
@@ -133,4 +161,8 @@ def load_definition(path: Path) -> ExtractDefinition:
     for key in [*definition.full_dumps, definition.world]:
         if key not in sources:
             raise InputError(f"{path}: places refer to unknown source {key!r}")
-    return definition
+    # [places] countries = ["RU", "LB"]: those countries' complete dumps too (as --countries)
+    countries = doc["places"].get("countries", [])
+    if not isinstance(countries, list):
+        raise InputError(f"{path}: places.countries must be a list of country codes")
+    return with_countries(definition, [str(c) for c in countries]) if countries else definition
