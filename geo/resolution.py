@@ -226,7 +226,7 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
     return s
 
 
-def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> None:
+def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> set[tuple[str, str]]:
     """A city of millions is what its name means before the state it lies in and shares a name
     with ("New York", "Berlin"), though the state counts more people: take
     :attr:`Policy.big_city_namesake` from such a state's score (and nothing from anyone else's:
@@ -235,10 +235,11 @@ def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> None:
     cities = {(c.place.country_code, c.place.admin1_code) for c in ranked
               if c.place.feature_class == "P" and c.place.population >= POLICY.big_city_population}
     if not cities:
-        return
+        return cities
     for k, c in enumerate(ranked):
         if c.place.feature_code == "ADM1" and (c.place.country_code, c.place.admin1_code) in cities:
             bases[k] -= POLICY.big_city_namesake
+    return cities   # (the states that yield: the article's places in them support the city as much)
 
 
 class _Senses:
@@ -276,21 +277,22 @@ class _Senses:
         self.alone: tuple[bool, ...] = alone
         #: each candidate's score before the article is read (_prior_score)
         bases = [_prior_score(c, qualifier, a) for c, a in zip(ranked, alone)]
-        if qualifier is None:
-            _big_city_first(ranked, bases)
+        yielding = _big_city_first(ranked, bases) if qualifier is None else set()
         self.bases: tuple[float, ...] = tuple(bases)
         #: the country whose mentions support each candidate (None for a country or continent)
         self.countries: tuple[str | None, ...] = tuple(None if a else c.place.country_code for c, a in zip(ranked, alone))
         #: the first-level division ("UA.07") whose mentions support each candidate
         self.regions: tuple[str | None, ...] = tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code
                                                      else None for c in ranked)
-        #: where a country shares the name, the region of each candidate that is a first-level
-        #: division known by its own name (not a stem, "Kharkiv" the city's, nor another's, "Mexico"
-        #: for Mexico City), else None: the article's places inside it weigh against the country's
-        #: standing alone (Georgia beside Atlanta is the state)
+        #: the region of each candidate that is a first-level division known by its own name (not
+        #: a stem, "Kharkiv" the city's, nor another's, "Mexico" for Mexico City), else None: the
+        #: article's places inside it make the name the division (Georgia beside Atlanta is the
+        #: state, not the country; Quebec beside Montreal the province, not its capital), unless
+        #: the division yields its name to a city of millions (New York beside Brooklyn)
         self.holders: tuple[str | None, ...] = tuple(
             f"{c.place.country_code}.{c.place.admin1_code}"
-            if any(alone) and c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev") else None
+            if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev")
+            and (c.place.country_code, c.place.admin1_code) not in yielding else None
             for c in ranked)
         self.any_holder: bool = any(h is not None for h in self.holders)
         #: the ranking (as _ranking) when nothing in the article bears on it

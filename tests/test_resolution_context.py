@@ -75,3 +75,9 @@ def test_a_city_of_millions_before_the_state_it_names(pipeline, gaz):
     assert gaz.place(new_york).feature_class == "P"          # New York City, not the state
     oklahoma = resolved(pipeline, "There's fighting in Norman, Oklahoma.")["Oklahoma"]
     assert oklahoma == OKLAHOMA                               # Oklahoma City has under a million people
+
+
+def test_a_province_beside_its_towns_is_the_province_not_its_capital(pipeline, gaz):
+    text = "Flooding in Montreal and Laval worsened; Quebec declared an emergency as Montreal residents fled."
+    assert gaz.place(resolved(pipeline, text)["Quebec"]).feature_code == "ADM1"
+    assert gaz.place(resolved(pipeline, "Tourists crowded the old walls of Quebec on Sunday.")["Quebec"]).feature_class == "P"
