@@ -76,6 +76,9 @@ class Policy:
     region_bonus: float = 0.4           #: ... in a first-level division they are in
     bonus_full_at: int = 2              #: mentions of other names at which those bonuses are whole
     division_holds_places: float = 0.6  #: a state holding the article's other places, where a country shares its name
+    home_region: float = 0.3            #: more for the article's home region: the one where...
+    home_region_mentions: int = 3       #: ... at least this many mentions of other names lie...
+    home_region_share: float = 0.5      #: ... and at least this share of all its regions' mentions
     near_article: float = 0.3           #: up to this for a candidate near the article's places...
     near_article_km: float = 200.0      #: ... falling off as exp(-distance / this)
     near_span: float = 0.4              #: up to this for a candidate near the settlements named around the span...
@@ -179,7 +182,7 @@ class ArticleContext:
             regions = {code: n - own.get(code, 0) for code, n in self.regions.items()}
             known = self._own_bonuses[norm] = (
                 {code: POLICY.country_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in countries.items() if n > 0},
-                {code: POLICY.region_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in regions.items() if n > 0})
+                _region_bonuses({code: n for code, n in regions.items() if n > 0}))
         return known
 
     def bonuses(self) -> tuple[dict[str | None, float], dict[str | None, float]]:
@@ -188,8 +191,20 @@ class ArticleContext:
         not once per candidate."""
         if self._bonuses is None:
             self._bonuses = ({code: POLICY.country_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in self.countries.items()},
-                             {code: POLICY.region_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in self.regions.items()})
+                             _region_bonuses(self.regions))
         return self._bonuses
+
+
+def _region_bonuses(regions: dict[str, int]) -> dict[str | None, float]:
+    """What the article's regions (code -> mentions) add to a candidate in each: the region
+    bonus, and for the article's home region (the one most of its places are in, when they are
+    enough) the home-region bonus too: local news is about its own state."""
+    out: dict[str | None, float] = {code: POLICY.region_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in regions.items()}
+    if regions:
+        home, n = max(regions.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= POLICY.home_region_mentions and n >= POLICY.home_region_share * sum(regions.values()):
+            out[home] = out[home] + POLICY.home_region
+    return out
 
 
 @lru_cache(maxsize=100_000)

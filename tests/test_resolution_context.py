@@ -81,3 +81,13 @@ def test_a_province_beside_its_towns_is_the_province_not_its_capital(pipeline, g
     text = "Flooding in Montreal and Laval worsened; Quebec declared an emergency as Montreal residents fled."
     assert gaz.place(resolved(pipeline, text)["Quebec"]).feature_code == "ADM1"
     assert gaz.place(resolved(pipeline, "Tourists crowded the old walls of Quebec on Sunday.")["Quebec"]).feature_class == "P"
+
+
+def test_the_home_region_of_local_news_weighs(pipeline, gaz):
+    # three Texas places make Texas the article's home: its Palestine, not the Palestinian territories
+    text = ("Tyler, Athens and Jacksonville officials met in Tyler on Monday. Volunteers came from Crockett, "
+            "Palestine and Corsicana, officials in Tyler said.")
+    place = gaz.place(resolved(pipeline, text)["Palestine"])
+    assert (place.country_code, place.admin1_code) == ("US", "TX")
+    # without such a home, the territories
+    assert gaz.place(resolved(pipeline, "Talks on Palestine resumed in Cairo.")["Palestine"]).is_country
