@@ -222,3 +222,62 @@ def test_a_low_confidence_resolution_is_doubtful(gaz):
     doc.mentions[0].score = 0.2
     [claim] = [c for c in find_and_check(doc, gaz, Policy()) if c.type == "near"]
     assert claim.verdict == "unverifiable" and claim.measured["reason"] == "resolution uncertain"
+
+
+# -- rivers, coasts, the capital, a sentence's head ---------------------------------------------------------
+
+DNIEPER, BLACK_SEA, OSKIL_RIVER, POKROVSK, DONETSK_CITY, KURSK_OBLAST, SUMY_OBLAST = (565896, 117468570, 514365, 704422,
+                                                                                      709717, 538555, 692196)
+MYKOLAIV, CANADA, OTTAWA = 700569, 6251999, 6094817
+
+
+@pytest.mark.parametrize("text, names, verdict", [
+    ("Kupiansk, a rail hub on the Oskil River, was hit.", (("Kupiansk", KUPIANSK), ("Oskil River", OSKIL_RIVER)), "consistent"),
+    ("Lviv, a city on the Oskil River, was hit.", (("Lviv", LVIV), ("Oskil River", OSKIL_RIVER)), "inconsistent"),
+    ("Odesa, on the Black Sea coast, was hit.", (("Odesa", ODESA), ("Black Sea", BLACK_SEA)), "consistent"),
+    ("Kharkiv, on the Black Sea coast, was hit.", (("Kharkiv", KHARKIV), ("Black Sea", BLACK_SEA)), "inconsistent"),
+])
+def test_on_a_river_or_a_coast(gaz, text, names, verdict):
+    claim = one(gaz, text, *names, type="proximity")
+    assert claim.verdict == verdict, claim.explanation
+
+
+@pytest.mark.parametrize("side, verdict", [("west", "consistent"), ("east", "inconsistent")])
+def test_the_bank_of_a_river(gaz, side, verdict):
+    claim = one(gaz, f"Kherson, on the {side} bank of the Dnieper, was shelled.", ("Kherson", KHERSON), ("Dnieper", DNIEPER),
+                type="direction")
+    assert claim.stated["relation"] == "bank" and claim.verdict == verdict, claim.explanation
+
+
+def test_the_capital_is_the_articles_countrys_and_inferred(gaz):
+    text = "Shelling hit Kharkiv and Sumy. Bucha, a town near the capital, was quiet; Lviv, near the capital, too."
+    claims = claims_of(gaz, text, ("Kharkiv", KHARKIV), ("Sumy", SUMY), ("Bucha", 711350), ("Lviv", LVIV), type="near")
+    assert [c.anchor[0].geonameid for c in claims] == [KYIV, KYIV]
+    assert [c.verdict for c in claims] == ["consistent", "unverifiable"]          # Lviv is far, but "the capital" was read
+    assert claims[1].measured["reason"] == "resolution uncertain"
+    canadian = one(gaz, "Riga lies a mere five thousand kilometres from the Canadian capital.", ("Riga", 456172),
+                   type="distance_direction")
+    assert [r.geonameid for r in canadian.anchor] == [OTTAWA]
+
+
+def test_a_sentence_head_across_its_appositive(gaz):
+    text = "Pokrovsk, a hub some 60 km north-west of Donetsk, had a prewar population of about 60,000."
+    claim = one(gaz, text, ("Pokrovsk", POKROVSK), ("Donetsk", DONETSK_CITY), type="population")
+    assert [r.geonameid for r in claim.subject] == [POKROVSK] and claim.verdict == "consistent", claim.explanation
+    text = "The Kursk region, where Ukraine launched an incursion, borders Ukraine's Sumy region."
+    claim = one(gaz, text, ("Kursk region", KURSK_OBLAST), ("Ukraine", UKRAINE), ("Ukraine", UKRAINE),
+                ("Sumy region", SUMY_OBLAST), type="adjacency")
+    assert ([r.geonameid for r in claim.subject], [r.geonameid for r in claim.anchor]) == ([KURSK_OBLAST], [SUMY_OBLAST])
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_division_of_its_country(gaz):
+    claim = one(gaz, "Fighting spread to the Sumy region of Ukraine.", ("Sumy region", SUMY_OBLAST), ("Ukraine", UKRAINE),
+                type="containment")
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_village_is_not_a_city_dateline(gaz):
+    text = "KRAMATORSK, Ukraine (AP) — Troops left a village near Avdiivka."
+    claim = one(gaz, text, ("KRAMATORSK", KRAMATORSK), ("Ukraine", UKRAINE), ("Avdiivka", 713122), type="near")
+    assert claim.subject == [] and claim.verdict == "unverifiable"

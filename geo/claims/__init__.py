@@ -157,6 +157,8 @@ class _Judge:
                     results.append(checker.population(shape, stated))
                 elif finding.type == "border_proximity" and not anchor_shapes:
                     results.append(checker.border_any(shape, stated))
+                elif finding.type == "direction" and stated.get("relation") == "bank":
+                    results.extend(checker.bank(shape, anchor, stated) for anchor in anchor_shapes)
                 elif finding.type == "direction" and "within" in stated:
                     results.extend(checker.position(shape, anchor, stated) for anchor in anchor_shapes)
                 else:

@@ -209,6 +209,23 @@ class Checker:
         return Result(verdict, measured, f"{_name(subject)} lies {length} {measured['compass']} of the centre of "
                                          f"{_name(anchor)}; the article puts it in the {said}")
 
+    def bank(self, subject: Shape, river: Shape, stated: dict) -> Result:
+        """"Kherson, on the west bank of the Dnipro": the bearing from the river's nearest point to the
+        place within policy.bank_degrees of the stated side (90: the half-plane on that side)."""
+        if river.kind not in ("line", "points"):
+            return unverifiable("no polygon", f"{_name(river)} has no course to measure a bank from")
+        near = nearest(subject.point, river.geometry)
+        measured = {"distance_km": _km(near.distance), "distance_mi": _mi(near.distance)}
+        if near.distance.km < self.policy.bank_min_km:
+            return unverifiable("too close", f"{_name(subject)} lies on {_name(river)}'s course itself", **measured)
+        azimuth = bearing(near.point, subject.point)
+        off = angle_difference(azimuth, direction_bearing(stated["direction"]))
+        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
+        verdict = self._judge(off, self.policy.bank_degrees, measured)
+        return Result(verdict, measured, f"{_name(subject)} lies {near.distance} {measured['compass']} of the nearest point of "
+                                         f"{_name(river)} ({river.source}); the article puts it on the "
+                                         f"{COMPASS_WORDS[stated['direction']]} bank")
+
     def _ends(self, subject: Shape, anchor: Shape):
         """The two points a distance or bearing runs between: anchor to subject; a river by its nearest point."""
         anchor_point = anchor.point if anchor.kind == "point" else nearest(subject.point, anchor.geometry).point

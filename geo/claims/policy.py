@@ -70,6 +70,11 @@ class Policy:
     borderline: float = 1.5
     #: "a town on the Oskil River": at most this far from the river's course (from a town's built-up edge).
     on_river_km: float = 10.0
+    #: "on the west bank of the Dnipro": the bearing from the river's nearest point within this many degrees
+    #: of the stated side (90 = anywhere on that side of the river)...
+    bank_degrees: float = 90.0
+    #: ...for a place at least this far from the river's line (nearer, it lies on the river itself).
+    bank_min_km: float = 0.5
     #: "Odesa, on the Black Sea coast": at most this far from the coastline (from a town's built-up edge).
     on_coast_km: float = 15.0
     #: "outside Y", "a Y suburb": at most this far from the edge of Y's built-up area.

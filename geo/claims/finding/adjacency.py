@@ -34,6 +34,9 @@ _NEIGHBOUR = re.compile(rf"(?:['’]s|\s+and\s+its)\s+(?:(?P<adj>{DIRECTION_ADJE
 #: "X borders Y", "states that border Mexico", "shares (part of) its eastern border with Sudan".
 _BORDERS = re.compile(rf"(?<![\w’'])(?:(?:that|which|who)\s+)?(?:borders?|bordered|shares?\s+(?:(?:part|much|most)\s+of\s+)?"
                       rf"(?:its|their|a)\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?(?:border|frontier)\s+with)\s+(?:the\s+)?", _I)
+#: Between a list of places and "that border": "— three states ", ", all of which ".
+_LISTED = re.compile(r"\s*[,—–-]?\s*(?:(?:all|both|two|three|four|five|six|the)\s+)?(?:(?:of\s+)?(?:them|which|states|"
+                     r"countries|regions|provinces|nations)\s+)?(?:that|which)?\s*", _I)
 #: How far back (characters) the place a neighbour neighbours may be named.
 NEIGHBOURED_REACH = 800
 
@@ -148,11 +151,15 @@ def _borders(reader: Reader):
         anchor = reader.anchor_after(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue
+        possessive = re.match(r"['’]s\s+", text[anchor.end:anchor.end + 4])
+        held = reader.anchor_at(anchor.end + possessive.end()) if possessive else None
+        if held is not None and reader.is_area(held):
+            anchor = held                                         # "borders Ukraine's Sumy region"
         subject = reader.appositive_subject(match.start(), long=True)
         if subject is None:
             # "Texas, Arizona, and New Mexico — three states that border Mexico"
             m = reader.mention_before(match.start(), limit=60)
-            subject = m if m is not None and reader.sentence(m.start) == reader.sentence(match.start()) and reader.is_area(m) else None
+            subject = m if m is not None and _LISTED.fullmatch(text[m.end:match.start()]) and reader.is_area(m) else None
         subjects = [s for s in reader.list_before(subject) if reader.is_area(s)] if subject is not None else []
         if subject is not None and not subjects:
             subjects = [subject]

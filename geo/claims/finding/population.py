@@ -58,6 +58,12 @@ def find(reader: Reader, found: list[Finding]):
         if match is not None and not _says_people(match):
             match = None
         if match is not None and number(match.group("num")) >= 100:
+            if re.match(r"\s*,\s*(?:which\s+)?(?:has|had|have|boasts|boasted|is|was)\b", tail, _I):
+                # "Pokrovsk, a hub 60 km from Donetsk, had a population of": said of the sentence's head
+                head = reader.sentence_head(subject.end + tail.index(",") + 1)
+                if head is not None and head is not subject and head.resolved:
+                    yield _finding(head.start, subject.end + match.end(), head, match)
+                    continue
             yield _finding(subject.start, subject.end + match.end(), subject, match)
             continue
         rank = _RANK.match(tail)

@@ -57,9 +57,16 @@ _APPOSITIVE = re.compile(rf"""^(?:
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
 _LONG_APPOSITIVE = re.compile(r"""^(?:
     \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|
-              nearly|almost|home|population|now|once|formerly|itself|where)\b[^.;:!?()\[\]"“”]{0,140}?
+              nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just)\b[^.;:!?()\[\]"“”]{0,140}?
   | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
 )$""", re.IGNORECASE | re.X)
+#: The end of an appositive or relative clause before a cue: "..., had", "..., lies", "..., borders".
+_CLAUSE_CLOSED = re.compile(r",\s*(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was|lay|stands|remains|has|had|have|borders?|"
+                            r"shares?|located|situated)\s+)?(?:located\s+|situated\s+)?$", re.IGNORECASE)
+#: What may open a sentence before its head place: "The", "The front-line town of", "In".
+_HEAD_LEAD = re.compile(r"(?:(?:The|the|A|a)\s+(?:[\w’'-]+\s+){0,3}?(?:of\s+)?)?")
+#: What follows the head place: its comma (a kind word may come first: "The Kursk region,").
+_HEAD_COMMA = re.compile(r"(?:\s+(?:region|province|oblast|state|district|county|city|town|village))?\s*,", re.IGNORECASE)
 #: Words a clause may not hold if the place before it is its subject: another verb phrase's subject.
 _CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|after|before|while|because|and\s+(?:the|a|an)\b)", _I)
 #: "X, a village in the", "X, a town of the": the place before a container's name.
@@ -91,6 +98,10 @@ _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
 _TOO_LARGE = {"CONT", "OCN"}
 #: How far back (characters) a definite description looks for the settlement it stands for.
 DEFINITE_REACH = 600
+#: The most people a place a description names may have ("a village" near a dateline is the dateline's
+#: place only if it is that small): generous, as GeoNames' figures are often old or for the whole commune.
+DESCRIBED_MAX_POPULATION = {"village": 20_000, "hamlet": 20_000, "settlement": 50_000, "town": 250_000, "suburb": 250_000,
+                            "township": 250_000, "community": 250_000}
 
 
 class Reader:
@@ -242,13 +253,29 @@ class Reader:
         (with ``long``, also a clause naming no place: see the module's doc)."""
         m = self.mention_before(cue_start, limit=160 if long else 80)
         if m is None or m.end > cue_start or self.sentence(m.start) != self.sentence(cue_start):
-            return None
+            return self.sentence_head(cue_start) if long else None
         gap = self.text[m.end:cue_start]
         if not _APPOSITIVE.match(gap):
             if not long or not _LONG_APPOSITIVE.match(gap) or _CLAUSE_BREAK.search(gap):
-                return None
+                return self.sentence_head(cue_start) if long else None
         m = self.contained_first(m)
         return m if self.can_be_subject(m) else None
+
+    def sentence_head(self, cue_start: int) -> Mention | None:
+        """The place a sentence opens with, when the cue follows the comma that closes its appositive
+        or relative clause: "Pokrovsk, a hub 60 km north-west of Donetsk, had a prewar population of",
+        "The Kursk region, where Ukraine launched an incursion, borders"."""
+        sent_start, _ = self.sentence(cue_start)
+        if not _CLAUSE_CLOSED.search(self.text, max(sent_start, cue_start - 40), cue_start):
+            return None
+        opening = [m for m in self.inside(sent_start, min(cue_start, sent_start + 80)) if m.start - sent_start <= 40]
+        for head in opening[:1]:
+            lead = self.text[sent_start:head.start]
+            after = self.text[head.end:head.end + 30]
+            if _HEAD_LEAD.fullmatch(lead) and _HEAD_COMMA.match(after) and head.end < cue_start - 2 \
+                    and (head.resolved or self.is_named_place(head)) and self.can_be_subject(head):
+                return head
+        return None
 
     def contained_first(self, m: Mention) -> Mention:
         """The place ``m`` holds when the text names it just before ("Louisville, Kentucky", "Robotyne,
@@ -289,7 +316,7 @@ class Reader:
             return None, "the place it describes is not named"
         if _A_PLACE.search(before):
             said = _A_PLACE.search(before).group().strip()
-            if self.dateline is not None and self.dateline.geonameid not in exclude:
+            if self.dateline is not None and self.dateline.geonameid not in exclude and self._fits(self.dateline, said):
                 return self.dateline, f"'{said}' taken to be the dateline's {self.dateline.text}"
             # "a small town outside Yekaterinburg. Pervouralsk ...": the first settlement named next
             _, sent_end = self.sentence(cue_start)
@@ -310,6 +337,15 @@ class Reader:
         if described is not None:
             return [described], None, how
         return [], how or "the subject is not a named place", None
+
+    def _fits(self, m: Mention, description: str) -> bool:
+        """Whether the place is of the size a description says: "a village" is no city of 150,000."""
+        place = self.place(m)
+        noun = re.search(r"(village|hamlet|settlement|town|suburb|township|community|city)\s*,?\s*$", description, re.I)
+        if place is None or noun is None:
+            return True
+        limit = DESCRIBED_MAX_POPULATION.get(noun.group(1).lower())
+        return limit is None or place.population <= limit
 
     def list_before(self, m: Mention) -> list[Mention]:
         """``m`` and the mentions listed before it ("Vasylenkovo and Artemivka", "KYIV/HRAKOVE")."""
