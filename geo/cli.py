@@ -203,7 +203,7 @@ def extract_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, unresol
         mentions = []
         for article in articles:
             doc = pipeline.process(article)
-            found = doc.mentions + (doc.unresolved if unresolved else [])
+            found = doc.mentions + doc.modifiers + (doc.unresolved if unresolved else [])
             mentions += sorted(found, key=lambda m: m.start)
     _emit(render_mentions(mentions, fmt), output)
 

@@ -64,13 +64,19 @@ class Mention:
     score: float = 0.0               #: confidence in [0, 1] that geonameid is right
     method: str = "exact"
     reason: str | None = None        #: why it is unresolved, when geonameid is None
+    #: "modifier" for a place name that modifies an office or body ("Gainesville police", "the Ohio
+    #: Supreme Court", "Odesa regional governor"): about the place, not a mention of it as such
+    role: str | None = None
 
     @property
     def resolved(self) -> bool:
         return self.geonameid is not None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if d["role"] is None:
+            del d["role"]   # (a plain mention's record is as it always was)
+        return d
 
 
 @dataclass
@@ -108,3 +114,5 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)      #: resolved place mentions
     claims: list[Claim] = field(default_factory=list)
     unresolved: list[Mention] = field(default_factory=list)    #: names it could not resolve, with the reason
+    #: resolved place names that modify an office or body (role "modifier"), kept apart from the mentions
+    modifiers: list[Mention] = field(default_factory=list)

@@ -89,7 +89,8 @@ class Pipeline:
                 for m in found:
                     m.start, m.end = m.start + start, m.end + start
             mentions += found
-        return Document(article, [m for m in mentions if m.resolved], [], [m for m in mentions if not m.resolved])
+        return Document(article, [m for m in mentions if m.resolved and m.role is None], [],
+                        [m for m in mentions if not m.resolved], [m for m in mentions if m.resolved and m.role is not None])
 
     def process(self, article: Article) -> Document:
         """Find, resolve and, unless the pipeline was made without, check claims."""

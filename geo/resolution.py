@@ -128,6 +128,7 @@ class Detection:
     reason: str | None = None
     needs_country: bool = False   #: a place only if the article names (or is in) the place's country
     prior: float = 0.0            #: the best candidate's importance
+    modifier: bool = False        #: a place name modifying an office or body ("Gainesville police")
 
 
 @dataclass
@@ -324,6 +325,17 @@ class _Senses:
         self.distinct_places: bool = len({c.place.geonameid for c in cands}) == len(cands)
 
 
+# Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
+# "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
+_BODY_CUES = ("role", "organisation", "organisation_of")
+
+
+def _without_body_cues(span: Span) -> Span:
+    """The span as if no body's name surrounded it (a copy)."""
+    return Span(span.start, span.end, span.text, span.norm, span.method, span.qualifier, span.similarity, span.variants,
+                tuple(c for c in span.cues if c not in _BODY_CUES))
+
+
 class Resolver:
     """Resolves the spans of one article against the gazetteer."""
 
@@ -405,9 +417,17 @@ class Resolver:
         positive = bool(cues & POSITIVE_CUES) or qualifier is not None
         if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None:
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
-        for cue in ("quoted_title", "role", "organisation", "organisation_of"):
-            if cue in cues and qualifier is None:
-                return Detection(False, reason=f"context makes it a {cue.replace('_of', '').replace('quoted_', '')}, not a place")
+        if "quoted_title" in cues and qualifier is None:
+            return Detection(False, reason="context makes it a title, not a place")
+        body = next((cue for cue in _BODY_CUES if cue in cues), None) if qualifier is None else None
+        if body is not None:
+            # "Gainesville Police", "the University of Kentucky", "Odesa regional governor": the
+            # place the body is named after, as a modifier, when the name is a place by all else
+            # the context says (the words of the body's name are no cue of it)
+            found = self._detect(_without_body_cues(span), senses, gold_span)
+            if found.ok:
+                return Detection(True, found.confidence, needs_country=found.needs_country, prior=found.prior, modifier=True)
+            return Detection(False, reason=f"context makes it a {body.replace('_of', '')}, not a place")
         if "capital_before" in cues and "dateline" not in cues \
                 or "capital_after" in cues and not (qualifier or positive and prior >= POLICY.major_place) \
                 or "capital_before_at_start" in cues and prior < POLICY.important_place and not positive:
@@ -483,7 +503,8 @@ class Resolver:
                 score = _round(d.confidence * scoring.confidence(ranking) * span.similarity, 3)
                 mentions.append(Mention(article_id, span.start, span.end, span.text,   # (in Mention's field order)
                                         place.geonameid, place.name, place.lat, place.lon, place.feature_code,
-                                        place.country_code, place.admin1, score, span.method))
+                                        place.country_code, place.admin1, score, span.method,
+                                        role="modifier" if d.modifier else None))
             else:
                 mentions.append(Mention(article_id, span.start, span.end, span.text, method=span.method,
                                         reason=reason or "no candidate fits"))

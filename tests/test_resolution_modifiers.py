@@ -1,0 +1,40 @@
+"""Place names that modify an office or body ("Gainesville police"): resolved, with the role
+"modifier", kept apart from the mentions (and so off the map), listed by `geo extract`."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run_geo
+from geo.document import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline(gaz):
+    from geo.pipeline import Pipeline
+
+    return Pipeline(gaz, check_claims=False)
+
+
+def test_modifiers_are_resolved_apart_from_the_mentions(pipeline, gaz):
+    text = "Gainesville Police Officer Shawn Barnes said the Texas Department of Transportation was told. He studied at the University of Kentucky."
+    doc = pipeline.locate(Article("t.txt", text))
+    assert doc.mentions == []
+    assert {m.text: (m.role, gaz.place(m.geonameid).feature_code) for m in doc.modifiers} == {
+        "Gainesville": ("modifier", "PPLA2"), "Texas": ("modifier", "ADM1"), "Kentucky": ("modifier", "ADM1")}
+
+
+def test_a_person_named_like_a_place_is_no_modifier(pipeline):
+    doc = pipeline.locate(Article("t.txt", "Paris Hilton arrived on Monday."))
+    assert doc.mentions == [] and doc.modifiers == []
+
+
+def test_extract_lists_modifiers_with_their_role_and_plain_mentions_without(tmp_path, gazetteer_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Flooding hit Kharkiv, the Kharkiv Regional Police said.", encoding="utf-8")
+    result = run_geo("extract", str(article), "--format", "jsonl", env={"GEO_GAZETTEER": str(gazetteer_path)})
+    assert result.returncode == 0, result.stderr.decode()
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [(r["text"], r.get("role")) for r in records] == [("Kharkiv", None), ("Kharkiv", "modifier")]
+    assert "role" not in records[0]   # a plain mention's record is as it was
