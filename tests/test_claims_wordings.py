@@ -281,3 +281,19 @@ def test_a_village_is_not_a_city_dateline(gaz):
     text = "KRAMATORSK, Ukraine (AP) — Troops left a village near Avdiivka."
     claim = one(gaz, text, ("KRAMATORSK", KRAMATORSK), ("Ukraine", UKRAINE), ("Avdiivka", 713122), type="near")
     assert claim.subject == [] and claim.verdict == "unverifiable"
+
+
+def test_a_population_the_gazetteers_files_disagree_on(gaz):
+    # UA.zip (current) gives Kherson 66,000, cities500 (older) 283,649: a prewar figure matches the older
+    assert {source for _, source in gaz.population_figures(KHERSON)} == {"geonames/UA.zip", "geonames/cities500.zip"}
+    claim = one(gaz, "Kherson, a city of about 280,000 before the war, was shelled.", ("Kherson", KHERSON), type="population")
+    assert claim.verdict == "consistent" and set(claim.measured["figures"].values()) == {66000, 283649}, claim.explanation
+    wrong = one(gaz, "Kherson, a city of about 900,000, was shelled.", ("Kherson", KHERSON), type="population")
+    assert wrong.verdict == "inconsistent"
+
+
+def test_a_place_the_text_calls_a_city_is_the_city(gaz):
+    kherson_oblast = 706442
+    claim = one(gaz, "Kherson, a city of about 280,000, was shelled.", ("Kherson", kherson_oblast), type="population")
+    assert [r.geonameid for r in claim.subject] == [KHERSON] and claim.verdict == "consistent", claim.explanation
+    assert claim.measured["resolved_by_claim"][0]["from"] == kherson_oblast

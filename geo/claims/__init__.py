@@ -211,6 +211,14 @@ class _Judge:
         Georgia": the town in Indiana and the country would not do, the city and the state do)."""
         if finding.type == "unit_conversion" or len(finding.anchors) > 1 or finding.inferred or not finding.subjects:
             return []
+        if finding.said_settlement:
+            # "Kherson, a city of about 280,000": the city, whatever the context made of the name
+            subject = self.place(finding.subjects[0])
+            if subject is not None and subject.feature_class != "P" and finding.subjects[0].method not in IMPLIED:
+                towns = [p for p in self.alternatives(finding.subjects[0], same_class_as=subject, feature_class="P")
+                         if p.country_code == subject.country_code]
+                if towns:
+                    return [(finding.subjects[0], subject, towns[0])]
         if len(finding.subjects) > 1:
             # "Nashville and Cordova, Tennessee": each listed place on its own, the anchor left as it is
             changes = []
@@ -262,14 +270,16 @@ class _Judge:
             return others                                         # villages: GeoNames' figures cannot rank them
         return [o for o in others if o.population >= self.policy.comparable_share * place.population]
 
-    def alternatives(self, mention: Mention, same_class_as: Place) -> list[Place]:
+    def alternatives(self, mention: Mention, same_class_as: Place, feature_class: str | None = None) -> list[Place]:
         """The other places of the same feature class that the mention's words (or its resolved name) may
         stand for, most important first."""
         seen, found = {mention.geonameid}, []
         for name in (mention.text, mention.name or ""):
             for candidate in self.gazetteer.candidates(normalize_name(name), limit=_MAX_ALTERNATIVES) if name else []:
-                if candidate.place.geonameid not in seen and (candidate.place.feature_class == same_class_as.feature_class
-                                                              or same_class_as.is_country and candidate.place.feature_code == "ADM1"):
+                wanted = (candidate.place.feature_class == feature_class if feature_class else
+                          candidate.place.feature_class == same_class_as.feature_class
+                          or same_class_as.is_country and candidate.place.feature_code == "ADM1")
+                if candidate.place.geonameid not in seen and wanted:
                     seen.add(candidate.place.geonameid)
                     found.append(candidate.place)
         return found[:_MAX_ALTERNATIVES]

@@ -33,7 +33,7 @@ from geo.gazetteer.sources import (
 )
 from geo.normalize import normalize_name
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # Name kinds, best first: when one place has a name twice, the better kind is kept.
 # "postal": a two-letter postal code (IL, WV), which matching takes only right after "Town, ".
@@ -162,6 +162,10 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     src = {key: source_file(source_dir, s) for key, s in definition.sources.items()}
     names = _NameIndex(definition.scripts)
     places: dict[int, _Place] = {}
+    # Where two files give one place different populations (a full dump's current figure, the world
+    # file's older one: Kherson 66,000 and 283,649), both, for claims to weigh ("a city of about
+    # 280,000 before the war"): (geonameid, population, file).
+    figures: list[tuple[int, int, str]] = []
 
     # 1. GeoNames rows: full country dumps first (newer, complete), then the world's towns.
     for key in [*definition.full_dumps, definition.world]:
@@ -170,6 +174,10 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
         full = key in definition.full_dumps
         for r in read_geonames_dump(src[key], source.member or Path(source.path).stem + ".txt"):
             if r.geonameid in places:
+                kept = places[r.geonameid]
+                if r.population > 0 and kept.population > 0 and r.population != kept.population:
+                    figures += [(r.geonameid, kept.population, definition.sources[kept.source].path),
+                                (r.geonameid, r.population, source.path)]
                 continue
             if full and (r.feature_class not in definition.feature_classes or r.feature_code in definition.exclude_feature_codes):
                 continue
@@ -216,7 +224,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     }
     for key, path in src.items():
         meta[f"file:{definition.sources[key].path}"] = _file_fingerprint(path)
-    counts = _write(db_path, places, names, countries, admin1, admin2, geometries, meta)
+    counts = _write(db_path, places, names, countries, admin1, admin2, geometries, meta, figures)
     return BuildReport(db_path, time.perf_counter() - started, db_path.stat().st_size, counts)
 
 
@@ -512,7 +520,8 @@ def _name_trie(names: _NameIndex) -> bytes:
     return marisa_trie.Trie({norm for (norm, _), (_, kind, _) in names.entries.items() if kind != "demonym"}).tobytes()
 
 
-def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, geometries, meta) -> dict[str, int]:
+def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, geometries, meta,
+           figures: list[tuple[int, int, str]] = ()) -> dict[str, int]:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.parent / f".{db_path.name}.{os.getpid()}.tmp"
     tmp.unlink(missing_ok=True)
@@ -527,6 +536,7 @@ def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, 
                             [(c.iso2, c.iso3, c.name, c.capital, c.population, c.continent, c.geonameid, c.neighbours) for c in countries])
             con.executemany("INSERT INTO admin_divisions VALUES (?,?,?,?,?)",
                             [(a.code, lvl, a.name, a.asciiname, a.geonameid) for lvl, rows in ((1, admin1), (2, admin2)) for a in rows])
+            con.executemany("INSERT OR IGNORE INTO population_figures VALUES (?,?,?)", figures)
             con.executemany("INSERT INTO geometries (geonameid, layer, name, code, minx, miny, maxx, maxy, wkb) VALUES (?,?,?,?,?,?,?,?,?)", geometries)
             con.executescript(resources.files("geo.gazetteer").joinpath("indexes.sql").read_text())
             con.execute("INSERT INTO blobs VALUES ('names.marisa', ?)", (_name_trie(names),))

@@ -192,6 +192,11 @@ class Gazetteer:
                            (country_code, population))
         return rows[0][0]
 
+    def population_figures(self, geonameid: int) -> list[tuple[int, str]]:
+        """Every (population, file) the upstream files give a place, where they disagree; else []."""
+        return [tuple(r) for r in self._query("SELECT population, source FROM population_figures WHERE geonameid = ? "
+                                               "ORDER BY population", (geonameid,))]
+
     def capital(self, iso2: str) -> Place | None:
         """The seat of government (PPLC) of a country, the most populous if GeoNames lists several."""
         rows = self._query("SELECT geonameid FROM places WHERE country_code = ? AND feature_code = 'PPLC' "

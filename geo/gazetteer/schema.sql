@@ -36,6 +36,15 @@ CREATE TABLE names (
     PRIMARY KEY (norm, geonameid)
 ) WITHOUT ROWID;
 
+-- A place's population as each upstream file gives it, where the files disagree (a full country
+-- dump's current figure and the world file's older one); places.population holds the first.
+CREATE TABLE population_figures (
+    geonameid  INTEGER NOT NULL,
+    population INTEGER NOT NULL,
+    source     TEXT NOT NULL,
+    PRIMARY KEY (geonameid, source)
+) WITHOUT ROWID;
+
 CREATE TABLE countries (
     iso2       TEXT PRIMARY KEY,
     iso3       TEXT NOT NULL,

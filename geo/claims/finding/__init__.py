@@ -49,6 +49,8 @@ def find_claims(text: str, mentions: list[Mention], places: dict[int, Place],
     found: list[Finding] = []
     for finder in FINDERS:
         found.extend(finder(reader, found))
+    for f in found:
+        f.said_settlement = len(f.subjects) == 1 and reader.called_settlement(f.subjects[0])
     return sorted(_distinct(found), key=lambda f: (f.start, f.end, f.type))
 
 

@@ -44,6 +44,7 @@ class Finding:
     vague: str | None = None     #: why the subject is not a named place, when it is not
     wording: str = ""            #: which wording found it (e.g. "comma" for "Riga, Latvia")
     inferred: str | None = None  #: how a place was inferred rather than named, when one was
+    said_settlement: bool = False  #: the text calls the subject a city, town or village ("Kherson, a city of")
 
 
 #: What may stand between a subject mention and its cue.
@@ -60,6 +61,9 @@ _LONG_APPOSITIVE = re.compile(r"""^(?:
               nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just)\b[^.;:!?()\[\]"“”]{0,140}?
   | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
 )$""", re.IGNORECASE | re.X)
+#: What calls the place before it a settlement, or the place after it.
+_CALLED_AFTER = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port)\b", re.I)
+_CALLED_BEFORE = re.compile(r"\b(?:city|town|village|settlement|hamlet)\s+of\s+$", re.I)
 #: The end of an appositive or relative clause before a cue: "..., had", "..., lies", "..., borders".
 _CLAUSE_CLOSED = re.compile(r",\s*(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was|lay|stands|remains|has|had|have|borders?|"
                             r"shares?|located|situated)\s+)?(?:located\s+|situated\s+)?$", re.IGNORECASE)
@@ -337,6 +341,10 @@ class Reader:
         if described is not None:
             return [described], None, how
         return [], how or "the subject is not a named place", None
+
+    def called_settlement(self, m: Mention) -> bool:
+        """Whether the text calls the place a city, town or village: "Kherson, a city of", "the town of Izium"."""
+        return bool(_CALLED_AFTER.match(self.text, m.end, m.end + 60) or _CALLED_BEFORE.search(self.text, max(0, m.start - 40), m.start))
 
     def _fits(self, m: Mention, description: str) -> bool:
         """Whether the place is of the size a description says: "a village" is no city of 150,000."""
