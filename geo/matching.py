@@ -71,6 +71,8 @@ _ROLES = frozenset("""
 governor mayor president minister premier commander chief spokesman spokeswoman spokesperson
 leader head official officials prosecutor ombudsman envoy ambassador patriarch
 """.split())
+# Adjectives after a name that make the body it names the division's ("the Sumy regional council").
+_REGIONAL = frozenset({"regional", "provincial", "oblast"})
 # Words that may precede a place name and still leave it the place (Eastern Ukraine).
 _MODIFIERS = frozenset("""
 northern southern eastern western central north south east west northeast northwest southeast
@@ -592,6 +594,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             previous = w
         # (two place names side by side are written with a comma or a slash, not a space)
         cues.append("organisation" if any(f in _ORG_WORDS for f in following) else "capital_after")
+    if nxt is not None and nxt.norm in _REGIONAL and gap_after.strip() == "":
+        cues.append("regional_after")   # "the Sumy regional council", "Odesa Regional Administration": the oblast's
     if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES:
         after_role = ws.next_word(nxt)
         if after_role is not None and after_role.text[0].isupper():

@@ -467,6 +467,16 @@ class Resolver:
         decisions = [self.is_place(s, x, gold_spans) for s, x in zip(spans, senses)]
         if not gold_spans:
             decisions = _persons_stay_persons(spans, decisions)
+        if not gold_spans and any("regional_after" in s.cues for s in spans):
+            spans = list(spans)
+            for i, (span, d) in enumerate(zip(spans, decisions)):
+                if d.ok and "regional_after" in span.cues and span.qualifier is None:
+                    # "the Sumy regional council", "Odesa regional governor": the body is the oblast's
+                    regional = Span(span.start, span.end, span.text, span.norm, span.method, "division",
+                                    span.similarity, span.variants, span.cues)
+                    division = self.senses(regional)
+                    if division.cands:   # (a place in no division stays itself)
+                        spans[i], senses[i] = regional, division
         kept = [d.ok for d in decisions]
         stated: dict[int, list[Place]] = {}
         scoring = _Scoring(spans, senses, self._containers(text, spans, senses, stated), stated)

@@ -38,3 +38,10 @@ def test_extract_lists_modifiers_with_their_role_and_plain_mentions_without(tmp_
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [(r["text"], r.get("role")) for r in records] == [("Kharkiv", None), ("Kharkiv", "modifier")]
     assert "role" not in records[0]   # a plain mention's record is as it was
+
+
+def test_regional_bodies_are_the_oblasts(pipeline, gaz):
+    text = "The Sumy regional council said shelling hit Sumy. The WHO Europe regional office and the Asia regional desk agreed."
+    found = [(m.text, gaz.place(m.geonameid).feature_code) for m in pipeline.locate(Article("t.txt", text)).mentions]
+    assert found[:2] == [("Sumy", "ADM1"), ("Sumy", "PPLA")]   # the council's oblast, then the city
+    assert ("Asia", "CONT") in found                            # a place in no division stays itself
