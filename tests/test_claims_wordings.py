@@ -297,3 +297,23 @@ def test_a_place_the_text_calls_a_city_is_the_city(gaz):
     claim = one(gaz, "Kherson, a city of about 280,000, was shelled.", ("Kherson", kherson_oblast), type="population")
     assert [r.geonameid for r in claim.subject] == [KHERSON] and claim.verdict == "consistent", claim.explanation
     assert claim.measured["resolved_by_claim"][0]["from"] == kherson_oblast
+
+
+@pytest.mark.parametrize("text, names, verdict", [
+    ("Fighting raged in the eastern Donetsk region.", (("Donetsk region", DONETSK_OBLAST),), "consistent"),
+    ("Fighting raged in the western Donetsk region.", (("Donetsk region", DONETSK_OBLAST),), "inconsistent"),
+    ("Shelling hit southern Ukraine's Kherson region.", (("Ukraine", UKRAINE), ("Kherson region", 706442)), "consistent"),
+])
+def test_a_region_by_its_place_in_the_country(gaz, text, names, verdict):
+    claim = one(gaz, text, *names, type="direction")
+    assert claim.verdict == verdict, claim.explanation
+
+
+def test_a_town_in_a_described_region_and_a_district_of_a_region(gaz):
+    claim = one(gaz, "Troops took Bakhmut, a town in the eastern Donetsk region.", ("Bakhmut", BAKHMUT),
+                ("Donetsk region", DONETSK_OBLAST), type="containment")
+    assert claim.verdict == "consistent", claim.explanation
+    izium_raion = 9197254
+    claim = one(gaz, "Troops took a village in the Kharkiv region's Izium district.", ("Kharkiv region", KHARKIV_OBLAST),
+                ("Izium district", izium_raion), type="containment")
+    assert claim.verdict == "consistent", claim.explanation

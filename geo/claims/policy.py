@@ -68,8 +68,9 @@ class Policy:
     conversion_fraction: float = 0.05
     #: A miss beyond the tolerance but within this multiple of it is marked "borderline" (still inconsistent).
     borderline: float = 1.5
-    #: "a town on the Oskil River": at most this far from the river's course (from a town's built-up edge).
-    on_river_km: float = 10.0
+    #: "a town on the Oskil River": at most this far from the river's course (from a town's built-up edge;
+    #: Natural Earth's lines are generalized, and follow one branch of a delta: Izmail's Danube is another).
+    on_river_km: float = 20.0
     #: "on the west bank of the Dnipro": the bearing from the river's nearest point within this many degrees
     #: of the stated side (90 = anywhere on that side of the river)...
     bank_degrees: float = 90.0

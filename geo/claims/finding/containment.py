@@ -25,7 +25,8 @@ _I = re.IGNORECASE
 _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?"
                  r"(?:in|within|(?:area|areas|district|districts|region|regions|province|provinces|county|state)\s+(?:in|of)"
                  r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region)\s+of)\s+(?:the\s+)?"
-                 r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?", _I)
+                 r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?"
+                 r"(?:(?:far\s+)?(?:north|south)?(?:east|west)?ern\s+(?=(?-i:[A-Z])))?", _I)      # "in the eastern Donetsk region"
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:the\s+)?")
 _LIST_AFTER = re.compile(r"^\s*(?:,|\band\b|\bor\b|/)\s*", _I)
 #: Words that, right before "in", show the place before them is not what "in" is said of.
@@ -137,20 +138,21 @@ def _larger(reader: Reader, outer: Mention, inner: Mention) -> bool:
 
 
 def _possessives(reader: Reader):
-    """"Russia's Belgorod region", "China's Guangdong province": a division and its country, said on their own."""
+    """"Russia's Belgorod region", "China's Guangdong province", "the Kharkiv region's Kupiansk district": a
+    division and what holds it, said on their own."""
     text = reader.text
     for owner in reader.mentions:
-        if text[owner.end:owner.end + 1] not in ("'", "’") or not reader.is_country(owner):
+        if text[owner.end:owner.end + 1] not in ("'", "’") or not reader.is_area(owner):
             continue
         possessive = _POSSESSIVE.match(text[owner.end:owner.end + 8])
         if not possessive:
             continue
         region = reader.anchor_at(owner.end + possessive.end())
-        if region is None or not reader.is_area(region) or reader.is_country(region):
+        if region is None or not reader.is_area(region) or reader.is_country(region) or not _larger(reader, owner, region):
             continue
         if not re.match(r"\s+(?:region|province|oblast|state|governorate|district|county|republic|prefecture)\b",
                         text[region.end:region.end + 14], _I) and not re.search(
                             r"(?:region|province|oblast|state|governorate|district|county|republic|prefecture)$", region.text, _I):
             continue
-        yield Finding("containment", owner.start, region.end, [region], [owner], {"country": owner.text},
-                      wording="possessive")
+        key = "country" if reader.is_country(owner) else "region"
+        yield Finding("containment", owner.start, region.end, [region], [owner], {key: owner.text}, wording="possessive")

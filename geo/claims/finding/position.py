@@ -36,7 +36,7 @@ _OF = re.compile(rf"(?<![\w’'-]){_DIR}\s+(?:(?P<demonym>(?-i:[A-Z][\w’'-]+))
 #: "X, northern California", "Delmas, north-east South Africa", "Mbanza Congo in northern Angola".
 _BEFORE_REGION = re.compile(rf"(?:(?P<comma>,)|\s(?P<in>in|across|throughout|of))\s+{_DIR_OR_NOUN}\s+(?=(?-i:[A-Z]))", _I)
 #: "southern Ukraine's Kherson region".
-_REGION_POSSESSIVE = re.compile(r"['’]s?\s+$")
+_DIR_BEFORE_NAME = re.compile(rf"(?<![\w’'-]){_DIR}\s+(?=(?-i:[A-Z]))", _I)
 #: "in the east of France", "in the far north of the country".
 _PART = re.compile(rf"\b(?:in|to|across)\s+the\s+(?:far\s+|extreme\s+)?(?P<dir>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
                    rf"\s+of\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
@@ -49,6 +49,7 @@ _POSSESSIVE = re.compile(r"['’]s?\s+$")
 
 def find(reader: Reader, found: list[Finding]):
     yield from _of(reader)
+    yield from _named_region(reader)
     yield from _before_region(reader)
     yield from _region_possessive(reader)
     yield from _part(reader)
@@ -97,6 +98,29 @@ def _of(reader: Reader):
         yield _finding(reader, start, subject.end, subject, anchor, match.group("dir"), within)
 
 
+#: "the eastern Donetsk region", "the northern Kharkiv oblast": a region called by its place in the country
+#: (the kind word is needed: "northern Gaza" is a part of Gaza, not Gaza's place).
+_REGION_KIND = re.compile(r"(?:\s+(?:region|province|oblast|state|governorate|district|county|department|prefecture))\b", _I)
+
+
+def _named_region(reader: Reader):
+    text = reader.text
+    for match in _DIR_BEFORE_NAME.finditer(text):
+        region = reader.anchor_at(match.end())
+        if region is None or not reader.is_area(region) or reader.is_country(region):
+            continue
+        if not (_REGION_KIND.match(text, region.end) or _REGION_KIND.search(region.text)):
+            continue
+        the = re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], _I)
+        if the is None or text[region.end:region.end + 2] in ("'s", "’s"):
+            continue
+        anchor = _own_country(reader, region, match.start("dir"), match.end("dir"))
+        if anchor is None:
+            continue
+        end = _REGION_KIND.match(text, region.end).end() if _REGION_KIND.match(text, region.end) else region.end
+        yield _finding(reader, match.start() - len(the.group()), end, region, anchor, match.group("dir"), "its country")
+
+
 def _before_region(reader: Reader):
     text = reader.text
     for match in _BEFORE_REGION.finditer(text):
@@ -119,7 +143,7 @@ def _before_region(reader: Reader):
 
 def _region_possessive(reader: Reader):
     text = reader.text
-    for match in _REGION_POSSESSIVE.finditer(text):
+    for match in _DIR_BEFORE_NAME.finditer(text):
         anchor = reader.anchor_at(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue
