@@ -94,7 +94,8 @@ class Policy:
     weak_prior: float = 0.45            #: below this importance a bare name needs support from its context
     important_place: float = 0.75       #: a place this important is taken despite a person's or a title's cue
     major_place: float = 0.9            #: ... and a common word or a capitalized run despite everything
-    common_named: float = 0.6           #: a common word in a place context, known by this name at this importance
+    common_named: float = 0.6           #: a common word known by this name at this importance is a place in a place
+                                        #: context, or where the article names its country (Oxford, Maine)
     other_names_prior: float = 0.6      #: below this, a place known here only by another's name needs a place context
     foreign_exonym_importance: float = 0.9  #: below this, another language's name in an article about elsewhere is no place
     confidence_base: float = 0.55       #: detection confidence: this, ...
@@ -443,7 +444,7 @@ class Resolver:
                 if named >= POLICY.major_place or (named >= POLICY.common_named and positive and zipf < STRONG_COMMON_ZIPF) \
                         or senses.named_countryless:
                     pass
-                elif named >= COMMON_NAME_IMPORTANCE:
+                elif named >= POLICY.common_named:
                     needs_country = True
                 else:
                     return Detection(False, reason="a common word, and no important place is called that")
