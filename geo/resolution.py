@@ -96,6 +96,8 @@ class Policy:
     major_place: float = 0.9            #: ... and a common word or a capitalized run despite everything
     common_named: float = 0.6           #: a common word known by this name at this importance is a place in a place
                                         #: context, or where the article names its country (Oxford, Maine)
+    state_named: float = 0.8            #: a state or province this important, known by a name that is a less common
+                                        #: word (Maine), is a place wherever it stands
     other_names_prior: float = 0.6      #: below this, a place known here only by another's name needs a place context
     foreign_exonym_importance: float = 0.9  #: below this, another language's name in an article about elsewhere is no place
     confidence_base: float = 0.55       #: detection confidence: this, ...
@@ -277,6 +279,9 @@ class _Senses:
         #: region: "Middle East", "Black Sea"), which no article names the country of
         self.named_countryless: bool = any(c.kind != "alternate" and not c.place.country_code
                                            and c.place.importance >= COMMON_NAME_IMPORTANCE for c in cands)
+        #: the best importance of a first-level division known by this very name (Maine, Victoria)
+        self.named_state: float = max((c.place.importance for c in cands if c.place.feature_code == "ADM1"
+                                       and c.kind in ("official", "ascii", "everyday", "abbrev")), default=0.0)
         #: how common the name's rarest word is in English
         #: (none for an abbreviation written with its dot: "Ill." is no word)
         self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() and "." not in norm else 0.0
@@ -442,7 +447,7 @@ class Resolver:
                 # Kuwait's "Capital") only in an article about its country.
                 named = senses.named
                 if named >= POLICY.major_place or (named >= POLICY.common_named and positive and zipf < STRONG_COMMON_ZIPF) \
-                        or senses.named_countryless:
+                        or senses.named_countryless or (senses.named_state >= POLICY.state_named and zipf < STRONG_COMMON_ZIPF):
                     pass
                 elif named >= POLICY.common_named:
                     needs_country = True

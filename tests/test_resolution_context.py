@@ -91,3 +91,8 @@ def test_the_home_region_of_local_news_weighs(pipeline, gaz):
     assert (place.country_code, place.admin1_code) == ("US", "TX")
     # without such a home, the territories
     assert gaz.place(resolved(pipeline, "Talks on Palestine resumed in Cairo.")["Palestine"]).is_country
+
+
+def test_a_state_known_by_a_less_common_word_is_the_state(pipeline):
+    assert resolved(pipeline, "The storm reached Maine on Sunday.") == {"Maine": 4971068}
+    assert resolved(pipeline, "They march in March.") == {}   # a common word, no state
