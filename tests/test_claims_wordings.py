@@ -317,3 +317,22 @@ def test_a_town_in_a_described_region_and_a_district_of_a_region(gaz):
     claim = one(gaz, "Troops took a village in the Kharkiv region's Izium district.", ("Kharkiv region", KHARKIV_OBLAST),
                 ("Izium district", izium_raion), type="containment")
     assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_thing_described_near_a_border_is_not_a_place(gaz):
+    claim = one(gaz, "In Dagestan, rebels hid in an area near the border with Georgia.", ("Dagestan", 567293), ("Georgia", 614540),
+                type="border_proximity")
+    assert claim.subject == [] and claim.verdict == "unverifiable" and claim.measured["reason"] == "vague wording"
+
+
+def test_neighbouring_a_country_named_after_or_the_articles_country(gaz):
+    claim = one(gaz, "Neighbouring Belarus let troops into Ukraine.", ("Belarus", BELARUS), ("Ukraine", UKRAINE), type="adjacency")
+    assert claim.verdict == "consistent", claim.explanation
+    text = "Kyiv and Lviv were hit. Neighbouring countries, such as Poland and Belarus, protested."
+    claim = one(gaz, text, ("Kyiv", KYIV), ("Lviv", LVIV), ("Poland", POLAND), ("Belarus", BELARUS), type="adjacency")
+    assert [r.geonameid for r in claim.anchor] == [UKRAINE] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_parenthesis_after_the_subject(gaz):
+    claim = one(gaz, "Bucha (near Kyiv) was freed.", ("Bucha", 711350), ("Kyiv", KYIV), type="near")
+    assert [r.geonameid for r in claim.subject] == [711350] and claim.verdict == "consistent"

@@ -66,6 +66,17 @@ def _neighboured(reader: Reader, cue: int, named: list[Mention], *, sentence_onl
     if not before and not sentence_only:
         before = [m for m in reader.inside(max(0, sent_start - NEIGHBOURED_REACH), sent_start)
                   if usable(m) and any(_same_kind(reader, m, n) for n in named)]
+    if not before and not sentence_only:
+        # "Neighbouring Israel has a blockade on Gaza": named after the cue in its sentence, else the
+        # country the article is most about
+        after = [m for m in reader.inside(cue, reader.sentence(cue)[1]) if usable(m) and m not in named
+                 and any(_same_kind(reader, m, n) for n in named)]
+        if after:
+            return after[:1], f"the place neighboured taken to be {after[0].text}, named after"
+        main = reader.main_country()
+        if main is not None and main.geonameid not in ids and all(reader.is_country(n) for n in named):
+            return [reader.implied(cue, cue, main, f"the place neighboured taken to be {main.name}, the article's country",
+                                   inferred=True)], f"the place neighboured taken to be {main.name}, the article's country"
     if not before:
         return [], None
     chosen = before[-1]

@@ -99,6 +99,9 @@ def _subject(reader: Reader, cue: int, anchors: list[Mention]) -> tuple[list[Men
     """The place said to be near the border: the appositive subject, else the last settlement (else
     non-country place) named earlier in the sentence, else the place a description stands for."""
     exclude = {a.geonameid for a in anchors}
+    unnamed = reader.unnamed_before(cue)
+    if unnamed is not None:
+        return [], f"the subject ('{unnamed}') is not a named place", None
     subject = reader.appositive_subject(cue, long=True)
     if subject is not None and (subject.geonameid in exclude or reader.is_country(subject)):
         subject = None

@@ -52,6 +52,7 @@ _APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
   | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|raion|rayon)\s*
   | \s*,\s*                                                   # "Bucha, near Kyiv"
+  | \s*,?\s*\(\s*                                             # "Sanford, Florida (near Orlando)"
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
   | \s+(?:is|lies|sits|was|lay|stands)\s+(?:located\s+|situated\s+)?           # "Izium lies"
 )$""", _I | re.X)
@@ -75,6 +76,8 @@ _HEAD_COMMA = re.compile(r"(?:\s+(?:region|province|oblast|state|district|county
 _CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|after|before|while|because|and\s+(?:the|a|an)\b)", _I)
 #: "X, a village in the", "X, a town of the": the place before a container's name.
 _HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+#: A determiner and lowercase words right before a cue: a thing described, not named.
+_UNNAMED = re.compile(r"(?:^|(?<=\s))(?:a|an|the|some|other|its|their|this|that)\s+(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)
 #: A definite settlement noun ending the text before a cue: "the village", "the small town".
 _THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
@@ -330,6 +333,15 @@ class Reader:
                 return after[0], f"'{said}' taken to be {after[0].text}, named after it"
             return None, "the place it describes is not named"
         return None, None
+
+    def unnamed_before(self, cue_start: int) -> str | None:
+        """The thing a cue is said of when the words before it describe something that is no place ("an
+        area near the border", "the mine near", "a farm near"): those words, else None."""
+        sent_start, _ = self.sentence(cue_start)
+        match = _UNNAMED.search(self.text, max(sent_start, cue_start - 50), cue_start)
+        if match is None or re.search(rf"\b{SETTLEMENT_NOUN}\s*,?\s*$", match.group(), re.I):
+            return None
+        return match.group().strip()
 
     def subject_or_vague(self, cue_start: int, exclude: set[int] = frozenset()) -> tuple[list[Mention], str | None, str | None]:
         """(subjects, why vague, how inferred) of a cue: the appositive mention (short or long), else
