@@ -336,3 +336,34 @@ def test_neighbouring_a_country_named_after_or_the_articles_country(gaz):
 def test_a_parenthesis_after_the_subject(gaz):
     claim = one(gaz, "Bucha (near Kyiv) was freed.", ("Bucha", 711350), ("Kyiv", KYIV), type="near")
     assert [r.geonameid for r in claim.subject] == [711350] and claim.verdict == "consistent"
+
+
+# -- readings a verdict of inconsistent may not rest on (found on the benchmark corpora) ------------------------
+
+def test_a_common_word_read_as_a_small_place_is_doubtful(gaz):
+    thin_off = Policy().replace(thin_population=0)           # (France is held in part: that rule would answer first)
+    claim = one(gaz, "Trump spoke to Marines in California and Texas.", ("Marines", 2995702), ("California", 5332921),
+                ("Texas", 4736286), type="containment", policy=thin_off)
+    assert claim.verdict == "unverifiable" and "common word" in claim.explanation
+
+
+def test_a_small_town_where_the_gazetteer_is_thin_is_doubtful(gaz):
+    claim = one(gaz, "He lived in the Cincinnati suburb of West Chester.", ("Cincinnati", 4508722), ("West Chester", 4562144),
+                type="proximity")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "resolution uncertain"
+
+
+def test_a_sea_known_by_one_point_has_no_shore_to_measure(gaz):
+    claim = one(gaz, "Oil spread across the Gulf of Mexico near Beaumont.", ("Gulf of Mexico", 149575558), ("Beaumont", 4672989),
+                type="near")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "no polygon"
+
+
+def test_a_place_near_the_centre_of_its_country_has_no_direction_in_it(gaz):
+    claim = one(gaz, "Pingliang city in northwest China was hit.", ("Pingliang", 1798760), ("China", 1814991), type="direction")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "too close"
+
+
+def test_parallel_places_are_not_one_in_the_other(gaz):
+    assert claims_of(gaz, "Parks in Michigan, in California and in Texas grew.", ("Michigan", 5001836),
+                     ("California", 5332921), ("Texas", 4736286), type="containment") == []

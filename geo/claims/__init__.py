@@ -46,6 +46,7 @@ from geo.claims.policy import Policy
 from geo.claims.regions import Regions
 from geo.document import Claim, Document, Mention, PlaceRef
 from geo.gazetteer import Gazetteer, Place
+from geo.matching import word_frequency
 from geo.normalize import normalize_name
 from geo.text import sentences
 
@@ -55,9 +56,6 @@ __all__ = ["CONSISTENT", "INCONSISTENT", "UNVERIFIABLE", "Conflict", "Policy", "
 _MAX_ALTERNATIVES = 60
 # ...and how many of each, subject and anchor, it pairs when neither alone will do.
 _MAX_PAIRED = 8
-# Outside the countries the gazetteer holds in full, it lists towns of 500+ people (and seats of
-# government): a place smaller than this there may share its name with an unlisted one the article meant.
-_THIN_POPULATION = 1000
 _FULL_DUMP = re.compile(r"file:geonames/([A-Z]{2})\.zip")
 
 
@@ -93,7 +91,7 @@ class _Judge:
 
     def thinly_known(self, place: Place) -> bool:
         """A small settlement in a country the gazetteer does not hold in full: its namesake may be meant."""
-        return (place.feature_class == "P" and place.population < _THIN_POPULATION
+        return (place.feature_class == "P" and place.population < self.policy.thin_population
                 and place.country_code not in self.full_countries)
 
     def place(self, mention: Mention) -> Place | None:
@@ -186,8 +184,15 @@ class _Judge:
                 return f"'{finding.anchors[0].text}' was resolved to {inner.name}, which is not in {outer.name}"
         for place in map(self.place, mentions):
             if self.thinly_known(place):
-                return (f"the gazetteer lists only towns of 500+ people in {place.country or place.country_code}, "
-                        f"so another {place.name} may be meant")
+                return (f"the gazetteer holds {place.country or place.country_code} only in part (towns of 500+ people, "
+                        f"no townships), so another {place.name} may be meant")
+        for mention in mentions:
+            place = self.place(mention)
+            if (mention.method not in IMPLIED and place is not None and not place.is_country
+                    and place.population < self.policy.well_known_population
+                    and " " not in normalize_name(mention.text)
+                    and word_frequency(normalize_name(mention.text)) >= self.policy.common_word_zipf):
+                return f"'{mention.text}' is also a common word, and {place.name} is no well-known place"
         for mention in mentions:
             place = self.place(mention)
             if mention.method not in IMPLIED and place is not None and not place.is_country and self.isolated(place):

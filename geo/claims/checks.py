@@ -88,6 +88,14 @@ def _name(shape: Shape) -> str:
     return shape.place.name
 
 
+#: Water bodies (not rivers) whose GeoNames point is no measure of where their shores are.
+_WATER_BODIES = {"SEA", "OCN", "GULF", "BAY", "STRT", "LK", "LKS", "RSV", "LGN", "SD", "COVE", "BGHT", "INLT"}
+
+
+def _water_point(shape: Shape) -> Shape | None:
+    return shape if shape.kind == "point" and shape.place.feature_code in _WATER_BODIES else None
+
+
 def _range_error(measured: float, low: float, high: float) -> float:
     """How far ``measured`` falls outside the stated range [low, high] ("20-30 km")."""
     low, high = min(low, high), max(low, high)
@@ -124,6 +132,12 @@ class Checker:
     # -- distance and direction ----------------------------------------------------------
 
     def distance_direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        water = _water_point(subject) or _water_point(anchor)
+        if water is not None:
+            return unverifiable("no polygon", f"{_name(water)} is known only by a point in its middle, not its shores")
+        return self._distance_direction(subject, anchor, stated)
+
+    def _distance_direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"37 miles east of Kharkiv", "30 km from Izium": the geodesic distance and initial bearing
         from the anchor to the subject, against the stated distance (policy.distance_*) and
         direction (policy.bearing_degrees)."""
@@ -256,7 +270,10 @@ class Checker:
 
     def near(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"Bucha, near Kyiv": within policy.near_km of a town's built-up area, policy.near_region_km
-        of a region's edge."""
+        of a region's edge. A sea or a lake known only by a point has no edge to measure to."""
+        water = _water_point(subject) or _water_point(anchor)
+        if water is not None:
+            return unverifiable("no polygon", f"{_name(water)} is known only by a point in its middle, not its shores")
         if anchor.is_area:
             gap = distance_between(subject.geometry, anchor.geometry)
             limit = self.policy.near_region_km

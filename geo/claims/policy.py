@@ -86,7 +86,7 @@ class Policy:
     position_degrees: float = 90.0
     #: "the southern city of X": a place nearer its region's centre than this share of the region's
     #: radius (that of a disc of its area) is central, with no direction in it: unverifiable.
-    position_central_fraction: float = 0.1
+    position_central_fraction: float = 0.25
     #: "the second-largest city": the rank by population may be off by this many places.
     rank_slack: float = 1.0
     #: A place with none of the article's other places within this distance is a doubtful reading
@@ -104,6 +104,13 @@ class Policy:
     #: Below this population a place is a village, whose namesakes are all comparable (GeoNames gives
     #: many villages no population, or one decades old).
     village_population: float = 5000.0
+    #: Outside the countries the gazetteer holds in full (full_dumps) it lists towns of 500+ people and no
+    #: townships: a settlement smaller than this there may share its name with one it lacks, so a claim
+    #: resting on it is never inconsistent ("the Cincinnati suburb of West Chester": a township in Ohio).
+    thin_population: float = 50_000.0
+    #: A name this common as an English word (wordfreq's Zipf scale: 4 "village", 3.9 "marines") that
+    #: resolved to a place of fewer than well_known_population people is a doubtful reading.
+    common_word_zipf: float = 3.5
     #: A resolution less confident than this is doubtful: a claim resting on it is never inconsistent.
     doubtful_below: float = 0.4
 

@@ -59,7 +59,8 @@ def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
 
 
 def _in(reader: Reader):
-    for match in _IN.finditer(reader.text):
+    text = reader.text
+    for match in _IN.finditer(text):
         anchors = _anchor_chain(reader, match.end())
         if not anchors:
             continue
@@ -67,6 +68,9 @@ def _in(reader: Reader):
         if subject is None or reader.is_country(subject) or not reader.is_named_place(subject) \
                 or subject.geonameid == anchors[0].geonameid:
             continue
+        if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, subject.start - 8):subject.start], _I) \
+                and text[subject.end:match.start()].strip() == ",":
+            continue                                              # "in Michigan, in Utah's Zion park": a list of places
         before = reader.mention_before(match.start(), limit=160)
         # "Orlando, Florida in Seminole County": "in" may attach to either; the place is read, not linked
         inferred = (f"'in {anchors[0].text}' taken to be said of {subject.text}"
