@@ -149,19 +149,9 @@ class _Judge:
         try:
             for subject in subjects:
                 shape = checker.shape(subject)
-                if finding.type == "population" and "rank" in stated:
-                    results.extend(checker.rank(shape, anchor, stated) for anchor in anchor_shapes)
-                elif finding.type == "population":
-                    results.append(checker.population(shape, stated))
-                elif finding.type == "border_proximity" and not anchor_shapes:
-                    results.append(checker.border_any(shape, stated))
-                elif finding.type == "direction" and stated.get("relation") == "bank":
-                    results.extend(checker.bank(shape, anchor, stated) for anchor in anchor_shapes)
-                elif finding.type == "direction" and "within" in stated:
-                    results.extend(checker.position(shape, anchor, stated) for anchor in anchor_shapes)
-                else:
-                    check = getattr(checker, finding.type)
-                    results.extend(check(shape, anchor, stated) for anchor in anchor_shapes)
+                # a population is said of the place alone; a border with no country named, of none
+                pairs = [None] if not anchor_shapes or finding.type == "population" and "rank" not in stated else anchor_shapes
+                results.extend(checker.check(finding.type, shape, anchor, stated) for anchor in pairs)
         except GEOSException as exc:          # a broken outline in the data should cost one claim, not the run
             return unverifiable("no polygon", f"the geometry could not be measured ({exc})")
         return _combine(results)

@@ -38,8 +38,8 @@ _BEFORE_REGION = re.compile(rf"(?:(?P<comma>,)|\s(?P<in>in|across|throughout|of)
 #: "southern Ukraine's Kherson region".
 _DIR_BEFORE_NAME = re.compile(rf"(?<![\w’'-]){_DIR}\s+(?=(?-i:[A-Z]))", _I)
 #: "in the east of France", "in the far north of the country".
-_PART = re.compile(rf"\b(?:in|to|across)\s+the\s+(?:far\s+|extreme\s+)?(?P<dir>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
-                   rf"\s+of\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
+_PART = re.compile(r"\b(?:in|to|across)\s+the\s+(?:far\s+|extreme\s+)?(?P<dir>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
+                   r"\s+of\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
 #: "in Ohio's northwestern corner", "in the state's far north", "in the country's east": the tail after "'s".
 _CORNER = re.compile(rf"['’]s\s+(?:far\s+|extreme\s+)?(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+(?:corner|part|tip|reaches|edge|flank)"
                      rf"|(?P<noun>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)\b(?![\s\-]+(?:of|bank|side|coast)\b))", _I)

@@ -1,0 +1,78 @@
+"""Containment: "Izium in Kharkiv province", "Riga, Latvia", "Russia's Belgorod region".
+"""
+from __future__ import annotations
+
+from geo.claims.geodesy import distance_between
+from geo.gazetteer import Place
+from geo.claims.checks.result import (CONSISTENT, INCONSISTENT, Result, rounded_km, rounded_mi, name_of,
+                                     unverifiable)
+from geo.claims.regions import Shape
+from geo.claims.units import Length
+
+
+class ContainmentChecks:
+    """Containment: "Izium in Kharkiv province", "Riga, Latvia", "Russia's Belgorod region". (a part of :class:`geo.claims.checks.Checker`)."""
+
+    def containment(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        """"Izium in Kharkiv province", "Riga, Latvia": the anchor's polygon holds the subject, and
+        GeoNames' country and admin codes agree. Within policy.edge_km of the edge the codes decide."""
+        codes = self._codes_agree(subject.place, anchor)
+        code_text = {True: "GeoNames' admin codes agree", False: "GeoNames' admin codes disagree", None: ""}[codes]
+        if not anchor.is_area:
+            if codes is None:
+                return unverifiable("no polygon", f"{name_of(anchor)} has no outline to test against, nor admin codes")
+            verdict = CONSISTENT if codes else INCONSISTENT
+            return Result(verdict, {"codes_agree": codes}, f"{name_of(anchor)} has no polygon; {code_text} that "
+                                                           f"{name_of(subject)} is {'' if codes else 'not '}in it")
+        measured: dict = {"codes_agree": codes}
+        if subject.is_area:
+            share = subject.geometry.intersection(anchor.geometry).area / subject.geometry.area if subject.geometry.area else 0.0
+            measured["share_inside"] = round(share, 3)
+            if 0 < share < 0.5:
+                return unverifiable("borderline", f"only {share:.0%} of {name_of(subject)} lies inside {name_of(anchor)}", **measured)
+            inside = share >= 0.5
+            gap = Length(0.0) if inside else distance_between(subject.geometry, anchor.geometry)
+            if not inside:
+                measured.update(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap))
+        else:
+            geometry = subject.geometry if subject.kind != "point" else subject.point
+            inside = anchor.geometry.intersects(geometry)
+            gap = Length(0.0) if inside else distance_between(geometry, anchor.geometry)
+            measured["inside"] = inside
+            if not inside:
+                measured.update(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap))
+        name, where = name_of(subject), name_of(anchor)
+        on_edge = self.policy.edge_km * self.policy.borderline
+        if inside and codes is not False:
+            return Result(CONSISTENT, measured, f"{name} lies inside {where}{f' ({code_text})' if codes else ''}")
+        if inside:
+            return unverifiable("sources disagree", f"{name} lies inside the outline of {where}, but {code_text}", **measured)
+        if codes and gap.km <= on_edge:
+            return Result(CONSISTENT, measured, f"{name} lies {gap} outside the generalized outline of {where}, "
+                                                f"but {code_text}")
+        if codes:
+            return unverifiable("sources disagree", f"{name} lies {gap} outside {where}, but GeoNames' admin codes put it in",
+                                **measured)
+        if gap.km <= on_edge:
+            return unverifiable("borderline", f"{name} lies {gap} outside {where}, on its edge", **measured)
+        return Result(INCONSISTENT, measured, f"{name} lies {gap} outside {where}{f' ({code_text})' if code_text else ''}")
+
+    def _codes_agree(self, subject: Place, anchor: Shape) -> bool | None:
+        """Whether GeoNames' codes put ``subject`` in ``anchor`` (None when the anchor has no codes to
+        compare); a composite region by its parts."""
+        parts = [self.regions.gazetteer.place(i) for i in anchor.ids if i != anchor.place.geonameid]
+        answers = [codes_hold(subject, region) for region in [anchor.place, *filter(None, parts)]]
+        known = [a for a in answers if a is not None]
+        return any(known) if known else None
+
+
+def codes_hold(subject: Place, region: Place) -> bool | None:
+    """Whether GeoNames' country and admin codes put ``subject`` in ``region`` (None: the region has no codes to compare)."""
+    if region.is_country:
+        return subject.country_code == region.country_code
+    if region.feature_code == "ADM1":
+        return (subject.country_code, subject.admin1_code) == (region.country_code, region.admin1_code)
+    if region.feature_code == "ADM2":
+        return ((subject.country_code, subject.admin1_code, subject.admin2_code)
+                == (region.country_code, region.admin1_code, region.admin2_code))
+    return None

@@ -1,0 +1,139 @@
+"""Distances and directions: "37 miles east of Kharkiv", "north of Cairo", "the southern city of X",
+"the west bank of the Dnipro".
+"""
+from __future__ import annotations
+
+from geo.claims.geodesy import (COMPASS_WORDS, angle_difference, bearing, compass, direction_bearing, distance,
+                                distance_between, equivalent_radius_km, largest_part, nearest)
+from geo.claims.checks.result import (UNVERIFIABLE, Result, bounded_error, rounded_km, rounded_mi, name_of,
+                                     range_error, water_point, unverifiable, worst)
+from geo.claims.regions import Shape
+from geo.claims.units import UNIT_LABELS, Length, format_number
+
+
+class DistanceChecks:
+    """Distances and directions: "37 miles east of Kharkiv", "north of Cairo", "the southern city of X", (a part of :class:`geo.claims.checks.Checker`)."""
+
+    def distance_direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        water = water_point(subject) or water_point(anchor)
+        if water is not None:
+            return unverifiable("no polygon", f"{name_of(water)} is known only by a point in its middle, not its shores")
+        return self._distance_direction(subject, anchor, stated)
+
+    def _distance_direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        """"37 miles east of Kharkiv", "30 km from Izium": the geodesic distance and initial bearing
+        from the anchor to the subject, against the stated distance (policy.distance_*) and
+        direction (policy.bearing_degrees)."""
+        if subject.is_area or anchor.is_area:
+            region = subject if subject.is_area else anchor
+            return unverifiable("vague wording", f"a distance to or from a region ({name_of(region)}) has no single value")
+        origin, target = self._ends(subject, anchor)
+        measured_length = distance(origin, target)
+        measured = {"distance_km": rounded_km(measured_length), "distance_mi": rounded_mi(measured_length)}
+        stated_length = Length.of(stated["distance"], stated.get("unit", "km"))
+        tolerance = self.policy.distance_tolerance_km(stated_length.km)
+        stated_to = Length.of(stated["distance_to"], stated.get("unit", "km")) if stated.get("distance_to") else None
+        error = (range_error(measured_length.km, stated_length.km, stated_to.km) if stated_to is not None
+                 else bounded_error(measured_length.km, stated_length.km, stated.get("qualifier")))
+        if stated_to is not None:
+            tolerance = self.policy.distance_tolerance_km((stated_length.km + stated_to.km) / 2)
+        verdicts = [self._judge(error, tolerance, measured)]
+        measured["tolerance_km"] = round(tolerance, 1)
+        said = f"{format_number(stated['distance'])} {UNIT_LABELS.get(stated.get('unit', 'km'), stated.get('unit'))}"
+        if stated_to is not None:
+            said = (f"{format_number(stated['distance'])}-{format_number(stated['distance_to'])} "
+                    f"{UNIT_LABELS.get(stated.get('unit', 'km'), stated.get('unit'))}")
+        if stated.get("qualifier"):
+            said = f"{stated['qualifier']} {said}"
+        where = f"{measured_length} from {name_of(anchor)}"
+        if stated.get("direction"):
+            direction = self._direction(origin, target, measured_length, stated["direction"], measured)
+            verdicts.append(direction)
+            said += f" {COMPASS_WORDS[stated['direction']]}"
+            if "compass" in measured:
+                where = f"{measured_length} {measured['compass']} of {name_of(anchor)}"
+        verdict = worst(verdicts)
+        via = "" if subject.kind == "point" else f" (by {subject.source})"
+        return Result(verdict, measured, f"GeoNames puts {name_of(subject)}{via} {where}; the article says {said}")
+
+    def direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        """"the city of Kupiansk farther north", "villages southeast of Kharkiv": the bearing from the
+        anchor to the subject within policy.bearing_degrees of the stated compass point."""
+        if anchor.is_area and not subject.is_area and anchor.geometry.intersects(subject.point):
+            return self.position(subject, anchor, stated)         # "Perpignan, south of France": in its south
+        if subject.is_area and not anchor.is_area:
+            # "the Artibonite region, north of Port-au-Prince": the region's own (GeoNames) point
+            subject = Shape(subject.place, subject.point, "point", "its GeoNames point", subject.ids)
+        if subject.is_area or anchor.is_area:
+            region = subject if subject.is_area else anchor
+            return unverifiable("vague wording", f"a direction to or from a region ({name_of(region)}) has no single value")
+        origin, target = self._ends(subject, anchor)
+        length = distance(origin, target)
+        measured = {"distance_km": rounded_km(length), "distance_mi": rounded_mi(length)}
+        verdict = self._direction(origin, target, length, stated["direction"], measured)
+        if "compass" not in measured:
+            return unverifiable("too close", f"{name_of(subject)} is only {length} from {name_of(anchor)}, too close for a direction",
+                                **measured)
+        said = COMPASS_WORDS[stated["direction"]]
+        if stated.get("relative"):
+            said = f"{stated['relative']} {said}"
+        return Result(verdict, measured, f"GeoNames puts {name_of(subject)} {length} {measured['compass']} of "
+                                         f"{name_of(anchor)}; the article says {said}")
+
+    def position(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+        """"the southern city of Shiraz" (in Iran), "Redding, northern California": the bearing from the
+        centre of the region (the centroid of its largest part) to the place, within
+        policy.bearing_degrees of the stated direction. A place nearer the centre than
+        policy.position_central_fraction of the region's radius has no direction in it; a place
+        outside the region cannot be placed in it."""
+        if not anchor.is_area:
+            return unverifiable("no polygon", f"{name_of(anchor)} has no outline to find its {COMPASS_WORDS[stated['direction']]} in")
+        region = largest_part(anchor.geometry)
+        centre = region.centroid
+        target = subject.geometry.centroid if subject.is_area else subject.point
+        if not anchor.geometry.intersects(target) and distance_between(target, anchor.geometry).km > self.policy.edge_km:
+            return unverifiable("says little", f"{name_of(subject)} lies outside {name_of(anchor)}, so it has no place in it")
+        length = distance(centre, target)
+        radius = equivalent_radius_km(region)
+        measured = {"distance_from_centre_km": rounded_km(length), "region_radius_km": round(radius, 1)}
+        if length.km < self.policy.position_central_fraction * radius:
+            return unverifiable("too close", f"{name_of(subject)} lies {length} from the centre of {name_of(anchor)}, too "
+                                              f"central for a direction in it", **measured)
+        azimuth = bearing(centre, target)
+        off = angle_difference(azimuth, direction_bearing(stated["direction"]))
+        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
+        verdict = self._judge(off, self.policy.position_degrees, measured)
+        said = COMPASS_WORDS[stated["direction"]]
+        return Result(verdict, measured, f"{name_of(subject)} lies {length} {measured['compass']} of the centre of "
+                                         f"{name_of(anchor)}; the article puts it in the {said}")
+
+    def bank(self, subject: Shape, river: Shape, stated: dict) -> Result:
+        """"Kherson, on the west bank of the Dnipro": the bearing from the river's nearest point to the
+        place within policy.bank_degrees of the stated side (90: the half-plane on that side)."""
+        if river.kind not in ("line", "points"):
+            return unverifiable("no polygon", f"{name_of(river)} has no course to measure a bank from")
+        near = nearest(subject.point, river.geometry)
+        measured = {"distance_km": rounded_km(near.distance), "distance_mi": rounded_mi(near.distance)}
+        if near.distance.km < self.policy.bank_min_km:
+            return unverifiable("too close", f"{name_of(subject)} lies on {name_of(river)}'s course itself", **measured)
+        azimuth = bearing(near.point, subject.point)
+        off = angle_difference(azimuth, direction_bearing(stated["direction"]))
+        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
+        verdict = self._judge(off, self.policy.bank_degrees, measured)
+        return Result(verdict, measured, f"{name_of(subject)} lies {near.distance} {measured['compass']} of the nearest point of "
+                                         f"{name_of(river)} ({river.source}); the article puts it on the "
+                                         f"{COMPASS_WORDS[stated['direction']]} bank")
+
+    def _ends(self, subject: Shape, anchor: Shape):
+        """The two points a distance or bearing runs between: anchor to subject; a river by its nearest point."""
+        anchor_point = anchor.point if anchor.kind == "point" else nearest(subject.point, anchor.geometry).point
+        subject_point = subject.point if subject.kind == "point" else nearest(anchor_point, subject.geometry).point
+        return anchor_point, subject_point
+
+    def _direction(self, origin, target, length: Length, stated_code: str, measured: dict) -> str:
+        if length.km < self.policy.bearing_min_km:
+            return UNVERIFIABLE
+        azimuth = bearing(origin, target)
+        off = angle_difference(azimuth, direction_bearing(stated_code))
+        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
+        return self._judge(off, self.policy.bearing_degrees, measured)
