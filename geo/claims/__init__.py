@@ -24,10 +24,12 @@ or inferred rather than named ("the village"), or which are small places where t
 or far from every other place of the article, or joined by a comma that may be a list, is
 *unverifiable* instead, with ``measured["reason"]`` saying why (see :data:`checks.REASONS`).
 
->>> from geo.gazetteer import Gazetteer                                  # doctest: +SKIP
->>> claims = find_and_check(document, Gazetteer.open())                  # doctest: +SKIP
->>> claims[0].explanation                                                # doctest: +SKIP
-'GeoNames puts Zaliznychne 52 km (32 mi) ESE of Kharkiv; the article says 37 miles east: consistent.'
+>>> from geo.pipeline import Pipeline
+>>> from geo.document import Article
+>>> pipeline = Pipeline(check_claims=False)
+>>> document = pipeline.process(Article("a.txt", "Izium lies 120 km south-east of Kharkiv."))
+>>> [claim.explanation for claim in find_and_check(document, pipeline.gazetteer)]
+['GeoNames puts Izyum 114 km (71 mi) SE of Kharkiv; the article says 120 km south-east: consistent.']
 """
 from __future__ import annotations
 

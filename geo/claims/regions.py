@@ -5,11 +5,12 @@ point: :meth:`Regions.shape` gives each place its best geometry, saying where it
 :meth:`Regions.containing` finds the first-level divisions or countries that hold a point with an
 STRtree over the whole layer.
 
->>> from geo.gazetteer import Gazetteer                          # doctest: +SKIP
->>> regions = Regions.of(Gazetteer.open())                       # doctest: +SKIP
->>> regions.shape(gaz.place(706482)).source                      # doctest: +SKIP
+>>> from geo.gazetteer import Gazetteer
+>>> gaz = Gazetteer.open()
+>>> regions = Regions.of(gaz)
+>>> regions.shape(gaz.place(706482)).source
 'its Natural Earth polygon'
->>> [name for _, name, _ in regions.containing(Point(36.25, 49.98))]   # doctest: +SKIP
+>>> [name for _, name, _ in regions.containing(Point(36.25, 49.98))]
 ['Kharkiv']
 """
 from __future__ import annotations
