@@ -367,3 +367,19 @@ def test_a_place_near_the_centre_of_its_country_has_no_direction_in_it(gaz):
 def test_parallel_places_are_not_one_in_the_other(gaz):
     assert claims_of(gaz, "Parks in Michigan, in California and in Texas grew.", ("Michigan", 5001836),
                      ("California", 5332921), ("Texas", 4736286), type="containment") == []
+
+
+def test_a_direction_in_a_region_needs_a_place_to_place(gaz):
+    assert claims_of(gaz, "Fighting raged in eastern Ukraine.", ("Ukraine", UKRAINE), type="direction") == []
+    assert claims_of(gaz, "Kharkiv lies in Eastern Ukraine Oblast.", ("Kharkiv", KHARKIV), ("Ukraine", UKRAINE),
+                     type="direction") == []                 # a capitalized direction is part of a name
+
+
+def test_an_unknown_name_is_a_subject_only_where_the_text_calls_it_a_place(gaz):
+    text = "Viktoria Skripal in Russia and the villages of Foua and Kfraya in Russia."
+    doc = document(gaz, text, ("Viktoria", None), ("Russia", RUSSIA), ("Foua", None), ("Kfraya", None), ("Russia", RUSSIA))
+    for m in doc.unresolved:
+        m.reason = "no place of that name in the gazetteer"          # as resolution says of a name it lacks
+    doc_claims = [c for c in find_and_check(doc, gaz) if c.type == "containment"]
+    assert [c.quote for c in doc_claims] == ["Foua and Kfraya in Russia"]
+    assert doc_claims[0].verdict == "unverifiable" and doc_claims[0].measured["reason"] == "subject unresolved"

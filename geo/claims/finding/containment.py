@@ -68,6 +68,8 @@ def _in(reader: Reader):
         if subject is None or reader.is_country(subject) or not reader.is_named_place(subject) \
                 or subject.geonameid == anchors[0].geonameid:
             continue
+        if not subject.resolved and not any(reader.called_settlement(s) for s in reader.list_before(subject)):
+            continue                                              # an unknown name is a place only where the text says so
         if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, subject.start - 8):subject.start], _I) \
                 and text[subject.end:match.start()].strip() == ",":
             continue                                              # "in Michigan, in Utah's Zion park": a list of places

@@ -127,6 +127,8 @@ def _before_region(reader: Reader):
         anchor = reader.anchor_at(match.end())
         if anchor is None or not reader.is_area(anchor) or text[anchor.end:anchor.end + 2] in ("'s", "’s"):
             continue
+        if _proper_name(text, match.start("dir")):
+            continue                                              # "Western Massachusetts", "West Kasai": a name
         if match.group("comma"):
             subject = reader.mention_before(match.start(), limit=1)
             if not _subject_ok(reader, subject):
@@ -135,10 +137,16 @@ def _before_region(reader: Reader):
             continue
         subjects, vague, inferred = reader.subject_or_vague(match.start() + 1, {anchor.geonameid})
         subjects = [s for s in subjects if _subject_ok(reader, s)]
-        if not subjects and vague is None:
-            vague = "the subject is not a named place"
-        yield _finding(reader, reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects[0] if subjects else None,
+        if not subjects and (vague is None or vague == "the subject is not a named place"):
+            continue                                              # "fighting in eastern Ukraine": no place placed
+        start = match.start() + 1 if text[match.start()].isspace() else match.start()
+        yield _finding(reader, reader.quote_start(subjects, start, inferred), anchor.end, subjects[0] if subjects else None,
                        anchor, match.group("dir"), anchor.text, vague if not subjects else None, inferred)
+
+
+def _proper_name(text: str, pos: int) -> bool:
+    """Whether the direction word at ``pos`` is capitalized inside a sentence: part of a name."""
+    return text[pos].isupper() and not re.search(r"(?:^|[.!?:\n]\s*|[\"“(]\s*)$", text[max(0, pos - 3):pos])
 
 
 def _region_possessive(reader: Reader):

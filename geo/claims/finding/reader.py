@@ -64,7 +64,7 @@ _LONG_APPOSITIVE = re.compile(r"""^(?:
 )$""", re.IGNORECASE | re.X)
 #: What calls the place before it a settlement, or the place after it.
 _CALLED_AFTER = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port)\b", re.I)
-_CALLED_BEFORE = re.compile(r"\b(?:city|town|village|settlement|hamlet)\s+of\s+$", re.I)
+_CALLED_BEFORE = re.compile(r"\b(?:city|cities|towns?|villages?|settlements?|hamlets?)\s+of\s+$", re.I)
 #: The end of an appositive or relative clause before a cue: "..., had", "..., lies", "..., borders".
 _CLAUSE_CLOSED = re.compile(r",\s*(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was|lay|stands|remains|has|had|have|borders?|"
                             r"shares?|located|situated)\s+)?(?:located\s+|situated\s+)?$", re.IGNORECASE)
