@@ -79,6 +79,11 @@ class Mention:
         return d
 
 
+#: The fields of a mention record, in the order every output lists them (JSONL, CSV, Parquet).
+MENTION_FIELDS = ("article", "start", "end", "text", "geonameid", "name", "lat", "lon", "feature_code", "country_code",
+                  "admin1", "score", "method", "reason", "role")
+
+
 @dataclass
 class PlaceRef:
     geonameid: int

@@ -190,7 +190,7 @@ def test_distributed_run_equals_the_single_process_pipeline(generated, single, s
 
 def test_a_local_cluster_gives_what_geo_extract_gives(generated, tmp_path, gazetteer_path):
     """`--workers 2` (a LocalCluster of its own) without claims against `geo extract --format jsonl`."""
-    from geo.cli import MENTION_COLUMNS
+    from geo.document import MENTION_FIELDS
 
     pred = tmp_path / "single.jsonl"
     _ok(run_geo("extract", str(generated), "--format", "jsonl", "-o", str(pred), "--db", str(gazetteer_path)))
@@ -199,8 +199,8 @@ def test_a_local_cluster_gives_what_geo_extract_gives(generated, tmp_path, gazet
     result = _corpus(generated, out, "--workers", "2", "--partition-size", "10", "--no-claims", db=gazetteer_path)
     assert "on 2 worker(s)" in _ok(result) and not (tmp_path / "local.claims.parquet").exists()
     assert result.stderr == b""             # no progress bar off a terminal, and no word from Dask
-    got = [{k: r[k] for k in MENTION_COLUMNS} for r in _records(_read(out))]
-    assert got == [{k: r[k] for k in MENTION_COLUMNS} for r in expected]
+    got = [{k: r.get(k) for k in MENTION_FIELDS} for r in _records(_read(out))]
+    assert got == [{k: r.get(k) for k in MENTION_FIELDS} for r in expected]
 
 
 def test_a_rerun_skips_what_is_done_and_redoes_what_is_not(generated, scheduler, tmp_path, gazetteer_path):

@@ -63,9 +63,11 @@ def corpus_map(dataset, gazetteer_path) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def rows(dataset) -> pd.DataFrame:
-    """The dataset's resolved mentions, read whole with pandas (independently of geo.map)."""
-    frame = pd.read_parquet(dataset, columns=["article", "title", "date", "geonameid", "text"])
-    return frame[frame["geonameid"].notna()].astype({"geonameid": "int64"})
+    """The dataset's resolved mentions, read whole with pandas (independently of geo.map); names that
+    modify an office or body (a "role") are no places on the map."""
+    frame = pd.read_parquet(dataset, columns=["article", "title", "date", "geonameid", "text", "role"])
+    frame = frame[frame["role"].isna()]
+    return frame[frame["geonameid"].notna()].astype({"geonameid": "int64"}).drop(columns="role")
 
 
 def _places(html: str) -> dict[int, dict]:

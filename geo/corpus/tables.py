@@ -12,13 +12,13 @@ from pathlib import Path
 import pandas as pd
 
 from geo.atomic import write_atomic_with
-from geo.document import Article, Document
+from geo.document import MENTION_FIELDS, Article, Document
 
 #: The article's fields written beside each row (``article`` is its id, as in every other output).
 ARTICLE_COLUMNS = {"article": "str", "path": "str", "url": "str", "title": "str", "source": "str", "date": "str"}
-MENTION_COLUMNS = {**ARTICLE_COLUMNS, "start": "int64", "end": "int64", "text": "str", "geonameid": "Int64",
-                   "name": "str", "lat": "float64", "lon": "float64", "feature_code": "str", "country_code": "str",
-                   "admin1": "str", "score": "float64", "method": "str", "reason": "str"}
+#: The Parquet type of each mention field (geo.document.MENTION_FIELDS, in that order).
+_MENTION_TYPES = {"start": "int64", "end": "int64", "geonameid": "Int64", "lat": "float64", "lon": "float64", "score": "float64"}
+MENTION_COLUMNS = {**ARTICLE_COLUMNS, **{f: _MENTION_TYPES.get(f, "str") for f in MENTION_FIELDS if f != "article"}}
 CLAIM_COLUMNS = {**ARTICLE_COLUMNS, "start": "int64", "end": "int64", "quote": "str", "type": "str",
                  "subject_id": "Int64", "anchor_id": "Int64", "subject": "str", "anchor": "str", "stated": "str",
                  "measured": "str", "verdict": "str", "explanation": "str"}
@@ -31,15 +31,14 @@ def _article_fields(article: Article) -> dict:
 
 
 def mention_rows(documents: list[Document], *, unresolved: bool = False) -> list[dict]:
-    """One row per mention, in article order and then text order (as ``geo extract`` lists them)."""
+    """One row per mention (a name modifying an office or body too, with its role), in article order and
+    then text order (as ``geo extract`` lists them)."""
     rows = []
     for doc in documents:
         meta = _article_fields(doc.article)
-        found = doc.mentions + (doc.unresolved if unresolved else [])
+        found = doc.mentions + doc.modifiers + (doc.unresolved if unresolved else [])
         for mention in sorted(found, key=lambda m: m.start):
-            row = mention.to_dict()
-            del row["article"]
-            rows.append({**meta, **row})
+            rows.append({**meta, **{f: getattr(mention, f) for f in MENTION_FIELDS if f != "article"}})
     return rows
 
 

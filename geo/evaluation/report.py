@@ -85,7 +85,7 @@ _RESOLUTION_ROWS = (
 
 def render_text(summary: dict) -> str:
     """The summary as the readable report ``geo eval`` prints by default."""
-    from geo.cli import format_table
+    from geo.output import format_table
 
     gold = summary["gold"]
     mode = "resolution given the gold spans" if summary["mode"] == "gold_spans" else "end to end"

@@ -190,6 +190,16 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+def _schema_names(path: Path) -> list[str]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_schema(path).names
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"{path}: cannot read it ({_first_line(exc)})") from None
+
+
 def _read(path: Path, columns: Sequence[str]):
     """Some columns of one file, as an Arrow table (a damaged file is an InputError naming it)."""
     import pyarrow as pa
@@ -309,7 +319,12 @@ def _batches(files: Sequence[Path]):
                        [("geonameid", pa.int64()), ("lat", pa.float64()), ("lon", pa.float64())])
     pending, rows = [], 0
     for f in files:
-        table = _read(f, COLUMNS).select(schema.names).cast(schema)
+        # a name modifying an office or body ("role": "modifier") is no place on the map
+        has_role = "role" in _schema_names(f)
+        table = _read(f, [*COLUMNS, "role"] if has_role else COLUMNS)
+        if has_role:
+            table = table.filter(pc.is_null(table["role"]))
+        table = table.select(schema.names).cast(schema)
         table = table.filter(pc.and_(pc.is_valid(table["geonameid"]), pc.and_(pc.is_valid(table["lat"]), pc.is_valid(table["lon"]))))
         if table.num_rows:
             pending.append(table)
