@@ -52,9 +52,10 @@ def _covered(span: Span, covered: list[tuple[int, int]]) -> bool:
 
 
 class Pipeline:
-    """Holds the gazetteer and the stages built from it; process articles one at a time."""
+    """Holds the gazetteer and the stages built from it, with the policy claims are judged by; the
+    CLI, the Python API and the corpus workers all process articles through it, one at a time."""
 
-    def __init__(self, gazetteer=None, *, check_claims: bool = True):
+    def __init__(self, gazetteer=None, *, check_claims: bool = True, claims_policy=None):
         if gazetteer is None:
             from geo.gazetteer import Gazetteer
 
@@ -64,6 +65,25 @@ class Pipeline:
         self.variants = VariantMatcher(gazetteer, self.matcher)
         self.resolver = Resolver(gazetteer)
         self.check_claims = check_claims
+        self.claims_policy = claims_policy     #: a geo.claims.Policy (None: its defaults)
+
+    def warm(self) -> Pipeline:
+        """Build now what the stages otherwise build on first use (the index of variant spellings, the
+        claims' geometry lookups), so that the first article runs at full speed: a worker's set-up.
+        Assumes nothing about the articles to come (no region, no language of place names)."""
+        self.variants.fuzzy  # noqa: B018  (built on first access)
+        if self.check_claims:
+            from geo.claims.regions import Regions
+
+            regions = Regions.of(self.gazetteer)
+            for layer in ("admin0", "admin1"):
+                regions.tree(layer)
+        return self
+
+    def documents(self, articles):
+        """Each article processed, in order (a generator: one Document at a time)."""
+        for article in articles:
+            yield self.process(article)
 
     def spans(self, text: str) -> list[Span]:
         exact = self.matcher.find(text)
@@ -98,7 +118,7 @@ class Pipeline:
         if self.check_claims:
             from geo import claims
 
-            doc.claims = claims.find_and_check(doc, self.gazetteer)
+            doc.claims = claims.find_and_check(doc, self.gazetteer, self.claims_policy)
         return doc
 
     def _name_inside(self, surface: str, offset: int) -> Span | None:

@@ -155,6 +155,10 @@ class Regions:
 
     # -- lookups over a layer ------------------------------------------------------------
 
+    def tree(self, layer: str):
+        """The STRtree over one layer's geometries and the rows it indexes, built on first use."""
+        return self._tree(layer)
+
     def _tree(self, layer: str):
         if layer not in self._trees:
             rows = self.gazetteer.geometries(layer)

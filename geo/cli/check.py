@@ -27,7 +27,7 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, policy_pa
     """Find the spatial and numeric claims in articles (FILES, a DIR or a MANIFEST) and check them
     against GeoNames and Natural Earth geometry: consistent, inconsistent or unverifiable, and why.
     Also reports places that two articles describe in incompatible ways."""
-    from geo.claims import Policy, conflicts, find_and_check
+    from geo.claims import Policy, conflicts
     from geo.pipeline import Pipeline
     from geo.text import collect_articles
 
@@ -36,12 +36,7 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, policy_pa
     check_output(output)
     articles = collect_articles(list(inputs))
     with open_gazetteer(db_path) as gaz:
-        pipeline = Pipeline(gaz, check_claims=False)
-        documents = []
-        for article in articles:
-            doc = pipeline.process(article)
-            doc.claims = find_and_check(doc, gaz, policy)
-            documents.append(doc)
+        documents = list(Pipeline(gaz, claims_policy=policy).documents(articles))
         disagreements = conflicts(documents, policy)
     claims = [c for d in documents for c in d.claims]
     if fmt == "jsonl":

@@ -48,10 +48,8 @@ def extract_cmd(inputs: tuple[Path, ...], fmt: str, output: Path | None, unresol
     check_output(output)
     articles = collect_articles(list(inputs))
     with open_gazetteer(db_path) as gaz:
-        pipeline = Pipeline(gaz, check_claims=False)
         mentions = []
-        for article in articles:
-            doc = pipeline.process(article)
+        for doc in Pipeline(gaz, check_claims=False).documents(articles):
             found = doc.mentions + doc.modifiers + (doc.unresolved if unresolved else [])
             mentions += sorted(found, key=lambda m: m.start)
     emit(render_mentions(mentions, fmt), output)

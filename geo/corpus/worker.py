@@ -20,11 +20,7 @@ from distributed import WorkerPlugin
 from geo.corpus.listing import ArticleRef
 from geo.corpus.store import write_json_atomically
 from geo.corpus.tables import claim_rows, claims_frame, mention_rows, mentions_frame, write_atomically
-from geo.document import Article
 from geo.errors import GazetteerError, GeoError
-
-# A dateline with a variant spelling, a distance claim and a containment claim.
-WARM_UP = "KENDRASHEVKA, Ukraine — Izium lies 120 km southeast of Kharkiv, in Ukraine."
 
 
 def gazetteer_identity(gazetteer) -> str:
@@ -58,10 +54,9 @@ class PipelinePlugin(WorkerPlugin):
         from geo.pipeline import Pipeline
 
         try:
-            pipeline = Pipeline(Gazetteer.open(self.db_path), check_claims=self.check_claims)
-            # The pipeline builds some indexes on first use (variant spellings, the claims' geometry):
-            # build them here, with the writer's imports, so that tasks run at full speed from the first.
-            pipeline.process(Article("warm-up", WARM_UP))
+            # The indexes the stages build on first use, and the writer's imports, built here: tasks
+            # run at full speed from the first.
+            pipeline = Pipeline(Gazetteer.open(self.db_path), check_claims=self.check_claims).warm()
             import geopandas  # noqa: F401
         except GeoError as exc:                 # reported by the tasks, as the one-line error it is
             self._error = exc
