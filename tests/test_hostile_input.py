@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from geo.document import Article
 from geo.map import MapOptions, render_map
 from geo.map.places_layer import POPUP_SEPARATOR
-from geo.map.safety import http_url
+from geo.text.articles import http_address
 from geo.pipeline import Pipeline
 from geo.text import decode_text
 
@@ -496,7 +496,7 @@ def test_a_50_mb_article_is_read_whole_with_bounded_memory(tmp_path, env, gaz):
     # The last copy's mentions are the ones of the text read alone, at offsets into the whole text.
     text = decode_text(unit)[0]
     alone = Pipeline(gaz, check_claims=False).locate(Article("unit", text))
-    expected = sorted((m.start, m.end, m.text) for m in alone.mentions + alone.unresolved)
+    expected = sorted((m.start, m.end, m.text) for m in alone.mentions + alone.modifiers + alone.unresolved)
     last = (copies - 1) * len(text)
     found, count = [], 0
     with out.open(encoding="utf-8") as f:
@@ -655,7 +655,7 @@ def test_map_never_holds_unescaped_input(gaz, pipeline, docs, title):
         written = {p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*") if p.is_file()}
         pages = {f"m/articles/{p.name}" for p in (Path(tmp) / "m" / "articles").glob("*.html")}
         assert written == {"m.html"} | pages and len(pages) == len(docs)     # no file outside the map's folder
-        check_map_files(out, urls={a.url for a in docs if http_url(a.url)})
+        check_map_files(out, urls={a.url for a in docs if http_address(a.url)})
         html = out.read_text(encoding="utf-8")
         assert map_options(html)["title"] == (title or "t")                 # text, not evaluated as a template
         if len(docs) > 1:                                                     # the filter: a title per article (set as text)

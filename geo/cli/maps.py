@@ -74,9 +74,9 @@ def map_cmd(inputs: tuple[Path, ...], dataset: Path | None, output: Path | None,
     output = output or target
     if output.suffix.lower() != ".html":
         raise InputError(f"{output}: the map must be a .html file")
-    from geo.map.output import check_writable
+    from geo.map.output import check_map_writable
 
-    check_writable(output)     # before the work, not after it
+    check_map_writable(output)     # before the work, not after it
     articles = collect_articles(sources)
     with open_gazetteer(db_path) as gaz:
         pipeline = Pipeline(gaz)

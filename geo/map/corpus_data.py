@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import InputError
-from geo.map.safety import http_url
+from geo.text.articles import http_address
 
 #: The columns read, and the Arrow types each may have (what `geo extract --corpus` writes).
 TEXT_COLUMNS = ("article", "title", "source", "date", "url", "text", "name", "feature_code", "country_code", "admin1")
@@ -351,7 +351,7 @@ def _assemble(places: pd.DataFrame, totals: pd.DataFrame, top: pd.DataFrame, spe
         out[gid] = CorpusPlace(gid, _s(row.name) or str(gid), float(row.lat), float(row.lon), _s(row.feature_code),
                                _s(row.country_code), _s(row.admin1), int(counts.at[gid, "mentions"]), int(counts.at[gid, "articles"]))
     for row in top.itertuples(index=False):
-        url = http_url(_s(row.url) or None)
+        url = http_address(_s(row.url) or None)
         title = (_s(row.title)).strip() or row.article
         out[int(row.gid)].top.append(TopArticle(row.article, title, _s(row.source).strip() or None, _s(row.date).strip() or None,
                                                 url, int(row.n)))

@@ -16,7 +16,7 @@ def prune(folder: Path, keep: Iterable[str], pattern: str = "*.html") -> None:
             path.unlink()
 
 
-def check_writable(path: Path) -> None:
+def check_map_writable(path: Path) -> None:
     """Fail early, with one line, when ``path`` cannot be written (before any work is done)."""
     if path.exists() and path.is_dir():
         raise GeoError(f"{path}: is a folder, not a file to write the map to")

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from geo.document import Claim, Document, Mention
-from geo.map.safety import file_slug, http_url
+from geo.map.safety import file_slug
+from geo.text.articles import http_address
 from geo.map.templating import static_text, template
 
 
@@ -41,7 +42,7 @@ def article_entries(documents: Sequence[Document]) -> list[ArticleEntry]:
         used.add(stem.lower())
         title = (a.title or "").strip() or a.id or f"article {i + 1}"
         entries.append(ArticleEntry(i, a.id, title, (a.source or "").strip() or None, (a.date or "").strip() or None,
-                                    http_url(a.url), f"{stem}.html"))
+                                    http_address(a.url), f"{stem}.html"))
     return entries
 
 

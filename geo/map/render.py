@@ -34,7 +34,7 @@ from geo.map.filter import ArticleFilter
 from geo.map.geometry import expand
 from geo.map.labels import Labels, area_towns
 from geo.map.legend import Legend
-from geo.map.output import check_writable, prune
+from geo.map.output import check_map_writable, prune
 from geo.map.pages import ArticleEntry, article_entries, map_href_from_page, render_page
 from geo.map.placement import bounds_of, place_at_label_points, story_bounds
 from geo.map.places import MappedPlace, aggregate_places
@@ -207,7 +207,7 @@ def render_map(documents: Sequence[Document], gazetteer: Gazetteer, output: Path
     """
     options = options or MapOptions()
     output = Path(output)
-    check_writable(output)
+    check_map_writable(output)
     stem = output.stem
     pages_dir = output.parent / stem / "articles"
     pages_href = quote(stem) + "/articles"

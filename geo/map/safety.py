@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -39,25 +38,6 @@ def json_braces_encoded(json_text: str) -> str:
     '{"title": "\\u007b\\u007b 7*7 \\u007d\\u007d"}'
     """
     return _JSON_STRING.sub(lambda m: m.group().replace("{", "\\u007b").replace("}", "\\u007d"), json_text)
-
-
-def http_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) address with a host, else None (never ``javascript:``).
-
-    >>> http_url("https://example.org/a?b=1")
-    'https://example.org/a?b=1'
-    >>> http_url("javascript:alert(1)") is None, http_url("//evil.example") is None, http_url(" http://x") is None
-    (True, True, True)
-    """
-    if not url or url != url.strip() or any(ord(c) < 32 or c == "\x7f" for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
 
 
 def file_slug(name: str, default: str = "article") -> str:

@@ -53,14 +53,30 @@ def http_url(url: str | None) -> tuple[str | None, str | None]:
     if url is None or not str(url).strip():
         return None, None
     url = str(url).strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if http_address(url) is None:
         shown = url if len(url) <= 60 else url[:57] + "..."
         return None, f"url dropped: {shown!r} is not an http(s) address"
     return url, None
+
+
+def http_address(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) address with a host, else None (never ``javascript:``):
+    the one rule for what becomes a link, in intake and on maps.
+
+    >>> http_address("https://example.org/a?b=1")
+    'https://example.org/a?b=1'
+    >>> http_address("javascript:alert(1)") is None, http_address("//evil.example") is None, http_address(" http://x") is None
+    (True, True, True)
+    """
+    if not url or url != url.strip() or any(ord(c) < 32 or c == "\x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
 
 
 def read_article(path: Path) -> Article:
