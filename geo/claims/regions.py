@@ -30,8 +30,6 @@ from geo.normalize import normalize_name
 #: make them up. The Donbas (Donets Basin) is the Donetsk and Luhansk oblasts.
 COMPOSITE_REGIONS: dict[int, tuple[int, ...]] = {709718: (709716, 702657)}
 
-# GeoNames feature codes of watercourses, whose geometry is a line (or, lacking one, their points).
-_STREAM_CODES = {"STM", "STMA", "STMB", "STMC", "STMD", "STMH", "STMI", "STMIX", "STMM", "STMQ", "STMS", "STMSB", "STMX", "CNL"}
 # A river line or a same-named river point farther than this from the place's own point belongs to
 # another river of the same name.
 _SAME_RIVER_KM = 400.0
@@ -68,7 +66,7 @@ class Shape:
 
 
 def is_stream(place: Place) -> bool:
-    return place.feature_class == "H" and place.feature_code in _STREAM_CODES
+    return place.kind == "river"
 
 
 class Regions:

@@ -61,6 +61,13 @@ class Place:
     def is_division(self) -> bool:
         return self.feature_class == "A" and not self.is_country
 
+    @property
+    def kind(self) -> str:
+        """settlement, division, country, continent, river, water body or other (geo.gazetteer.kinds)."""
+        from geo.gazetteer.kinds import place_kind
+
+        return place_kind(self.feature_class, self.feature_code)
+
     def to_dict(self) -> dict:
         return asdict(self)
 

@@ -26,6 +26,7 @@ from geo.map.core import Startup
 from geo.map.corpus_data import CorpusPlace, CorpusSummary, summarize
 from geo.map.corpus_layers import CorpusPlacesLayer, HeatLayer, Timeline, corpus_popup
 from geo.map.legend import Legend
+from geo.gazetteer.kinds import feature_class_of
 from geo.map.places import place_kind
 from geo.map.render import base_map_page, number_elements, view_bounds, with_security_policy
 from geo.map.search import PlaceSearch
@@ -73,9 +74,7 @@ def place_details(places: Sequence[CorpusPlace], gazetteer: Gazetteer) -> list[C
             p.admin1, p.country, p.country_code = found.admin1 or "", found.country or "", found.country_code or ""
             p.kind = place_kind(found.feature_class, found.feature_code)
         else:
-            code = p.feature_code
-            fclass = "P" if code.startswith("PPL") else "A" if code.startswith(("ADM", "PCL")) else "H" if code.startswith("STM") else ""
-            p.kind = place_kind(fclass, code)
+            p.kind = place_kind(feature_class_of(p.feature_code), p.feature_code)
     return sorted(places, key=lambda p: (-p.articles, p.name, p.geonameid))
 
 

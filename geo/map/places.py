@@ -6,29 +6,26 @@ from dataclasses import dataclass, field
 
 from geo.document import Document, Mention
 from geo.gazetteer import Gazetteer, Place
+from geo.gazetteer.kinds import feature_class_of
+from geo.gazetteer.kinds import place_kind as gazetteer_kind
 
 #: The kinds a place is drawn as; the legend lists them in this order.
 KINDS = ("settlement", "region", "country", "river", "other")
+#: The gazetteer's kinds (geo.gazetteer.kinds) as the map draws them.
+_DRAWN_AS = {"division": "region", "continent": "region", "water body": "other"}
 
 
 def place_kind(feature_class: str, feature_code: str) -> str:
-    """The map kind of a GeoNames feature.
+    """The map kind of a GeoNames feature: the gazetteer's kind, with divisions and continents drawn as
+    regions and water bodies as other places.
 
     >>> place_kind("P", "PPLA"), place_kind("A", "ADM1"), place_kind("A", "PCLI"), place_kind("H", "STM")
     ('settlement', 'region', 'country', 'river')
-    >>> place_kind("L", "RGN"), place_kind("T", "PEN")
-    ('region', 'other')
+    >>> place_kind("L", "RGN"), place_kind("T", "PEN"), place_kind(feature_class_of("STM"), "STM")
+    ('region', 'other', 'river')
     """
-    code = feature_code or ""
-    if feature_class == "P":
-        return "settlement"
-    if code.startswith("PCL") or code == "TERR":
-        return "country"
-    if feature_class == "A" or (feature_class == "L" and code in ("RGN", "RGNE", "RGNH", "AREA", "CONT", "ZN")):
-        return "region"
-    if feature_class == "H" and code.startswith("STM"):
-        return "river"
-    return "other"
+    kind = gazetteer_kind(feature_class, feature_code)
+    return _DRAWN_AS.get(kind, kind)
 
 
 @dataclass
@@ -93,8 +90,8 @@ def _from_mention(m: Mention) -> MappedPlace | None:
     if m.lat is None or m.lon is None:
         return None
     code = m.feature_code or ""
-    fclass = "P" if code.startswith("PPL") else "A" if code.startswith(("ADM", "PCL")) else "H" if code.startswith("STM") else ""
-    return MappedPlace(m.geonameid, m.name or m.text, m.lat, m.lon, place_kind(fclass, code), code, m.admin1 or "", "", m.country_code or "")
+    return MappedPlace(m.geonameid, m.name or m.text, m.lat, m.lon, place_kind(feature_class_of(code), code), code, m.admin1 or "",
+                       "", m.country_code or "")
 
 
 def aggregate_places(documents: Sequence[Document], gazetteer: Gazetteer) -> list[MappedPlace]:

@@ -79,12 +79,9 @@ def name_of(shape: Shape) -> str:
     return shape.place.name
 
 
-#: Water bodies (not rivers) whose GeoNames point is no measure of where their shores are.
-_WATER_BODIES = {"SEA", "OCN", "GULF", "BAY", "STRT", "LK", "LKS", "RSV", "LGN", "SD", "COVE", "BGHT", "INLT"}
-
-
 def water_point(shape: Shape) -> Shape | None:
-    return shape if shape.kind == "point" and shape.place.feature_code in _WATER_BODIES else None
+    """The shape when it is a water body (a sea, a lake) known only by a point, whose shores it does not tell."""
+    return shape if shape.kind == "point" and shape.place.kind == "water body" else None
 
 
 def range_error(measured: float, low: float, high: float) -> float:

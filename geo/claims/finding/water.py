@@ -27,8 +27,6 @@ _I = re.IGNORECASE
 _ON = re.compile(r"(?<![\w’'])(?:on|along|astride|straddling)\s+(?:the\s+)?(?:(?:banks?|shores?|coast)\s+of\s+(?:the\s+)?)?", _I)
 _COAST_AFTER = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", _I)
 _BANK = re.compile(r"(?<![\w’'])(?:the\s+)?(?P<dir>(?:left|right|north|south|east|west)(?:ern)?)\s+bank\s+of\s+(?:the\s+)?", _I)
-_SEA_CODES = {"SEA", "OCN", "GULF", "BAY", "STRT", "LGN", "COVE", "SD"}
-_RIVER_CODES = {"STM", "STMA", "STMB", "STMI", "STMX", "CNL", "STMH"}
 
 
 def find(reader: Reader, found: list[Finding]):
@@ -67,8 +65,4 @@ def _kind(reader: Reader, m: Mention | None) -> str | None:
     p = reader.place(m)
     if p is None:
         return None
-    if p.feature_code in _RIVER_CODES:
-        return "river"
-    if p.feature_code in _SEA_CODES:
-        return "sea"
-    return None
+    return {"river": "river", "water body": "sea"}.get(p.kind)
