@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 from itertools import repeat
 from operator import add, itemgetter
 
@@ -109,8 +110,8 @@ class Policy:
     temperature: float = 0.12           #: softmax temperature over candidate scores (the winner's share)
 
 
-#: The policy resolution runs with.
-POLICY = Policy()
+#: The policy resolution runs with (Final: the compiled build reads it as a constant).
+POLICY: Final[Policy] = Policy()
 TEMPERATURE = POLICY.temperature   # (names kept for the calibration script)
 WEAK_PRIOR = POLICY.weak_prior
 
@@ -142,7 +143,7 @@ class ArticleContext:
     regions: Counter = field(default_factory=Counter)             # "UA.07" -> mentions
     points: set[tuple[str, float, float]] = field(default_factory=set)  # (name, lat, lon) of settlements, regions
     country_names: dict[str, set[str]] = field(default_factory=dict)   # country code -> the names placing it
-    own: dict[str, Counter] = field(default_factory=dict)   # name -> the country and region codes its mentions add
+    own: dict[str, dict[str, int]] = field(default_factory=dict)   # name -> the country and region codes its mentions add
     _bonuses: tuple | None = field(init=False, repr=False, compare=False)   # (worked out when asked for)
     _own_bonuses: dict = field(init=False, repr=False, compare=False)      # name -> its bonuses without itself
 
@@ -160,7 +161,7 @@ class ArticleContext:
         code = place.country_code
         own = self.own.get(norm)
         if own is None:
-            own = self.own[norm] = Counter()
+            own = self.own[norm] = {}
         if code:
             # (get: counting through a Counter's __missing__ is a Python call, and this is called for most spans)
             self.countries[code] = self.countries.get(code, 0) + 1
@@ -182,11 +183,29 @@ class ArticleContext:
             return self.bonuses()
         known = self._own_bonuses.get(norm)
         if known is None:
-            countries = {code: n - own.get(code, 0) for code, n in self.countries.items()}
-            regions = {code: n - own.get(code, 0) for code, n in self.regions.items()}
-            known = self._own_bonuses[norm] = (
-                {code: POLICY.country_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in countries.items() if n > 0},
-                _region_bonuses({code: n for code, n in regions.items() if n > 0}))
+            # the bonuses of all the article's names, less what this name's own mentions added
+            base_countries, base_regions = self.bonuses()
+            countries, regions, recount = dict(base_countries), base_regions, False
+            for code, k in own.items():
+                n = self.countries.get(code)
+                if n is not None:
+                    if n > k:
+                        countries[code] = POLICY.country_bonus * min(1.0, (n - k) / POLICY.bonus_full_at)
+                    else:
+                        del countries[code]
+                elif code in self.regions:
+                    recount = True
+            if recount:   # (a region's count changes, and with it maybe the home region: worked out again)
+                counts = dict(self.regions)
+                for code, k in own.items():
+                    n = counts.get(code)
+                    if n is not None:
+                        if n > k:
+                            counts[code] = n - k
+                        else:
+                            del counts[code]
+                regions = _region_bonuses(counts)
+            known = self._own_bonuses[norm] = (countries, regions)
         return known
 
     def bonuses(self) -> tuple[dict[str | None, float], dict[str | None, float]]:
@@ -205,8 +224,9 @@ def _region_bonuses(regions: dict[str, int]) -> dict[str | None, float]:
     enough) the home-region bonus too: local news is about its own state."""
     out: dict[str | None, float] = {code: POLICY.region_bonus * min(1.0, n / POLICY.bonus_full_at) for code, n in regions.items()}
     if regions:
-        home, n = max(regions.items(), key=lambda kv: (kv[1], kv[0]))
+        n = max(regions.values())
         if n >= POLICY.home_region_mentions and n >= POLICY.home_region_share * sum(regions.values()):
+            home = max(code for code, k in regions.items() if k == n)   # (ties: the same one every time)
             out[home] = out[home] + POLICY.home_region
     return out
 
@@ -739,9 +759,10 @@ _FOUR = repeat(4)   # (map's argument: 4 digits for every score)
 
 def _contained(s: float, p: Place, boxes: Sequence[Place]) -> float:
     """The score ``s`` plus 1 for each of the span's containers the place lies in."""
+    weight = POLICY.container
     for box in boxes:
         if _inside(p, box):
-            s += POLICY.container
+            s += weight
     return s
 
 
@@ -901,8 +922,8 @@ def calibrated(share: float) -> float:
 
 def _share(ranking: list[tuple[float, Candidate]]) -> float:
     """The winner's softmax share: near 1 when it stands out, 1/n when all tie."""
-    top = ranking[0][0]
-    z = sum([math.exp((s - top) / POLICY.temperature) for s, _ in ranking])
+    top, temperature = ranking[0][0], POLICY.temperature
+    z = sum([math.exp((s - top) / temperature) for s, _ in ranking])
     return 1.0 / z
 
 
