@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.document import Article
 from geo.errors import InputError
 from geo.text import read_article
-from geo.text.collect import ARTICLE_SUFFIXES, folder_manifest
+from geo.text.collect import folder_articles, folder_manifest, unique_ids
 # The manifest's own rules for one entry (path inside the folder, known fields, ISO dates), so
 # that an entry read on a worker becomes exactly the Article `read_manifest` would make.
 from geo.text.manifest import entry_article as manifest_article
@@ -54,10 +53,7 @@ def list_corpus(corpus: Path) -> list[ArticleRef]:
     if corpus.is_dir():
         manifest = folder_manifest(corpus)
         if manifest is None:
-            files = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not files:
-                raise InputError(f"{corpus}: the folder holds no articles (.txt, .html or .htm files) and no manifest")
-            return [ArticleRef(p.name, str(p)) for p in files]
+            return [ArticleRef(p.name, str(p)) for p in folder_articles(corpus)]
         corpus = manifest
     elif not corpus.exists():
         raise InputError(f"{corpus}: no such folder or manifest")
@@ -85,17 +81,9 @@ def _manifest_refs(manifest: Path) -> list[ArticleRef]:
 
 
 def _unique_ids(refs: list[ArticleRef]) -> list[ArticleRef]:
-    """Articles that share a file name get their paths relative to the manifest's folder as ids
-    (what collect_articles does for one manifest)."""
-    counts: dict[str, int] = {}
-    for ref in refs:
-        counts[ref.id] = counts.get(ref.id, 0) + 1
-    if all(n == 1 for n in counts.values()):
-        return refs
-    clashing = [ref for ref in refs if counts[ref.id] > 1]
-    common = os.path.commonpath([os.path.dirname(os.path.abspath(r.path)) for r in clashing])
-    renamed = {r.path: Path(os.path.relpath(os.path.abspath(r.path), common)).as_posix() for r in clashing}
-    return [ArticleRef(renamed.get(r.path, r.id), r.path, r.manifest, r.where, r.entry) for r in refs]
+    """Articles that share a file name, their paths as ids (geo.text.collect.unique_ids)."""
+    ids = unique_ids([r.id for r in refs], [r.path for r in refs])
+    return [ArticleRef(i, r.path, r.manifest, r.where, r.entry) for i, r in zip(ids, refs)]
 
 
 def partitions(refs: list[ArticleRef], size: int) -> list[list[ArticleRef]]:

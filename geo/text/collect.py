@@ -40,10 +40,7 @@ def _articles_of(given: Path) -> list[Article]:
         manifest = folder_manifest(given)
         if manifest is not None:
             return read_manifest(manifest)
-        files = sorted(p for p in given.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-        if not files:
-            raise InputError(f"{given}: the folder holds no articles (.txt, .html or .htm files) and no manifest")
-        return [read_article(p) for p in files]
+        return [read_article(p) for p in folder_articles(given)]
     if not given.exists():
         raise InputError(f"{given}: no such file or folder")
     return read_manifest(given) if is_manifest(given) else [read_article(given)]
@@ -58,15 +55,31 @@ def folder_manifest(folder: Path) -> Path | None:
     return None
 
 
+def folder_articles(folder: Path) -> list[Path]:
+    """The article files (.txt, .html, .htm) of a folder without a manifest, in name order."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not files:
+        raise InputError(f"{folder}: the folder holds no articles (.txt, .html or .htm files) and no manifest")
+    return files
+
+
+def unique_ids(ids: list[str], paths: list[str]) -> list[str]:
+    """The articles' ids, made unique: those that share a file name get their paths relative to the
+    folder those files have in common (the one rule for `geo extract FILES` and corpus runs).
+
+    >>> unique_ids(["a.txt", "a.txt", "b.txt"], ["x/1/a.txt", "x/2/a.txt", "x/b.txt"])
+    ['1/a.txt', '2/a.txt', 'b.txt']
+    """
+    counts: dict[str, int] = {}
+    for i in ids:
+        counts[i] = counts.get(i, 0) + 1
+    clashing = [os.path.abspath(p) for i, p in zip(ids, paths) if counts[i] > 1]
+    if not clashing:
+        return list(ids)
+    common = os.path.commonpath([os.path.dirname(p) for p in clashing])
+    return [Path(os.path.relpath(os.path.abspath(p), common)).as_posix() if counts[i] > 1 else i for i, p in zip(ids, paths)]
+
+
 def _unique_ids(articles: list[Article]) -> None:
-    """Give articles that share a file name their relative paths as ids."""
-    by_id: dict[str, list[Article]] = {}
-    for article in articles:
-        by_id.setdefault(article.id, []).append(article)
-    clashes = [a for group in by_id.values() if len(group) > 1 for a in group]
-    if not clashes:
-        return
-    paths = [os.path.abspath(a.path) for a in clashes]
-    common = os.path.commonpath([os.path.dirname(p) for p in paths])
-    for article, path in zip(clashes, paths):
-        article.id = Path(os.path.relpath(path, common)).as_posix()
+    for article, new in zip(articles, unique_ids([a.id for a in articles], [a.path for a in articles])):
+        article.id = new
