@@ -383,3 +383,18 @@ def test_an_unknown_name_is_a_subject_only_where_the_text_calls_it_a_place(gaz):
     doc_claims = [c for c in find_and_check(doc, gaz) if c.type == "containment"]
     assert [c.quote for c in doc_claims] == ["Foua and Kfraya in Russia"]
     assert doc_claims[0].verdict == "unverifiable" and doc_claims[0].measured["reason"] == "subject unresolved"
+
+
+def test_containers_named_by_a_demonym_a_possessive_with_a_direction_and_of(gaz):
+    rostov_city, novoshakhtinsk = 501175, 517963
+    claim = one(gaz, "Drones hit Novoshakhtinsk, in the Russian region of Rostov.", ("Novoshakhtinsk", novoshakhtinsk),
+                ("Rostov", rostov_city), type="containment")
+    assert [r.geonameid for r in claim.anchor] == [gaz.lookup("Rostov")[0].place.geonameid, RUSSIA]
+    assert claim.verdict == "consistent", claim.explanation
+    claim = one(gaz, "Troops took Bakhmut, a town in Ukraine's eastern Donetsk region.", ("Bakhmut", BAKHMUT),
+                ("Ukraine", UKRAINE), ("Donetsk region", DONETSK_OBLAST), type="containment")
+    assert [r.geonameid for r in claim.anchor] == [DONETSK_OBLAST, UKRAINE] and claim.verdict == "consistent"
+    claims = claims_of(gaz, "Sudzha, a town in the Kursk region of Russia, fell.", ("Sudzha", 486816), ("Kursk region", KURSK_OBLAST),
+                       ("Russia", RUSSIA), type="containment")
+    assert [c.quote for c in claims] == ["Sudzha, a town in the Kursk region of Russia", "Kursk region of Russia"]
+    assert [r.geonameid for r in claims[0].anchor] == [KURSK_OBLAST, RUSSIA]

@@ -67,7 +67,10 @@ class ContainmentChecks:
 
 
 def codes_hold(subject: Place, region: Place) -> bool | None:
-    """Whether GeoNames' country and admin codes put ``subject`` in ``region`` (None: the region has no codes to compare)."""
+    """Whether GeoNames' country and admin codes put ``subject`` in ``region`` (None: either has no codes to
+    compare: a region of no division, a sea or lake in no one country)."""
+    if not subject.country_code:
+        return None
     if region.is_country:
         return subject.country_code == region.country_code
     if region.feature_code == "ADM1":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import DIRECTION_ADJECTIVE
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -28,6 +29,10 @@ _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?
                  r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?"
                  r"(?:(?:far\s+)?(?:north|south)?(?:east|west)?ern\s+(?=(?-i:[A-Z])))?", _I)      # "in the eastern Donetsk region"
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:the\s+)?")
+_DIRECTION_LEAD = re.compile(rf"{DIRECTION_ADJECTIVE}\s+(?=(?-i:[A-Z]))", _I)
+_OF_HOLDER = re.compile(r"\s+of\s+(?:the\s+)?")
+_DEMONYM_KIND_OF = re.compile(r"(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+(?P<kind>region|province|oblast|state|republic|district|"
+                              r"county|governorate)\s+of\s+(?:the\s+)?", _I)
 _LIST_AFTER = re.compile(r"^\s*(?:,|\band\b|\bor\b|/)\s*", _I)
 #: Words that, right before "in", show the place before them is not what "in" is said of.
 _NOT_A_SUBJECT = re.compile(r"(?:\bfrom|\bto|\bbetween|\bvia)\s+$", _I)
@@ -43,13 +48,33 @@ def find(reader: Reader, found: list[Finding]):
 def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
     """The area mention at ``pos``, and the country before it in "Russia's Belgorod region"."""
     first = reader.anchor_at(pos)
-    if first is None or not reader.is_area(first):
+    implied = None
+    if first is None:
+        # "in the Russian region of Rostov": a demonym names the country, "region of" the division
+        lead = _DEMONYM_KIND_OF.match(reader.text, pos, pos + 60)
+        named = reader.anchor_at(lead.end()) if lead else None
+        country = reader.demonym_country(lead.group("demonym")) if lead else None
+        if named is None or country is None:
+            return []
+        first = named if reader.is_area(named) else reader.division_named(named, lead.group("kind"))
+        if first is None:
+            return []
+        implied = reader.implied(lead.start("demonym"), lead.end("demonym"), country, f"'{lead.group('demonym')}' names {country.name}")
+        return [first, implied] if not reader.is_country(first) else [first]
+    if not reader.is_area(first):
         return []
     possessive = _POSSESSIVE.match(reader.text[first.end:first.end + 12])
     if possessive and reader.is_area(first):
-        second = reader.anchor_at(first.end + possessive.end())
+        # "Russia's Belgorod region", "Ukraine's eastern Donetsk region"
+        direction = _DIRECTION_LEAD.match(reader.text, first.end + possessive.end())
+        second = reader.anchor_at(direction.end() if direction else first.end + possessive.end())
         if second is not None and reader.is_area(second) and not reader.is_country(second):
             return [second, first]
+    of = _OF_HOLDER.match(reader.text, first.end, first.end + 12)
+    if of and not reader.is_country(first):
+        second = reader.anchor_at(of.end())                     # "in the Kursk region of Russia"
+        if second is not None and _larger(reader, second, first):
+            return [first, second]
     comma = re.match(r"\s*,\s*", reader.text[first.end:first.end + 4])
     if comma and not reader.is_country(first):
         second = reader.anchor_at(first.end + comma.end())      # "in Scott County, Indiana"
@@ -61,6 +86,8 @@ def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
 def _in(reader: Reader):
     text = reader.text
     for match in _IN.finditer(text):
+        if reader.covering(match.start() + 1) is not None:
+            continue                                              # " region of" inside "Kursk region of": a name's end
         anchors = _anchor_chain(reader, match.end())
         if not anchors:
             continue
@@ -71,7 +98,7 @@ def _in(reader: Reader):
         if not subject.resolved and not any(reader.called_settlement(s) for s in reader.list_before(subject)):
             continue                                              # an unknown name is a place only where the text says so
         if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, subject.start - 8):subject.start], _I) \
-                and text[subject.end:match.start()].strip() == ",":
+                and text[subject.end:match.start()].strip() == "," and reader.is_area(subject):
             continue                                              # "in Michigan, in Utah's Zion park": a list of places
         before = reader.mention_before(match.start(), limit=160)
         # "Orlando, Florida in Seminole County": "in" may attach to either; the place is read, not linked

@@ -111,14 +111,21 @@ def _named_region(reader: Reader):
             continue
         if not (_REGION_KIND.match(text, region.end) or _REGION_KIND.search(region.text)):
             continue
-        the = re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], _I)
-        if the is None or text[region.end:region.end + 2] in ("'s", "’s"):
+        if text[region.end:region.end + 2] in ("'s", "’s"):
             continue
-        anchor = _own_country(reader, region, match.start("dir"), match.end("dir"))
+        the = re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], _I)
+        owner = reader.mention_before(match.start(), limit=4)
+        if the is None and owner is not None and _POSSESSIVE.fullmatch(text[owner.end:match.start()]) and reader.is_area(owner):
+            anchor, within, start = owner, owner.text, owner.start          # "Ukraine's eastern Donetsk region"
+        elif the is not None:
+            anchor, within, start = (_own_country(reader, region, match.start("dir"), match.end("dir")), "its country",
+                                     match.start() - len(the.group()))
+        else:
+            continue
         if anchor is None:
             continue
         end = _REGION_KIND.match(text, region.end).end() if _REGION_KIND.match(text, region.end) else region.end
-        yield _finding(reader, match.start() - len(the.group()), end, region, anchor, match.group("dir"), "its country")
+        yield _finding(reader, start, end, region, anchor, match.group("dir"), within)
 
 
 def _before_region(reader: Reader):

@@ -176,6 +176,27 @@ class Reader:
             return None                                   # ("Ala. An Amber Alert": an abbreviation ends the sentence)
         return m
 
+    def covering(self, pos: int) -> Mention | None:
+        """The mention whose text holds position ``pos``, if any."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.starts[i] > pos - self.longest - 1:
+            if self.mentions[i].start <= pos < self.mentions[i].end:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def division_named(self, m: Mention, kind: str) -> Mention | None:
+        """The division a town's name stands for where the text says "region of" (the region of Rostov,
+        not its capital): the most important division so named in the town's country."""
+        place = self.place(m)
+        if place is None or self.gazetteer is None:
+            return None
+        for candidate in self.gazetteer.candidates(normalize_name(m.text)):
+            other = candidate.place
+            if other.is_division and other.country_code == place.country_code:
+                return self.implied(m.start, m.end, other, f"'{kind} of {m.text}' names {other.name}")
+        return None
+
     def anchor_after(self, pos: int) -> Mention | None:
         """The anchor at ``pos``, or after a short description of it ("the besieged port city of
         Mariupol", "the breakaway region's capital Tskhinvali", "the capital, Port-au-Prince")."""
