@@ -79,7 +79,8 @@ class Policy:
     division_holds_places: float = 0.6  #: a state holding the article's other places, where a country shares its name
     home_region: float = 0.3            #: more for the article's home region: the one where...
     home_region_mentions: int = 3       #: ... at least this many mentions of other names lie...
-    home_region_share: float = 0.5      #: ... and at least this share of all its regions' mentions
+    home_region_share: float = 0.5      #: ... and at least this share of all its regions' mentions;
+    home_region_min_population: int = 1000  #: ... for a settlement of this many people or a seat (not a village)
     near_article: float = 0.3           #: up to this for a candidate near the article's places...
     near_article_km: float = 200.0      #: ... falling off as exp(-distance / this)
     near_span: float = 0.4              #: up to this for a candidate near the settlements named around the span...
@@ -331,11 +332,23 @@ class _Senses:
         #: article's places inside it make the name the division (Georgia beside Atlanta is the
         #: state, not the country; Quebec beside Montreal the province, not its capital), unless
         #: the division yields its name to a city of millions (New York beside Brooklyn)
+        #: A division whose own name is not the bare name (Kherson Oblast, Sumska Oblast: known as
+        #: "Kherson" only through the admin-code list) holds nothing by it: there, as in news of any
+        #: country whose regions are named after their capitals, the bare name is the city.
         self.holders: tuple[str | None, ...] = tuple(
             f"{c.place.country_code}.{c.place.admin1_code}"
             if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev")
+            and norm in (normalize_name(c.place.name), normalize_name(c.place.asciiname))
             and (c.place.country_code, c.place.admin1_code) not in yielding else None
             for c in ranked)
+        #: whether each candidate may take the home-region bonus: not a village GeoNames knows no
+        #: one in (in a country held in full, every village is a namesake of a city somewhere)
+        self.home_eligible: tuple[bool, ...] = tuple(
+            c.place.feature_class != "P" or c.place.population >= POLICY.home_region_min_population
+            or c.place.feature_code.startswith(("PPLA", "PPLC")) for c in ranked)
+        #: whether the name is also an important place's (a village then takes no nearness bonus against it)
+        self.prominent_namesake: bool = not all(self.home_eligible) and any(
+            c.place.importance >= POLICY.telling_importance for c in ranked)
         self.any_holder: bool = any(h is not None for h in self.holders)
         #: the ranking (as _ranking) when nothing in the article bears on it
         self.prior_ranking: tuple[tuple[float, Candidate], ...] = tuple(_ranking(list(self.bases), self))
@@ -678,13 +691,23 @@ class _Scoring:
                 summed = map(add, summed, map(countries.get, senses.countries, _NOTHING))
             if regions:
                 summed = map(add, summed, map(regions.get, senses.regions, _NOTHING))
+                home = next((code for code, bonus in regions.items() if bonus > POLICY.region_bonus), None)
+                if home is not None and not all(senses.home_eligible):
+                    # (a village takes the region's bonus but not the home region's: see home_eligible)
+                    summed = [s - POLICY.home_region if region == home and not eligible else s
+                              for s, region, eligible in zip(summed, senses.regions, senses.home_eligible)]
                 if senses.any_holder:
                     # "Georgia" beside Atlanta and Athens is the state that holds them, not the country
                     summed = map(add, summed, map(dict.fromkeys(regions, POLICY.division_holds_places).get, senses.holders, _NOTHING))
             scores = list(summed)
             near = self.proximity.columns(context.points, senses.norm)
             if near:
+                before = scores[:] if senses.prominent_namesake else None
                 self.proximity.add_nearness(scores, senses, near, POLICY.near_article, POLICY.near_article_km)
+                if before is not None:
+                    # a village is not near the story's places to the cost of the city it is named after
+                    # (Zaporizhzhia, not the hamlet of 238 by that name in a Donetsk story)
+                    scores = [s if eligible else b for s, b, eligible in zip(scores, before, senses.home_eligible)]
             self._in_context[key] = scores
         return scores
 

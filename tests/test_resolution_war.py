@@ -1,0 +1,43 @@
+"""Resolution in war reports: a region named after its capital, and a city's namesake villages.
+
+In news of Ukraine and Russia an oblast is written with its kind ("the Kherson region"); the bare name
+is the city, however many of the article's places the oblast holds. And a full country dump lists
+hamlets named after cities: a hamlet of a few hundred in the story's region is not the city a
+report names. Written for the purpose (none of these sentences is from a corpus), real GeoNames rows.
+"""
+from __future__ import annotations
+
+import pytest
+
+KHERSON_CITY, KHERSON_OBLAST, DONETSK_CITY, SUMY_CITY, SUMY_OBLAST, ZAPORIZHZHIA_CITY = 706448, 706442, 709717, 692194, 692196, 687700
+
+
+def resolved(pipeline, text: str) -> dict[str, int]:
+    from geo.document import Article
+
+    return {m.text: m.geonameid for m in pipeline.process(Article("t.txt", text)).mentions}
+
+
+@pytest.fixture(scope="module")
+def pipeline(gaz):
+    from geo.pipeline import Pipeline
+
+    return Pipeline(gaz, check_claims=False)
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    ("Russian troops withdrew from Kherson after shelling Bilozerka, Chornobaivka and Nova Kakhovka.", "Kherson", KHERSON_CITY),
+    ("Shells fell on Bilozerka and Chornobaivka in the Kherson region.", "Kherson region", KHERSON_OBLAST),
+    ("Shelling hit Donetsk, Horlivka, Makiivka and Yasynuvata overnight.", "Donetsk", DONETSK_CITY),
+    ("Sumy, Okhtyrka, Konotop and Shostka came under fire.", "Sumy", SUMY_CITY),
+    ("Drones struck the northeastern Sumy region near Okhtyrka and Konotop.", "Sumy region", SUMY_OBLAST),
+])
+def test_a_bare_oblast_name_is_its_city(pipeline, text, name, gid):
+    assert resolved(pipeline, text)[name] == gid
+
+
+def test_a_hamlet_in_the_storys_region_is_not_the_city_it_is_named_after(pipeline, gaz):
+    hamlets = [c.place for c in gaz.lookup("Zaporizhzhia") if c.place.feature_class == "P" and c.place.admin1 == "Donetska Oblast"]
+    assert hamlets and hamlets[0].population < 1000          # the namesake exists, in the story's region
+    text = "Kramatorsk, Sloviansk, Kostiantynivka and Druzhkivka were shelled. In Zaporizhzhia a strike killed two."
+    assert resolved(pipeline, text)["Zaporizhzhia"] == ZAPORIZHZHIA_CITY
