@@ -238,13 +238,6 @@ def is_spelling_variant(name: str, own_name: str) -> bool:
     return translit_key(normalize_name(name)) == translit_key(normalize_name(own_name))
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (sphere of the mean Earth radius): enough for ranking candidates."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 # -- a name's candidates, prepared once ---------------------------------------------------------
 
 
@@ -919,15 +912,7 @@ def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]]
 
 
 def _inside(p: Place, box: Place) -> bool:
-    if p.geonameid == box.geonameid:
-        return False
-    if box.is_country:
-        return p.country_code == box.country_code
-    if box.feature_code == "ADM1":
-        return p.country_code == box.country_code and p.admin1_code == box.admin1_code
-    if box.feature_code == "ADM2":
-        return p.country_code == box.country_code and p.admin1_code == box.admin1_code and p.admin2_code == box.admin2_code
-    return False
+    return p.geonameid != box.geonameid and p.lies_in(box) is True
 
 
 # Calibration of the winner's share into a probability of being right: p = sigmoid(A * logit(share) + B).

@@ -61,6 +61,21 @@ class Place:
     def is_division(self) -> bool:
         return self.feature_class == "A" and not self.is_country
 
+    def lies_in(self, region: Place) -> bool | None:
+        """Whether GeoNames' country and admin codes put this place in ``region`` (a country, a first-
+        or second-level division); None when either has no codes to compare (a region of no division,
+        a sea in no one country): the one containment-by-codes rule of resolution and claims."""
+        if not self.country_code:
+            return None
+        if region.is_country:
+            return self.country_code == region.country_code
+        if region.feature_code == "ADM1":
+            return (self.country_code, self.admin1_code) == (region.country_code, region.admin1_code)
+        if region.feature_code == "ADM2":
+            return ((self.country_code, self.admin1_code, self.admin2_code)
+                    == (region.country_code, region.admin1_code, region.admin2_code))
+        return None
+
     @property
     def kind(self) -> str:
         """settlement, division, country, continent, river, water body or other (geo.gazetteer.kinds)."""

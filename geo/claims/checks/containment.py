@@ -67,15 +67,5 @@ class ContainmentChecks:
 
 
 def codes_hold(subject: Place, region: Place) -> bool | None:
-    """Whether GeoNames' country and admin codes put ``subject`` in ``region`` (None: either has no codes to
-    compare: a region of no division, a sea or lake in no one country)."""
-    if not subject.country_code:
-        return None
-    if region.is_country:
-        return subject.country_code == region.country_code
-    if region.feature_code == "ADM1":
-        return (subject.country_code, subject.admin1_code) == (region.country_code, region.admin1_code)
-    if region.feature_code == "ADM2":
-        return ((subject.country_code, subject.admin1_code, subject.admin2_code)
-                == (region.country_code, region.admin1_code, region.admin2_code))
-    return None
+    """Whether GeoNames' country and admin codes put ``subject`` in ``region`` (Place.lies_in)."""
+    return subject.lies_in(region)
