@@ -24,12 +24,10 @@ class DistanceChecks:
         """"37 miles east of Kharkiv", "30 km from Izium": the geodesic distance and initial bearing
         from the anchor to the subject, against the stated distance (policy.distance_*) and
         direction (policy.bearing_degrees)."""
-        if subject.is_area or anchor.is_area:
-            region = subject if subject.is_area else anchor
-            return unverifiable("vague wording", f"a distance to or from a region ({name_of(region)}) has no single value")
-        origin, target = self._ends(subject, anchor)
-        measured_length = distance(origin, target)
-        measured = {"distance_km": rounded_km(measured_length), "distance_mi": rounded_mi(measured_length)}
+        between = self._between(subject, anchor, "distance")
+        if isinstance(between, Result):
+            return between
+        origin, target, measured_length, measured = between
         stated_length = Length.of(stated["distance"], stated.get("unit", "km"))
         tolerance = self.policy.distance_tolerance_km(stated_length.km)
         stated_to = Length.of(stated["distance_to"], stated.get("unit", "km")) if stated.get("distance_to") else None
@@ -64,12 +62,10 @@ class DistanceChecks:
         if subject.is_area and not anchor.is_area:
             # "the Artibonite region, north of Port-au-Prince": the region's own (GeoNames) point
             subject = Shape(subject.place, subject.point, "point", "its GeoNames point", subject.ids)
-        if subject.is_area or anchor.is_area:
-            region = subject if subject.is_area else anchor
-            return unverifiable("vague wording", f"a direction to or from a region ({name_of(region)}) has no single value")
-        origin, target = self._ends(subject, anchor)
-        length = distance(origin, target)
-        measured = {"distance_km": rounded_km(length), "distance_mi": rounded_mi(length)}
+        between = self._between(subject, anchor, "direction")
+        if isinstance(between, Result):
+            return between
+        origin, target, length, measured = between
         verdict = self._direction(origin, target, length, stated["direction"], measured)
         if "compass" not in measured:
             return unverifiable("too close", f"{name_of(subject)} is only {length} from {name_of(anchor)}, too close for a direction",
@@ -123,6 +119,16 @@ class DistanceChecks:
         return Result(verdict, measured, f"{name_of(subject)} lies {near.distance} {measured['compass']} of the nearest point of "
                                          f"{name_of(river)} ({river.source}); the article puts it on the "
                                          f"{COMPASS_WORDS[stated['direction']]} bank")
+
+    def _between(self, subject: Shape, anchor: Shape, what: str):
+        """(origin, target, length, measured) of the line a distance or bearing runs along; an
+        unverifiable Result when a region stands at either end (it has no single value)."""
+        if subject.is_area or anchor.is_area:
+            region = subject if subject.is_area else anchor
+            return unverifiable("vague wording", f"a {what} to or from a region ({name_of(region)}) has no single value")
+        origin, target = self._ends(subject, anchor)
+        length = distance(origin, target)
+        return origin, target, length, {"distance_km": rounded_km(length), "distance_mi": rounded_mi(length)}
 
     def _ends(self, subject: Shape, anchor: Shape):
         """The two points a distance or bearing runs between: anchor to subject; a river by its nearest point."""
