@@ -398,3 +398,11 @@ def test_containers_named_by_a_demonym_a_possessive_with_a_direction_and_of(gaz)
                        ("Russia", RUSSIA), type="containment")
     assert [c.quote for c in claims] == ["Sudzha, a town in the Kursk region of Russia", "Kursk region of Russia"]
     assert [r.geonameid for r in claims[0].anchor] == [KURSK_OBLAST, RUSSIA]
+
+
+def test_a_border_region_named_before_the_words(gaz):
+    kursk_city = 538560
+    claim = one(gaz, "Drones struck Russia's Kursk border region.", ("Russia", RUSSIA), ("Kursk", kursk_city),
+                type="border_proximity")
+    assert [r.geonameid for r in claim.subject] == [KURSK_OBLAST] and claim.verdict == "consistent", claim.explanation
+    assert claim.measured["border_of"] == "Ukraine"

@@ -31,6 +31,7 @@ _BORDER_GATE = re.compile(r"\b(?:border|frontier|boundary|state\s+line)", _I)
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
 _ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+{_BORDER}\s+from\s+(?:the\s+)?", _I)
 #: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
+_BORDER_KIND_AFTER = re.compile(r"\s+border\s+(?:region|regions|province|oblast|area|district)s?\b", _I)
 _BORDER_PLACE = re.compile(r"\bborder\s+(?:region|regions|town|city|village|area|province|district|oblast|crossing)s?\s+of\s+", _I)
 
 
@@ -65,6 +66,16 @@ def find(reader: Reader, found: list[Finding]):
         subjects, vague, inferred = _subject(reader, match.start(), [anchor])
         yield Finding("border_proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
                       {"relation": "across the border"}, vague, "border", inferred)
+    for place in reader.mentions:
+        # "Russia's Kursk border region", "the Belgorod border region": a region said to lie on a border
+        after = _BORDER_KIND_AFTER.match(text, place.end, place.end + 30)
+        if after is None or not place.resolved or reader.is_country(place):
+            continue
+        region = place if reader.is_area(place) else reader.division_named(place, "region")   # "Kursk": the oblast
+        if region is None:
+            continue
+        yield Finding("border_proximity", _possessor_start(reader, place.start), after.end(), [region], [],
+                      {"relation": "border region"}, None, "border", "no country is named: the nearest foreign border is measured")
     for match in _BORDER_PLACE.finditer(text):
         subject = reader.anchor_at(match.end())
         if subject is None or not subject.resolved or reader.is_country(subject):
