@@ -533,6 +533,35 @@ _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
 
 
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+#: A title-case line (a headline): at most this long, with at least this many words of four letters or
+#: more, at least this share of them capitalized.
+TITLE_LINE_CHARS = 200
+TITLE_LINE_WORDS = 4
+TITLE_LINE_SHARE = 0.85
+#: In a title-case line, a capitalized neighbour this common a word ("Pounds", "Near") marks no longer name.
+TITLE_WORD_ZIPF = 3.5
+
+
+@lru_cache(maxsize=4096)
+def _title_line(line: str) -> bool:
+    words = _LINE_WORD.findall(line)
+    return len(words) >= TITLE_LINE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_LINE_SHARE * len(words) \
+        and not line.isupper()
+
+
+def _in_title_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is written in title case (a headline), where a capital marks
+    no name (an all-capitals line is a dateline or a shout, not a title)."""
+    start = text.rfind("\n", max(0, pos - TITLE_LINE_CHARS), pos) + 1
+    if start == 0 and pos > TITLE_LINE_CHARS:
+        return False
+    end = text.find("\n", pos, pos + TITLE_LINE_CHARS)
+    if end < 0:
+        end = len(text) if len(text) - pos <= TITLE_LINE_CHARS else -1
+    return end >= 0 and end - start <= TITLE_LINE_CHARS and _title_line(text[start:end])
+
+
 def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_only: bool = False) -> tuple[str, ...]:
     """What the words around ``first`` .. ``last`` say about it being a place.
 
@@ -580,9 +609,13 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         cues.append("in_after")
     if positive_only:
         return tuple(cues)
+    title_line = _in_title_line(text, start)
+    if title_line:
+        cues.append("title_line")   # "Army Withdrew From Eastern Village Near Key Town": capitals say nothing
     if opens == "," and _COMMA_CAPITAL_AFTER.match(after):
         cues.append("comma_capital_after")
 
+    # (in a title-case line a common word's capital is the title's, no sign of a longer name: "Russia Pounds")
     if nxt is not None and gap_after == " " and nxt.text[0].isupper() and nxt.norm not in QUALIFIERS:
         # "Kharkiv Regional Police", "The Washington Post": a run of capitalized words after the
         # name that holds an organisation's word makes the whole run an organisation.
@@ -593,7 +626,10 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             following.append(w.norm)
             previous = w
         # (two place names side by side are written with a comma or a slash, not a space)
-        cues.append("organisation" if any(f in _ORG_WORDS for f in following) else "capital_after")
+        if any(f in _ORG_WORDS for f in following):
+            cues.append("organisation")
+        elif not (title_line and word_frequency(nxt.norm) >= TITLE_WORD_ZIPF):
+            cues.append("capital_after")
     if nxt is not None and nxt.norm in _REGIONAL and gap_after.strip() == "":
         cues.append("regional_after")   # "the Sumy regional council", "Odesa Regional Administration": the oblast's
     if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES:
@@ -601,7 +637,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         if after_role is not None and after_role.text[0].isupper():
             cues.append("role")
     if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \
-            and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()):
+            and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()) \
+            and not (title_line and word_frequency(prev.norm) >= TITLE_WORD_ZIPF):
         sentence_start = prev.start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev.start - 4): prev.start])
         cues.append("capital_before_at_start" if sentence_start else "capital_before")
     if tail.endswith(("of", "the")):

@@ -446,7 +446,12 @@ class Resolver:
         prior = senses.prior
         # ("riverside", "the Dnipro", picks among the name's places; it is no sign that a place is meant)
         qualifier = span.qualifier if span.qualifier != "riverside" else None
+        title_line = "title_line" in cues
         positive = bool(cues & POSITIVE_CUES) or qualifier is not None
+        if title_line and senses.zipf >= COMMON_WORD_ZIPF and senses.named < POLICY.major_place and "dateline" not in cues:
+            # in a headline every word is capitalized: a common word ("Eastern Village", "Key Town") is no
+            # name there unless a major place is called so
+            return Detection(False, reason="a common word in a title-case line, and no major place is called that")
         if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None:
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
         if "quoted_title" in cues and qualifier is None:

@@ -41,3 +41,14 @@ def test_a_hamlet_in_the_storys_region_is_not_the_city_it_is_named_after(pipelin
     assert hamlets and hamlets[0].population < 1000          # the namesake exists, in the story's region
     text = "Kramatorsk, Sloviansk, Kostiantynivka and Druzhkivka were shelled. In Zaporizhzhia a strike killed two."
     assert resolved(pipeline, text)["Zaporizhzhia"] == ZAPORIZHZHIA_CITY
+
+
+def test_a_title_case_headline(pipeline):
+    """In a headline every word is capitalized: a common word is no name there ("Eastern Village"),
+    and a place beside a capitalized common word is still a place ("Russia Pounds Kharkiv")."""
+    text = "Ukraine Says Troops Withdrew From Eastern Village Near Avdiivka\n\nRussia Pounds Kharkiv With Glide Bombs\n\nThe city burned."
+    assert resolved(pipeline, text) == {"Ukraine": 690791, "Avdiivka": 713122, "Russia": 2017370, "Kharkiv": 706483}
+
+
+def test_a_caption_names_a_person_not_a_town(pipeline):
+    assert resolved(pipeline, "Ukrainian president Volodymyr Zelensky (Getty Images)\nKharkiv fell.") == {"Kharkiv": 706483}
