@@ -412,11 +412,12 @@ def previous_map(tmp_path_factory, env) -> Path:
 
 @pytest.fixture(scope="module")
 def long_article(tmp_path_factory) -> Path:
-    """The reference articles repeated to 3 MB: a map of it takes tens of seconds, so a signal sent
-    two seconds in finds the run at work."""
+    """The reference articles repeated to 20 MB: a map of it takes far longer than two seconds even on a
+    fast machine with the compiled build (3 MB once finished in under two), so a signal sent two
+    seconds in finds the run at work."""
     unit = b"".join(p.read_bytes().rstrip() + b"\n\n" for p in sorted(ARTICLES.glob("*.txt")))
     path = tmp_path_factory.mktemp("long") / "long.txt"
-    path.write_bytes(unit * (3_000_000 // len(unit)))
+    path.write_bytes(unit * (20_000_000 // len(unit)))
     return path
 
 
