@@ -247,6 +247,9 @@ def test_layout_panels_do_not_overlap_and_fit_the_screen(browser, reference_map,
         # Each panel opened in turn: the others close, nothing overlaps, all on the screen.
         for panel in ("geo-claims-panel", "geo-legend", "geo-filter"):
             page.locator(f"#{panel} > summary").click()
+            # (<details> fires its toggle event, which closes the others, as a task after the click: wait for it)
+            page.wait_for_function("id => { const open = [...document.querySelectorAll('details.geo-collapsible[open]')];"
+                                   " return open.length === 1 && open[0].id === id; }", arg=panel, timeout=5000)
             assert page.locator("details.geo-collapsible[open]").evaluate_all("ds => ds.map(d => d.id)") == [panel]
             opened = boxes(page)
             assert overlapping(opened) == [], panel
