@@ -397,8 +397,10 @@ def test_a_full_disk_keeps_the_previous_map_and_pages(tmpfs, env):
 # --- interrupted runs and concurrent writers ----------------------------------------------------
 
 def _start(*args: str, env: dict) -> subprocess.Popen:
+    # Ctrl-C as a user at a terminal sends it: the run's SIGINT at its default, whatever this process has
+    # (a test run started in the background, as CI may start it, ignores SIGINT, and its children inherit that)
     return subprocess.Popen([sys.executable, "-m", "geo", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, **env})
+                            env={**os.environ, **env}, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 @pytest.fixture(scope="module")
