@@ -39,7 +39,7 @@ import re
 from shapely import Point
 from shapely.errors import GEOSException
 
-from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, codes_hold, unverifiable, worst
+from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, unverifiable, worst
 from geo.claims.conflicts import Conflict, conflicts
 from geo.claims.finding import Finding, find_claims
 from geo.claims.finding.reader import IMPLIED
@@ -172,7 +172,7 @@ class _Judge:
                 return f"'{mention.text}' was resolved to {mention.name} with low confidence ({mention.score:.2f})"
         if finding.type == "containment" and len(finding.anchors) > 1:
             inner, outer = self.place(finding.anchors[0]), self.place(finding.anchors[1])
-            if inner is not None and outer is not None and codes_hold(inner, outer) is False:
+            if inner is not None and outer is not None and inner.lies_in(outer) is False:
                 return f"'{finding.anchors[0].text}' was resolved to {inner.name}, which is not in {outer.name}"
         for place in map(self.place, mentions):
             if self.thinly_known(place):

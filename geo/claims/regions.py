@@ -22,7 +22,7 @@ import shapely
 from shapely import Point
 from shapely.strtree import STRtree
 
-from geo.claims.geodesy import distance, nearest
+from geo.claims.geodesy import distance, distance_between, nearest
 from geo.gazetteer import Gazetteer, Place
 from geo.normalize import normalize_name
 
@@ -155,9 +155,6 @@ class Regions:
 
     def tree(self, layer: str):
         """The STRtree over one layer's geometries and the rows it indexes, built on first use."""
-        return self._tree(layer)
-
-    def _tree(self, layer: str):
         if layer not in self._trees:
             rows = self.gazetteer.geometries(layer)
             self._trees[layer] = (STRtree([g for *_, g in rows]), rows)
@@ -165,16 +162,14 @@ class Regions:
 
     def containing(self, point: Point, layer: str = "admin1") -> list[tuple[int | None, str, str]]:
         """(geonameid, name, code) of every polygon of ``layer`` that holds ``point``; [] at sea."""
-        tree, rows = self._tree(layer)
+        tree, rows = self.tree(layer)
         return [rows[i][:3] for i in sorted(tree.query(point, predicate="intersects"))]
 
     def coast_distance(self, point: Point):
         """The distance (a Length) from a point on land to the coastline: the edge of the union of the
         country polygons around it (borders with countries farther than the search window away are
         farther than any coast claim allows). None at sea or where no country is near."""
-        from geo.claims.geodesy import distance_between
-
-        tree, rows = self._tree("admin0")
+        tree, rows = self.tree("admin0")
         near = [rows[i][3] for i in tree.query(point.buffer(_COAST_SEARCH_DEGREES))]
         if not near:
             return None
@@ -186,9 +181,7 @@ class Regions:
     def nearest_foreign_country(self, subject: Shape) -> tuple[Place, object] | None:
         """(the nearest country the subject is not in, the distance to its polygon), looked up among
         the country polygons within a few degrees; None when none is that near."""
-        from geo.claims.geodesy import distance_between
-
-        tree, rows = self._tree("admin0")
+        tree, rows = self.tree("admin0")
         here = subject.geometry
         own = subject.place.country_code
         best = None

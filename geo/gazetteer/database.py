@@ -15,6 +15,7 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 from geo.gazetteer.build import SCHEMA_VERSION
+from geo.gazetteer.kinds import place_kind
 from geo.normalize import normalize_name
 
 #: Environment variable naming the gazetteer database file.
@@ -79,8 +80,6 @@ class Place:
     @property
     def kind(self) -> str:
         """settlement, division, country, continent, river, water body or other (geo.gazetteer.kinds)."""
-        from geo.gazetteer.kinds import place_kind
-
         return place_kind(self.feature_class, self.feature_code)
 
     def to_dict(self) -> dict:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from geo.claims.checks.adjacency import AdjacencyChecks
 from geo.claims.checks.border import BorderChecks
-from geo.claims.checks.containment import ContainmentChecks, codes_hold
+from geo.claims.checks.containment import ContainmentChecks
 from geo.claims.checks.distance import DistanceChecks
 from geo.claims.checks.nearness import NearnessChecks
 from geo.claims.checks.numbers import NumberChecks
@@ -32,7 +32,7 @@ from geo.claims.policy import Policy
 from geo.claims.regions import Regions, Shape
 from geo.gazetteer import Place
 
-__all__ = ["CONSISTENT", "INCONSISTENT", "REASONS", "UNVERIFIABLE", "Checker", "Result", "codes_hold", "unverifiable",
+__all__ = ["CONSISTENT", "INCONSISTENT", "REASONS", "UNVERIFIABLE", "Checker", "Result", "unverifiable",
            "worst"]
 
 

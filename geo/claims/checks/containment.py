@@ -61,11 +61,6 @@ class ContainmentChecks:
         """Whether GeoNames' codes put ``subject`` in ``anchor`` (None when the anchor has no codes to
         compare); a composite region by its parts."""
         parts = [self.regions.gazetteer.place(i) for i in anchor.ids if i != anchor.place.geonameid]
-        answers = [codes_hold(subject, region) for region in [anchor.place, *filter(None, parts)]]
+        answers = [subject.lies_in(region) for region in [anchor.place, *filter(None, parts)]]
         known = [a for a in answers if a is not None]
         return any(known) if known else None
-
-
-def codes_hold(subject: Place, region: Place) -> bool | None:
-    """Whether GeoNames' country and admin codes put ``subject`` in ``region`` (Place.lies_in)."""
-    return subject.lies_in(region)

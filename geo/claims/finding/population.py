@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.reader import DEFINITE_REACH, Finding, Reader
 from geo.claims.finding.words import NUMBER, PLACE_NOUN, QUALIFIER, number, words
 
 _I = re.IGNORECASE
@@ -41,9 +41,8 @@ _DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country
                        rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)
 #: What a population wording after a place must hold: a figure, or a rank's words.
 _TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred", _I)
-_RANKS = {"largest": 1, "biggest": 1, "second-largest": 2, "second largest": 2, "second-biggest": 2, "second biggest": 2,
-          "third-largest": 3, "third largest": 3, "third-biggest": 3, "fourth-largest": 4, "fifth-largest": 5,
-          "most populous": 1, "second most populous": 2, "second-most populous": 2}
+#: The rank an ordinal says ("second-largest": 2); "largest", "biggest" and "most populous" alone are 1.
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _RANK = re.compile(r"^['’]s\s+(?P<rank>(?:second|third|fourth|fifth)?[\s\-]?(?:largest|biggest|most\s+populous))\s+"
                    r"(?P<noun>city|town|cities|settlement)\b", _I)
 
@@ -72,15 +71,14 @@ def find(reader: Reader, found: list[Finding]):
             city = _ranked_city(reader, subject, subject.end + rank.end())
             if city is not None:
                 start, end = min(city.start, subject.start), max(city.end, subject.end + rank.end())
-                yield Finding("population", start, end, [city], [subject],
-                              {"rank": _RANKS.get(words(rank.group("rank")).replace(" ", "-"), _RANKS.get(words(rank.group("rank")), 1))},
-                              wording="rank")
+                ordinal = re.match(r"\w+", rank.group("rank")).group().lower()
+                yield Finding("population", start, end, [city], [subject], {"rank": _ORDINALS.get(ordinal, 1)}, wording="rank")
     for match in _DEFINITE.finditer(text):
         if number(match.group("num")) < 100 or any(f.start <= match.start() < f.end for f in found):
             continue
         noun = re.search(r"\b(city|town|village|country|region|province|state)\b", match.group(), _I)
         if noun.group(1).lower() in ("country", "state"):
-            described = _described(reader, match.start(), noun.group(1))
+            described = _described_area(reader, match.start(), noun.group(1))
         else:
             described = reader.definite_subject(match.start() + noun.end())
         f = Finding("population", match.start(), match.end(), [described[0]] if described[0] else [], [],
@@ -91,17 +89,18 @@ def find(reader: Reader, found: list[Finding]):
 def _says_people(match: re.Match) -> bool:
     """Whether the figure is of people: "people" after it, "population" or "home to" before it, or "a city of 300,000"."""
     said = match.group().lower()
-    if "who" in match.groupdict() and match.group("who"):
+    if match.group("who"):
         return True
     return ("population" in said or "pop." in said or "home to" in said
             or bool(re.search(rf"\b(?:city|town|village|settlement|country|nation)\s+of\s+{_FIGURE}$", said, _I)))
 
 
-def _described(reader: Reader, pos: int, noun: str):
-    area = noun.lower() in ("country", "region", "province", "state")
+def _described_area(reader: Reader, pos: int, noun: str):
+    """(the country or state "the country of 80 million" stands for: the last one named before, how)."""
     sent_start, _ = reader.sentence(pos)
-    earlier = [m for m in reader.inside(max(0, sent_start - 600), pos) if m.resolved and reader.can_be_subject(m)
-               and (reader.is_area(m) if area else reader.is_settlement(m)) and (reader.is_country(m) == (noun.lower() == "country"))]
+    country = noun.lower() == "country"
+    earlier = [m for m in reader.inside(max(0, sent_start - DEFINITE_REACH), pos) if m.resolved and reader.can_be_subject(m)
+               and reader.is_area(m) and reader.is_country(m) == country]
     if earlier:
         return earlier[-1], f"'the {noun}' taken to be {earlier[-1].text}, named before"
     return None, None
