@@ -406,3 +406,58 @@ def test_a_border_region_named_before_the_words(gaz):
                 type="border_proximity")
     assert [r.geonameid for r in claim.subject] == [KURSK_OBLAST] and claim.verdict == "consistent", claim.explanation
     assert claim.measured["border_of"] == "Ukraine"
+
+
+# -- names the matcher left unresolved, read as places by a claim's wording ------------------------------
+
+SCOTTSBLUFF, ALLIANCE_NE, HOSTOMEL, MOLDOVA, LITHUANIA = 5699404, 5693164, 708251, 617790, 597427
+
+
+def test_a_common_word_in_a_claims_slot_is_read_as_the_place_of_the_articles_region(gaz):
+    # "Alliance" is a common word the matcher leaves unresolved; the wording says it is a place, and
+    # the article's region (Nebraska, by Scottsbluff) holds one of that name
+    text = "A storm hit Scottsbluff on Friday. It moved on to Alliance, about 45 miles east of Scottsbluff."
+    claim = one(gaz, text, ("Scottsbluff", SCOTTSBLUFF), ("Alliance", None), ("Scottsbluff", SCOTTSBLUFF),
+                type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [ALLIANCE_NE] and claim.verdict == "consistent", claim.explanation
+    # a reading is inferred: a verdict of inconsistent never rests on it
+    wrong = one(gaz, text.replace("45 miles east", "300 miles west"), ("Scottsbluff", SCOTTSBLUFF), ("Alliance", None),
+                ("Scottsbluff", SCOTTSBLUFF), type="distance_direction")
+    assert wrong.verdict == "unverifiable" and wrong.measured["reason"] == "inferred place", wrong.explanation
+
+
+def test_a_name_the_articles_regions_do_not_hold_stays_unresolved(gaz):
+    # Kharkiv's oblast holds no Alliance: no namesake is fetched from Nebraska or Ohio to fit the claim
+    claim = one(gaz, "Shelling hit Kharkiv. Alliance, about 45 miles east of Kharkiv, was quiet.", ("Kharkiv", KHARKIV),
+                ("Alliance", None), ("Kharkiv", KHARKIV), type="distance_direction")
+    assert claim.subject == [] and claim.measured["reason"] == "subject unresolved", claim.explanation
+
+
+def test_a_place_and_other_towns_of_its_kind(gaz):
+    claim = one(gaz, "Russia shelled Vovchansk and other towns along the Ukrainian-Russian border.", ("Russia", RUSSIA),
+                ("Vovchansk", VOVCHANSK), type="border_proximity")
+    assert [r.geonameid for r in claim.subject] == [VOVCHANSK] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_restrictive_relative_clause_before_the_cue(gaz):
+    claim = one(gaz, "Troops left Hostomel that is a small town on the outskirts of Kyiv.", ("Hostomel", HOSTOMEL),
+                ("Kyiv", KYIV), type="proximity")
+    assert [r.geonameid for r in claim.subject] == [HOSTOMEL] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_neighbour_named_in_the_sentence_before(gaz):
+    text = "Moldova took in many refugees. Kyiv thanked Ukraine's south-western neighbour on Monday."
+    claim = one(gaz, text, ("Moldova", MOLDOVA), ("Kyiv", KYIV), ("Ukraine", UKRAINE), type="adjacency")
+    assert [r.geonameid for r in claim.subject] == [MOLDOVA] and claim.verdict == "consistent", claim.explanation
+    # two neighbours named before: which one is meant is the claim itself, so it is not guessed
+    two = one(gaz, "Moldova and Poland took in refugees. Kyiv thanked Ukraine's western neighbour.", ("Moldova", MOLDOVA),
+              ("Poland", POLAND), ("Kyiv", KYIV), ("Ukraine", UKRAINE), type="adjacency")
+    assert two.subject == [] and two.verdict == "unverifiable"
+
+
+def test_neighbouring_countries_of_the_country_the_article_is_about(gaz):
+    text = "Ukraine's harvest failed around Kyiv this year. Exports have fallen in the neighbouring countries of Poland and Lithuania."
+    claim = one(gaz, text, ("Ukraine", UKRAINE), ("Kyiv", KYIV), ("Poland", POLAND), ("Lithuania", LITHUANIA),
+                type="adjacency")
+    assert [r.geonameid for r in claim.anchor] == [UKRAINE]
+    assert claim.verdict == "inconsistent", claim.explanation       # Lithuania does not border Ukraine

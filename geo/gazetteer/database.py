@@ -228,6 +228,15 @@ class Gazetteer:
         rows = self._query("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2.upper(),))
         return self.place(rows[0][0]) if rows else None
 
+    def neighbours(self, iso2: str) -> set[str]:
+        """The ISO codes of the countries GeoNames' countryInfo lists as sharing a land border with ``iso2``.
+
+        >>> sorted(Gazetteer.open().neighbours("TN"))
+        ['DZ', 'LY']
+        """
+        rows = self._query("SELECT neighbours FROM countries WHERE iso2 = ?", (iso2.upper(),))
+        return {code for code in (rows[0][0] or "").split(",") if code} if rows else set()
+
     def admin_division(self, code: str) -> Place | None:
         """The division with code ``CC.A1`` or ``CC.A1.A2``."""
         rows = self._query("SELECT geonameid FROM admin_divisions WHERE code = ?", (code,))

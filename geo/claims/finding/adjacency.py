@@ -80,8 +80,17 @@ def _neighboured(reader: Reader, cue: int, named: list[Mention], *, sentence_onl
     if not before:
         return [], None
     chosen = before[-1]
-    how = None if chosen.start >= sent_start else f"the place neighboured taken to be {chosen.text}, named before"
-    return [chosen], how
+    if chosen.start >= sent_start or _main_country(reader, chosen):
+        # named in the sentence, or the country the article is about named just before: two readings
+        # that agree, so the claim is measured as if the text named it there
+        return [chosen], None
+    return [chosen], f"the place neighboured taken to be {chosen.text}, named before"
+
+
+def _main_country(reader: Reader, m: Mention) -> bool:
+    """Whether ``m`` names the country the article's places lie in most often."""
+    main = reader.main_country()
+    return main is not None and reader.is_country(m) and m.geonameid == main.geonameid
 
 
 def _adjacent(reader: Reader):
@@ -126,11 +135,34 @@ def _neighbour(reader: Reader):
             stated["direction"] = compass_code(direction)
         subject = reader.appositive_subject(owner.start, long=True)
         subjects = [subject] if subject is not None and subject.geonameid != owner.geonameid else []
+        how = None
         if not subjects:
             later = [m for m in reader.inside(match.end(), reader.sentence(match.start())[1]) if _same_kind(reader, m, owner)]
             subjects = later[:1]
-        yield Finding("adjacency", subjects[0].start if subjects and subjects[0].start < owner.start else owner.start,
-                      match.end(), subjects, [owner], stated, None if subjects else "the neighbour is not named", "neighbour")
+        if not subjects:
+            subjects, how = _named_neighbour(reader, owner)
+        start = subjects[0].start if subjects and subjects[0].start < owner.start and not how else owner.start
+        yield Finding("adjacency", start, match.end(), subjects, [owner], stated,
+                      None if subjects else "the neighbour is not named", "neighbour", how)
+
+
+def _named_neighbour(reader: Reader, owner: Mention) -> tuple[list[Mention], str | None]:
+    """"Tunisia's western neighbour" with no name at hand: the one country named in the NEIGHBOURED_REACH
+    characters before that GeoNames lists as the owner's neighbour (inferred), else none (two or more:
+    which one is meant is the claim itself)."""
+    place = reader.place(owner)
+    if place is None or not place.is_country or reader.gazetteer is None:
+        return [], None
+    neighbours = reader.gazetteer.neighbours(place.country_code)
+    named = {}
+    for m in reader.inside(max(0, owner.start - NEIGHBOURED_REACH), owner.start):
+        p = reader.place(m)
+        if p is not None and p.is_country and p.country_code in neighbours and m.method not in IMPLIED:
+            named.setdefault(p.geonameid, m)
+    if len(named) != 1:
+        return [], None
+    (chosen,) = named.values()
+    return [chosen], f"the neighbour taken to be {chosen.text}, the one neighbouring country named before"
 
 
 #: "the US southern border with Mexico", "Russia's border with Ukraine".

@@ -50,7 +50,7 @@ class Finding:
 #: What may stand between a subject mention and its cue.
 _APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
-  | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|raion|rayon)\s*
+  | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|township|borough|parish|municipality|raion|rayon)\s*
   | \s*,\s*                                                   # "Bucha, near Kyiv"
   | \s*,?\s*\(\s*                                             # "Sanford, Florida (near Orlando)"
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
@@ -61,6 +61,8 @@ _LONG_APPOSITIVE = re.compile(r"""^(?:
     \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|
               nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just)\b[^.;:!?()\[\]"“”]{0,140}?
   | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
+  | \s+(?:that|which)\s+(?:is|are|was|were|lies|lie|sits|sit|stands|stand)\b[^.;:!?()\[\],"“”]{0,100}?  # "X that are also new communities on"
+  | \s+and\s+(?:other|several|many|some|nearby|neighbouring|neighboring)\s+[^.;:!?()\[\],"“”]{0,60}?  # "X and other towns along"
 )$""", re.IGNORECASE | re.X)
 #: What calls the place before it a settlement, or the place after it.
 _CALLED_AFTER = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port)\b", re.I)
@@ -77,7 +79,7 @@ _CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|after|before|whi
 #: "X, a village in the", "X, a town of the": the place before a container's name.
 _HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
 #: A determiner and lowercase words right before a cue: a thing described, not named.
-_UNNAMED = re.compile(r"(?:^|(?<=\s))(?:a|an|the|some|other|its|their|this|that)\s+(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)
+_UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that)\s+)(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)
 #: A definite settlement noun ending the text before a cue: "the village", "the small town".
 _THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
@@ -101,6 +103,10 @@ _THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
 _NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|River|Raion|Rayon|District|City|Republic|"
                            r"Peninsula|Basin|State|County|Governorate)\b)(?-i:[A-Z])[\w’'-]*")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
+#: What joins a named place to the class it is one of: "Qamishli and other towns".
+_AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|many|some)\s+", re.I)
+#: A generic word after a name that the gazetteer lists without it: "Oakport Township" is Oakport's.
+_GENERIC_TAIL = re.compile(r"\s+(?:Township|Borough|Parish|Municipality|Village|City)$")
 # Features too large to be the subject of a claim about a place.
 _TOO_LARGE = {"CONT", "OCN"}
 #: How far back (characters) a definite description looks for the settlement it stands for.
@@ -126,6 +132,7 @@ class Reader:
         self.sentences = sentences
         self.gazetteer = gazetteer
         self.dateline = self._dateline()
+        self._regions: dict[tuple[str, str], int] | None = None
 
     # -- what a mention is --------------------------------------------------------------------
 
@@ -362,6 +369,9 @@ class Reader:
         match = _UNNAMED.search(self.text, max(sent_start, cue_start - 50), cue_start)
         if match is None or re.search(rf"\b{SETTLEMENT_NOUN}\s*,?\s*$", match.group(), re.I):
             return None
+        named = self.mention_before(match.start(), limit=8)
+        if named is not None and _AND_OTHERS.fullmatch(self.text, named.end, match.start() + len(match.group(1) or "")):
+            return None                  # "Qamishli and other towns near the border": Qamishli is one of them
         return match.group().strip()
 
     def subject_or_vague(self, cue_start: int, exclude: set[int] = frozenset()) -> tuple[list[Mention], str | None, str | None]:
@@ -409,6 +419,44 @@ class Reader:
     def mention_at_list_item(self, pos: int) -> Mention | None:
         sep = re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", self.text[pos:pos + 8])
         return self.mention_at(pos + sep.end()) if sep else None
+
+    # -- names a claim's wording reads as places ------------------------------------------------
+
+    def read_as_place(self, m: Mention) -> Mention:
+        """A mention the matcher left unresolved as no place ("Alliance", "East Ridge": common words;
+        "Oakport Township": part of a longer name) that a claim's wording puts where a place must
+        stand ("186 miles southeast of Alliance"): the wording is the evidence the matcher lacked.
+        It is read as the place of that name in one of the article's regions (the first-level
+        divisions its resolved places lie in; the one holding most of them first), else ``m`` as it
+        was. The reading is *inferred*: a verdict of inconsistent never rests on it, and a name none
+        of the article's regions holds stays unresolved (no namesake is fetched from afar to fit)."""
+        if m.resolved or self.gazetteer is None or m.method in IMPLIED:
+            return m
+        regions = self.article_regions()
+        if not regions:
+            return m
+        name = _GENERIC_TAIL.sub("", m.text)
+        known = [c.place for c in self.gazetteer.candidates(normalize_name(name))
+                 if c.kind != "stem" and c.place.kind == "settlement"
+                 and (c.place.country_code, c.place.admin1_code) in regions]
+        if not known:
+            return m
+        place = max(known, key=lambda p: (regions[p.country_code, p.admin1_code], p.population))
+        return self.implied(m.start, m.end, place, f"'{m.text}' read as a place by the claim's wording, and taken to be "
+                            f"{place.name}, {place.admin1 or place.country_code}, a region the article names",
+                            inferred=True)
+
+    def article_regions(self) -> dict[tuple[str, str], int]:
+        """(country code, admin1 code) of the first-level divisions the article's named places lie in
+        (settlements and divisions, not countries), each with how many of them it holds."""
+        if self._regions is None:
+            self._regions = {}
+            for m in self.mentions:
+                p = self.place(m)
+                if p is not None and m.method not in IMPLIED and p.kind in ("settlement", "division") and p.admin1_code:
+                    key = (p.country_code, p.admin1_code)
+                    self._regions[key] = self._regions.get(key, 0) + 1
+        return self._regions
 
     # -- places the text implies --------------------------------------------------------------
 
