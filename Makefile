@@ -29,13 +29,13 @@ bench: $(DB) $(ASSETS) chromium
 	$(BIN)/python tests/benchmarks/bench_geoparser.py
 	$(BIN)/python tests/benchmarks/bench_map.py
 
-$(VENV)/.installed: pyproject.toml setup.py geo/matching.py geo/resolution.py   # (the last two are compiled: setup.py)
+$(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# (the venv is order-only: a reinstall, after an edit to the compiled stages say, does not rebuild the database)
+# (the venv is order-only: a reinstall, after a change of dependencies say, does not rebuild the database)
 $(DB): gazetteer/extract.toml geo/gazetteer/build.py geo/gazetteer/sources.py geo/gazetteer/schema.sql | $(VENV)/.installed
 	$(BIN)/geo gazetteer build $(SOURCE)
 

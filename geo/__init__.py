@@ -5,10 +5,6 @@ what they claim about geography, and export the result as a Leaflet map.
 """
 __version__ = "0.1.0"
 
-from geo import compiled as _compiled
-
-_compiled.install()   # (the source in place of stale or unwanted compiled modules: see geo/compiled.py)
-
 
 def extract(text: str, article: str = "text") -> list:
     """The resolved place mentions in ``text`` (a list of :class:`geo.document.Mention`).

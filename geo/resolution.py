@@ -26,7 +26,6 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final
 from itertools import repeat
 from operator import add, itemgetter
 
@@ -111,8 +110,8 @@ class Policy:
     temperature: float = 0.12           #: softmax temperature over candidate scores (the winner's share)
 
 
-#: The policy resolution runs with (Final: the compiled build reads it as a constant).
-POLICY: Final[Policy] = Policy()
+#: The policy resolution runs with by default.
+POLICY = Policy()
 TEMPERATURE = POLICY.temperature   # (names kept for the calibration script)
 WEAK_PRIOR = POLICY.weak_prior
 
@@ -145,12 +144,8 @@ class ArticleContext:
     points: set[tuple[str, float, float]] = field(default_factory=set)  # (name, lat, lon) of settlements, regions
     country_names: dict[str, set[str]] = field(default_factory=dict)   # country code -> the names placing it
     own: dict[str, dict[str, int]] = field(default_factory=dict)   # name -> the country and region codes its mentions add
-    _bonuses: tuple | None = field(init=False, repr=False, compare=False)   # (worked out when asked for)
-    _own_bonuses: dict = field(init=False, repr=False, compare=False)      # name -> its bonuses without itself
-
-    def __post_init__(self) -> None:
-        self._bonuses = None   # (here, not as the field's default: compiled by mypyc, an init=False field gets none)
-        self._own_bonuses = {}
+    _bonuses: tuple | None = field(default=None, init=False, repr=False, compare=False)   # (worked out when asked for)
+    _own_bonuses: dict = field(default_factory=dict, init=False, repr=False, compare=False)   # name -> its bonuses without itself
 
     def names_country_besides(self, country_code: str, norm: str) -> bool:
         """Whether a name other than ``norm`` puts the article in this country (a name is no evidence for itself)."""

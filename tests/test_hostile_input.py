@@ -415,7 +415,7 @@ def previous_map(tmp_path_factory, env) -> Path:
 @pytest.fixture(scope="module")
 def long_article(tmp_path_factory) -> Path:
     """The reference articles repeated to 20 MB: a map of it takes far longer than two seconds even on a
-    fast machine with the compiled build (3 MB once finished in under two), so a signal sent two
+    fast machine (3 MB once finished in under two), so a signal sent two
     seconds in finds the run at work."""
     unit = b"".join(p.read_bytes().rstrip() + b"\n\n" for p in sorted(ARTICLES.glob("*.txt")))
     path = tmp_path_factory.mktemp("long") / "long.txt"

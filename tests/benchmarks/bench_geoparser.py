@@ -93,9 +93,6 @@ def main() -> None:
     run_s, mentions = timed(pipeline, corpus)
     rate = len(corpus) / run_s
     print(f"gazetteer + pipeline load: {load_s:.2f} s (target < 0.5 s)")
-    from geo.compiled import status
-
-    print("stages: " + ", ".join(f"{name} {how}" for name, how in status().items()) + " (compiled: setup.py)")
     print(f"reference articles repeated: {len(corpus)} articles, {megabytes:.1f} MB, {mentions} mentions in "
           f"{run_s:.1f} CPU s: {rate:.0f} articles/s, {megabytes / run_s:.2f} MB/s on one core (target >= 500 articles/s)")
 
