@@ -50,6 +50,20 @@ def test_lookup_by_country(gaz):
     assert found == [477192]
 
 
+def test_names_without_a_dropped_definite_article(gaz):
+    # In a country whose main language is Arabic (countryInfo), "Ar Raqqah" is also found as "Raqqah"
+    raqqah = {c.place.geonameid: c.kind for c in gaz.lookup("Raqqah")}
+    assert raqqah.get(172955) == "everyday"
+    assert 172955 in ids(gaz, "Ar Raqqah")
+    # ...but not where the article is part of the name in the country's language (El Paso, Texas)
+    assert 5520993 in ids(gaz, "El Paso") and 5520993 not in ids(gaz, "Paso")
+
+
+def test_country_neighbours_come_from_country_info(gaz):
+    assert gaz.neighbours("UA") >= {"RU", "BY", "PL", "MD"} and "LT" not in gaz.neighbours("UA")
+    assert gaz.neighbours("XX") == set()
+
+
 def test_divisions_and_countries_have_coordinates_and_names(gaz):
     belgorod = gaz.place(578071)
     assert belgorod.feature_code == "ADM1" and 49 < belgorod.lat < 52 and 35 < belgorod.lon < 40

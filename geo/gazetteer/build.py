@@ -106,6 +106,10 @@ class _Place:
                 self.population, self.timezone, reckoned, self.source)
 
 
+#: The fewest letters a name must keep once its definite article is dropped (see _add_articleless_names).
+ARTICLELESS_MIN_CHARS = 5
+
+
 def _is_script(text: str, scripts: list[str]) -> bool:
     if text.isascii():
         return True
@@ -209,6 +213,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     _add_features(places, names, definition)
     _add_demonym_plurals(names)
     _add_division_stems(places, names, definition.division_suffixes)
+    _add_articleless_names(places, names, countries, definition.definite_articles)
 
     geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers)
 
@@ -461,6 +466,27 @@ def _add_division_stems(places, names: _NameIndex, suffixes: list[str]) -> None:
                 break
     for stem, gid in stems:
         names.add(stem, gid, "stem")
+
+
+def _add_articleless_names(places, names: _NameIndex, countries: list[CountryInfo], articles: dict[str, list[str]]) -> None:
+    """Index "Qamishli" for "Al Qamishli", "Raqqah" for "Ar Raqqah": in a country whose main language
+    writes a definite article before names (the extract's ``definite_articles``, by countryInfo's
+    languages), news in English often drops it. The place's own name without its article is an
+    everyday name of it; an alternate name's, an alternate name. Left out where what remains is shorter than ARTICLELESS_MIN_CHARS ("Al Bab" stays whole)."""
+    by_country = {c.iso2: articles[lang] for c in countries
+                  if (lang := c.languages.split(",")[0].split("-")[0].lower()) in articles}
+    if not by_country:
+        return
+    found = []
+    for (norm, gid), (_, kind, name) in names.entries.items():
+        place = places.get(gid)
+        if place is None or place.country_code not in by_country or kind in ("abbrev", "demonym", "postal"):
+            continue
+        head, _, rest = norm.partition(" ")
+        if rest and head in by_country[place.country_code] and len(rest.replace(" ", "")) >= ARTICLELESS_MIN_CHARS:
+            found.append((rest, gid, "everyday" if kind in ("official", "ascii") else "alternate"))
+    for rest, gid, kind in found:
+        names.add(rest, gid, kind)
 
 
 def _text(rec: dict, *fields: str) -> str:

@@ -46,6 +46,8 @@ class ExtractDefinition:
     scripts: list[str]
     division_suffixes: list[str]
     continents: list[Continent]
+    #: by language code, the forms of its definite article that news drops ("Al Qamishli" is "Qamishli")
+    definite_articles: dict[str, list[str]] = field(default_factory=dict)
     everyday_country_names: dict[str, list[str]] = field(default_factory=dict)
     #: admin1 code ("US.WV") -> the abbreviations news writes for it ("W.Va.", "W. Va.")
     division_abbreviations: dict[str, list[str]] = field(default_factory=dict)
@@ -145,6 +147,7 @@ def load_definition(path: Path) -> ExtractDefinition:
             exclude_feature_codes=frozenset(places.get("exclude_feature_codes", [])),
             scripts=list(names.get("scripts", ["Latin"])),
             division_suffixes=sorted(set(names.get("division_suffixes", [])), key=len, reverse=True),
+            definite_articles={str(k): [str(a) for a in v] for k, v in names.get("definite_articles", {}).items()},
             continents=[Continent(**{**c, "names": tuple(c.get("names", ())), "demonyms": tuple(c.get("demonyms", ()))})
                         for c in doc.get("continents", [])],
             everyday_country_names={k.upper(): list(v) for k, v in doc.get("everyday_country_names", {}).items()},

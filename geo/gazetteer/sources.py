@@ -192,6 +192,7 @@ class CountryInfo:
     continent: str
     geonameid: int
     neighbours: str
+    languages: str = ""   #: comma-separated, the main one first ("ar-SY,ku,hy")
 
 
 def read_country_info(path: Path) -> list[CountryInfo]:
@@ -203,7 +204,7 @@ def read_country_info(path: Path) -> list[CountryInfo]:
         cols = line.split("\t")
         if len(cols) < 18 or not cols[16].isdigit():
             raise DataError(f"{path.name} line {n}: expected at least 18 columns with a numeric geonameid in column 17")
-        rows.append(CountryInfo(cols[0], cols[1], cols[4], cols[5], int(cols[7] or 0), cols[8], int(cols[16]), cols[17]))
+        rows.append(CountryInfo(cols[0], cols[1], cols[4], cols[5], int(cols[7] or 0), cols[8], int(cols[16]), cols[17], cols[15]))
     if not rows:
         raise DataError(f"{path.name}: no countries")
     return rows
