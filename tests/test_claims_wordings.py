@@ -461,3 +461,24 @@ def test_neighbouring_countries_of_the_country_the_article_is_about(gaz):
                 type="adjacency")
     assert [r.geonameid for r in claim.anchor] == [UKRAINE]
     assert claim.verdict == "inconsistent", claim.explanation       # Lithuania does not border Ukraine
+
+
+# -- positions: a described port city; a town's namesake region ------------------------------------------
+
+GAZA_STRIP, GAZA_CITY, KHAN_YUNIS, JABALIYA = 281132, 281133, 281124, 281129
+
+
+def test_the_southern_port_city_of(gaz):
+    claim = one(gaz, "Drones hit the southern port city of Odesa overnight.", ("Odesa", ODESA), type="direction")
+    assert claim.quote == "the southern port city of Odesa" and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_part_of_a_region_named_like_its_town(gaz):
+    # "southern Gaza" is the south of the Gaza Strip, though "Gaza" alone resolves to the city
+    text = "Strikes hit Khan Younis in southern Gaza and Jabalia, in southern Gaza too."
+    claims = claims_of(gaz, text, ("Khan Younis", KHAN_YUNIS), ("Gaza", GAZA_CITY), ("Jabalia", JABALIYA),
+                       ("Gaza", GAZA_CITY), type="direction")
+    assert [[r.geonameid for r in c.anchor] for c in claims] == [[GAZA_STRIP], [GAZA_STRIP]]
+    assert claims[0].verdict == "consistent", claims[0].explanation
+    # Jabalia lies in the north: the reading is inferred, so it is not called wrong
+    assert claims[1].verdict == "unverifiable" and "taken to be Gaza Strip" in claims[1].explanation, claims[1].explanation

@@ -32,7 +32,7 @@ _NOUN = (r"(?P<noun>city|town|village|settlement|port|port\s+city|region|provinc
 #: "the southern city of X", "the northern Nigerian state of Zamfara", "the eastern Ukrainian town of X",
 #: "its northern province of X", "India's northern state of X" (the owner before it, see _owner).
 _OF = re.compile(rf"(?<![\w’'-]){_DIR}\s+(?:(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?(?:(?-i:[a-z][\w’'-]*)\s+){{0,2}}?"
-                 rf"{_NOUN}(?:\s+of|\s*,)?\s+", _I)
+                 rf"{_NOUN}(?:\s+of|\s*,)?\s+(?=(?-i:[A-Z]))", _I)   # (a name next: "port city of X", not "port")
 #: "X, northern California", "Delmas, north-east South Africa", "Mbanza Congo in northern Angola".
 _BEFORE_REGION = re.compile(rf"(?:(?P<comma>,)|\s(?P<in>in|across|throughout|of))\s+{_DIR_OR_NOUN}\s+(?=(?-i:[A-Z]))", _I)
 #: "southern Ukraine's Kherson region".
@@ -132,6 +132,8 @@ def _before_region(reader: Reader):
     text = reader.text
     for match in _BEFORE_REGION.finditer(text):
         anchor = reader.anchor_at(match.end())
+        if anchor is not None and reader.is_settlement(anchor):
+            anchor = _namesake_region(reader, anchor)
         if anchor is None or not reader.is_area(anchor) or text[anchor.end:anchor.end + 2] in ("'s", "’s"):
             continue
         if _proper_name(text, match.start("dir")):
@@ -149,6 +151,19 @@ def _before_region(reader: Reader):
         start = match.start() + 1 if text[match.start()].isspace() else match.start()
         yield _finding(reader, reader.quote_start(subjects, start, inferred), anchor.end, subjects[0] if subjects else None,
                        anchor, match.group("dir"), anchor.text, vague if not subjects else None, inferred)
+
+
+def _namesake_region(reader: Reader, town: Mention) -> Mention | None:
+    """"Khan Younis in southern Gaza": a part of a region is meant, so a name resolved to a town stands
+    for the division of the same name that holds it (the Gaza Strip), read as an inference (a verdict
+    of inconsistent never rests on it: "southern Kyiv" may be the city's south). None when no such
+    division holds the town."""
+    region = reader.division_named(town, "region")
+    town_place, region_place = reader.place(town), reader.place(region)
+    if region is None or town_place is None or region_place is None or town_place.lies_in(region_place) is not True:
+        return None
+    return reader.implied(town.start, town.end, region_place, f"'{town.text}' after a compass word taken to be "
+                          f"{region_place.name}, the region of that name", inferred=True)
 
 
 def _proper_name(text: str, pos: int) -> bool:

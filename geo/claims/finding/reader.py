@@ -50,7 +50,7 @@ class Finding:
 #: What may stand between a subject mention and its cue.
 _APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
-  | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|township|borough|parish|municipality|raion|rayon)\s*
+  | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|township|borough|parish|municipality|raion|rayon|(?:refugee\s+)?camp)\s*
   | \s*,\s*                                                   # "Bucha, near Kyiv"
   | \s*,?\s*\(\s*                                             # "Sanford, Florida (near Orlando)"
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
