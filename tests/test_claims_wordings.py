@@ -482,3 +482,29 @@ def test_a_part_of_a_region_named_like_its_town(gaz):
     assert claims[0].verdict == "consistent", claims[0].explanation
     # Jabalia lies in the north: the reading is inferred, so it is not called wrong
     assert claims[1].verdict == "unverifiable" and "taken to be Gaza Strip" in claims[1].explanation, claims[1].explanation
+
+
+def test_a_rank_in_the_places_own_country(gaz):
+    claim = one(gaz, "Shelling hit Kharkiv, the country's second-largest city.", ("Kharkiv", KHARKIV), type="population")
+    assert claim.stated == {"rank": 2} and [r.geonameid for r in claim.anchor] == [UKRAINE]
+    assert claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, "Shelling hit Sumy, the country's largest city.", ("Sumy", SUMY), type="population")
+    assert wrong.verdict == "inconsistent", wrong.explanation
+    sixth = one(gaz, "Sumy, Ukraine's sixth-largest city, was hit.", ("Sumy", SUMY), ("Ukraine", UKRAINE), type="population")
+    assert sixth.stated == {"rank": 6}
+
+
+def test_a_river_in_the_appositive_is_not_the_subject(gaz):
+    text = "Troops neared Kupiansk, a railway hub on the Oskil River some 100 km east of Kharkiv."
+    claim = one(gaz, text, ("Kupiansk", KUPIANSK), ("Oskil River", 514365), ("Kharkiv", KHARKIV), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [KUPIANSK] and claim.verdict == "consistent", claim.explanation
+
+
+def test_the_regional_capital_is_the_seat_of_the_region_named_before(gaz):
+    text = "In the Zaporizhzhia region, shelling hit Orikhiv, about 55 km south-east of the regional capital."
+    claim = one(gaz, text, ("Zaporizhzhia region", ZAPORIZHZHIA_OBLAST), ("Orikhiv", 698428), type="distance_direction")
+    assert [r.geonameid for r in claim.anchor] == [687700] and claim.verdict == "consistent", claim.explanation
+    # inferred: far off, it is not called wrong
+    wrong = one(gaz, text.replace("55 km south-east", "300 km north"), ("Zaporizhzhia region", ZAPORIZHZHIA_OBLAST),
+                ("Orikhiv", 698428), type="distance_direction")
+    assert wrong.verdict == "unverifiable", wrong.explanation

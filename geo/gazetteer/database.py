@@ -224,6 +224,16 @@ class Gazetteer:
                            "ORDER BY population DESC LIMIT 1", (iso2.upper(),))
         return self.place(rows[0][0]) if rows else None
 
+    def seat(self, iso2: str, admin1_code: str) -> Place | None:
+        """The seat (PPLA) of a first-level division, the most populous if GeoNames lists several.
+
+        >>> Gazetteer.open().seat("UA", "26").name
+        'Zaporizhzhya'
+        """
+        rows = self._query("SELECT geonameid FROM places WHERE country_code = ? AND admin1_code = ? AND feature_code = 'PPLA' "
+                           "ORDER BY population DESC LIMIT 1", (iso2.upper(), admin1_code))
+        return self.place(rows[0][0]) if rows else None
+
     def country(self, iso2: str) -> Place | None:
         rows = self._query("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2.upper(),))
         return self.place(rows[0][0]) if rows else None

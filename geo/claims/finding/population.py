@@ -42,9 +42,13 @@ _DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country
 #: What a population wording after a place must hold: a figure, or a rank's words.
 _TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred", _I)
 #: The rank an ordinal says ("second-largest": 2); "largest", "biggest" and "most populous" alone are 1.
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_RANK = re.compile(r"^['’]s\s+(?P<rank>(?:second|third|fourth|fifth)?[\s\-]?(?:largest|biggest|most\s+populous))\s+"
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL = "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_RANK = re.compile(rf"^['’]s\s+(?P<rank>{_ORDINAL}?[\s\-]?(?:largest|biggest|most\s+populous))\s+"
                    r"(?P<noun>city|town|cities|settlement)\b", _I)
+#: "Aleppo, the country's second-largest city": the rank in the place's own country.
+_OWN_COUNTRY_RANK = re.compile(rf"^\s*,\s*(?:now\s+)?the\s+(?:country|nation)['’]s\s+(?P<rank>{_ORDINAL}?[\s\-]?"
+                               r"(?:largest|biggest|most\s+populous))\s+(?:city|town)\b", _I)
 
 
 def find(reader: Reader, found: list[Finding]):
@@ -64,6 +68,16 @@ def find(reader: Reader, found: list[Finding]):
                     yield _finding(head.start, subject.end + match.end(), head, match)
                     continue
             yield _finding(subject.start, subject.end + match.end(), subject, match)
+            continue
+        own = _OWN_COUNTRY_RANK.match(tail)
+        if own and reader.is_settlement(subject):
+            country = reader.country_of(subject)
+            if country is not None:
+                said = re.search(r"the\s+\w+['’]s", own.group())      # "the country's"
+                anchor = reader.implied(subject.end + said.start(), subject.end + said.end(), country, "the place's own country")
+                ordinal = re.match(r"\w+", own.group("rank")).group().lower()
+                yield Finding("population", subject.start, subject.end + own.end(), [subject], [anchor],
+                              {"rank": _ORDINALS.get(ordinal, 1)}, wording="rank")
             continue
         rank = _RANK.match(tail)
         if rank and reader.is_area(subject):

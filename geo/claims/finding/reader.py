@@ -97,12 +97,17 @@ _ANCHOR_LEAD = re.compile(rf"""\s*(?:
 #: "the capital", "the Canadian capital", "the country's capital", not followed by a name or "of".
 _THE_CAPITAL = re.compile(r"\s*(?:the|its|their)\s+(?:(?:country|nation)['’]s\s+|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?capital\b"
                           r"(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+(?:of|city)\b)", re.I)
+#: "the regional capital", "the provincial capital", not followed by a name or "of".
+_THE_REGIONAL_CAPITAL = re.compile(r"\s*(?:the|its)\s+(?:regional|provincial|state|oblast)\s+capital\b"
+                                   r"(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+(?:of|city)\b)", re.I)
 _TITLE_BEFORE = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lady|Lord|Gen|General|President|Senator|Sen|Gov|Governor|Judge|"
                            r"Rev|Prof|Captain|Capt|Col|Lt|Sgt|St)\b)\.?\s+$")
 _THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
 _NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|River|Raion|Rayon|District|City|Republic|"
                            r"Peninsula|Basin|State|County|Governorate)\b)(?-i:[A-Z])[\w’'-]*")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
+#: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?$", re.I)
 #: What joins a named place to the class it is one of: "Qamishli and other towns".
 _AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|many|some)\s+", re.I)
 #: A generic word after a name that the gazetteer lists without it: "Oakport Township" is Oakport's.
@@ -212,7 +217,7 @@ class Reader:
             return m
         lead = _ANCHOR_LEAD.match(self.text, pos, min(len(self.text), pos + 80))
         m = self.anchor_at(lead.end()) if lead else None
-        return m if m is not None else self.the_capital(pos)
+        return m if m is not None else self.the_capital(pos) or self.the_regional_capital(pos)
 
     def the_capital(self, pos: int) -> Mention | None:
         """"the capital", "the Canadian capital", "the country's capital" (no name after it): the seat of
@@ -225,6 +230,20 @@ class Reader:
         if capital is None:
             return None
         return self.implied(pos, match.end(), capital, f"'{match.group().strip()}' taken to be {capital.name}", inferred=True)
+
+    def the_regional_capital(self, pos: int) -> Mention | None:
+        """"the regional capital", "the provincial capital" (no name after it): the seat of the first-level
+        division named last before it (within DEFINITE_REACH characters), inferred."""
+        match = _THE_REGIONAL_CAPITAL.match(self.text, pos, min(len(self.text), pos + 40))
+        if match is None or self.gazetteer is None:
+            return None
+        regions = [p for m in self.inside(max(0, pos - DEFINITE_REACH), pos)
+                   if (p := self.place(m)) is not None and p.feature_code == "ADM1" and m.method not in IMPLIED]
+        seat = self.gazetteer.seat(regions[-1].country_code, regions[-1].admin1_code) if regions else None
+        if seat is None:
+            return None
+        return self.implied(pos, match.end(), seat, f"'{match.group().strip()}' taken to be {seat.name}, the seat of "
+                            f"{regions[-1].name}, named before", inferred=True)
 
     def main_country(self) -> Place | None:
         """The country the article's resolved places lie in most often."""
@@ -294,6 +313,13 @@ class Reader:
             if not long or not _LONG_APPOSITIVE.match(gap) or _CLAUSE_BREAK.search(gap):
                 return self.sentence_head(cue_start) if long else None
         m = self.contained_first(m)
+        if self.is_area(m) or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
+            # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
+            # lies; the claim is the appositive's head's
+            prep = _PREPOSITION_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+            head = self.appositive_subject(prep.start(), long=True) if prep else None
+            if head is not None and head is not m and self.is_settlement(head):
+                return head
         return m if self.can_be_subject(m) else None
 
     def sentence_head(self, cue_start: int) -> Mention | None:
