@@ -509,9 +509,12 @@ class Resolver:
                     division = self.senses(regional)
                     if division.cands:   # (a place in no division stays itself)
                         spans[i], senses[i] = regional, division
-        kept = [d.ok for d in decisions]
         stated: dict[int, list[Place]] = {}
-        scoring = _Scoring(spans, senses, self._containers(text, spans, senses, stated), stated)
+        containers = self._containers(text, spans, senses, stated)
+        if not gold_spans:
+            decisions = _contained_names_are_places(text, spans, senses, decisions, containers)
+        kept = [d.ok for d in decisions]
+        scoring = _Scoring(spans, senses, containers, stated)
 
         # Pass 1: what the important, unambiguous places say about the article's area.
         telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
@@ -878,6 +881,27 @@ def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list
                 and "dateline" not in span.cues and "place_preposition" not in span.cues:
             d = Detection(False, reason="the article uses this name for a person")
         out.append(d)
+    return out
+
+
+#: The rejections a name's explicit first-level container overrules: what the word alone suggests.
+_OVERRULED_BY_CONTAINER = ("a common word", "only small places", "the article uses this name for a person",
+                           "only another name", "an abbreviation in capitals")
+
+
+def _contained_names_are_places(text: str, spans: list[Span], senses: list[_Senses], decisions: list[Detection],
+                                containers: dict[int, list[Place]]) -> list[Detection]:
+    """"Post Falls, Idaho", "MAINEVILLE, Ohio", "CHARLESTON, W.Va.": a name the word alone would not make
+    a place (a common word, a small place, a surname) is one when a comma joins it to a first-level
+    division that holds a settlement of that name: the container is the context that says a place is meant."""
+    out = list(decisions)
+    for i, (span, d) in enumerate(zip(spans, decisions)):
+        if d.ok or not d.reason or not d.reason.startswith(_OVERRULED_BY_CONTAINER) or text[span.end:span.end + 1] != ",":
+            continue
+        boxes = [box for box in containers.get(span.start, ()) if box.feature_code == "ADM1"]
+        if any(c.place.feature_class == "P" and c.place.lies_in(box) for box in boxes for c in senses[i].cands):
+            out[i] = Detection(True, min(1.0, POLICY.confidence_base + POLICY.confidence_positive),
+                               prior=senses[i].prior)
     return out
 
 

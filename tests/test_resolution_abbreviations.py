@@ -64,3 +64,16 @@ def test_build_indexes_curated_forms_as_abbreviations(gaz):
     assert not gaz.candidates("sen.")
     # "S.C." is South Carolina, not Brazil's Santa Catarina (Natural Earth's abbreviation)
     assert {c.place.country_code for c in gaz.candidates("s.c.")} == {"US"}
+
+
+def test_a_first_level_container_makes_a_common_word_a_place(pipeline):
+    # "Falling Waters" alone is common words with no important place so called: not a place...
+    assert mentions(pipeline, "Storms struck Falling Waters on Tuesday.") == []
+    # ...but ", W.Va." after it says a place is meant, and West Virginia holds one
+    found = mentions(pipeline, "Storms struck Falling Waters, W.Va., on Tuesday.")
+    assert found == [("Falling Waters", 4805596), ("W.Va.", WEST_VIRGINIA)]
+
+
+def test_a_container_that_holds_no_place_of_the_name_makes_nothing_a_place(pipeline):
+    # Ohio holds no Falling Waters: the comma may join anything
+    assert ("Falling Waters", 4805596) not in mentions(pipeline, "Storms struck Falling Waters, Ohio, on Tuesday.")
