@@ -22,9 +22,10 @@ from itertools import islice
 from geo.document import Span
 from geo.normalize import APOSTROPHES, normalize_name
 
+from geo.transliteration import FuzzyNames
+
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
-    from geo.transliteration import FuzzyNames
 
 # A word: letters, with inner apostrophes (L'viv, Kam'yanets) and dots of abbreviations (U.S.).
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*", re.UNICODE)
@@ -659,8 +660,6 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
     return tuple(cues)
 
 
-# Countries whose names reach English text through transliteration (where spellings drift).
-FUZZY_COUNTRIES = ("UA", "RU", "BY", "MD", "GE", "KZ")
 _VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-][A-Z][^\W\d_]+){0,2}")
 RARE_WORD_ZIPF = 3.0
 
@@ -678,15 +677,7 @@ class VariantMatcher:
     def __init__(self, gazetteer: Gazetteer, matcher: NameMatcher) -> None:
         self.gazetteer = gazetteer
         self.matcher = matcher
-        self._fuzzy: FuzzyNames | None = None
-
-    @property
-    def fuzzy(self) -> FuzzyNames:
-        if self._fuzzy is None:
-            from geo.transliteration import FuzzyNames
-
-            self._fuzzy = FuzzyNames(self.gazetteer, FUZZY_COUNTRIES)
-        return self._fuzzy
+        self.fuzzy = FuzzyNames(gazetteer)   # (its index is the gazetteer's: nothing to build)
 
     def find(self, text: str, known: list[Span]) -> list[Span]:
         """Spans for unknown names in a place context: Kendrashevka -> kindrashivka (fuzzy)."""

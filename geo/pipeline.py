@@ -68,10 +68,9 @@ class Pipeline:
         self.claims_policy = claims_policy     #: a geo.claims.Policy (None: its defaults)
 
     def warm(self) -> Pipeline:
-        """Build now what the stages otherwise build on first use (the index of variant spellings, the
-        claims' geometry lookups), so that the first article runs at full speed: a worker's set-up.
-        Assumes nothing about the articles to come (no region, no language of place names)."""
-        self.variants.fuzzy  # noqa: B018  (built on first access)
+        """Build now what the stages otherwise build on first use (the claims' geometry lookups), so
+        that the first article runs at full speed: a worker's set-up. Assumes nothing about the
+        articles to come (no region, no language of place names)."""
         if self.check_claims:
             from geo.claims.regions import Regions
 

@@ -31,10 +31,9 @@ from operator import add, itemgetter
 
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
-from geo.matching import (COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, FUZZY_COUNTRIES, POSITIVE_CUES, STRONG_COMMON_ZIPF,
-                          word_frequency)
+from geo.matching import COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF, word_frequency
 from geo.normalize import normalize_name
-from geo.transliteration import translit_key
+from geo.transliteration import FUZZY_COUNTRIES, translit_key
 
 # Cues (from geo.matching) that make a span something other than a place.
 NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})

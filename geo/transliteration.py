@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Adjectival endings -sky, -skyi, -skiy, -skoye, -skoe, -ske (apostrophes already gone); -ivka/-ovka/-evka;
@@ -51,16 +52,22 @@ def skeleton(norm: str) -> str:
     return _VOWELS.sub("", translit_key(norm))
 
 
+#: Countries whose names reach English text through transliteration (where spellings drift): the
+#: gazetteer build indexes the skeletons of their places' names (:func:`skeleton_rows`).
+FUZZY_COUNTRIES = ("UA", "RU", "BY", "MD", "GE", "KZ")
+
+
+def skeleton_rows(norms: Iterable[str]) -> list[tuple[str, str]]:
+    """(skeleton, name) of each distinct name, sorted: the gazetteer's index of variant spellings."""
+    return sorted({(skeleton(norm), norm) for norm in norms})
+
+
 class FuzzyNames:
-    """Names of the places of some countries, retrievable by skeleton and scored by similarity.
+    """Names of the places of :data:`FUZZY_COUNTRIES`, retrieved by skeleton (from the gazetteer's
+    index, built with it) and scored by similarity."""
 
-    Built lazily per set of countries: only articles that hold an unknown spelling pay for it.
-    """
-
-    def __init__(self, gazetteer, countries: tuple[str, ...]):
-        self.by_skeleton: dict[str, set[str]] = {}
-        for norm, _gid in gazetteer.names_in_countries(countries):
-            self.by_skeleton.setdefault(skeleton(norm), set()).add(norm)
+    def __init__(self, gazetteer):
+        self.gazetteer = gazetteer
 
     def lookup(self, norm: str, *, min_similarity: float = 0.8) -> list[tuple[str, float]]:
         """Gazetteer names that ``norm`` may be a variant spelling of, best first, with a similarity in [0, 1]."""
@@ -68,7 +75,7 @@ class FuzzyNames:
 
         key = translit_key(norm)
         found = []
-        for name in self.by_skeleton.get(skeleton(norm), ()):
+        for name in self.gazetteer.names_with_skeleton(skeleton(norm)):
             score = fuzz.ratio(key, translit_key(name)) / 100
             if score >= min_similarity:
                 found.append((name, round(score, 3)))

@@ -32,8 +32,9 @@ from geo.gazetteer.sources import (
     source_file,
 )
 from geo.normalize import normalize_name
+from geo.transliteration import FUZZY_COUNTRIES, skeleton_rows
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # Name kinds, best first: when one place has a name twice, the better kind is kept.
 # "postal": a two-letter postal code (IL, WV), which matching takes only right after "Town, ".
@@ -546,6 +547,14 @@ def _name_trie(names: _NameIndex) -> bytes:
     return marisa_trie.Trie({norm for (norm, _), (_, kind, _) in names.entries.items() if kind != "demonym"}).tobytes()
 
 
+def _name_skeletons(con: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(skeleton, name) of the names of the places in the transliterated countries (the fuzzy matcher's index)."""
+    marks = ",".join("?" * len(FUZZY_COUNTRIES))
+    rows = con.execute(f"SELECT DISTINCT n.norm FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                       f"WHERE p.country_code IN ({marks}) AND p.feature_class IN ('P', 'A', 'H', 'L')", FUZZY_COUNTRIES)
+    return skeleton_rows(norm for (norm,) in rows)
+
+
 def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, geometries, meta,
            figures: list[tuple[int, int, str]] = ()) -> dict[str, int]:
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -566,6 +575,7 @@ def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, 
             con.executemany("INSERT INTO geometries (geonameid, layer, name, code, minx, miny, maxx, maxy, wkb) VALUES (?,?,?,?,?,?,?,?,?)", geometries)
             con.executescript(resources.files("geo.gazetteer").joinpath("indexes.sql").read_text())
             con.execute("INSERT INTO blobs VALUES ('names.marisa', ?)", (_name_trie(names),))
+            con.executemany("INSERT INTO name_skeletons VALUES (?,?)", _name_skeletons(con))
             counts = {
                 "places": len(places), "names": len(names.entries), "countries": len(countries),
                 "admin1": len(admin1), "admin2": len(admin2), "geometries": len(geometries),

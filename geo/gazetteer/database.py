@@ -199,11 +199,10 @@ class Gazetteer:
             out.setdefault(norm, set()).add(k)
         return out
 
-    def names_in_countries(self, countries: tuple[str, ...]) -> list[tuple[str, int]]:
-        """(normalized name, geonameid) of every place in these countries (for fuzzy matching)."""
-        marks = ",".join("?" * len(countries))
-        return self._query(f"SELECT n.norm, n.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
-                           f"WHERE p.country_code IN ({marks}) AND p.feature_class IN ('P', 'A', 'H', 'L')", countries)
+    def names_with_skeleton(self, skeleton: str) -> list[str]:
+        """The names of the places of the transliterated countries whose skeleton is ``skeleton``
+        (:func:`geo.transliteration.skeleton`; for fuzzy matching)."""
+        return [row[0] for row in self._query("SELECT norm FROM name_skeletons WHERE skeleton = ?", (skeleton,))]
 
     def settlements_larger_than(self, country_code: str, population: int) -> int:
         """How many populated places of a country have more people than ``population`` (cities and

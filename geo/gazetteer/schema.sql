@@ -1,5 +1,5 @@
 -- The gazetteer database. Built by geo.gazetteer.build, read by geo.gazetteer.database.
--- Bump SCHEMA_VERSION in database.py when this changes.
+-- Bump SCHEMA_VERSION in build.py when this changes.
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -76,6 +76,15 @@ CREATE TABLE geometries (
     minx REAL NOT NULL, miny REAL NOT NULL, maxx REAL NOT NULL, maxy REAL NOT NULL,
     wkb       BLOB NOT NULL
 );
+
+-- The skeleton (geo.transliteration.skeleton: the consonants of a romanization-folded name) of
+-- each name of a place in the countries whose names reach English through transliteration
+-- (geo.transliteration.FUZZY_COUNTRIES): where the fuzzy matcher looks up variant spellings.
+CREATE TABLE name_skeletons (
+    skeleton TEXT NOT NULL,
+    norm     TEXT NOT NULL,
+    PRIMARY KEY (skeleton, norm)
+) WITHOUT ROWID;
 
 -- Prebuilt lookup structures, so that opening the gazetteer stays fast:
 -- "names.marisa" is a marisa-trie of every normalized name (the mention matcher's automaton).

@@ -89,7 +89,7 @@ def main() -> None:
     corpus = [base[i % len(base)] for i in range(args.articles)]
     megabytes = sum(len(a.text.encode()) for a in corpus) / 1e6
 
-    pipeline.locate(base[0])  # warm: the first article builds the lazy fuzzy index
+    pipeline.locate(base[0])  # warm: the first article loads the word frequencies
     run_s, mentions = timed(pipeline, corpus)
     rate = len(corpus) / run_s
     print(f"gazetteer + pipeline load: {load_s:.2f} s (target < 0.5 s)")
