@@ -347,6 +347,9 @@ class _Senses:
             lat = math.radians(ranked[k].place.lat)
             located.append((lat, math.radians(ranked[k].place.lon), math.cos(lat)))
         self.located: tuple[tuple[float, float, float], ...] = tuple(located)
+        #: (lat, lon in radians) of a place an article resolved -> the squared angular distance from
+        #: each located candidate to it (filled by _Distances, kept across articles)
+        self.distances: dict[tuple[float, float], tuple[float, ...]] = {}
         #: whether no place is a candidate twice (under two names)
         self.distinct_places: bool = len({c.place.geonameid for c in cands}) == len(cands)
 
@@ -825,47 +828,54 @@ class _Proximity:
         table = self._tables.get(id(senses))
         if table is None:
             table = self._tables[id(senses)] = _Distances(senses)
-        if table.columns < len(self._coords):
+        if len(table.columns) < len(self._coords):
             table.extend(self._coords)
         # the squared angular distance from each candidate to the nearest of these places
-        if len(columns) == len(self._coords):
-            nearest = [min(row) for row in table.rows]   # (all of them)
-        elif len(columns) == 1:
-            column = columns[0]
-            nearest = [row[column] for row in table.rows]
+        if len(columns) == 1:
+            nearest: Iterable[float] = table.columns[columns[0]]
         else:
-            pick = itemgetter(*columns)
-            nearest = [min(pick(row)) for row in table.rows]
+            every = table.columns
+            nearest = map(min, *(every if len(columns) == len(every) else [every[c] for c in columns]))
         exp, sqrt, earth_km = math.exp, math.sqrt, _EARTH_KM
         for k, squared in zip(senses.positions, nearest):
             d = earth_km * sqrt(squared)
             scores[k] += weight * exp(-d / scale)
 
 
-class _Distances:
-    """The squared angular distances from a name's located candidates to an article's places,
-    a row per candidate and a column per place, extended as places come."""
+#: How many distances a name keeps across articles (columns times candidates; then it starts afresh).
+_DISTANCES_KEPT = 50_000
 
-    __slots__ = ("senses", "rows", "columns")
+
+class _Distances:
+    """The squared angular distances from a name's located candidates to an article's places, a
+    column per place (a value per candidate), extended as places come. A column is computed once
+    per name and place, and kept with the name's senses: the same places recur across articles."""
+
+    __slots__ = ("senses", "columns")
 
     def __init__(self, senses: _Senses) -> None:
         self.senses = senses   # (kept: its id, the table's key, stays its own)
-        self.rows: list[list[float]] = [[] for _ in senses.located]
-        self.columns = 0
+        self.columns: list[tuple[float, ...]] = []
 
     def extend(self, coords: list[tuple[float, float]]) -> None:
-        """Add the columns of the places in ``coords`` (lat, lon in radians) not yet in the rows.
+        """Add the columns of the places in ``coords`` (lat, lon in radians) not yet in the table.
 
         Equirectangular, longitudes wrapped: within the few hundred kilometres where proximity
         counts it is within a few percent of the geodesic.
         """
-        new = coords[self.columns:]
+        known, located = self.senses.distances, self.senses.located
+        if len(known) * len(located) > _DISTANCES_KEPT:
+            known.clear()
         pi, tau = math.pi, 2 * math.pi
-        # (** 2.0 is x ** 2 without converting the 2, the same libm pow; x * x is not: about one
-        # square in a thousand differs from it in the last bit)
-        for row, (lat0, lon0, cos0) in zip(self.rows, self.senses.located):
-            row += [(lat - lat0) ** 2.0 + (cos0 * ((lon - lon0 + pi) % tau - pi)) ** 2.0 for lat, lon in new]
-        self.columns = len(coords)
+        for point in coords[len(self.columns):]:
+            column = known.get(point)
+            if column is None:
+                lat, lon = point
+                # (** 2.0 is x ** 2 without converting the 2, the same libm pow; x * x is not: about one
+                # square in a thousand differs from it in the last bit)
+                column = known[point] = tuple([(lat - lat0) ** 2.0 + (cos0 * ((lon - lon0 + pi) % tau - pi)) ** 2.0
+                                               for lat0, lon0, cos0 in located])
+            self.columns.append(column)
 
 
 def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
