@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import matching
-from geo.matching import _CAMEL, _PREPOSITION_BEFORE, _PREPOSITION_BEFORE_REVERSED, _WORD, Words
+from geo.matching.cues import _PREPOSITION_BEFORE, _PREPOSITION_BEFORE_REVERSED
+from geo.matching.words import _BEFORE_WINDOW, _CAMEL, _WORD, Words
 from geo.normalize import APOSTROPHES
 
 PIECES = ["Kharkiv", "region", "in", "near", "the", "of", "liberated", "recently", "taken", "northern", "east",
@@ -58,7 +59,7 @@ def test_neighbours_are_those_of_the_full_tokenization(text):
         assert ((nxt.start, nxt.end, nxt.text) if nxt else None) == (full[k + 1] if k + 1 < len(full) else None)
         prev = ws.before(w.start)
         # before() reads a short window: a word further back counts only across nothing but spaces
-        near = k > 0 and (full[k - 1][1] > w.start - matching._BEFORE_WINDOW or text[full[k - 1][1]: w.start].isspace())
+        near = k > 0 and (full[k - 1][1] > w.start - _BEFORE_WINDOW or text[full[k - 1][1]: w.start].isspace())
         assert ((prev.start, prev.end, prev.text) if prev else None) == (full[k - 1] if near else None)
 
 

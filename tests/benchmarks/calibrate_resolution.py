@@ -1,4 +1,4 @@
-"""Fit the resolver's confidence calibration (on demand; prints the constants to put in geo/resolution.py).
+"""Fit the resolver's confidence calibration (on demand; prints the constants to put in geo/resolution/scoring.py).
 
     .venv/bin/python tests/benchmarks/calibrate_resolution.py [CORPUS.xml]
 
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def main() -> None:
-    import geo.resolution as resolution
+    import geo.resolution.scoring as resolution
     from geo.evaluation import evaluate, read_corpus
     from geo.evaluation.metrics import calibration
     from geo.gazetteer import Gazetteer

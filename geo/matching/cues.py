@@ -1,0 +1,213 @@
+"""What the words around a name say about it being a place (:func:`context_cues`), and the vocabulary
+they are read with: qualifiers (region, river...), organisations' words, roles, prepositions."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from itertools import islice
+
+from geo.matching.words import Words, _QUOTE_CLOSE, _Word, word_frequency
+
+#: Words after a name that make it a division, a river... (normalized) -> kind of place.
+QUALIFIERS = {
+    "region": "division", "oblast": "division", "province": "division", "republic": "division",
+    "krai": "division", "kray": "division", "governorate": "division", "state": "division",
+    "district": "district", "raion": "district", "rayon": "district", "county": "district",
+    "river": "river", "lake": "water", "sea": "water",
+    "city": "settlement", "town": "settlement", "village": "settlement",
+}
+#: Plural qualifiers, which also qualify the names listed before them ("Homs and Aleppo governorates").
+#: (Not "districts": "the Balaklia and Izyum districts" reads as the towns' surroundings, as the
+#: reference gold has it.)
+PLURAL_QUALIFIERS = {
+    "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "rivers": "river",
+}
+QUALIFIERS.update(PLURAL_QUALIFIERS)
+# What joins the names of a list that a plural qualifier ends: ", ", " and ", ", and ", " or ".
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# Words after a name that make it part of an organisation, event or title, not a place.
+_ORG_WORDS = frozenset("""
+police post times journal herald tribune news university institute academy school college
+ministry army navy council committee court airport airlines airline club fc united summit forum
+strategy agency service services group bank company corporation party church cathedral
+station stadium hospital museum theatre theater street avenue square hotel radio tv television
+independent daily gazette review telegraph broadcasting declaration accords agreement process
+forces guard command office embassy administration parliament department directorate intelligence
+brigade regiment battalion
+""".split())
+# Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
+_ROLES = frozenset("""
+governor mayor president minister premier commander chief spokesman spokeswoman spokesperson
+leader head official officials prosecutor ombudsman envoy ambassador patriarch
+""".split())
+# Adjectives after a name that make the body it names the division's ("the Sumy regional council").
+_REGIONAL = frozenset({"regional", "provincial", "oblast"})
+# Words that may precede a place name and still leave it the place (Eastern Ukraine).
+_MODIFIERS = frozenset("""
+northern southern eastern western central north south east west northeast northwest southeast
+southwest north-east north-west south-east south-west greater upper lower occupied liberated
+russian-occupied free the in of
+""".split())
+# Words that put the next name in a place context.
+_PLACE_PREPOSITIONS = frozenset("""
+in near from to into outside around towards toward across at through via between of
+""".split())
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|near|from|to|into|outside|around|towards?|across|at|through|via|of|beyond|behind|inside|between)"
+    r"\s+(?:the\s+)?(?:[a-z\-]+ed\s+|recently\s+\w+\s+|(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
+# The same pattern spelt backwards, matched at the start of the reversed text before a name: a
+# regex search for "...$" tries every starting position, a match on the reversed text only one.
+# (tests/test_matching.py checks that the two agree.)
+_PREPOSITIONS_REVERSED = "|".join(w[::-1] for w in (
+    "in near from to into outside around towards toward across at through via of beyond behind inside between").split())
+_PREPOSITION_BEFORE_REVERSED = re.compile(
+    r"(?:\s+de[a-z\-]+|\s+\w+\s+yltnecer|\s+(?:nre)?(?:htron|htuos|tsae|tsew))?(?:\s+eht)?\s+"
+    r"(?:" + _PREPOSITIONS_REVERSED + r")\b", re.I)
+_LIST_BEFORE = re.compile(r"([A-Z][\w’'\-]+)(?:,\s+|,?\s+(?:and|or)\s+)$")
+_LIST_AFTER = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w’'\-]+)")
+_PLACE_NOUNS = frozenset("""
+village villages town towns city cities settlement settlements region regions oblast province
+capital districts district hamlet port area
+""".split())
+#: Cues that say a place is meant: what context_cues(..., positive_only=True) looks for.
+POSITIVE_CUES = frozenset({"dateline", "place_preposition", "place_noun", "appositive", "list", "in_after"})
+_DATELINE_HEAD = re.compile(r"[A-Z\s/,.'’\-]*")
+_DATELINE_AFTER = re.compile(r"\s*(?:/|,\s*[A-Z])")
+_NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|cities|city|settlements?|regions?|capital|hamlets?)\s+"
+                             r"(?:of|such as|including|like)\s*$", re.I)
+_APPOSITIVE_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?"
+                               r"(?:village|town|city|settlement|region|province|country|capital|river)\b", re.I)
+_IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_COMMA_CAPITAL_AFTER = re.compile(r",\s+[A-Z]")
+_SENTENCE_BEFORE_PREV = re.compile(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$")
+_HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+#: A title-case line (a headline): at most this long, with at least this many words of four letters or
+#: more, at least this share of them capitalized.
+TITLE_LINE_CHARS = 200
+TITLE_LINE_WORDS = 4
+TITLE_LINE_SHARE = 0.85
+#: In a title-case line, a capitalized neighbour this common a word ("Pounds", "Near") marks no longer name.
+TITLE_WORD_ZIPF = 3.5
+
+
+@lru_cache(maxsize=4096)
+def _title_line(line: str) -> bool:
+    words = _LINE_WORD.findall(line)
+    return len(words) >= TITLE_LINE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_LINE_SHARE * len(words) \
+        and not line.isupper()
+
+
+def _in_title_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is written in title case (a headline), where a capital marks
+    no name (an all-capitals line is a dateline or a shout, not a title)."""
+    start = text.rfind("\n", max(0, pos - TITLE_LINE_CHARS), pos) + 1
+    if start == 0 and pos > TITLE_LINE_CHARS:
+        return False
+    end = text.find("\n", pos, pos + TITLE_LINE_CHARS)
+    if end < 0:
+        end = len(text) if len(text) - pos <= TITLE_LINE_CHARS else -1
+    return end >= 0 and end - start <= TITLE_LINE_CHARS and _title_line(text[start:end])
+
+
+def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_only: bool = False) -> tuple[str, ...]:
+    """What the words around ``first`` .. ``last`` say about it being a place.
+
+    Positive: dateline, place_preposition, place_noun, list, appositive (", Ukraine"), in_after.
+    Negative: organisation, person, role (a title), quoted_title, sentence_start.
+    ``positive_only`` stops after the positive ones (all a caller deciding whether to look further needs).
+
+    The cheap tests on the characters next to the name come first: most regular expressions
+    below can only match when such a character is there, and most names have none.
+    """
+    text = ws.text
+    cues = []
+    start, end = first.start, last.end
+    before = text[max(0, start - 40): start]
+    after = text[end: end + 40]
+    prev = ws.before(start)
+    nxt = ws.next_word(last)
+    # (read only next to a word: no slice of the whole text when there is none)
+    gap_before = text[prev.end: start] if prev is not None else ""
+    gap_after = text[end: nxt.start] if nxt is not None else ""
+    tail = before.rstrip()        # the words just before, without the spaces
+    opens = after[:1]             # the character right after
+
+    surface = text[start:end]
+    if surface.isupper() and len(surface) > 2 and _DATELINE_AFTER.match(after):
+        # (looked for in the last 200 characters only: an unbounded search is quadratic on a text without line breaks)
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
+        head = text[line_start: start]
+        if not head.strip() or _DATELINE_HEAD.fullmatch(head):
+            cues.append("dateline")
+    # (_PREPOSITION_BEFORE.search(before), faster; it needs a space at the end)
+    if before[-1:].isspace() and _PREPOSITION_BEFORE_REVERSED.match(before[::-1]):
+        cues.append("place_preposition")
+    if (tail[-2:].lower() in ("of", "as", "ke", "ng") and _NOUN_OF_BEFORE.search(before)) \
+            or (prev is not None and prev.norm in _PLACE_NOUNS and gap_before.strip() == ""):
+        cues.append("place_noun")
+    if opens == "," and _APPOSITIVE_AFTER.match(after):
+        cues.append("appositive")
+    # (_LIST_BEFORE needs a comma, "and" or "or", then spaces, at the end: a search for it tries every capital)
+    listed = (_LIST_BEFORE.search(before) if before[-1:].isspace() and tail.endswith((",", "and", "or")) else None) \
+        or (_LIST_AFTER.match(after) if opens == "," or opens.isspace() else None)
+    if listed and not word_frequency(listed.group(1).lower()) >= 4.0:  # "Valor and Russian Mistakes" is no list of places
+        cues.append("list")
+    if opens.isspace() and _IN_AFTER.match(after):
+        cues.append("in_after")
+    if positive_only:
+        return tuple(cues)
+    title_line = _in_title_line(text, start)
+    if title_line:
+        cues.append("title_line")   # "Army Withdrew From Eastern Village Near Key Town": capitals say nothing
+    if opens == "," and _COMMA_CAPITAL_AFTER.match(after):
+        cues.append("comma_capital_after")
+
+    # (in a title-case line a common word's capital is the title's, no sign of a longer name: "Russia Pounds")
+    if nxt is not None and gap_after == " " and nxt.text[0].isupper() and nxt.norm not in QUALIFIERS:
+        # "Kharkiv Regional Police", "The Washington Post": a run of capitalized words after the
+        # name that holds an organisation's word makes the whole run an organisation.
+        following, previous = [], None
+        for w in islice(ws.after(last), 4):
+            if not w.text[0].isupper() or (previous is not None and text[previous.end: w.start] != " "):
+                break
+            following.append(w.norm)
+            previous = w
+        # (two place names side by side are written with a comma or a slash, not a space)
+        if any(f in _ORG_WORDS for f in following):
+            cues.append("organisation")
+        elif not (title_line and word_frequency(nxt.norm) >= TITLE_WORD_ZIPF):
+            cues.append("capital_after")
+    if nxt is not None and nxt.norm in _REGIONAL and gap_after.strip() == "":
+        cues.append("regional_after")   # "the Sumy regional council", "Odesa Regional Administration": the oblast's
+    if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES:
+        after_role = ws.next_word(nxt)
+        if after_role is not None and after_role.text[0].isupper():
+            cues.append("role")
+    if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \
+            and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()) \
+            and not (title_line and word_frequency(prev.norm) >= TITLE_WORD_ZIPF):
+        sentence_start = prev.start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev.start - 4): prev.start])
+        cues.append("capital_before_at_start" if sentence_start else "capital_before")
+    if tail.endswith(("of", "the")):
+        head_of = _HEAD_OF_BEFORE.search(before)
+        if head_of and head_of.group(1).lower() in _ORG_WORDS:
+            cues.append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
+    if opens.isspace() and _SAID_AFTER.match(after):
+        cues.append("person")
+    if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):
+        cues.append("sentence_start")
+    quotes = ws.quote_opens()
+    k = bisect.bisect_left(quotes, start)  # the last opening quote before the name, within 200 characters
+    q_open = quotes[k - 1] if k and quotes[k - 1] >= start - 200 else -1
+    if q_open >= 0 and ws.opens_title(q_open):
+        q_close = min((k for k in (text.find(c, q_open + 1) for c in _QUOTE_CLOSE) if k >= 0), default=-1)
+        if q_close < 0 or q_close >= end:
+            cues.append("quoted_title")
+    return tuple(cues)
+

@@ -1,0 +1,190 @@
+"""Finding the gazetteer's names in a text (:class:`NameMatcher`): exact, after normalization, the
+longest at each capitalized word, with the qualifier written after it and its context cues."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from itertools import islice
+
+from geo.document import Span
+from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, _LIST_GAP, _MODIFIERS, context_cues
+from geo.matching.words import Words, _Word, word_frequency, words
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+
+# What may stand between two words of one multi-word name.
+_NAME_GAP = re.compile(r"[ \t\-‐‑–]{1,2}$|^[ \t\-‐‑–]{1,2}")
+_MAX_NAME_WORDS = 6
+
+#: Zipf frequencies (wordfreq) above which a name is also a common English word, and above which
+#: only a place of this importance, known by that very name, is taken for it (Washington, Texas).
+COMMON_WORD_ZIPF = 4.0
+STRONG_COMMON_ZIPF = 4.5
+COMMON_NAME_IMPORTANCE = 0.75
+
+class NameMatcher:
+    """Finds gazetteer names (exact, after normalization) and marks their context."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.trie = gazetteer.name_trie()
+        # Names known only as abbreviations (US, UK, U.S.) match only in capitals, as written.
+        abbrevs = gazetteer.names_of_kind("abbrev")
+        self.abbreviation_only = {n for n, kinds in abbrevs.items() if kinds == {"abbrev"}}
+        # Postal codes (IL, WV) are names only right after "Town, ": elsewhere IN, OR, ME are words.
+        postal = gazetteer.names_of_kind("postal")
+        self.postal_names = set(postal)
+        self.postal_only = {n for n, kinds in postal.items() if kinds <= {"postal", "abbrev"}}
+        self._plain_words: dict[str, bool] = {}
+        self._known: dict[str, tuple[bool, bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
+        self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
+
+    def is_plain_word(self, norm: str) -> bool:
+        """A common English word that no important place is called ("In", "We", "March"): never a
+        place in running text, whatever surrounds it (resolution applies the same bar, with context)."""
+        plain = self._plain_words.get(norm)
+        if plain is None:
+            # (an abbreviation written with its dot, "Ill.", is no word)
+            plain = " " not in norm and "." not in norm and word_frequency(norm) >= STRONG_COMMON_ZIPF \
+                and self.gazetteer.named_importance(norm) < COMMON_NAME_IMPORTANCE
+            self._plain_words[norm] = plain
+        return plain
+
+    def stands_inside(self, surface: str, inner: Span) -> bool:
+        """Whether a name found inside a longer name the gazetteer lacks (``surface``) stands for
+        its place: "Colorado State University", "Bank of Mexico", "North London" are about
+        Colorado, Mexico and London; "Middle East" is not East, nor "Korean Peninsula" Peninsula.
+
+        The place comes first, after "of", or after words that only narrow it (north, greater);
+        a name that ends a longer one after other words is that name's head, not the place; and a
+        plain English word ("East") is no place inside a name.
+        """
+        if self.is_plain_word(inner.norm):
+            return False
+        before = surface[:inner.start].split()
+        if not before or before[-1].lower() == "of" or all(w.lower() in _MODIFIERS for w in before):
+            return True
+        return surface[inner.end:].strip() != ""   # ("Smart Dubai Office": inside, not at the end)
+
+    def find(self, text: str) -> list[Span]:
+        """Every exact name match at a capitalized word, longest first, with qualifiers and cues."""
+        ws = words(text)
+        spans: list[Span] = []
+        resume = 0  # words starting before this lie inside the last name found
+        no_name = self._no_name
+        for w in ws.capitalized:
+            if w.norm in no_name or w.start < resume:
+                continue  # most capitalized words start no name at all: no walk to set up
+            best = self._longest_name(ws, w)
+            if best is None:
+                continue
+            last, norm = best
+            end = last.end + (1 if norm.endswith(".") and not last.text.endswith(".") else 0)
+            surface = text[w.start: end]
+            method = "exact"
+            if norm in self.postal_names:
+                if _is_postal(text, w.start, surface):
+                    method = "postal"
+                elif norm in self.postal_only:
+                    continue
+            if norm in self.abbreviation_only and not _is_abbreviation(surface) \
+                    or not surface.isupper() and self.is_plain_word(norm):  # (capitals may be a dateline)
+                continue
+            span = Span(w.start, end, surface, norm, method)
+            span, last = self._with_qualifier(ws, last, span)
+            span.cues = context_cues(ws, w, last, self.trie)
+            if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
+                    and not ("organisation" in span.cues or "capital_after" in span.cues):
+                # "the west bank of the Dnipro", "on the Dnipro": a town is not written with "the",
+                # a river is (resolution prefers a river of the name, where there is one); "the
+                # Kharkiv Regional Police" is an organisation's name
+                span.qualifier = "riverside"
+            spans.append(span)
+            resume = last.end
+        return _share_plural_qualifiers(text, spans)
+
+    def _longest_name(self, ws: Words, first: _Word) -> tuple[_Word, str] | None:
+        """The last word and the key of the longest gazetteer name starting at ``first``."""
+        text, known = ws.text, self._known
+        key, best, w = first.norm, None, first
+        longer = longer_dotted = False   # (what the last key's facts said: set before a word is added)
+        for n in range(_MAX_NAME_WORDS):
+            if n:
+                previous, following = w, ws.next_word(w)
+                if following is None:
+                    break
+                w = following
+                gap = text[previous.end: w.start]
+                if gap in _DOT_GAPS and longer_dotted:
+                    key = f"{key}{gap}{w.norm}"   # "W.Va.", "W. Va.", "St. Louis": the dot is part of the name
+                elif _NAME_GAP.fullmatch(gap or "x") and longer:
+                    key = f"{key} {w.norm}"
+                else:
+                    break
+            facts = known.get(key)
+            if facts is None:
+                facts = known[key] = self._name_facts(key)
+                if not any(facts):
+                    self._no_name.add(key)
+            is_name, dotted, longer, longer_dotted = facts
+            if is_name:
+                best = (w, key)
+            if dotted and text[w.end: w.end + 1] == ".":
+                best = (w, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
+            if not (longer or longer_dotted):  # no longer name starts so
+                break
+        return best
+
+    def _name_facts(self, key: str) -> tuple[bool, bool, bool, bool]:
+        """Whether ``key`` is a name, whether ``key.`` is one, whether a longer name starts with
+        ``key`` and a space, and whether one starts with ``key.`` and goes on ("w." in "w.va.")."""
+        trie = self.trie
+        dotted = key + "."
+        longer_dotted = any(k != dotted for k in islice(trie.iterkeys(dotted), 2))
+        return key in trie, dotted in trie, next(trie.iterkeys(key + " "), None) is not None, longer_dotted
+
+    def _with_qualifier(self, ws: Words, last: _Word, span: Span) -> tuple[Span, _Word]:
+        """Extend "Kharkiv" to "Kharkiv region" / "Oskil River" and record what the word says."""
+        norm = span.norm
+        if " " in norm:
+            tail = norm.rsplit(" ", 1)[-1]
+            if tail in QUALIFIERS:
+                span.qualifier = QUALIFIERS[tail]
+                return span, last
+        q = ws.next_word(last)
+        if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-"):
+            span.qualifier = QUALIFIERS[q.norm]
+            span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"
+            return span, q
+        return span, last
+
+
+def _share_plural_qualifiers(text: str, spans: list[Span]) -> list[Span]:
+    """"Homs and Aleppo Governorates", "Kharkiv, Sumy and Chernihiv regions": the names listed
+    before a plural qualifier take it too."""
+    for k in range(len(spans) - 1, 0, -1):
+        span = spans[k]
+        if span.qualifier is None or span.text.rsplit(None, 1)[-1].lower() not in PLURAL_QUALIFIERS:
+            continue
+        j = k
+        while j > 0 and spans[j - 1].qualifier is None and _LIST_GAP.fullmatch(text[spans[j - 1].end: spans[j].start]):
+            spans[j - 1].qualifier = span.qualifier
+            j -= 1
+    return spans
+
+
+def _is_abbreviation(surface: str) -> bool:
+    return surface.isupper() or surface.endswith(".")
+
+
+# What may stand between the parts of a dotted abbreviation: "W.Va.", "W. Va.", "St. Louis".
+_DOT_GAPS = frozenset({".", ". "})
+# "Dayton, OH": a capitalized word, a comma and a space, then the code (and no letter after it).
+_POSTAL_BEFORE = re.compile(r"[^\W\d_][.’']?,\s$")
+
+
+def _is_postal(text: str, start: int, surface: str) -> bool:
+    """Whether a two-letter code stands where news writes a postal code: "Dayton, OH"."""
+    return len(surface) == 2 and surface.isupper() and _POSTAL_BEFORE.search(text, max(0, start - 4), start) is not None
+

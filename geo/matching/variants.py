@@ -1,0 +1,88 @@
+"""Finding names the gazetteer knows under another spelling (:class:`VariantMatcher`): capitalized
+words in a place context, matched through :mod:`geo.transliteration`."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+from functools import lru_cache
+
+from geo.document import Span
+from geo.matching.cues import QUALIFIERS, context_cues
+from geo.matching.names import NameMatcher
+from geo.matching.words import _norm_word, word_frequency, words
+from geo.transliteration import FuzzyNames
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+
+_VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-][A-Z][^\W\d_]+){0,2}")
+RARE_WORD_ZIPF = 3.0
+
+
+@lru_cache(maxsize=100_000)
+def _rare_norm(run: str) -> str | None:
+    """The normalized form of a run of capitalized words, or None if it holds a common word."""
+    norm = _norm_word(run)
+    return None if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split()) else norm
+
+
+class VariantMatcher:
+    """Finds capitalized words in a place context that the gazetteer knows under another spelling."""
+
+    def __init__(self, gazetteer: Gazetteer, matcher: NameMatcher) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = matcher
+        self.fuzzy = FuzzyNames(gazetteer)   # (its index is the gazetteer's: nothing to build)
+
+    def find(self, text: str, known: list[Span]) -> list[Span]:
+        """Spans for unknown names in a place context: Kendrashevka -> kindrashivka (fuzzy)."""
+        from rapidfuzz.distance import JaroWinkler
+
+        starts = sorted((s.start, s.end) for s in known)
+        ws = words(text)
+        caps = ws.capitalized
+        out = []
+        positions = ws.positions()
+        for m in _VARIANT_RUN.finditer(text):
+            i = positions.get(m.start())
+            if i is None:
+                continue
+            run = m.group()
+            norm = _rare_norm(run)
+            if norm is None:
+                continue  # English words and common names are not misspelt places
+            k = bisect.bisect_left(starts, (m.start(), -1))
+            inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
+            if any(a < m.start() or b > m.end() or (a, b) == (m.start(), m.end()) for a, b in inside):
+                continue  # a known name covers it (a longer run may still hold "Velyki [Komyshuvakha]")
+            if inside and " " not in run:
+                continue
+            # the run's words are all capitalized, so they follow each other among the capitalized words
+            j = i + run.count(" ") + run.count("-")
+            if j >= len(caps) or caps[j].end != m.end():
+                continue
+            nxt = ws.next_word(caps[j])
+            follows_qualifier = nxt is not None and nxt.norm in QUALIFIERS
+            if not (follows_qualifier or context_cues(ws, caps[i], caps[j], positive_only=True)):
+                continue  # no place context: a capitalized word the gazetteer lacks is not guessed at
+            cues = context_cues(ws, caps[i], caps[j], self.matcher.trie)
+            span = Span(m.start(), m.end(), m.group(), norm, method="fuzzy", cues=cues)
+            if "dateline" in cues:
+                # A dateline names the place the article reports from, which it usually names
+                # again: first the closest spelling among the article's own names.
+                names = {s.norm for s in known if " " not in s.norm}
+                scored = sorted(((JaroWinkler.similarity(norm, n), n) for n in names if n[:1] == norm[:1]), reverse=True)
+                if scored and scored[0][0] >= 0.65:
+                    span.norm, span.similarity, span.method = scored[0][1], round(scored[0][0], 3), "fuzzy_dateline"
+                    out.append(span)
+                    continue
+            found = self.fuzzy.lookup(norm)
+            if found:
+                span.norm, span.similarity = found[0]
+                span.variants = tuple(name for name, score in found[1:] if score >= found[0][1] - 0.05)
+                out.append(span)
+                continue
+            span.norm, span.similarity = norm, 0.0
+            out.append(span)  # reported as unresolved: a place context, but no name close enough
+        return out

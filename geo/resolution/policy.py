@@ -1,0 +1,71 @@
+"""Every weight and threshold of resolution (:class:`Policy`), and the policy it runs with by default."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Every weight and threshold of resolution, in one place (as :class:`geo.claims.policy.Policy`
+    holds the claims' tolerances). A candidate's score is a sum: its importance (from the
+    gazetteer, in [0, 1]), what its name and qualifier say, what the article's countries, regions
+    and places add, and what the span's containers add; the best score wins. Importances,
+    thresholds of importance and shares are in [0, 1]; weights are score points.
+
+    The values were set on LGL and on the odd-numbered articles of GeoWebNews and TR-News (the
+    even-numbered ones held out); the reference articles must stay perfect under any change.
+    """
+
+    # -- a candidate's score before the article is read (_prior_score)
+    stem_penalty: float = 0.3           #: "Bucha" is the town; its raion is written "Bucha district"
+    own_name: float = 0.15              #: a place's own current name (any spelling) over another's former or foreign one
+    division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name
+    bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature
+    stands_alone: float = 1.2           #: a country or continent named is its own context ("China" in a Texas story)
+    big_city_namesake: float = 0.25     #: a state that shares its name with a city of millions in it yields to it ("New York")...
+    big_city_population: int = 1_000_000  #: ... "of millions": this many people
+
+    # -- what the article adds (ArticleContext, _Scoring)
+    country_bonus: float = 0.5          #: a candidate in a country the article's other names are in...
+    region_bonus: float = 0.4           #: ... in a first-level division they are in
+    bonus_full_at: int = 2              #: mentions of other names at which those bonuses are whole
+    division_holds_places: float = 0.6  #: a state holding the article's other places, where a country shares its name
+    home_region: float = 0.3            #: more for the article's home region: the one where...
+    home_region_mentions: int = 3       #: ... at least this many mentions of other names lie...
+    home_region_share: float = 0.5      #: ... and at least this share of all its regions' mentions;
+    home_region_min_population: int = 1000  #: ... for a settlement of this many people or a seat (not a village)
+    near_article: float = 0.3           #: up to this for a candidate near the article's places...
+    near_article_km: float = 200.0      #: ... falling off as exp(-distance / this)
+    near_span: float = 0.4              #: up to this for a candidate near the settlements named around the span...
+    near_span_km: float = 50.0          #: ... falling off so
+    near_span_chars: int = 200          #: "around the span": within this many characters
+    container: float = 1.0              #: per explicit container the candidate lies in ("Riga, Latvia")
+    container_gap_chars: int = 60       #: the most text between a name and its container
+    container_lookahead: int = 3        #: how many later spans may be a span's container
+    telling_importance: float = 0.75    #: a place this important, or a name's only place, tells the article's area at once
+    context_share: float = 0.6          #: a resolution this sure (softmax share) tells it in the second pass
+
+    # -- detection (Resolver._detect): whether a span names a place
+    weak_prior: float = 0.45            #: below this importance a bare name needs support from its context
+    important_place: float = 0.75       #: a place this important is taken despite a person's or a title's cue
+    major_place: float = 0.9            #: ... and a common word or a capitalized run despite everything
+    common_named: float = 0.6           #: a common word known by this name at this importance is a place in a place
+                                        #: context, or where the article names its country (Oxford, Maine)
+    state_named: float = 0.8            #: a state or province this important, known by a name that is a less common
+                                        #: word (Maine), is a place wherever it stands
+    other_names_prior: float = 0.6      #: below this, a place known here only by another's name needs a place context
+    foreign_exonym_importance: float = 0.9  #: below this, another language's name in an article about elsewhere is no place
+    confidence_base: float = 0.55       #: detection confidence: this, ...
+    confidence_per_prior: float = 0.5   #: ... plus this times the best importance, ...
+    confidence_positive: float = 0.2    #: ... plus this with a place cue (at most 1)
+    sentence_start_factor: float = 0.9  #: a name that starts a sentence, with no place cue, is less sure
+
+    # -- the confidence reported
+    temperature: float = 0.12           #: softmax temperature over candidate scores (the winner's share)
+
+
+#: The policy resolution runs with by default.
+POLICY = Policy()
+TEMPERATURE = POLICY.temperature   # (names kept for the calibration script)
+WEAK_PRIOR = POLICY.weak_prior
+

@@ -1,0 +1,127 @@
+"""Distances from a name's candidates to the places an article resolved (:class:`_Proximity`), and the
+settlements resolved near each span (:func:`_local_points`)."""
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Collection, Iterable
+
+from geo.document import Span
+from geo.gazetteer import Candidate
+from geo.resolution.senses import _Senses
+
+_EARTH_KM = 6371.0088
+
+_Point = tuple[str, float, float]   # (name, lat, lon) of a place an article resolved
+class _Proximity:
+    """Distances from candidates to the places an article resolved, for one article: the
+    resolver's hot loop.
+
+    The places are numbered (columns) as they come; each (candidate, place) distance is computed
+    once, however many spans, contexts and passes ask for it.
+    """
+
+    def __init__(self) -> None:
+        self._column: dict[tuple[float, float], int] = {}   # (lat, lon) of a place -> its column
+        self._coords: list[tuple[float, float]] = []          # (lat, lon) in radians, by column
+        self._tables: dict[int, _Distances] = {}              # id(senses) -> their distances
+        # id(points) -> (the points, kept so the id stays theirs; (name, column) of each; norm -> columns)
+        self._sets: dict[int, tuple[Collection[_Point], list[tuple[str, int]], dict[str, tuple[int, ...]]]] = {}
+
+    def columns(self, points: Collection[_Point], norm: str) -> tuple[int, ...]:
+        """The columns of the (name, lat, lon) ``points`` not named ``norm`` (a name does not
+        support its own senses), each once, in order."""
+        if not points:
+            return ()
+        known = self._sets.get(id(points))
+        if known is None or known[0] is not points:
+            known = self._sets[id(points)] = (points, [(name, self._add(lat, lon)) for name, lat, lon in points], {})
+        columns = known[2].get(norm)
+        if columns is None:
+            columns = known[2][norm] = tuple(sorted({column for name, column in known[1] if name != norm}))
+        return columns
+
+    def _add(self, lat: float, lon: float) -> int:
+        column = self._column.get((lat, lon))
+        if column is None:
+            column = self._column[(lat, lon)] = len(self._coords)
+            self._coords.append((math.radians(lat), math.radians(lon)))
+        return column
+
+    def add_nearness(self, scores: list[float], senses: _Senses, columns: tuple[int, ...], weight: float, scale: float) -> None:
+        """Add ``weight * exp(-d / scale)`` to the score of each candidate proximity counts for
+        (:attr:`_Senses.located`), ``d`` the distance (km) to the nearest place of these (non-empty) ``columns``."""
+        table = self._tables.get(id(senses))
+        if table is None:
+            table = self._tables[id(senses)] = _Distances(senses)
+        if len(table.columns) < len(self._coords):
+            table.extend(self._coords)
+        # the squared angular distance from each candidate to the nearest of these places
+        if len(columns) == 1:
+            nearest: Iterable[float] = table.columns[columns[0]]
+        else:
+            every = table.columns
+            nearest = map(min, *(every if len(columns) == len(every) else [every[c] for c in columns]))
+        exp, sqrt, earth_km = math.exp, math.sqrt, _EARTH_KM
+        for k, squared in zip(senses.positions, nearest):
+            d = earth_km * sqrt(squared)
+            scores[k] += weight * exp(-d / scale)
+
+
+#: How many distances a name keeps across articles (columns times candidates; then it starts afresh).
+_DISTANCES_KEPT = 50_000
+
+
+class _Distances:
+    """The squared angular distances from a name's located candidates to an article's places, a
+    column per place (a value per candidate), extended as places come. A column is computed once
+    per name and place, and kept with the name's senses: the same places recur across articles."""
+
+    __slots__ = ("senses", "columns")
+
+    def __init__(self, senses: _Senses) -> None:
+        self.senses = senses   # (kept: its id, the table's key, stays its own)
+        self.columns: list[tuple[float, ...]] = []
+
+    def extend(self, coords: list[tuple[float, float]]) -> None:
+        """Add the columns of the places in ``coords`` (lat, lon in radians) not yet in the table.
+
+        Equirectangular, longitudes wrapped: within the few hundred kilometres where proximity
+        counts it is within a few percent of the geodesic.
+        """
+        known, located = self.senses.distances, self.senses.located
+        if len(known) * len(located) > _DISTANCES_KEPT:
+            known.clear()
+        pi, tau = math.pi, 2 * math.pi
+        for point in coords[len(self.columns):]:
+            column = known.get(point)
+            if column is None:
+                lat, lon = point
+                # (** 2.0 is x ** 2 without converting the 2, the same libm pow; x * x is not: about one
+                # square in a thousand differs from it in the last bit)
+                column = known[point] = tuple([(lat - lat0) ** 2.0 + (cos0 * ((lon - lon0 + pi) % tau - pi)) ** 2.0
+                                               for lat0, lon0, cos0 in located])
+            self.columns.append(column)
+
+
+def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]],
+                  window: int = 200) -> dict[int, frozenset[tuple[str, float, float]]]:
+    """For each span with a ranking, the settlements resolved within ``window`` characters of it."""
+    points = [(s.start, s.norm, r[0][1].place) for s, r in zip(spans, scored) if r and r[0][1].place.feature_class == "P"]
+    if not points:
+        return {}
+    points.sort(key=lambda x: x[0])
+    starts = [start for start, _, _ in points]
+    out = {}
+    windows: dict[tuple[int, int], frozenset] = {}   # neighbouring spans often see the same settlements: one set for them
+    for s, r in zip(spans, scored):  # by bisection: a scan of every point per span is quadratic in a long text
+        if not r:
+            continue   # (not a place: nothing to score)
+        lo, hi = bisect.bisect_left(starts, s.start - window), bisect.bisect_right(starts, s.start + window)
+        near = windows.get((lo, hi))
+        if near is None:
+            near = windows[(lo, hi)] = frozenset((norm, p.lat, p.lon) for _, norm, p in points[lo:hi])
+        out[s.start] = near
+    return out
+
+

@@ -1,0 +1,362 @@
+"""The resolver (:class:`Resolver`): a span's candidates as its qualifier and method admit them, whether
+it names a place, the containers the text states, and the passes that choose each span's place."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.document import Mention, Span
+from geo.gazetteer import Candidate, Gazetteer, Place
+from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF
+from geo.resolution.context import ArticleContext, Detection
+from geo.resolution.policy import POLICY, WEAK_PRIOR
+from geo.resolution.proximity import _local_points
+from geo.resolution.scoring import _Scoring
+from geo.resolution.senses import _Senses, _round
+from geo.transliteration import FUZZY_COUNTRIES
+
+# Cues (from geo.matching) that make a span something other than a place.
+NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
+# Feature classes and codes each qualifier admits.
+_QUALIFIER_FITS = {
+    "division": lambda p: (p.feature_class == "A" and not p.is_country) or p.feature_code in ("RGN", "AREA", "PEN"),
+    "district": lambda p: p.feature_code in ("ADM2", "ADM3", "ADMD"),
+    "river": lambda p: p.feature_class == "H" and p.feature_code.startswith("STM"),
+    "riverside": lambda p: p.feature_class == "H" and p.feature_code.startswith("STM"),   # "the Dnipro"
+    "water": lambda p: p.feature_class == "H",
+    "settlement": lambda p: p.feature_class == "P",
+}
+# What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
+# "X, a town in Y's Z".
+_CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?")
+# After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
+_OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
+_QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
+
+
+# Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
+# "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
+_BODY_CUES = ("role", "organisation", "organisation_of")
+
+
+def _without_body_cues(span: Span) -> Span:
+    """The span as if no body's name surrounded it (a copy)."""
+    return Span(span.start, span.end, span.text, span.norm, span.method, span.qualifier, span.similarity, span.variants,
+                tuple(c for c in span.cues if c not in _BODY_CUES))
+
+
+class Resolver:
+    """Resolves the spans of one article against the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._candidates = lru_cache(maxsize=100_000)(self._lookup)
+        self._senses = lru_cache(maxsize=100_000)(self._find)
+
+    def _lookup(self, norm: str) -> tuple[Candidate, ...]:
+        return tuple(self.gazetteer.candidates(norm))
+
+    def candidates(self, span: Span) -> list[Candidate]:
+        return list(self.senses(span).cands)
+
+    def senses(self, span: Span) -> _Senses:
+        """The candidates of the span's name, prepared for detection and scoring (and kept)."""
+        return self._senses(span.norm, span.variants, span.method, span.qualifier)
+
+    def _find(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> _Senses:
+        return _Senses(norm, qualifier, tuple(self._fitting(norm, variants, method, qualifier)))
+
+    def _fitting(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> list[Candidate]:
+        """The places the name may stand for, as the span's method and qualifier admit them."""
+        found = list(self._candidates(norm))
+        for variant in variants:
+            found += [c for c in self._candidates(variant) if c.place.geonameid not in {f.place.geonameid for f in found}]
+        if method != "given":
+            found = [c for c in found if c.kind != "demonym"]  # "Russian" is not a mention of Russia
+            if method == "postal":   # "Dayton, OH": the state the code stands for
+                found = [c for c in found if c.kind == "postal"] or found
+            else:                    # a postal code only after "Town, " (matching says where)
+                found = [c for c in found if c.kind != "postal"]
+        if method == "fuzzy":
+            # a transliteration variant stands for a place of the countries it was matched in
+            found = [c for c in found if c.place.country_code in FUZZY_COUNTRIES]
+        fits = _QUALIFIER_FITS.get(qualifier or "")
+        if fits is not None:
+            fitting = [c for c in found if fits(c.place)]
+            if fitting:
+                return fitting
+            if qualifier in ("division", "district"):
+                # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
+                return self._enclosing_divisions(found)
+            if qualifier == "riverside":
+                return found   # "the Kharkiv offensive": no river of the name, the name's places
+            if qualifier in ("river", "water"):
+                return []   # "the river", "Foo Lake" the gazetteer lacks: no town's division is meant
+        return found
+
+    def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for c in found[:3]:
+            div = self.gazetteer.admin_division(f"{c.place.country_code}.{c.place.admin1_code}")
+            if div is not None and div.geonameid not in {o.place.geonameid for o in out}:
+                out.append(Candidate(div, c.name, "enclosing"))
+        return out
+
+    # -- detection ------------------------------------------------------------------------
+
+    def is_place(self, span: Span, senses: _Senses, gold_span: bool = False) -> Detection:
+        """Whether a span names a place, a detection confidence, and the reason when not."""
+        # Besides the name, its qualifier and method (the senses), only the cues and whether the
+        # text is a short word in capitals count: the same for many spans, remembered per name.
+        key = (span.cues, gold_span, span.text.isupper() and len(span.text) <= 4)
+        detection = senses.detections.get(key)
+        if detection is None:
+            detection = senses.detections[key] = self._detect(span, senses, gold_span)
+        return detection
+
+    def _detect(self, span: Span, senses: _Senses, gold_span: bool) -> Detection:
+        if not senses.cands:
+            return Detection(False, reason="no place of that name in the gazetteer")
+        if gold_span:
+            return Detection(True, 1.0)
+        cues = set(span.cues)
+        prior = senses.prior
+        # ("riverside", "the Dnipro", picks among the name's places; it is no sign that a place is meant)
+        qualifier = span.qualifier if span.qualifier != "riverside" else None
+        title_line = "title_line" in cues
+        positive = bool(cues & POSITIVE_CUES) or qualifier is not None
+        if title_line and senses.zipf >= COMMON_WORD_ZIPF and senses.named < POLICY.major_place and "dateline" not in cues:
+            # in a headline every word is capitalized: a common word ("Eastern Village", "Key Town") is no
+            # name there unless a major place is called so
+            return Detection(False, reason="a common word in a title-case line, and no major place is called that")
+        if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None:
+            return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
+        if "quoted_title" in cues and qualifier is None:
+            return Detection(False, reason="context makes it a title, not a place")
+        body = next((cue for cue in _BODY_CUES if cue in cues), None) if qualifier is None else None
+        if body is not None:
+            # "Gainesville Police", "the University of Kentucky", "Odesa regional governor": the
+            # place the body is named after, as a modifier, when the name is a place by all else
+            # the context says (the words of the body's name are no cue of it)
+            found = self._detect(_without_body_cues(span), senses, gold_span)
+            if found.ok:
+                return Detection(True, found.confidence, needs_country=found.needs_country, prior=found.prior, modifier=True)
+            return Detection(False, reason=f"context makes it a {body.replace('_of', '')}, not a place")
+        if "capital_before" in cues and "dateline" not in cues \
+                or "capital_after" in cues and not (qualifier or positive and prior >= POLICY.major_place) \
+                or "capital_before_at_start" in cues and prior < POLICY.important_place and not positive:
+            return Detection(False, reason="part of a longer proper name (a person or an organisation)")
+        needs_country = False
+        if "dateline" not in cues and span.method == "exact":
+            zipf = senses.zipf
+            if zipf >= COMMON_WORD_ZIPF:
+                # "We", "But", "March", "Police": only an important place known by that very name
+                # survives (Washington, Paris); a division named like a word ("Texas", but also
+                # Kuwait's "Capital") only in an article about its country.
+                named = senses.named
+                if named >= POLICY.major_place or (named >= POLICY.common_named and positive and zipf < STRONG_COMMON_ZIPF) \
+                        or senses.named_countryless or (senses.named_state >= POLICY.state_named and zipf < STRONG_COMMON_ZIPF):
+                    pass
+                elif named >= POLICY.common_named:
+                    needs_country = True
+                else:
+                    return Detection(False, reason="a common word, and no important place is called that")
+            if span.text.isupper() and len(span.text) <= 4 and prior < POLICY.important_place:
+                return Detection(False, reason="an abbreviation in capitals, and no important place is called that")
+            if " " not in span.norm and prior < POLICY.other_names_prior and not positive and senses.only_other_names:
+                return Detection(False, reason="only another name (not a spelling) of a small place, and nothing says a place is meant")
+        if prior < WEAK_PRIOR and not positive:
+            return Detection(False, reason="only small places have this name and nothing around it says a place is meant")
+        confidence = min(1.0, POLICY.confidence_base + prior * POLICY.confidence_per_prior
+                         + (POLICY.confidence_positive if positive else 0.0))
+        if "sentence_start" in cues and not positive:
+            confidence *= POLICY.sentence_start_factor
+        return Detection(True, confidence, needs_country=needs_country, prior=prior)
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, article_id: str, text: str, spans: list[Span], *, gold_spans: bool = False) -> list[Mention]:
+        """One Mention per span, in order (unresolved ones keep a reason)."""
+        senses = [self.senses(s) for s in spans]
+        decisions = [self.is_place(s, x, gold_spans) for s, x in zip(spans, senses)]
+        if not gold_spans:
+            decisions = _persons_stay_persons(spans, decisions)
+        if not gold_spans and any("regional_after" in s.cues for s in spans):
+            spans = list(spans)
+            for i, (span, d) in enumerate(zip(spans, decisions)):
+                if d.ok and "regional_after" in span.cues and span.qualifier is None:
+                    # "the Sumy regional council", "Odesa regional governor": the body is the oblast's
+                    regional = Span(span.start, span.end, span.text, span.norm, span.method, "division",
+                                    span.similarity, span.variants, span.cues)
+                    division = self.senses(regional)
+                    if division.cands:   # (a place in no division stays itself)
+                        spans[i], senses[i] = regional, division
+        stated: dict[int, list[Place]] = {}
+        containers = self._containers(text, spans, senses, stated)
+        if not gold_spans:
+            decisions = _contained_names_are_places(text, spans, senses, decisions, containers)
+        kept = [d.ok for d in decisions]
+        scoring = _Scoring(spans, senses, containers, stated)
+
+        # Pass 1: what the important, unambiguous places say about the article's area.
+        telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
+                   for x, d in zip(senses, decisions)]
+        context = ArticleContext()
+        for span, ranking in zip(spans, scoring.rankings(telling, ArticleContext())):   # (nothing known yet)
+            if ranking:
+                context.add(ranking[0][1].place, span.norm)
+        # Pass 2: every span with that context; names keep one sense per article.
+        names = _mentions_by_name(spans, kept)
+        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context))
+        context2 = ArticleContext()
+        for span, ranking, d in zip(spans, scored, decisions):
+            if ranking and scoring.share(ranking) > POLICY.context_share and not d.needs_country:
+                context2.add(ranking[0][1].place, span.norm)
+        local = _local_points(spans, scored, POLICY.near_span_chars)
+        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local))
+
+        mentions = []
+        for i, (span, ranking, d) in enumerate(zip(spans, scored, decisions)):
+            ok, reason = d.ok, d.reason
+            if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
+                ok, reason = False, "a common word, and the article is not about the country of the place so named"
+            if ok and not gold_spans and ranking[0][1].kind == "alternate" \
+                    and _foreign_exonym(span, ranking[0][1], context2):   # (its cheapest test first)
+                ok, reason = False, "only another language's name for a place the article does not otherwise point to"
+            if ok and scoring.contradicted(i, ranking[0][1].place):
+                ok, reason = False, "no place of that name in the places the article puts it in"
+            if ok:
+                place = ranking[0][1].place
+                score = _round(d.confidence * scoring.confidence(ranking) * span.similarity, 3)
+                mentions.append(Mention(article_id, span.start, span.end, span.text,   # (in Mention's field order)
+                                        place.geonameid, place.name, place.lat, place.lon, place.feature_code,
+                                        place.country_code, place.admin1, score, span.method,
+                                        role="modifier" if d.modifier else None))
+            else:
+                mentions.append(Mention(article_id, span.start, span.end, span.text, method=span.method,
+                                        reason=reason or "no candidate fits"))
+        return mentions
+
+    def _containers(self, text: str, spans: list[Span], senses: list[_Senses],
+                    stated: dict[int, list[Place]]) -> dict[int, list[Place]]:
+        """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z"."""
+        out: dict[int, list[Place]] = {}
+        for i, span in enumerate(spans):
+            for k in range(i + 1, min(i + 1 + POLICY.container_lookahead, len(spans))):
+                other, cands = spans[k], senses[k].cands
+                if other.start - span.end > POLICY.container_gap_chars or not cands:   # (the length of the text between, not copied)
+                    break
+                between = text[span.end: other.start]
+                if (between[:1] == "," or between[:1].isspace()) and (_CONTAINER_GAP.fullmatch(between) or (
+                        span.qualifier in _QUALIFIED_BY_KIND and _OF_CONTAINER_GAP.fullmatch(between))):  # (how every gap starts)
+                    box = _container_of(senses[i], cands)
+                    if box is not None:
+                        out.setdefault(span.start, []).append(box)
+                        if between.strip() not in (",", "") and (box.is_country or other.qualifier in ("division", "district")):
+                            # "X in Y", "X, a village in Y's Z region": in words, not a list's comma,
+                            # and a country or a division named as one
+                            stated.setdefault(span.start, []).append(box)
+                if "." in between or ";" in between or "!" in between or "?" in between:
+                    break   # (the next sentence)
+        return out
+
+
+def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
+    """The place the second name of "X, Y" or "X in Y" stands for as X's container: its best
+    candidate when that is a country or division, else its best division known by its own name
+    ("Prague, Oklahoma": the state, though Oklahoma City is also called so). A division's own name
+    does not make it the container of another division or country ("Texas, Oklahoma and Kansas"
+    is a list), nor does a stem ("Kyiv, Kharkiv": Kharkiv the city, no container)."""
+    top = cands[0].place
+    if inner.cands and inner.cands[0].place.feature_code == "ADM1":
+        # a state is held by a country alone ("Kharkiv Oblast, Ukraine"; "Texas, Oklahoma" is a list)
+        return top if top.is_country else None
+    if top.is_country or top.is_division:
+        return top
+    if inner.cands and inner.cands[0].place.is_division:
+        return None
+    for c in cands:
+        if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev"):
+            return c.place
+    return None
+
+
+def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
+    """Once an article writes "Michael Steele", a later "Steele" is the man, not Steele, North Dakota."""
+    persons = {s.norm for s in spans if ("capital_before" in s.cues or "person" in s.cues) and "capital_after" not in s.cues}
+    if not persons:
+        return decisions
+    out = []
+    for span, d in zip(spans, decisions):
+        # d.prior below an important place's: a surname, not Russia in "United Russia"
+        if d.ok and span.norm in persons and d.prior < POLICY.important_place and span.qualifier in (None, "riverside") \
+                and "dateline" not in span.cues and "place_preposition" not in span.cues:
+            d = Detection(False, reason="the article uses this name for a person")
+        out.append(d)
+    return out
+
+
+#: The rejections a name's explicit first-level container overrules: what the word alone suggests.
+_OVERRULED_BY_CONTAINER = ("a common word", "only small places", "the article uses this name for a person",
+                           "only another name", "an abbreviation in capitals")
+
+
+def _contained_names_are_places(text: str, spans: list[Span], senses: list[_Senses], decisions: list[Detection],
+                                containers: dict[int, list[Place]]) -> list[Detection]:
+    """"Post Falls, Idaho", "MAINEVILLE, Ohio", "CHARLESTON, W.Va.": a name the word alone would not make
+    a place (a common word, a small place, a surname) is one when a comma joins it to a first-level
+    division that holds a settlement of that name: the container is the context that says a place is meant."""
+    out = list(decisions)
+    for i, (span, d) in enumerate(zip(spans, decisions)):
+        if d.ok or not d.reason or not d.reason.startswith(_OVERRULED_BY_CONTAINER) or text[span.end:span.end + 1] != ",":
+            continue
+        boxes = [box for box in containers.get(span.start, ()) if box.feature_code == "ADM1"]
+        if any(c.place.feature_class == "P" and c.place.lies_in(box) for box in boxes for c in senses[i].cands):
+            out[i] = Detection(True, min(1.0, POLICY.confidence_base + POLICY.confidence_positive),
+                               prior=senses[i].prior)
+    return out
+
+
+def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> bool:
+    """"Hamas" is Hamm's name in some language: an alternate name of a place in a country the
+    article never names, with nothing around it saying a place is meant, is not taken as that place."""
+    p = winner.place
+    return (winner.kind == "alternate" and span.method == "exact" and p.importance < POLICY.foreign_exonym_importance
+            and not p.is_country and not context.names_country_besides(p.country_code, span.norm)
+            and not (set(span.cues) & POSITIVE_CUES) and span.qualifier is None)
+
+
+def _mentions_by_name(spans: list[Span], kept: list[bool]) -> dict[str, list[int]]:
+    """Name -> the positions of its spans without a qualifier that are kept as places."""
+    out: dict[str, list[int]] = {}
+    for i, (span, ok) in enumerate(zip(spans, kept)):
+        if ok and span.qualifier is None:
+            out.setdefault(span.norm, []).append(i)
+    return out
+
+
+def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
+                        scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
+    """Within an article a name without a qualifier means one place: the best over its mentions
+    (``names`` as :func:`_mentions_by_name` finds them)."""
+    out = list(scored)
+    for mentions in names.values():
+        if len(mentions) == 1 and senses[mentions[0]].distinct_places:
+            continue   # one mention, no place twice: its ranking's best is already first
+        total: dict[int, float] = {}   # geonameid -> its scores summed over the name's spans
+        for i in mentions:
+            for s, c in scored[i]:
+                gid = c.place.geonameid
+                total[gid] = total.get(gid, 0) + s
+        best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
+        for i in mentions:
+            if len(scored[i]) > 1:
+                out[i] = _best_first(scored[i], best)
+    return out
+
+
+def _best_first(ranking: list[tuple[float, Candidate]], geonameid: int) -> list[tuple[float, Candidate]]:
+    """``ranking`` with the candidates of that place moved to the front, the order otherwise kept."""
+    if ranking[0][1].place.geonameid == geonameid and all(c.place.geonameid != geonameid for _, c in ranking[1:]):
+        return ranking   # (already so: the usual case)
+    return sorted(ranking, key=lambda x: x[1].place.geonameid != geonameid)

@@ -1,0 +1,176 @@
+"""A name's candidates, prepared once per process (:class:`_Senses`): their scores before the article is
+read, and their ranking by score (:func:`_ranking`, with scores rounded as :func:`_round` does)."""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
+
+from geo.gazetteer import Candidate
+from geo.matching import COMMON_NAME_IMPORTANCE, word_frequency
+from geo.normalize import normalize_name
+from geo.resolution.context import Detection
+from geo.resolution.policy import POLICY
+from geo.transliteration import translit_key
+
+@lru_cache(maxsize=100_000)
+def is_spelling_variant(name: str, own_name: str) -> bool:
+    """Whether ``name`` spells ``own_name`` another way (Izium for Izyum, Balakliia for Balakliya)."""
+    return translit_key(normalize_name(name)) == translit_key(normalize_name(own_name))
+
+
+# -- a name's candidates, prepared once ---------------------------------------------------------
+
+
+def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
+    """The part of a candidate's score that the article does not change: its importance, and what
+    its name and the span's qualifier say."""
+    p = c.place
+    s = p.importance
+    if c.kind == "stem" and qualifier is None:
+        s -= POLICY.stem_penalty   # "Bucha" is the town; its raion is written "Bucha district"
+    if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
+        s += POLICY.own_name  # a place's own current name (in any spelling) over another's former or foreign name
+    if qualifier == "division" and p.feature_code == "ADM1":
+        s += POLICY.division_qualifier   # "Kharkiv region" is the oblast, not the raion of the same name
+    if qualifier is None and p.feature_class == "P":
+        s += POLICY.bare_settlement
+    if alone:
+        s += POLICY.stands_alone  # a country or continent named is its own context: "China" in a Texas story is China
+    return s
+
+
+def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> set[tuple[str, str]]:
+    """A city of millions is what its name means before the state it lies in and shares a name
+    with ("New York", "Berlin"), though the state counts more people: take
+    :attr:`Policy.big_city_namesake` from such a state's score (and nothing from anyone else's:
+    the city against other towns is as before). Oklahoma City, of under a million, does not make
+    "Oklahoma" the city."""
+    cities = {(c.place.country_code, c.place.admin1_code) for c in ranked
+              if c.place.feature_class == "P" and c.place.population >= POLICY.big_city_population}
+    if not cities:
+        return cities
+    for k, c in enumerate(ranked):
+        if c.place.feature_code == "ADM1" and (c.place.country_code, c.place.admin1_code) in cities:
+            bases[k] -= POLICY.big_city_namesake
+    return cities   # (the states that yield: the article's places in them support the city as much)
+
+
+class _Senses:
+    """The candidates of a span's name (as its norm, variants, method and qualifier select them),
+    and what detection and scoring ask of them, worked out once. The resolver keeps one per name:
+    a name recurs across articles, and each article asks for its senses several times."""
+
+    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...]) -> None:
+        self.norm, self.qualifier, self.cands = norm, qualifier, cands
+        self.detections: dict[tuple, Detection] = {}   # what Resolver.is_place found, by what else it looks at
+
+        # -- for detection
+        #: the best candidate's importance
+        self.prior: float = max((c.place.importance for c in cands), default=0.0)
+        #: the best importance of a candidate known by this very name (not an alternate one)
+        self.named: float = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
+        #: whether an important place known by this very name lies in no one country (a sea, a
+        #: region: "Middle East", "Black Sea"), which no article names the country of
+        self.named_countryless: bool = any(c.kind != "alternate" and not c.place.country_code
+                                           and c.place.importance >= COMMON_NAME_IMPORTANCE for c in cands)
+        #: the best importance of a first-level division known by this very name (Maine, Victoria)
+        self.named_state: float = max((c.place.importance for c in cands if c.place.feature_code == "ADM1"
+                                       and c.kind in ("official", "ascii", "everyday", "abbrev")), default=0.0)
+        #: how common the name's rarest word is in English
+        #: (none for an abbreviation written with its dot: "Ill." is no word)
+        self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() and "." not in norm else 0.0
+        #: whether every candidate is an alternate name that is not a spelling of the place's own
+        #: (Bush for Bushland, not Izium for Izyum)
+        self.only_other_names: bool = all(c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name)
+                                          for c in cands)
+
+        # -- for scoring: every tuple in the order of ranked
+        #: the candidates by importance, then geonameid: the order that equal scores keep
+        ranked = tuple(sorted(cands, key=lambda c: (-c.place.importance, c.place.geonameid)))
+        self.ranked: tuple[Candidate, ...] = ranked
+        #: whether each candidate is a country or continent: its own context, never near anything
+        alone = tuple(c.place.is_country or c.place.feature_code == "CONT" for c in ranked)
+        self.alone: tuple[bool, ...] = alone
+        #: each candidate's score before the article is read (_prior_score)
+        bases = [_prior_score(c, qualifier, a) for c, a in zip(ranked, alone)]
+        yielding = _big_city_first(ranked, bases) if qualifier is None else set()
+        self.bases: tuple[float, ...] = tuple(bases)
+        #: the country whose mentions support each candidate (None for a country or continent)
+        self.countries: tuple[str | None, ...] = tuple(None if a else c.place.country_code for c, a in zip(ranked, alone))
+        #: the first-level division ("UA.07") whose mentions support each candidate
+        self.regions: tuple[str | None, ...] = tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code
+                                                     else None for c in ranked)
+        #: the region of each candidate that is a first-level division known by its own name (not
+        #: a stem, "Kharkiv" the city's, nor another's, "Mexico" for Mexico City), else None: the
+        #: article's places inside it make the name the division (Georgia beside Atlanta is the
+        #: state, not the country; Quebec beside Montreal the province, not its capital), unless
+        #: the division yields its name to a city of millions (New York beside Brooklyn)
+        #: A division whose own name is not the bare name (Kherson Oblast, Sumska Oblast: known as
+        #: "Kherson" only through the admin-code list) holds nothing by it: there, as in news of any
+        #: country whose regions are named after their capitals, the bare name is the city.
+        self.holders: tuple[str | None, ...] = tuple(
+            f"{c.place.country_code}.{c.place.admin1_code}"
+            if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev")
+            and norm in (normalize_name(c.place.name), normalize_name(c.place.asciiname))
+            and (c.place.country_code, c.place.admin1_code) not in yielding else None
+            for c in ranked)
+        #: whether each candidate may take the home-region bonus: not a village GeoNames knows no
+        #: one in (in a country held in full, every village is a namesake of a city somewhere)
+        self.home_eligible: tuple[bool, ...] = tuple(
+            c.place.feature_class != "P" or c.place.population >= POLICY.home_region_min_population
+            or c.place.feature_code.startswith(("PPLA", "PPLC")) for c in ranked)
+        #: whether the name is also an important place's (a village then takes no nearness bonus against it)
+        self.prominent_namesake: bool = not all(self.home_eligible) and any(
+            c.place.importance >= POLICY.telling_importance for c in ranked)
+        self.any_holder: bool = any(h is not None for h in self.holders)
+        #: the ranking (as _ranking) when nothing in the article bears on it
+        self.prior_ranking: tuple[tuple[float, Candidate], ...] = tuple(_ranking(list(self.bases), self))
+        #: the positions of the candidates that nearby places count for (not countries and continents)
+        self.positions: tuple[int, ...] = tuple(k for k, a in enumerate(alone) if not a)
+        #: (lat, lon in radians, cos lat) of the candidates at positions
+        located = []
+        for k in self.positions:
+            lat = math.radians(ranked[k].place.lat)
+            located.append((lat, math.radians(ranked[k].place.lon), math.cos(lat)))
+        self.located: tuple[tuple[float, float, float], ...] = tuple(located)
+        #: (lat, lon in radians) of a place an article resolved -> the squared angular distance from
+        #: each located candidate to it (filled by _Distances, kept across articles)
+        self.distances: dict[tuple[float, float], tuple[float, ...]] = {}
+        #: whether no place is a candidate twice (under two names)
+        self.distinct_places: bool = len({c.place.geonameid for c in cands}) == len(cands)
+
+
+_SCORE = itemgetter(0)
+
+
+def _ranking(scores: list[float], senses: _Senses) -> list[tuple[float, Candidate]]:
+    """(score rounded to 4 places, candidate), best first; among equals, the more important place,
+    then the lower geonameid: the candidates come in that order, and the sort is stable (in reverse too)."""
+    return sorted(zip(map(_round, scores, _FOUR), senses.ranked), key=_SCORE, reverse=True)
+
+
+def _round(x: float, digits: int) -> float:
+    """``round(x, digits)`` (3 or 4 digits), exactly, mostly without the decimal string that
+    round() goes through (rounding is most of the cost of ranking a candidate).
+
+    ``y = x * 10**digits`` is within half an ulp (under 0.001 here) of the exact product, so unless
+    ``y`` is within 0.001 of a tie, the integer nearest to it is the one round() finds, and that
+    integer divided by ``10**digits`` (a correctly rounded division) is the float nearest to the
+    decimal round() returns. Ties, zero (whose sign round() keeps) and huge values go to round().
+    """
+    scale = _SCALES[digits]
+    y = x * scale
+    r = math.remainder(y, 1.0)   # exact: y minus the integer nearest to it
+    n = y - r                    # exact: that integer
+    if abs(r) < 0.499 and n and abs(y) < 1e12:
+        return n / scale
+    return round(x, digits)
+
+
+_SCALES = {3: 1000.0, 4: 10000.0}
+_FOUR = repeat(4)   # (map's argument: 4 digits for every score)
+
+
