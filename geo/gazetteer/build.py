@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geo.errors import DataError, GeoError
 from geo.gazetteer.definition import ExtractDefinition
+from geo.gazetteer.kinds import place_kind
 from geo.gazetteer.sources import (
     AdminCode,
     CountryInfo,
@@ -517,7 +518,7 @@ def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, 
     streams: dict[str, list[_Place]] = defaultdict(list)
     for (norm, gid) in names.entries:
         p = places.get(gid)
-        if p is not None and p.feature_class == "H" and p.feature_code.startswith("STM"):
+        if p is not None and place_kind(p.feature_class, p.feature_code) == "river":
             streams[norm].append(p)
     for rec, geom in zip(ne_rivers.drop(columns="geometry").to_dict("records"), ne_rivers.geometry):
         if geom is None:

@@ -21,8 +21,8 @@ NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_ti
 _QUALIFIER_FITS = {
     "division": lambda p: (p.feature_class == "A" and not p.is_country) or p.feature_code in ("RGN", "AREA", "PEN"),
     "district": lambda p: p.feature_code in ("ADM2", "ADM3", "ADMD"),
-    "river": lambda p: p.feature_class == "H" and p.feature_code.startswith("STM"),
-    "riverside": lambda p: p.feature_class == "H" and p.feature_code.startswith("STM"),   # "the Dnipro"
+    "river": lambda p: p.kind == "river",
+    "riverside": lambda p: p.kind == "river",   # "the Dnipro"
     "water": lambda p: p.feature_class == "H",
     "settlement": lambda p: p.feature_class == "P",
 }
