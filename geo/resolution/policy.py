@@ -19,6 +19,8 @@ class Policy:
     # -- a candidate's score before the article is read (_prior_score)
     stem_penalty: float = 0.3           #: "Bucha" is the town; its raion is written "Bucha district"
     own_name: float = 0.15              #: a place's own current name (any spelling) over another's former or foreign one
+    other_name: float = 0.3             #: less for a name that is neither the place's own nor a short form of it
+                                        #: ("Liverpool" for Washington, Indiana; "Delaware" for West Point, Virginia)
     division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name
     bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature
     stands_alone: float = 1.2           #: a country or continent named is its own context ("China" in a Texas story)
@@ -40,6 +42,8 @@ class Policy:
     near_span_km: float = 50.0          #: ... falling off so
     near_span_chars: int = 200          #: "around the span": within this many characters
     container: float = 1.0              #: per explicit container the candidate lies in ("Riga, Latvia")
+    county_and_town: float = 0.5        #: a town and a county the article names that hold each other ("Paris" and
+                                        #: "Henry County": Paris, Tennessee and Henry County, Tennessee), each
     container_gap_chars: int = 60       #: the most text between a name and its container
     container_lookahead: int = 3        #: how many later spans may be a span's container
     telling_importance: float = 0.75    #: a place this important, or a name's only place, tells the article's area at once

@@ -11,7 +11,7 @@ from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF
 from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
-from geo.resolution.scoring import _Scoring
+from geo.resolution.scoring import _inside, _Scoring
 from geo.resolution.senses import _Senses, _round
 from geo.transliteration import FUZZY_COUNTRIES
 
@@ -196,7 +196,7 @@ class Resolver:
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers)
         kept = [d.ok for d in decisions]
-        scoring = _Scoring(spans, senses, containers, stated)
+        scoring = _Scoring(spans, senses, containers, stated, _counties_and_towns(spans, senses, decisions))
 
         # Pass 1: what the important, unambiguous places say about the article's area.
         telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
@@ -315,6 +315,35 @@ def _contained_names_are_places(text: str, spans: list[Span], senses: list[_Sens
             out[i] = Detection(True, min(1.0, POLICY.confidence_base + POLICY.confidence_positive),
                                prior=senses[i].prior)
     return out
+
+
+def _counties_and_towns(spans: list[Span], senses: list[_Senses], decisions: list[Detection]) -> dict[int, frozenset[int]]:
+    """By span start, the candidates (geonameids) that pair with another name of the article as a
+    town and the county (second-level division) that holds it: "Paris" and "Henry County" are Paris,
+    Tennessee and Henry County, Tennessee, though each alone would be another (places named together
+    lie together; a county named by its own name is local news's way of placing its towns)."""
+    counties = [(i, [c.place for c in x.cands if c.place.feature_code == "ADM2" and c.kind in ("official", "ascii")
+                     and not any(_inside(t.place, c.place) for t in x.cands if t.place.feature_class == "P")])
+                for i, (x, d) in enumerate(zip(senses, decisions)) if d.ok]
+    # (a county whose name is also a town's in it, "Cairns", is that town as often: it pairs with nothing)
+    counties = [(i, found) for i, found in counties if found]
+    if not counties:
+        return {}
+    out: dict[int, set[int]] = {}
+    for i, (span, x, d) in enumerate(zip(spans, senses, decisions)):
+        if not d.ok:
+            continue
+        towns = [c.place for c in x.cands if c.place.feature_class == "P"]
+        own = {c.place.geonameid for c in x.cands}
+        for j, held_by in counties:
+            if j == i or senses[j].norm == x.norm or any(county.geonameid in own for county in held_by):
+                continue                          # ("PLYMOUTH CO." and "Plymouth County": one county named twice)
+            for town in towns:
+                for county in held_by:
+                    if _inside(town, county):
+                        out.setdefault(span.start, set()).add(town.geonameid)
+                        out.setdefault(spans[j].start, set()).add(county.geonameid)
+    return {start: frozenset(ids) for start, ids in out.items()}
 
 
 def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> bool:

@@ -23,12 +23,15 @@ class _Scoring:
     """
 
     def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]],
-                 stated: dict[int, list[Place]] | None = None) -> None:
+                 stated: dict[int, list[Place]] | None = None, paired: dict[int, frozenset[int]] | None = None) -> None:
         self.spans, self.senses = spans, senses
         self._boxes: list[Sequence[Place]] = [containers.get(s.start, ()) for s in spans]   # the places containing each span
+        # the candidates of each span that pair with another span's as county and town (_counties_and_towns)
+        self._paired: list[frozenset[int]] = [(paired or {}).get(s.start, frozenset()) for s in spans]
         # those of them stated in words ("in", "of", "a village in"), not only by a comma
         self._stated: list[Sequence[Place]] = [(stated or {}).get(s.start, ()) for s in spans]
-        self._box_keys = [tuple(p.geonameid for p in boxes) if boxes else () for boxes in self._boxes]
+        self._box_keys = [(tuple(p.geonameid for p in boxes), pairs) if boxes or pairs else ()
+                          for boxes, pairs in zip(self._boxes, self._paired)]
         self.proximity = _Proximity()
         self._contexts: list[ArticleContext] = []     # those scoring differently, in order of use
         # id(context) -> (the context, kept so that the id stays its own; id of the first that scores like it)
@@ -54,7 +57,8 @@ class _Scoring:
         start, as :func:`_local_points` finds them); [] for the other spans."""
         context_key = self._context_key(context)
         out: list[list[tuple[float, Candidate]]] = []
-        for span, senses, boxes, box_key, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys, keep):
+        for span, senses, boxes, box_key, pairs, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys,
+                                                               self._paired, keep):
             if not wanted:
                 out.append([])
                 continue
@@ -68,15 +72,15 @@ class _Scoring:
             key = (id(senses), context_key, near, box_key)
             ranking = self._rankings.get(key)
             if ranking is None:
-                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near)
+                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near, pairs)
             out.append(ranking)
         return out
 
     def _rank(self, senses: _Senses, context: ArticleContext, context_key: int, boxes: Sequence[Place],
-              near: tuple[int, ...]) -> list[tuple[float, Candidate]]:
+              near: tuple[int, ...], pairs: frozenset[int] = frozenset()) -> list[tuple[float, Candidate]]:
         """The ranking of a name's (two or more) candidates given the context, the containers of
-        the span and the columns of the settlements near it."""
-        if not (near or boxes or context.countries or context.regions or context.points):
+        the span, the columns of the settlements near it and its candidates that pair as county and town."""
+        if not (near or boxes or pairs or context.countries or context.regions or context.points):
             return list(senses.prior_ranking)   # nothing in the article bears on it (yet)
         scores = self._scores_in_context(senses, context, context_key)
         if near:   # places named together lie together
@@ -84,6 +88,8 @@ class _Scoring:
             self.proximity.add_nearness(scores, senses, near, POLICY.near_span, POLICY.near_span_km)
         if boxes:
             scores = [_contained(s, c.place, boxes) for s, c in zip(scores, senses.ranked)]
+        if pairs:
+            scores = [s + POLICY.county_and_town if c.place.geonameid in pairs else s for s, c in zip(scores, senses.ranked)]
         # Best score first; among equals, the more important place, then the lower geonameid: the
         # candidates come in that order, and the sort is stable (in reverse too).
         return _ranking(scores, senses)

@@ -16,6 +16,22 @@ from geo.resolution.policy import POLICY
 from geo.transliteration import translit_key
 
 @lru_cache(maxsize=100_000)
+def is_short_form(name: str, own_name: str) -> bool:
+    """Whether ``name`` is ``own_name`` shortened: its words all among the place's own ("Kingston" for
+    Kingston upon Thames, "Newcastle" for Newcastle upon Tyne, "Avondale" for Avondale Estates).
+
+    >>> is_short_form("Kingston", "Kingston upon Thames"), is_short_form("Liverpool", "Washington")
+    (True, False)
+    """
+    words = {_ABBREVIATED.get(w, w) for w in translit_key(normalize_name(own_name)).replace(".", " ").split()}
+    return all(_ABBREVIATED.get(w, w) in words for w in translit_key(normalize_name(name)).replace(".", " ").split())
+
+
+#: The words place names abbreviate, as normalize_name leaves them ("St. Paul" is Saint Paul's own name).
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+@lru_cache(maxsize=100_000)
 def is_spelling_variant(name: str, own_name: str) -> bool:
     """Whether ``name`` spells ``own_name`` another way (Izium for Izyum, Balakliia for Balakliya)."""
     return translit_key(normalize_name(name)) == translit_key(normalize_name(own_name))
@@ -33,6 +49,8 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
         s -= POLICY.stem_penalty   # "Bucha" is the town; its raion is written "Bucha district"
     if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
         s += POLICY.own_name  # a place's own current name (in any spelling) over another's former or foreign name
+    elif c.kind == "alternate" and not is_short_form(c.name, p.name):
+        s -= POLICY.other_name
     if qualifier == "division" and p.feature_code == "ADM1":
         s += POLICY.division_qualifier   # "Kharkiv region" is the oblast, not the raion of the same name
     if qualifier is None and p.feature_class == "P":
