@@ -86,6 +86,8 @@ class Policy:
     near_span_km: float = 50.0          #: ... falling off so
     near_span_chars: int = 200          #: "around the span": within this many characters
     container: float = 1.0              #: per explicit container the candidate lies in ("Riga, Latvia")
+    county_and_town: float = 0.5        #: a town and a county the article names that hold each other ("Paris" and
+                                        #: "Henry County": Paris, Tennessee and Henry County, Tennessee), each
     container_gap_chars: int = 60       #: the most text between a name and its container
     container_lookahead: int = 3        #: how many later spans may be a span's container
     telling_importance: float = 0.75    #: a place this important, or a name's only place, tells the article's area at once
@@ -514,7 +516,7 @@ class Resolver:
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers)
         kept = [d.ok for d in decisions]
-        scoring = _Scoring(spans, senses, containers, stated)
+        scoring = _Scoring(spans, senses, containers, stated, _counties_and_towns(spans, senses, decisions))
 
         # Pass 1: what the important, unambiguous places say about the article's area.
         telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
@@ -608,12 +610,15 @@ class _Scoring:
     """
 
     def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]],
-                 stated: dict[int, list[Place]] | None = None) -> None:
+                 stated: dict[int, list[Place]] | None = None, paired: dict[int, frozenset[int]] | None = None) -> None:
         self.spans, self.senses = spans, senses
         self._boxes: list[Sequence[Place]] = [containers.get(s.start, ()) for s in spans]   # the places containing each span
+        # the candidates of each span that pair with another span's as county and town (_counties_and_towns)
+        self._paired: list[frozenset[int]] = [(paired or {}).get(s.start, frozenset()) for s in spans]
         # those of them stated in words ("in", "of", "a village in"), not only by a comma
         self._stated: list[Sequence[Place]] = [(stated or {}).get(s.start, ()) for s in spans]
-        self._box_keys = [tuple(p.geonameid for p in boxes) if boxes else () for boxes in self._boxes]
+        self._box_keys = [(tuple(p.geonameid for p in boxes), pairs) if boxes or pairs else ()
+                          for boxes, pairs in zip(self._boxes, self._paired)]
         self.proximity = _Proximity()
         self._contexts: list[ArticleContext] = []     # those scoring differently, in order of use
         # id(context) -> (the context, kept so that the id stays its own; id of the first that scores like it)
@@ -639,7 +644,8 @@ class _Scoring:
         start, as :func:`_local_points` finds them); [] for the other spans."""
         context_key = self._context_key(context)
         out: list[list[tuple[float, Candidate]]] = []
-        for span, senses, boxes, box_key, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys, keep):
+        for span, senses, boxes, box_key, pairs, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys,
+                                                               self._paired, keep):
             if not wanted:
                 out.append([])
                 continue
@@ -653,15 +659,15 @@ class _Scoring:
             key = (id(senses), context_key, near, box_key)
             ranking = self._rankings.get(key)
             if ranking is None:
-                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near)
+                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near, pairs)
             out.append(ranking)
         return out
 
     def _rank(self, senses: _Senses, context: ArticleContext, context_key: int, boxes: Sequence[Place],
-              near: tuple[int, ...]) -> list[tuple[float, Candidate]]:
+              near: tuple[int, ...], pairs: frozenset[int] = frozenset()) -> list[tuple[float, Candidate]]:
         """The ranking of a name's (two or more) candidates given the context, the containers of
-        the span and the columns of the settlements near it."""
-        if not (near or boxes or context.countries or context.regions or context.points):
+        the span, the columns of the settlements near it and its candidates that pair as county and town."""
+        if not (near or boxes or pairs or context.countries or context.regions or context.points):
             return list(senses.prior_ranking)   # nothing in the article bears on it (yet)
         scores = self._scores_in_context(senses, context, context_key)
         if near:   # places named together lie together
@@ -669,6 +675,8 @@ class _Scoring:
             self.proximity.add_nearness(scores, senses, near, POLICY.near_span, POLICY.near_span_km)
         if boxes:
             scores = [_contained(s, c.place, boxes) for s, c in zip(scores, senses.ranked)]
+        if pairs:
+            scores = [s + POLICY.county_and_town if c.place.geonameid in pairs else s for s, c in zip(scores, senses.ranked)]
         # Best score first; among equals, the more important place, then the lower geonameid: the
         # candidates come in that order, and the sort is stable (in reverse too).
         return _ranking(scores, senses)
@@ -903,6 +911,35 @@ def _contained_names_are_places(text: str, spans: list[Span], senses: list[_Sens
             out[i] = Detection(True, min(1.0, POLICY.confidence_base + POLICY.confidence_positive),
                                prior=senses[i].prior)
     return out
+
+
+def _counties_and_towns(spans: list[Span], senses: list[_Senses], decisions: list[Detection]) -> dict[int, frozenset[int]]:
+    """By span start, the candidates (geonameids) that pair with another name of the article as a
+    town and the county (second-level division) that holds it: "Paris" and "Henry County" are Paris,
+    Tennessee and Henry County, Tennessee, though each alone would be another (places named together
+    lie together; a county named by its own name is local news's way of placing its towns)."""
+    counties = [(i, [c.place for c in x.cands if c.place.feature_code == "ADM2" and c.kind in ("official", "ascii")
+                     and not any(_inside(t.place, c.place) for t in x.cands if t.place.feature_class == "P")])
+                for i, (x, d) in enumerate(zip(senses, decisions)) if d.ok]
+    # (a county whose name is also a town's in it, "Cairns", is that town as often: it pairs with nothing)
+    counties = [(i, found) for i, found in counties if found]
+    if not counties:
+        return {}
+    out: dict[int, set[int]] = {}
+    for i, (span, x, d) in enumerate(zip(spans, senses, decisions)):
+        if not d.ok:
+            continue
+        towns = [c.place for c in x.cands if c.place.feature_class == "P"]
+        own = {c.place.geonameid for c in x.cands}
+        for j, held_by in counties:
+            if j == i or senses[j].norm == x.norm or any(county.geonameid in own for county in held_by):
+                continue                          # ("PLYMOUTH CO." and "Plymouth County": one county named twice)
+            for town in towns:
+                for county in held_by:
+                    if _inside(town, county):
+                        out.setdefault(span.start, set()).add(town.geonameid)
+                        out.setdefault(spans[j].start, set()).add(county.geonameid)
+    return {start: frozenset(ids) for start, ids in out.items()}
 
 
 def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> bool:
