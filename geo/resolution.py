@@ -65,6 +65,8 @@ class Policy:
     # -- a candidate's score before the article is read (_prior_score)
     stem_penalty: float = 0.3           #: "Bucha" is the town; its raion is written "Bucha district"
     own_name: float = 0.15              #: a place's own current name (any spelling) over another's former or foreign one
+    other_name: float = 0.3             #: less for a name that is neither the place's own nor a short form of it
+                                        #: ("Liverpool" for Washington, Indiana; "Delaware" for West Point, Virginia)
     division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name
     bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature
     stands_alone: float = 1.2           #: a country or continent named is its own context ("China" in a Texas story)
@@ -230,6 +232,21 @@ def _region_bonuses(regions: dict[str, int]) -> dict[str | None, float]:
 
 
 @lru_cache(maxsize=100_000)
+def is_short_form(name: str, own_name: str) -> bool:
+    """Whether ``name`` is ``own_name`` shortened: its words all among the place's own ("Kingston" for
+    Kingston upon Thames, "Newcastle" for Newcastle upon Tyne, "Avondale" for Avondale Estates).
+
+    >>> is_short_form("Kingston", "Kingston upon Thames"), is_short_form("Liverpool", "Washington")
+    (True, False)
+    """
+    words = {_ABBREVIATED.get(w, w) for w in translit_key(normalize_name(own_name)).replace(".", " ").split()}
+    return all(_ABBREVIATED.get(w, w) in words for w in translit_key(normalize_name(name)).replace(".", " ").split())
+
+
+#: The words place names abbreviate, as normalize_name leaves them ("St. Paul" is Saint Paul's own name).
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
 def is_spelling_variant(name: str, own_name: str) -> bool:
     """Whether ``name`` spells ``own_name`` another way (Izium for Izyum, Balakliia for Balakliya)."""
     return translit_key(normalize_name(name)) == translit_key(normalize_name(own_name))
@@ -247,6 +264,8 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
         s -= POLICY.stem_penalty   # "Bucha" is the town; its raion is written "Bucha district"
     if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
         s += POLICY.own_name  # a place's own current name (in any spelling) over another's former or foreign name
+    elif c.kind == "alternate" and not is_short_form(c.name, p.name):
+        s -= POLICY.other_name
     if qualifier == "division" and p.feature_code == "ADM1":
         s += POLICY.division_qualifier   # "Kharkiv region" is the oblast, not the raion of the same name
     if qualifier is None and p.feature_class == "P":

@@ -123,3 +123,15 @@ def test_a_county_named_like_its_town_is_the_town(pipeline):
     # Gordonvale): a town named beside it does not make "Cairns" the division
     found = resolved(pipeline, "Floods cut the road from Gordonvale to Cairns in Queensland on Sunday.")
     assert found["Cairns"] == 2172797
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a small town's former name does not outweigh the place whose own name it is, whatever the region
+    ("Shoppers drove from Louisville, Kentucky, to Richmond, Virginia, and on to Delaware for the sales.",
+     "Delaware", 4142224),                                                  # the state, not West Point, Virginia
+    ("Fans from Liverpool flew to Indianapolis for the race.", "Liverpool", 2644210),  # not Washington, Indiana
+    # a short form of a place's own name is its own name
+    ("The Twins flew from St. Paul to Denver.", "St. Paul", 5045360),
+])
+def test_another_places_former_name_yields_to_the_place_called_so(pipeline, text, name, expected):
+    assert resolved(pipeline, text)[name] == expected
