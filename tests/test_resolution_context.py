@@ -96,3 +96,42 @@ def test_the_home_region_of_local_news_weighs(pipeline, gaz):
 def test_a_state_known_by_a_less_common_word_is_the_state(pipeline):
     assert resolved(pipeline, "The storm reached Maine on Sunday.") == {"Maine": 4971068}
     assert resolved(pipeline, "They march in March.") == {}   # a common word, no state
+
+
+def test_a_town_and_the_county_that_holds_it_choose_each_other(pipeline):
+    # alone, Athens is the Greek capital and Paris the French one...
+    assert resolved(pipeline, "The water plant in Paris would reopen on Monday.")["Paris"] == 2988507
+    # ...named with a county that holds a town of the name, each is the one the other holds
+    found = resolved(pipeline, "Deputies from Clarke County searched a home in Athens on Friday.")
+    assert found == {"Clarke County": 4188191, "Athens": 4180386}          # both in Georgia
+    assert resolved(pipeline, "Officials in Henry County said the plant in Paris would reopen.")["Paris"] == 4647963  # Tennessee
+
+
+def test_a_county_named_twice_does_not_pair_with_its_own_seat(pipeline, gaz):
+    # annotated spans (as an evaluation gives them): "PLYMOUTH CO." may be the county or a town, and
+    # "Plymouth County" names the county again: that pair does not favour a town Plymouth in it
+    text = ("PLYMOUTH CO. - A suspect in a farm auction theft near Hinton has been apprehended.\n"
+            "The Plymouth County Sheriff's Office investigated a theft from a farm auction near Hinton.\n"
+            "The suspect was identified as Paul Block Jr., 49, of Waterloo.")
+    spans = [(0, 12)] + [(i, i + len(w)) for w in ("Hinton", "Plymouth County", "Waterloo") for i in [text.index(w)]]
+    found = pipeline.resolve_spans(Article("t.txt", text), spans)
+    assert [gaz.place(m.geonameid).feature_code for m in found[:3]] == ["ADM2", "PPL", "ADM2"], [m.name for m in found]
+
+
+def test_a_county_named_like_its_town_is_the_town(pipeline):
+    # Cairns, the city, is also the name of its council area (a second-level division holding
+    # Gordonvale): a town named beside it does not make "Cairns" the division
+    found = resolved(pipeline, "Floods cut the road from Gordonvale to Cairns in Queensland on Sunday.")
+    assert found["Cairns"] == 2172797
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a small town's former name does not outweigh the place whose own name it is, whatever the region
+    ("Shoppers drove from Louisville, Kentucky, to Richmond, Virginia, and on to Delaware for the sales.",
+     "Delaware", 4142224),                                                  # the state, not West Point, Virginia
+    ("Fans from Liverpool flew to Indianapolis for the race.", "Liverpool", 2644210),  # not Washington, Indiana
+    # a short form of a place's own name is its own name
+    ("The Twins flew from St. Paul to Denver.", "St. Paul", 5045360),
+])
+def test_another_places_former_name_yields_to_the_place_called_so(pipeline, text, name, expected):
+    assert resolved(pipeline, text)[name] == expected
