@@ -26,10 +26,6 @@ from geo.claims.geodesy import distance, distance_between, nearest
 from geo.gazetteer import Gazetteer, Place
 from geo.normalize import normalize_name
 
-#: Regions that GeoNames lists as a region (RGN) without any polygon, drawn as the divisions that
-#: make them up. The Donbas (Donets Basin) is the Donetsk and Luhansk oblasts.
-COMPOSITE_REGIONS: dict[int, tuple[int, ...]] = {709718: (709716, 702657)}
-
 # A river line or a same-named river point farther than this from the place's own point belongs to
 # another river of the same name.
 _SAME_RIVER_KM = 400.0
@@ -114,12 +110,10 @@ class Regions:
     def _shape(self, place: Place) -> Shape:
         gaz = self.gazetteer
         gid = place.geonameid
-        if gid in COMPOSITE_REGIONS:
-            parts = [gaz.geometry(part, "admin1") for part in COMPOSITE_REGIONS[gid]]
-            if all(p is not None for p in parts):
-                names = " and ".join(gaz.place(part).name for part in COMPOSITE_REGIONS[gid])
-                return Shape(place, shapely.union_all(parts), "area", f"the Natural Earth polygons of {names}",
-                             (gid, *COMPOSITE_REGIONS[gid]))
+        composite = gaz.composite(gid) if place.feature_class != "P" else None
+        if composite is not None:             # a region drawn as its divisions (the extract's composite_regions)
+            names, parts, polygon = composite
+            return Shape(place, polygon, "area", f"the Natural Earth polygons of {names}", (gid, *parts))
         if place.is_country or place.feature_code == "ADM1":
             polygon = gaz.geometry(gid, "admin0" if place.is_country else "admin1")
             if polygon is not None:

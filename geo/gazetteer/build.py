@@ -217,7 +217,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     _add_division_stems(places, names, definition.division_suffixes)
     _add_articleless_names(places, names, countries, definition.definite_articles)
 
-    geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers)
+    geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers, definition.composite_regions)
 
     log(f"writing {len(places):,} places and {len(names.entries):,} names")
     meta = {
@@ -500,7 +500,8 @@ def _text(rec: dict, *fields: str) -> str:
     return ""
 
 
-def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, ne_rivers) -> list[tuple]:
+def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, ne_rivers,
+                composites: dict[int, tuple[int, ...]] | None = None) -> list[tuple]:
     import shapely
 
     rows = []
@@ -513,6 +514,12 @@ def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, 
         gn = rec.get("gn_id")
         gid = int(gn) if isinstance(gn, (int, float)) and not math.isnan(gn) and int(gn) in places else None
         rows.append((gid, "admin1", _text(rec, "name_en", "name"), _text(rec, "iso_3166_2"), geom))
+    # A composite region: the union of its parts' polygons, named after them, its code the parts' ids.
+    admin1 = {gid: geom for gid, layer, _, _, geom in rows if layer == "admin1" and gid is not None and geom is not None}
+    for gid, parts in (composites or {}).items():
+        if gid in places and all(part in admin1 and part in places for part in parts):
+            rows.append((gid, "composite", " and ".join(places[part].name for part in parts),
+                         ",".join(map(str, parts)), shapely.union_all([admin1[part] for part in parts])))
     # Rivers carry no GeoNames id: link a line to the GeoNames streams of the same name it passes
     # within about 30 km of (the Oskol line to both GeoNames Oskil rows).
     streams: dict[str, list[_Place]] = defaultdict(list)

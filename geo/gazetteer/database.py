@@ -265,6 +265,22 @@ class Gazetteer:
             params += (layer,)
         return _merge_wkb(tuple(row[0] for row in self._query(sql, params)))
 
+    def composite(self, geonameid: int) -> tuple[str, tuple[int, ...], object] | None:
+        """(the names of its parts, their ids, the union of their polygons) of a region the extract
+        draws as the divisions that make it up (``composite_regions``), else None.
+
+        >>> name, parts, _ = Gazetteer.open().composite(709718)
+        >>> name, parts
+        ('Donetska Oblast and Luhanska Oblast', (709716, 702657))
+        """
+        import shapely
+
+        rows = self._query("SELECT name, code, wkb FROM geometries WHERE geonameid = ? AND layer = 'composite'", (geonameid,))
+        if not rows:
+            return None
+        name, code, wkb = rows[0]
+        return name, tuple(int(part) for part in code.split(",")), shapely.from_wkb(wkb)
+
     def geometries(self, layer: str, bbox: tuple[float, float, float, float] | None = None) -> list[tuple[int | None, str, str, object]]:
         """(geonameid, name, code, geometry) of one layer, optionally only those touching ``bbox``."""
         import shapely

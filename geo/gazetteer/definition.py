@@ -59,6 +59,8 @@ class ExtractDefinition:
     features: list[Feature] = field(default_factory=list)
     #: the prior weight of a curated feature
     feature_importance: float = 0.85
+    #: a region without a polygon of its own -> the first-level divisions it is made of (the Donbas)
+    composite_regions: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ def load_definition(path: Path) -> ExtractDefinition:
                               names=tuple(str(n) for n in f.get("names", ())), country=str(f.get("country", "")))
                       for f in features.get("feature", [])],
             feature_importance=float(features.get("importance", 0.85)),
+            composite_regions={int(r["geonameid"]): tuple(int(p) for p in r["parts"]) for r in doc.get("composite_regions", [])},
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"{path}: extract definition lacks or misuses key {exc}") from None

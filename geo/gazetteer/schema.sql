@@ -70,9 +70,9 @@ CREATE TABLE admin_divisions (
 CREATE TABLE geometries (
     id        INTEGER PRIMARY KEY,
     geonameid INTEGER,
-    layer     TEXT NOT NULL,       -- admin0, admin1, river
+    layer     TEXT NOT NULL,       -- admin0, admin1, river, composite (a region drawn as its divisions)
     name      TEXT NOT NULL,
-    code      TEXT NOT NULL,       -- ISO 3166 code for admin0/admin1, '' for rivers
+    code      TEXT NOT NULL,       -- ISO 3166 code for admin0/admin1, '' for rivers, the parts' ids for a composite
     minx REAL NOT NULL, miny REAL NOT NULL, maxx REAL NOT NULL, maxy REAL NOT NULL,
     wkb       BLOB NOT NULL
 );
