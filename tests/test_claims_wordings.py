@@ -508,3 +508,11 @@ def test_the_regional_capital_is_the_seat_of_the_region_named_before(gaz):
     wrong = one(gaz, text.replace("55 km south-east", "300 km north"), ("Zaporizhzhia region", ZAPORIZHZHIA_OBLAST),
                 ("Orikhiv", 698428), type="distance_direction")
     assert wrong.verdict == "unverifiable", wrong.explanation
+
+
+def test_a_name_read_as_a_place_in_a_country_the_claim_names(gaz):
+    # "Tal Abyad" left unresolved (GeoNames knows no population for it); the claim names Syria and
+    # Turkey, and Syria holds a town of that name: read as it, inferred
+    text = "Turkey shelled Tal Abyad and other towns along the Syrian-Turkish border."
+    claim = one(gaz, text, ("Turkey", TURKEY), ("Tal Abyad", None), type="border_proximity")
+    assert [r.geonameid for r in claim.subject] == [163750] and claim.verdict == "consistent", claim.explanation

@@ -50,7 +50,8 @@ def find_claims(text: str, mentions: list[Mention], places: dict[int, Place],
     for finder in FINDERS:
         found.extend(finder(reader, found))
     for f in found:
-        read = [(m, reader.read_as_place(m)) for m in (*f.subjects, *f.anchors)]
+        named = frozenset(p.country_code for a in f.anchors if (p := reader.place(a)) is not None and p.is_country)
+        read = [(m, reader.read_as_place(m, named)) for m in (*f.subjects, *f.anchors)]
         if any(new is not old for old, new in read):
             f.subjects, f.anchors = [new for _, new in read[:len(f.subjects)]], [new for _, new in read[len(f.subjects):]]
             f.inferred = f.inferred or next(new.reason for old, new in read if new is not old)

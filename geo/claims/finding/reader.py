@@ -448,26 +448,28 @@ class Reader:
 
     # -- names a claim's wording reads as places ------------------------------------------------
 
-    def read_as_place(self, m: Mention) -> Mention:
+    def read_as_place(self, m: Mention, countries: frozenset[str] = frozenset()) -> Mention:
         """A mention the matcher left unresolved as no place ("Alliance", "East Ridge": common words;
         "Oakport Township": part of a longer name) that a claim's wording puts where a place must
         stand ("186 miles southeast of Alliance"): the wording is the evidence the matcher lacked.
         It is read as the place of that name in one of the article's regions (the first-level
-        divisions its resolved places lie in; the one holding most of them first), else ``m`` as it
-        was. The reading is *inferred*: a verdict of inconsistent never rests on it, and a name none
+        divisions its resolved places lie in; the one holding most of them first), else in one of
+        ``countries`` (those the claim itself names: "X and other towns along the Syrian-Turkish
+        border"), else ``m`` as it was. The reading is *inferred*: a verdict of inconsistent never rests on it, and a name none
         of the article's regions holds stays unresolved (no namesake is fetched from afar to fit)."""
         if m.resolved or self.gazetteer is None or m.method in IMPLIED:
             return m
         regions = self.article_regions()
-        if not regions:
+        if not regions and not countries:
             return m
         name = _GENERIC_TAIL.sub("", m.text)
-        known = [c.place for c in self.gazetteer.candidates(normalize_name(name))
-                 if c.kind != "stem" and c.place.kind == "settlement"
-                 and (c.place.country_code, c.place.admin1_code) in regions]
+        settlements = [c.place for c in self.gazetteer.candidates(normalize_name(name))
+                       if c.kind != "stem" and c.place.kind == "settlement"]
+        known = [p for p in settlements if (p.country_code, p.admin1_code) in regions] \
+            or [p for p in settlements if p.country_code in countries]
         if not known:
             return m
-        place = max(known, key=lambda p: (regions[p.country_code, p.admin1_code], p.population))
+        place = max(known, key=lambda p: (regions.get((p.country_code, p.admin1_code), 0), p.population))
         return self.implied(m.start, m.end, place, f"'{m.text}' read as a place by the claim's wording, and taken to be "
                             f"{place.name}, {place.admin1 or place.country_code}, a region the article names",
                             inferred=True)
