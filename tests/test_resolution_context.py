@@ -135,3 +135,12 @@ def test_a_county_named_like_its_town_is_the_town(pipeline):
 ])
 def test_another_places_former_name_yields_to_the_place_called_so(pipeline, text, name, expected):
     assert resolved(pipeline, text)[name] == expected
+
+
+def test_a_small_namesake_of_a_world_city_needs_its_own_region_named(pipeline, gaz):
+    # a story naming only the United States: Odessa, Texas takes no bonus from its country alone
+    found = resolved(pipeline, "The U.S. and Washington pledged more air defence for Odessa, officials in Washington said.")
+    assert gaz.place(found["Odessa"]).country_code == "UA"
+    # its state named, the town is meant
+    found = resolved(pipeline, "Oil workers drove from Midland, Texas, to Odessa on Monday.")
+    assert gaz.place(found["Odessa"]).admin1 == "Texas"

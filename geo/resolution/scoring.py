@@ -106,6 +106,10 @@ class _Scoring:
             # does not name adds 0.0: nothing)
             if countries:
                 summed = map(add, summed, map(countries.get, senses.countries, _NOTHING))
+                if senses.any_country_with_region:
+                    # (the country's bonus back off a world city's small namesake whose region is not named)
+                    summed = [s - countries.get(code, 0.0) if code is not None and not regions.get(region) else s
+                              for s, code, region in zip(summed, senses.countries_with_region, senses.regions)]
             if regions:
                 summed = map(add, summed, map(regions.get, senses.regions, _NOTHING))
                 home = next((code for code, bonus in regions.items() if bonus > POLICY.region_bonus), None)

@@ -118,6 +118,15 @@ class _Senses:
         self.bases: tuple[float, ...] = tuple(bases)
         #: the country whose mentions support each candidate (None for a country or continent)
         self.countries: tuple[str | None, ...] = tuple(None if a else c.place.country_code for c, a in zip(ranked, alone))
+        #: the country of each candidate that takes its country's bonus only with its region's: a small
+        #: town sharing its name with a place of world importance abroad (Paris, Texas in a story naming
+        #: only the United States is Paris, France; beside Dallas and Texas it is the town), else None
+        world = {c.place.country_code for c in ranked if c.place.importance >= POLICY.world_place}
+        self.countries_with_region: tuple[str | None, ...] = tuple(
+            code if code is not None and world - {code} and c.place.feature_class == "P"
+            and c.place.population < POLICY.big_city_population else None
+            for c, code in zip(ranked, self.countries))
+        self.any_country_with_region: bool = any(self.countries_with_region)
         #: the first-level division ("UA.07") whose mentions support each candidate
         self.regions: tuple[str | None, ...] = tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code
                                                      else None for c in ranked)
