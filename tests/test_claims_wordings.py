@@ -516,3 +516,17 @@ def test_a_name_read_as_a_place_in_a_country_the_claim_names(gaz):
     text = "Turkey shelled Tal Abyad and other towns along the Syrian-Turkish border."
     claim = one(gaz, text, ("Turkey", TURKEY), ("Tal Abyad", None), type="border_proximity")
     assert [r.geonameid for r in claim.subject] == [163750] and claim.verdict == "consistent", claim.explanation
+
+
+BELGOROD = 578072
+
+
+def test_a_distance_with_a_direction_from_the_border(gaz):
+    claim = one(gaz, "Drones struck Belgorod, a Russian city 40 km north of the border.", ("Belgorod", BELGOROD),
+                type="border_proximity")
+    assert claim.stated["distance"] == 40 and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_comma_before_a_possessive_joins_no_container(gaz):
+    text = "Troops took a village north-west of Avdiivka, Ukraine's military said."
+    assert claims_of(gaz, text, ("Avdiivka", 713122), ("Ukraine", UKRAINE), type="containment") == []

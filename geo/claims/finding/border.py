@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
-from geo.claims.finding.words import NUMBER, QUALIFIER, number, unit, words
+from geo.claims.finding.words import DIRECTION, NUMBER, QUALIFIER, number, unit, words
 from geo.claims.units import LENGTH_PATTERN
 from geo.document import Mention
 
@@ -25,7 +25,8 @@ _BORDER = r"(?:border|frontier|boundary|state\s+line)s?"
 #: The cue and what comes between it and the word "border".
 _CUE = re.compile(rf"""(?<![\w’'])(?:
     (?P<near>near|close\s+to|along|on|at|by|across|straddling|hugging|next\s+to|not\s+far\s+from)
-  | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?(?:from|of)
+  | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?
+    (?:{DIRECTION}\s+)?(?:from|of)                            # "40 km north of the border": the distance is measured
 )\s+(?:the|its|their|a)\s+(?P<between>[^.;:!?()]{{0,40}}?)\b{_BORDER}\b""", _I | re.X)
 _BORDER_GATE = re.compile(r"\b(?:border|frontier|boundary|state\s+line)", _I)
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)

@@ -141,6 +141,8 @@ def _commas(reader: Reader):
         anchor = reader.anchor_at(subject.end + after.end())
         if anchor is None or not reader.is_area(anchor) or reader.is_area(subject) and not _larger(reader, anchor, subject):
             continue                                              # a region is said to be in a larger region only
+        if text[anchor.end:anchor.end + 2] in ("'s", "’s"):
+            continue                                              # "of Avdiivka, Ukraine's military said": a new phrase
         more = _LIST_AFTER.match(text[anchor.end:anchor.end + 6])
         listed = reader.mention_at(anchor.end + more.end()) if more else None
         if listed is not None and reader.is_area(listed) and not _is_chain(reader, anchor, more):
