@@ -28,6 +28,8 @@ _WHITESPACE = re.compile(r"\s+")
 
 def strip_diacritics(text: str) -> str:
     """Decompose (NFKD) and drop the combining marks: ``"Kyïv"`` -> ``"Kyiv"``."""
+    if text.isascii():
+        return text   # (ASCII has no decompositions nor combining marks: most names and words)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

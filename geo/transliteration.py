@@ -68,9 +68,19 @@ class FuzzyNames:
 
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
+        # (norm, min_similarity) -> what lookup found: a name recurs across articles, its query need not
+        self._found: dict[tuple[str, float], tuple[tuple[str, float], ...]] = {}
 
     def lookup(self, norm: str, *, min_similarity: float = 0.8) -> list[tuple[str, float]]:
         """Gazetteer names that ``norm`` may be a variant spelling of, best first, with a similarity in [0, 1]."""
+        found = self._found.get((norm, min_similarity))
+        if found is None:
+            if len(self._found) > 100_000:
+                self._found.clear()
+            found = self._found[(norm, min_similarity)] = tuple(self._lookup(norm, min_similarity))
+        return list(found)
+
+    def _lookup(self, norm: str, min_similarity: float) -> list[tuple[str, float]]:
         from rapidfuzz import fuzz
 
         key = translit_key(norm)

@@ -72,11 +72,15 @@ class NameMatcher:
         ws = words(text)
         spans: list[Span] = []
         resume = 0  # words starting before this lie inside the last name found
-        no_name = self._no_name
+        no_name, known = self._no_name, self._known
         for w in ws.capitalized:
             if w.norm in no_name or w.start < resume:
                 continue  # most capitalized words start no name at all: no walk to set up
-            best = self._longest_name(ws, w)
+            facts = known.get(w.norm)
+            if facts is not None and facts[0] and not (facts[1] or facts[2] or facts[3]):
+                best = (w, w.norm)   # a name, and no longer or dotted one starts so: no walk (_longest_name)
+            else:
+                best = self._longest_name(ws, w)
             if best is None:
                 continue
             last, norm = best

@@ -40,13 +40,14 @@ class VariantMatcher:
         from rapidfuzz.distance import JaroWinkler
 
         starts = sorted((s.start, s.end) for s in known)
+        exact = set(starts)   # (a run that is a known name: the usual case, told at once)
         ws = words(text)
         caps = ws.capitalized
         out = []
         positions = ws.positions()
         for m in _VARIANT_RUN.finditer(text):
             i = positions.get(m.start())
-            if i is None:
+            if i is None or m.span() in exact:
                 continue
             run = m.group()
             norm = _rare_norm(run)

@@ -214,7 +214,7 @@ class Words:
                 found = None
             else:
                 start, token = m.start(), m.group()
-                k = self.index_at(start)
+                k = (self._index or self.positions()).get(start)
                 if k is not None:
                     found = self.capitalized[k]
                 elif token.islower() and _without_possessive(token) == token:
@@ -237,7 +237,7 @@ class Words:
             token = text[word_start: word_end]
             return _make(_Word, (word_start, word_end, token, _norm_word(token), word_end, ()))
         # A capitalized word, then no letters: the capitalized word before this one.
-        k = self.index_at(start)
+        k = (self._index or self.positions()).get(start)
         if k:
             previous = self.capitalized[k - 1]
             if not previous.rest and previous.token_end > lo and not _LETTER.search(text, previous.token_end, start):

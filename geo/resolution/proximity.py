@@ -25,8 +25,9 @@ class _Proximity:
         self._column: dict[tuple[float, float], int] = {}   # (lat, lon) of a place -> its column
         self._coords: list[tuple[float, float]] = []          # (lat, lon) in radians, by column
         self._tables: dict[int, _Distances] = {}              # id(senses) -> their distances
-        # id(points) -> (the points, kept so the id stays theirs; (name, column) of each; norm -> columns)
-        self._sets: dict[int, tuple[Collection[_Point], list[tuple[str, int]], dict[str, tuple[int, ...]]]] = {}
+        # id(points) -> (the points, kept so the id stays theirs; column -> its one name, None when several;
+        # norm -> its columns; every column, in order; the names alone at a column)
+        self._sets: dict[int, tuple] = {}
 
     def columns(self, points: Collection[_Point], norm: str) -> tuple[int, ...]:
         """The columns of the (name, lat, lon) ``points`` not named ``norm`` (a name does not
@@ -35,10 +36,17 @@ class _Proximity:
             return ()
         known = self._sets.get(id(points))
         if known is None or known[0] is not points:
-            known = self._sets[id(points)] = (points, [(name, self._add(lat, lon)) for name, lat, lon in points], {})
+            named: dict[int, str | None] = {}   # column -> the one name placed there (None: several)
+            for name, lat, lon in points:
+                column = self._add(lat, lon)
+                named[column] = name if named.get(column, name) == name else None
+            # (the columns of every name; a name's own are those no other name shares)
+            known = self._sets[id(points)] = (points, named, {}, tuple(sorted(named)), frozenset(named.values()))
+        if norm not in known[4]:
+            return known[3]   # (no place is named only so: every column)
         columns = known[2].get(norm)
         if columns is None:
-            columns = known[2][norm] = tuple(sorted({column for name, column in known[1] if name != norm}))
+            columns = known[2][norm] = tuple(column for column in known[3] if known[1][column] != norm)
         return columns
 
     def _add(self, lat: float, lon: float) -> int:

@@ -11,7 +11,7 @@ from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF
 from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
-from geo.resolution.scoring import _inside, _Scoring
+from geo.resolution.scoring import _Scoring
 from geo.resolution.senses import _Senses, _round
 from geo.transliteration import FUZZY_COUNTRIES
 
@@ -322,27 +322,29 @@ def _counties_and_towns(spans: list[Span], senses: list[_Senses], decisions: lis
     town and the county (second-level division) that holds it: "Paris" and "Henry County" are Paris,
     Tennessee and Henry County, Tennessee, though each alone would be another (places named together
     lie together; a county named by its own name is local news's way of placing its towns)."""
-    counties = [(i, [c.place for c in x.cands if c.place.feature_code == "ADM2" and c.kind in ("official", "ascii")
-                     and not any(_inside(t.place, c.place) for t in x.cands if t.place.feature_class == "P")])
-                for i, (x, d) in enumerate(zip(senses, decisions)) if d.ok]
-    # (a county whose name is also a town's in it, "Cairns", is that town as often: it pairs with nothing)
-    counties = [(i, found) for i, found in counties if found]
+    # (a county whose name is also a town's in it, "Cairns", is that town as often: _Senses.counties leaves it out)
+    counties = [(j, x.counties) for j, (x, d) in enumerate(zip(senses, decisions)) if d.ok and x.counties]
     if not counties:
         return {}
+    # The counties by their codes, which a town in one shares (Place.lies_in): a town finds its
+    # counties by one look-up, not by a test against every county of the article.
+    by_codes: dict[tuple[str, str, str], list[tuple[int, Place]]] = {}
+    for j, held_by in counties:
+        for county in held_by:
+            by_codes.setdefault((county.country_code, county.admin1_code, county.admin2_code), []).append((j, county))
     out: dict[int, set[int]] = {}
     for i, (span, x, d) in enumerate(zip(spans, senses, decisions)):
-        if not d.ok:
+        if not d.ok or not x.towns:
             continue
-        towns = [c.place for c in x.cands if c.place.feature_class == "P"]
-        own = {c.place.geonameid for c in x.cands}
-        for j, held_by in counties:
-            if j == i or senses[j].norm == x.norm or any(county.geonameid in own for county in held_by):
-                continue                          # ("PLYMOUTH CO." and "Plymouth County": one county named twice)
-            for town in towns:
-                for county in held_by:
-                    if _inside(town, county):
-                        out.setdefault(span.start, set()).add(town.geonameid)
-                        out.setdefault(spans[j].start, set()).add(county.geonameid)
+        for town in x.towns:
+            if not town.country_code:
+                continue   # (in no country: lies in no county)
+            for j, county in by_codes.get((town.country_code, town.admin1_code, town.admin2_code), ()):
+                if j == i or senses[j].norm == x.norm or not x.ids.isdisjoint(c.geonameid for c in senses[j].counties):
+                    continue                          # ("PLYMOUTH CO." and "Plymouth County": one county named twice)
+                if town.geonameid != county.geonameid:
+                    out.setdefault(span.start, set()).add(town.geonameid)
+                    out.setdefault(spans[j].start, set()).add(county.geonameid)
     return {start: frozenset(ids) for start, ids in out.items()}
 
 

@@ -27,9 +27,10 @@ class _Scoring:
         self.spans, self.senses = spans, senses
         self._boxes: list[Sequence[Place]] = [containers.get(s.start, ()) for s in spans]   # the places containing each span
         # the candidates of each span that pair with another span's as county and town (_counties_and_towns)
-        self._paired: list[frozenset[int]] = [(paired or {}).get(s.start, frozenset()) for s in spans]
+        paired, stated, no_pairs = paired or {}, stated or {}, frozenset()
+        self._paired: list[frozenset[int]] = [paired.get(s.start, no_pairs) for s in spans]
         # those of them stated in words ("in", "of", "a village in"), not only by a comma
-        self._stated: list[Sequence[Place]] = [(stated or {}).get(s.start, ()) for s in spans]
+        self._stated: list[Sequence[Place]] = [stated.get(s.start, ()) for s in spans]
         self._box_keys = [(tuple(p.geonameid for p in boxes), pairs) if boxes or pairs else ()
                           for boxes, pairs in zip(self._boxes, self._paired)]
         self.proximity = _Proximity()

@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 
-from geo.gazetteer import Candidate
+from geo.gazetteer import Candidate, Place
 from geo.matching import COMMON_NAME_IMPORTANCE, word_frequency
 from geo.normalize import normalize_name
 from geo.resolution.context import Detection
@@ -168,6 +168,17 @@ class _Senses:
         self.distances: dict[tuple[float, float], tuple[float, ...]] = {}
         #: whether no place is a candidate twice (under two names)
         self.distinct_places: bool = len({c.place.geonameid for c in cands}) == len(cands)
+
+        # -- for pairing counties and towns (Resolver's _counties_and_towns), in the order of cands
+        #: the geonameids of the candidates
+        self.ids: frozenset[int] = frozenset(c.place.geonameid for c in cands)
+        #: the candidates that are settlements
+        self.towns: tuple[Place, ...] = tuple(c.place for c in cands if c.place.feature_class == "P")
+        #: the counties (second-level divisions) known by this very name that hold none of its
+        #: settlements (a county named like its own town, "Cairns", is that town as often)
+        self.counties: tuple[Place, ...] = tuple(
+            c.place for c in cands if c.place.feature_code == "ADM2" and c.kind in ("official", "ascii")
+            and not any(t.geonameid != c.place.geonameid and t.lies_in(c.place) is True for t in self.towns))
 
 
 _SCORE = itemgetter(0)
