@@ -14,7 +14,7 @@ Two claims conflict when they are about the same place (their subjects share a G
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
+from collections import defaultdict
 
 from geo.claims.geodesy import angle_difference, direction_bearing
 from geo.claims.policy import Policy
@@ -42,16 +42,21 @@ def conflicts(documents: list[Document], policy: Policy | None = None) -> list[C
     """Every pair of claims, from different articles, that cannot both be right."""
     policy = policy or Policy()
     claims = [c for d in documents for c in d.claims if c.subject]
+    # Only claims of one type about one place can disagree: each claim meets those (later ones, in
+    # order) through an index, not every other claim of the corpus.
+    said_of: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for gid in _ids(c.subject):
+            said_of[c.type, gid].append(i)
     found = []
-    for a, b in combinations(claims, 2):
-        if a.article == b.article or a.type != b.type:
-            continue
-        shared = [r for r in a.subject if r.geonameid in {s.geonameid for s in b.subject}]
-        if not shared:
-            continue
-        why = _disagreement(a, b, policy)
-        if why:
-            found.append(Conflict(a.type, shared, (a, b), f"{_place_names(shared)}: {why}"))
+    for i, a in enumerate(claims):
+        for b in (claims[j] for j in sorted({j for gid in _ids(a.subject) for j in said_of[a.type, gid] if j > i})):
+            if a.article == b.article:
+                continue
+            shared = [r for r in a.subject if r.geonameid in {s.geonameid for s in b.subject}]
+            why = _disagreement(a, b, policy)
+            if why:
+                found.append(Conflict(a.type, shared, (a, b), f"{_place_names(shared)}: {why}"))
     return found
 
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from functools import cached_property
 
 import shapely
 from shapely import Point
 from shapely.strtree import STRtree
 
-from geo.claims.geodesy import distance, distance_between, nearest
+from geo.claims.geodesy import distance, distance_between, equivalent_radius_km, largest_part, nearest
 from geo.gazetteer import Gazetteer, Place
 from geo.normalize import normalize_name
 
@@ -59,6 +60,14 @@ class Shape:
     def point(self) -> Point:
         """The GeoNames point of the place."""
         return Point(self.place.lon, self.place.lat)
+
+    @cached_property
+    def centre_and_radius_km(self) -> tuple[Point, float]:
+        """An area's centre (the centroid of its largest part) and the radius (km) of a disc of that
+        part's geodesic area: what a position in it is measured from (computed once per shape, and
+        shapes are kept per place: a country's outline has thousands of points)."""
+        region = largest_part(self.geometry)
+        return region.centroid, equivalent_radius_km(region)
 
 
 def is_stream(place: Place) -> bool:
@@ -105,6 +114,8 @@ class Regions:
         shape = self._shapes.get(place.geonameid)
         if shape is None or shape.place != place:
             shape = self._shapes[place.geonameid] = self._shape(place)
+            if shape.kind != "point":
+                shapely.prepare(shape.geometry)   # (kept: each later intersects/contains test on it is fast)
         return shape
 
     def _shape(self, place: Place) -> Shape:

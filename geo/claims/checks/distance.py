@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from geo.claims.geodesy import (COMPASS_WORDS, angle_difference, bearing, compass, direction_bearing, distance,
-                                distance_between, equivalent_radius_km, largest_part, nearest)
+                                distance_between, nearest)
 from geo.claims.checks.result import (UNVERIFIABLE, Result, bounded_error, rounded_km, rounded_mi, name_of,
                                      range_error, water_point, unverifiable, worst)
 from geo.claims.regions import Shape
@@ -84,13 +84,11 @@ class DistanceChecks:
         outside the region cannot be placed in it."""
         if not anchor.is_area:
             return unverifiable("no polygon", f"{name_of(anchor)} has no outline to find its {COMPASS_WORDS[stated['direction']]} in")
-        region = largest_part(anchor.geometry)
-        centre = region.centroid
+        centre, radius = anchor.centre_and_radius_km
         target = subject.geometry.centroid if subject.is_area else subject.point
         if not anchor.geometry.intersects(target) and distance_between(target, anchor.geometry).km > self.policy.edge_km:
             return unverifiable("says little", f"{name_of(subject)} lies outside {name_of(anchor)}, so it has no place in it")
         length = distance(centre, target)
-        radius = equivalent_radius_km(region)
         measured = {"distance_from_centre_km": rounded_km(length), "region_radius_km": round(radius, 1)}
         if length.km < self.policy.position_central_fraction * radius:
             return unverifiable("too close", f"{name_of(subject)} lies {length} from the centre of {name_of(anchor)}, too "
