@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geo.errors import DataError, GeoError
 from geo.gazetteer.definition import ExtractDefinition
+from geo.gazetteer.derived_names import add_articleless_names, add_demonym_plurals, add_division_stems
 from geo.gazetteer.kinds import place_kind
 from geo.gazetteer.sources import (
     AdminCode,
@@ -106,10 +107,6 @@ class _Place:
         return (self.geonameid, self.name, self.asciiname, self.lat, self.lon, self.feature_class,
                 self.feature_code, self.country_code, self.admin1_code, self.admin2_code,
                 self.population, self.timezone, reckoned, self.source)
-
-
-#: The fewest letters a name must keep once its definite article is dropped (see _add_articleless_names).
-ARTICLELESS_MIN_CHARS = 5
 
 
 def _is_script(text: str, scripts: list[str]) -> bool:
@@ -213,9 +210,9 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
             names.add(value, c.geonameid, "demonym")
     _add_division_abbreviations(places, names, admin1, definition)
     _add_features(places, names, definition)
-    _add_demonym_plurals(names)
-    _add_division_stems(places, names, definition.division_suffixes)
-    _add_articleless_names(places, names, countries, definition.definite_articles)
+    add_demonym_plurals(names)
+    add_division_stems(places, names, definition.division_suffixes)
+    add_articleless_names(places, names, countries, definition.definite_articles)
 
     geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers, definition.composite_regions)
 
@@ -443,52 +440,6 @@ def _add_features(places, names: _NameIndex, definition: ExtractDefinition) -> N
         names.add(f.name, gid, "official")
         for other in f.names:
             names.add(other, gid, "everyday")
-
-
-def _add_demonym_plurals(names: _NameIndex) -> None:
-    """"Palestinians", "Americans" for annotated spans: the plural of each demonym in -n (looked up
-    for given spans only, like every demonym; never matched in text)."""
-    plurals = [(name + "s", gid) for (_, gid), (_, kind, name) in names.entries.items()
-               if kind == "demonym" and name.endswith("n")]
-    for plural, gid in plurals:
-        names.add(plural, gid, "demonym")
-
-
-def _add_division_stems(places, names: _NameIndex, suffixes: list[str]) -> None:
-    """Index "Kharkiv" for "Kharkiv Oblast": news writes a division's name without its suffix."""
-    stems = []
-    for (norm, gid), (_, kind, name) in names.entries.items():
-        place = places.get(gid)
-        if place is None or place.feature_class != "A" or place.feature_code.startswith("PCL") or kind == "abbrev":
-            continue
-        for suffix in suffixes:
-            if norm.endswith(" " + suffix):
-                stem = name[: len(name) - len(suffix)].rstrip(" -’'")
-                stems.append((stem, gid))
-                break
-    for stem, gid in stems:
-        names.add(stem, gid, "stem")
-
-
-def _add_articleless_names(places, names: _NameIndex, countries: list[CountryInfo], articles: dict[str, list[str]]) -> None:
-    """Index "Qamishli" for "Al Qamishli", "Raqqah" for "Ar Raqqah": in a country whose main language
-    writes a definite article before names (the extract's ``definite_articles``, by countryInfo's
-    languages), news in English often drops it. The place's own name without its article is an
-    everyday name of it; an alternate name's, an alternate name. Left out where what remains is shorter than ARTICLELESS_MIN_CHARS ("Al Bab" stays whole)."""
-    by_country = {c.iso2: articles[lang] for c in countries
-                  if (lang := c.languages.split(",")[0].split("-")[0].lower()) in articles}
-    if not by_country:
-        return
-    found = []
-    for (norm, gid), (_, kind, name) in names.entries.items():
-        place = places.get(gid)
-        if place is None or place.country_code not in by_country or kind in ("abbrev", "demonym", "postal"):
-            continue
-        head, _, rest = norm.partition(" ")
-        if rest and head in by_country[place.country_code] and len(rest.replace(" ", "")) >= ARTICLELESS_MIN_CHARS:
-            found.append((rest, gid, "everyday" if kind in ("official", "ascii") else "alternate"))
-    for rest, gid, kind in found:
-        names.add(rest, gid, kind)
 
 
 def _text(rec: dict, *fields: str) -> str:

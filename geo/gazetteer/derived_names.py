@@ -1,0 +1,55 @@
+"""Names the build derives from the files' own: a division's name without its kind ("Kharkiv" for
+Kharkiv Oblast), a demonym's plural ("Palestinians"), a name without the definite article English news
+drops ("Qamishli" for Al Qamishli). Each adds to the build's name index (``names.add(name, id, kind)``)."""
+from __future__ import annotations
+
+from geo.gazetteer.sources import CountryInfo
+
+#: The fewest letters a name must keep once its definite article is dropped (see add_articleless_names).
+ARTICLELESS_MIN_CHARS = 5
+
+
+def add_demonym_plurals(names) -> None:
+    """"Palestinians", "Americans" for annotated spans: the plural of each demonym in -n (looked up
+    for given spans only, like every demonym; never matched in text)."""
+    plurals = [(name + "s", gid) for (_, gid), (_, kind, name) in names.entries.items()
+               if kind == "demonym" and name.endswith("n")]
+    for plural, gid in plurals:
+        names.add(plural, gid, "demonym")
+
+
+def add_division_stems(places, names, suffixes: list[str]) -> None:
+    """Index "Kharkiv" for "Kharkiv Oblast": news writes a division's name without its suffix."""
+    stems = []
+    for (norm, gid), (_, kind, name) in names.entries.items():
+        place = places.get(gid)
+        if place is None or place.feature_class != "A" or place.feature_code.startswith("PCL") or kind == "abbrev":
+            continue
+        for suffix in suffixes:
+            if norm.endswith(" " + suffix):
+                stem = name[: len(name) - len(suffix)].rstrip(" -’'")
+                stems.append((stem, gid))
+                break
+    for stem, gid in stems:
+        names.add(stem, gid, "stem")
+
+
+def add_articleless_names(places, names, countries: list[CountryInfo], articles: dict[str, list[str]]) -> None:
+    """Index "Qamishli" for "Al Qamishli", "Raqqah" for "Ar Raqqah": in a country whose main language
+    writes a definite article before names (the extract's ``definite_articles``, by countryInfo's
+    languages), news in English often drops it. The place's own name without its article is an
+    everyday name of it; an alternate name's, an alternate name. Left out where what remains is shorter than ARTICLELESS_MIN_CHARS ("Al Bab" stays whole)."""
+    by_country = {c.iso2: articles[lang] for c in countries
+                  if (lang := c.languages.split(",")[0].split("-")[0].lower()) in articles}
+    if not by_country:
+        return
+    found = []
+    for (norm, gid), (_, kind, name) in names.entries.items():
+        place = places.get(gid)
+        if place is None or place.country_code not in by_country or kind in ("abbrev", "demonym", "postal"):
+            continue
+        head, _, rest = norm.partition(" ")
+        if rest and head in by_country[place.country_code] and len(rest.replace(" ", "")) >= ARTICLELESS_MIN_CHARS:
+            found.append((rest, gid, "everyday" if kind in ("official", "ascii") else "alternate"))
+    for rest, gid, kind in found:
+        names.add(rest, gid, kind)
