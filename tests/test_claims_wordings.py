@@ -530,3 +530,21 @@ def test_a_distance_with_a_direction_from_the_border(gaz):
 def test_a_comma_before_a_possessive_joins_no_container(gaz):
     text = "Troops took a village north-west of Avdiivka, Ukraine's military said."
     assert claims_of(gaz, text, ("Avdiivka", 713122), ("Ukraine", UKRAINE), type="containment") == []
+
+
+DONETSK_CITY, VUHLEDAR = 709717, 690823
+
+
+def test_an_anchor_described_with_a_capitalized_modifier(gaz):
+    claim = one(gaz, "Troops left Avdiivka, a town on the northern outskirts of the Russian-held city of Donetsk.",
+                ("Avdiivka", 713122), ("Donetsk", DONETSK_CITY), type="proximity")
+    assert [r.geonameid for r in claim.anchor] == [DONETSK_CITY] and claim.verdict == "consistent", claim.explanation
+
+
+def test_the_city_as_an_anchor_is_the_one_named_before_the_subject(gaz):
+    text = "Fighting went on near Donetsk and near Vuhledar, 50 km south-west of the city."
+    claim = one(gaz, text, ("Donetsk", DONETSK_CITY), ("Vuhledar", VUHLEDAR), type="distance_direction")
+    assert [r.geonameid for r in claim.anchor] == [DONETSK_CITY] and claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, text.replace("50 km south-west", "300 km north"), ("Donetsk", DONETSK_CITY), ("Vuhledar", VUHLEDAR),
+                type="distance_direction")
+    assert wrong.verdict == "unverifiable", wrong.explanation            # an inference: never called wrong

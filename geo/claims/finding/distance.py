@@ -56,6 +56,10 @@ def find(reader: Reader, found: list[Finding]):
             yield Finding("near", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
                           {"relation": words(match.group()).strip()}, vague, "near", inferred)
             continue
+        if anchor is None and not match.group("dir_only") and subjects:
+            # "Vuhledar, 50 km south-west of the city": the city named before the subject
+            anchor = reader.described_anchor(match.end(), min(s.start for s in subjects))
+            inferred = inferred or (anchor.reason if anchor is not None else None)
         if anchor is None:
             vague = vague or "no place is named to measure from"
         # no place named after "from": the quote runs to the end of the clause ("from where the suspect ...")

@@ -90,13 +90,15 @@ _DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ
                        r"(?:\([^)]{1,20}\)|[-–—])")
 #: What may stand between a cue and its anchor: "the besieged port city of", "the breakaway region's capital".
 _ANCHOR_LEAD = re.compile(rf"""\s*(?:
-    (?:the\s+|its\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?
+    (?:the\s+|its\s+)?(?:(?:[a-z][\w’'-]*|[A-Z][\w’']*-[a-z][\w’'-]*)\s+){{0,3}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?   # "the Russian-held city of"
   | (?:the\s+|its\s+)(?:[\w’'-]+\s+){{0,3}}?(?:capital|city|town|village|port)\s*,?\s+
   | the\s+
 )""", re.X)
 #: "the capital", "the Canadian capital", "the country's capital", not followed by a name or "of".
 _THE_CAPITAL = re.compile(r"\s*(?:the|its|their)\s+(?:(?:country|nation)['’]s\s+|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?capital\b"
                           r"(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+(?:of|city)\b)", re.I)
+#: "the city", "the town" as an anchor, not followed by a name, "of" or a possessive.
+_THE_SETTLEMENT = re.compile(r"\s*the\s+(?:city|town)\b(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+of\b|['’])", re.I)
 #: "the regional capital", "the provincial capital", not followed by a name or "of".
 _THE_REGIONAL_CAPITAL = re.compile(r"\s*(?:the|its)\s+(?:regional|provincial|state|oblast)\s+capital\b"
                                    r"(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+(?:of|city)\b)", re.I)
@@ -230,6 +232,20 @@ class Reader:
         if capital is None:
             return None
         return self.implied(pos, match.end(), capital, f"'{match.group().strip()}' taken to be {capital.name}", inferred=True)
+
+    def described_anchor(self, pos: int, before: int) -> Mention | None:
+        """"50 km south-west of the city" (no name after it): the last settlement named before
+        ``before`` (where the claim's subject starts), within DEFINITE_REACH characters, inferred."""
+        match = _THE_SETTLEMENT.match(self.text, pos, min(len(self.text), pos + 30))
+        if match is None:
+            return None
+        earlier = [m for m in self.inside(max(0, before - DEFINITE_REACH), before)
+                   if m.resolved and m.method not in IMPLIED and self.is_settlement(m) and self.can_be_subject(m)]
+        if not earlier:
+            return None
+        named = earlier[-1]
+        return self.implied(pos, match.end(), self.place(named), f"'{match.group().strip()}' taken to be {named.text}, "
+                            f"named before", inferred=True)
 
     def the_regional_capital(self, pos: int) -> Mention | None:
         """"the regional capital", "the provincial capital" (no name after it): the seat of the first-level
