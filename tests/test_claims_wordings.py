@@ -548,3 +548,28 @@ def test_the_city_as_an_anchor_is_the_one_named_before_the_subject(gaz):
     wrong = one(gaz, text.replace("50 km south-west", "300 km north"), ("Donetsk", DONETSK_CITY), ("Vuhledar", VUHLEDAR),
                 type="distance_direction")
     assert wrong.verdict == "unverifiable", wrong.explanation            # an inference: never called wrong
+
+
+HAMA_CITY = 170017
+
+
+@pytest.mark.parametrize("figure, verdict", [
+    ("about 1 million", "unverifiable"),     # 2.2x GeoNames' 460,602 (the 2004 census): may be growth
+    ("about 5 million", "inconsistent"),     # beyond any growth
+    ("about 100,000", "inconsistent"),       # fewer: not growth
+])
+def test_a_population_above_an_old_figure_may_be_growth(gaz, figure, verdict):
+    claim = one(gaz, f"Rebels seized Hama, a city of {figure} people.", ("Hama", HAMA_CITY), type="population")
+    assert claim.verdict == verdict, claim.explanation
+
+
+def test_a_population_in_a_country_held_in_full_is_judged(gaz):
+    claim = one(gaz, "Shelling hit Sumy, a city of about 600,000 people.", ("Sumy", SUMY), type="population")
+    assert claim.verdict == "inconsistent", claim.explanation             # Ukraine's dump is current
+
+
+def test_a_described_region_in_the_appositive_is_not_the_subject(gaz):
+    text = "The strike hit Beit Lahia, a town in the northern Gaza Strip about 7 km north of Gaza City."
+    claim = one(gaz, text, ("Beit Lahia", 281145), ("Gaza Strip", GAZA_STRIP), ("Gaza City", GAZA_CITY),
+                type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [281145] and claim.verdict == "consistent", claim.explanation

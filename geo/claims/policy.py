@@ -64,6 +64,10 @@ class Policy:
     #: A stated population holds within this share of GeoNames' figure (wider than a census error:
     #: the article's figure and GeoNames' may be years apart).
     population_fraction: float = 0.2
+    #: Where the gazetteer holds a country only in part, its figures are often decades old (Hama's
+    #: 460,602 is the 2004 census): a stated figure above GeoNames' by up to this factor may be growth,
+    #: so it is not called wrong (unverifiable, saying so).
+    population_growth: float = 2.5
     #: A stated unit conversion holds within this share, or within the rounding of the written number.
     conversion_fraction: float = 0.05
     #: A miss beyond the tolerance but within this multiple of it is marked "borderline" (still inconsistent).

@@ -109,7 +109,7 @@ _NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|Ri
                            r"Peninsula|Basin|State|County|Governorate)\b)(?-i:[A-Z])[\w’'-]*")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
 #: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region").
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?$", re.I)
 #: What joins a named place to the class it is one of: "Qamishli and other towns".
 _AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|many|some)\s+", re.I)
 #: A generic word after a name that the gazetteer lists without it: "Oakport Township" is Oakport's.
@@ -332,7 +332,7 @@ class Reader:
         if self.is_area(m) or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
             # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
             # lies; the claim is the appositive's head's
-            prep = _PREPOSITION_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+            prep = _PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start)
             head = self.appositive_subject(prep.start(), long=True) if prep else None
             if head is not None and head is not m and self.is_settlement(head):
                 return head
