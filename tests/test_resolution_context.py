@@ -144,3 +144,10 @@ def test_a_small_namesake_of_a_world_city_needs_its_own_region_named(pipeline, g
     # its state named, the town is meant
     found = resolved(pipeline, "Oil workers drove from Midland, Texas, to Odessa on Monday.")
     assert gaz.place(found["Odessa"]).admin1 == "Texas"
+
+
+def test_a_near_spelling_of_a_citys_name_is_its_own(pipeline, gaz):
+    # "Hama" and "Basra" are GeoNames' alternate names of Ḩamāh and Basrah, and the official names of
+    # their governorates: spelled nearly alike, they are the cities' own names, and the cities win
+    found = resolved(pipeline, "Rebels in Syria seized Hama and advanced on Homs. In Iraq, fighting reached Basra.")
+    assert gaz.place(found["Hama"]).feature_code == "PPLA" and gaz.place(found["Basra"]).feature_code == "PPLA"

@@ -19,6 +19,10 @@ class Policy:
     # -- a candidate's score before the article is read (_prior_score)
     stem_penalty: float = 0.3           #: "Bucha" is the town; its raion is written "Bucha district"
     own_name: float = 0.15              #: a place's own current name (any spelling) over another's former or foreign one
+    spelling_similarity: float = 85.0   #: a name this similar (rapidfuzz ratio, 0-100) to a place's own spells it
+                                        #: ("Hama" for Ḩamāh, "Basra" for Basrah), with or without...
+    leading_articles: tuple[str, ...] = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et")
+                                        #: ... one of these articles before it (normalized: "Ar Raqqah" is "Raqqa")
     other_name: float = 0.3             #: less for a name that is neither the place's own nor a short form of it
                                         #: ("Liverpool" for Washington, Indiana; "Delaware" for West Point, Virginia)
     division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name

@@ -8,6 +8,8 @@ from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 
+from rapidfuzz import fuzz
+
 from geo.gazetteer import Candidate, Place
 from geo.matching import COMMON_NAME_IMPORTANCE, word_frequency
 from geo.normalize import normalize_name
@@ -33,8 +35,20 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt
 
 @lru_cache(maxsize=100_000)
 def is_spelling_variant(name: str, own_name: str) -> bool:
-    """Whether ``name`` spells ``own_name`` another way (Izium for Izyum, Balakliia for Balakliya)."""
-    return translit_key(normalize_name(name)) == translit_key(normalize_name(own_name))
+    """Whether ``name`` spells ``own_name`` another way: the same once romanization variants are
+    folded (Izium for Izyum, Balakliia for Balakliya), or nearly the same, with or without a leading
+    article ("Hama" for Ḩamāh, "Basra" for Basrah, "Raqqa" for Ar Raqqah; not "Torrington" for West
+    Torrington).
+
+    >>> is_spelling_variant("Hama", "Ḩamāh"), is_spelling_variant("Raqqa", "Ar Raqqah"), is_spelling_variant("Liverpool", "Washington")
+    (True, True, False)
+    """
+    key, own = translit_key(normalize_name(name)), translit_key(normalize_name(own_name))
+    if key == own:
+        return True
+    first, _, rest = own.partition(" ")
+    rest = rest if rest and first in POLICY.leading_articles and " " not in key else own
+    return fuzz.ratio(key, own) >= POLICY.spelling_similarity or fuzz.ratio(key, rest) >= POLICY.spelling_similarity
 
 
 # -- a name's candidates, prepared once ---------------------------------------------------------
