@@ -151,3 +151,9 @@ def test_a_near_spelling_of_a_citys_name_is_its_own(pipeline, gaz):
     # their governorates: spelled nearly alike, they are the cities' own names, and the cities win
     found = resolved(pipeline, "Rebels in Syria seized Hama and advanced on Homs. In Iraq, fighting reached Basra.")
     assert gaz.place(found["Hama"]).feature_code == "PPLA" and gaz.place(found["Basra"]).feature_code == "PPLA"
+
+
+def test_an_old_name_no_place_holds_as_its_own_is_left_to_the_context(pipeline, gaz):
+    # "Kiev" is Kyiv's former name and, in GeoNames' admin-code list, its oblast's: neither holds it
+    # as its own name, so neither yields, and the capital wins
+    assert gaz.place(resolved(pipeline, "Officials in Kiev said so.")["Kiev"]).feature_code == "PPLC"

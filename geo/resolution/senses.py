@@ -63,8 +63,6 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
         s -= POLICY.stem_penalty   # "Bucha" is the town; its raion is written "Bucha district"
     if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
         s += POLICY.own_name  # a place's own current name (in any spelling) over another's former or foreign name
-    elif c.kind == "alternate" and not is_short_form(c.name, p.name):
-        s -= POLICY.other_name
     if qualifier == "division" and p.feature_code == "ADM1":
         s += POLICY.division_qualifier   # "Kharkiv region" is the oblast, not the raion of the same name
     if qualifier is None and p.feature_class == "P":
@@ -72,6 +70,26 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
     if alone:
         s += POLICY.stands_alone  # a country or continent named is its own context: "China" in a Texas story is China
     return s
+
+
+def _own_name(c: Candidate) -> bool:
+    """Whether the candidate is known by the name as its own (any spelling) or a short form of it.
+    (A division's name in the admin-code list, "Kiev" for Kyiv Oblast, is an old name like any other.)"""
+    return c.kind in ("official", "ascii", "alternate") and (
+        c.name == c.place.name or is_spelling_variant(c.name, c.place.name) or is_short_form(c.name, c.place.name))
+
+
+def _others_yield(ranked: Sequence[Candidate], bases: list[float]) -> None:
+    """Where the name is some place's own, a place known by it only as another's name (a former or
+    foreign one) takes :attr:`Policy.other_name` less: "Liverpool" is Liverpool, not Washington,
+    Indiana, once called so. A name no place holds as its own ("Kiev": Kyiv's and its oblast's
+    former name) is left to the rest of the scoring."""
+    own = [_own_name(c) for c in ranked]
+    if not any(own):
+        return
+    for k, (c, is_own) in enumerate(zip(ranked, own)):
+        if not is_own and c.kind == "alternate":
+            bases[k] -= POLICY.other_name
 
 
 def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> set[tuple[str, str]]:
@@ -128,6 +146,7 @@ class _Senses:
         self.alone: tuple[bool, ...] = alone
         #: each candidate's score before the article is read (_prior_score)
         bases = [_prior_score(c, qualifier, a) for c, a in zip(ranked, alone)]
+        _others_yield(ranked, bases)
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
         self.bases: tuple[float, ...] = tuple(bases)
         #: the country whose mentions support each candidate (None for a country or continent)
