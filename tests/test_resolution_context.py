@@ -157,3 +157,10 @@ def test_an_old_name_no_place_holds_as_its_own_is_left_to_the_context(pipeline, 
     # "Kiev" is Kyiv's former name and, in GeoNames' admin-code list, its oblast's: neither holds it
     # as its own name, so neither yields, and the capital wins
     assert gaz.place(resolved(pipeline, "Officials in Kiev said so.")["Kiev"]).feature_code == "PPLC"
+
+
+def test_a_list_of_cities_is_no_chain_of_containers(pipeline, gaz):
+    # "Vinnytsia" is the admin-code list's name of Vinnytsya Oblast, but the city's own: "Kremenchuk,
+    # Vinnytsia" is a list, and Kremenchuk is not the village of that name in Vinnytsia's oblast
+    found = resolved(pipeline, "Air raid alerts sounded in Poltava, Kremenchuk, Vinnytsia, Zhytomyr and Chernivtsi.")
+    assert found["Kremenchuk"] == 704147 and gaz.place(found["Chernivtsi"]).feature_code == "PPLA"

@@ -12,7 +12,7 @@ from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
-from geo.resolution.senses import _Senses, _round
+from geo.resolution.senses import _Senses, _round, is_spelling_variant
 from geo.transliteration import FUZZY_COUNTRIES
 
 # Cues (from geo.matching) that make a span something other than a place.
@@ -271,14 +271,22 @@ def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
     if inner.cands and inner.cands[0].place.feature_code == "ADM1":
         # a state is held by a country alone ("Kharkiv Oblast, Ukraine"; "Texas, Oklahoma" is a list)
         return top if top.is_country else None
-    if top.is_country or top.is_division:
+    # (a division by its own name only: "Vinnytsia", the admin-code list's name for Vinnytsya Oblast,
+    # is the city's own in "Poltava, Kremenchuk, Vinnytsia", a list of cities, not Kremenchuk's container)
+    city_named = any(c.place.feature_class == "P" and _own(c) for c in cands)
+    if top.is_country or top.is_division and (_own(cands[0]) or not city_named):
         return top
     if inner.cands and inner.cands[0].place.is_division:
         return None
     for c in cands:
-        if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev"):
+        if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev") and _own(c):
             return c.place
     return None
+
+
+def _own(c: Candidate) -> bool:
+    """Whether a candidate bears the name as its own (an abbreviation of a state counts)."""
+    return c.kind == "abbrev" or c.name == c.place.name or is_spelling_variant(c.name, c.place.name)
 
 
 def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
