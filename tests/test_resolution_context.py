@@ -164,3 +164,8 @@ def test_a_list_of_cities_is_no_chain_of_containers(pipeline, gaz):
     # Vinnytsia" is a list, and Kremenchuk is not the village of that name in Vinnytsia's oblast
     found = resolved(pipeline, "Air raid alerts sounded in Poltava, Kremenchuk, Vinnytsia, Zhytomyr and Chernivtsi.")
     assert found["Kremenchuk"] == 704147 and gaz.place(found["Chernivtsi"]).feature_code == "PPLA"
+
+
+def test_a_country_that_speaks_is_still_the_country(pipeline):
+    found = resolved(pipeline, "Ukraine said it struck Sevastopol overnight, and Russia said it shot down drones.")
+    assert found.get("Ukraine") == 690791 and found.get("Russia") == 2017370

@@ -129,7 +129,8 @@ class Resolver:
             # in a headline every word is capitalized: a common word ("Eastern Village", "Key Town") is no
             # name there unless a major place is called so
             return Detection(False, reason="a common word in a title-case line, and no major place is called that")
-        if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None:
+        if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None \
+                and not senses.cands[0].place.is_country:   # ("Ukraine said": a country speaking is still the country)
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
         if "quoted_title" in cues and qualifier is None:
             return Detection(False, reason="context makes it a title, not a place")
