@@ -224,6 +224,11 @@ class Resolver:
             if ok and not gold_spans and ranking[0][1].kind == "alternate" \
                     and _foreign_exonym(span, ranking[0][1], context2):   # (its cheapest test first)
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
+            if ok and not gold_spans and span.method.startswith("fuzzy") \
+                    and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
+                # "Bahri" (Khartoum North) is not Bugry near St Petersburg: a spelling drift is read
+                # only where the article is in that country
+                ok, reason = False, "only a similar spelling of a place in a country the article does not name"
             if ok and scoring.contradicted(i, ranking[0][1].place):
                 ok, reason = False, "no place of that name in the places the article puts it in"
             if ok:
