@@ -178,3 +178,9 @@ def test_a_spelling_drift_is_read_only_in_a_country_the_article_names(pipeline, 
     # in a story about Ukraine, "Kendrashevka" is still Kindrashivka
     found = resolved(pipeline, "Russian troops shelled the village of Kendrashevka near Kupiansk, Ukraine.")
     assert gaz.place(found["Kendrashevka"]).country_code == "UA"
+
+
+def test_a_bare_name_is_the_important_town_before_a_divisions_stem(pipeline, gaz):
+    # Kyiv has a Dnipro raion (reached through its stem) near the dateline; the bare name is the city
+    found = resolved(pipeline, "KYIV, Ukraine (AP) — Russian forces struck Dnipro, Ukraine's fourth-largest city.")
+    assert gaz.place(found["Dnipro"]).feature_code == "PPLA"

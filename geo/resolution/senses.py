@@ -92,6 +92,18 @@ def _others_yield(ranked: Sequence[Candidate], bases: list[float]) -> None:
             bases[k] -= POLICY.other_name
 
 
+def _stems_yield(ranked: Sequence[Candidate], bases: list[float]) -> None:
+    """A division reached only through its stem yields once more (:attr:`Policy.stem_penalty`) where
+    an important town bears the bare name as its own: "Dnipro" is the city, not a Dnipro raion near
+    the dateline's Kyiv (news writes "the Dnipro district" for that)."""
+    if not any(c.place.feature_class == "P" and c.place.importance >= POLICY.important_place and _own_name(c)
+               for c in ranked):
+        return
+    for k, c in enumerate(ranked):
+        if c.kind == "stem":
+            bases[k] -= POLICY.stem_penalty
+
+
 def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> set[tuple[str, str]]:
     """A city of millions is what its name means before the state it lies in and shares a name
     with ("New York", "Berlin"), though the state counts more people: take
@@ -147,6 +159,8 @@ class _Senses:
         #: each candidate's score before the article is read (_prior_score)
         bases = [_prior_score(c, qualifier, a) for c, a in zip(ranked, alone)]
         _others_yield(ranked, bases)
+        if qualifier is None:
+            _stems_yield(ranked, bases)
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
         self.bases: tuple[float, ...] = tuple(bases)
         #: the country whose mentions support each candidate (None for a country or continent)
