@@ -573,3 +573,15 @@ def test_a_described_region_in_the_appositive_is_not_the_subject(gaz):
     claim = one(gaz, text, ("Beit Lahia", 281145), ("Gaza Strip", GAZA_STRIP), ("Gaza City", GAZA_CITY),
                 type="distance_direction")
     assert [r.geonameid for r in claim.subject] == [281145] and claim.verdict == "consistent", claim.explanation
+
+
+KURSK_OBLAST = 538555
+
+
+def test_a_region_spans_several_directions(gaz):
+    # Kursk Oblast's point is north-east of Sumy, but the region reaches due north of it
+    claim = one(gaz, "The Kursk region lies north of Sumy.", ("Kursk region", KURSK_OBLAST), ("Sumy", SUMY), type="direction")
+    assert claim.verdict == "consistent" and claim.measured["part_in_direction"], claim.explanation
+    # no part of it lies south of Sumy
+    wrong = one(gaz, "The Kursk region lies south of Sumy.", ("Kursk region", KURSK_OBLAST), ("Sumy", SUMY), type="direction")
+    assert wrong.verdict == "inconsistent", wrong.explanation

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 from geo.claims.geodesy import (COMPASS_WORDS, angle_difference, bearing, compass, direction_bearing, distance,
-                                distance_between, nearest)
-from geo.claims.checks.result import (UNVERIFIABLE, Result, bounded_error, rounded_km, rounded_mi, name_of,
+                                distance_between, largest_part, nearest)
+from geo.claims.checks.result import (CONSISTENT, INCONSISTENT, UNVERIFIABLE, Result, bounded_error, rounded_km, rounded_mi, name_of,
                                      range_error, water_point, unverifiable, worst)
 from geo.claims.regions import Shape
 from geo.claims.units import UNIT_LABELS, Length, format_number
+from shapely import Point
+
+#: How many points of a region's outline are looked at for the directions it spans from a place.
+REGION_BEARING_SAMPLES = 200
 
 
 class DistanceChecks:
@@ -59,7 +63,8 @@ class DistanceChecks:
         anchor to the subject within policy.bearing_degrees of the stated compass point."""
         if anchor.is_area and not subject.is_area and anchor.geometry.intersects(subject.point):
             return self.position(subject, anchor, stated)         # "Perpignan, south of France": in its south
-        if subject.is_area and not anchor.is_area:
+        region = subject if subject.is_area and not anchor.is_area else None
+        if region is not None:
             # "the Artibonite region, north of Port-au-Prince": the region's own (GeoNames) point
             subject = Shape(subject.place, subject.point, "point", "its GeoNames point", subject.ids)
         between = self._between(subject, anchor, "direction")
@@ -73,8 +78,29 @@ class DistanceChecks:
         said = COMPASS_WORDS[stated["direction"]]
         if stated.get("relative"):
             said = f"{stated['relative']} {said}"
-        return Result(verdict, measured, f"GeoNames puts {name_of(subject)} {length} {measured['compass']} of "
-                                         f"{name_of(anchor)}; the article says {said}")
+        result = Result(verdict, measured, f"GeoNames puts {name_of(subject)} {length} {measured['compass']} of "
+                                           f"{name_of(anchor)}; the article says {said}")
+        if verdict == INCONSISTENT and region is not None and self._reaches(region, origin, stated["direction"]):
+            # a region spans several directions: its point off by less than twice the tolerance and part of
+            # it in the stated direction, the claim holds; farther off, it says too little to be wrong
+            if measured.get("bearing_off_deg", 180.0) <= 2 * self.policy.bearing_degrees:
+                kept = {k: v for k, v in measured.items() if k != "margin"}
+                return Result(CONSISTENT, {**kept, "part_in_direction": True},
+                              f"{result.said}; part of {name_of(region)} lies {said} of {name_of(anchor)}")
+            return result.doubted("says little", f"part of {name_of(region)} lies {said} of {name_of(anchor)}: "
+                                                 f"a region spans several directions")
+        return result
+
+    def _reaches(self, region: Shape, origin, code: str) -> bool:
+        """Whether some of the region's outline lies within policy.bearing_degrees of the compass point
+        ``code`` seen from ``origin`` ("the Kursk region lies north of Sumy": its centre is north-east,
+        but it reaches due north)."""
+        want = direction_bearing(code)
+        part = largest_part(region.geometry)
+        points = list(getattr(part, "exterior", part).coords)
+        step = max(1, len(points) // REGION_BEARING_SAMPLES)
+        return any(angle_difference(bearing(origin, Point(x, y)), want) <= self.policy.bearing_degrees
+                   for x, y in points[::step])
 
     def position(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
         """"the southern city of Shiraz" (in Iran), "Redding, northern California": the bearing from the

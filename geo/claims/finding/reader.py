@@ -110,6 +110,8 @@ _NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|Ri
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
 #: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?$", re.I)
+#: A determiner and a lowercase noun: a description, not a name ("The city", "the town").
+_DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.I)
 #: What joins a named place to the class it is one of: "Qamishli and other towns".
 _AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|many|some)\s+", re.I)
 #: A generic word after a name that the gazetteer lists without it: "Oakport Township" is Oakport's.
@@ -130,7 +132,9 @@ class Reader:
     def __init__(self, text: str, mentions: list[Mention], places: dict[int, Place], sentences: list[tuple[int, int]],
                  gazetteer=None):
         self.text = text
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        # ("The city" left unresolved is a description, read as one, not a name the gazetteer lacks)
+        self.mentions = sorted((m for m in mentions if m.resolved or not _DESCRIPTION.fullmatch(m.text)),
+                               key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
         self.by_end = sorted(self.mentions, key=lambda m: m.end)
         self.ends = [m.end for m in self.by_end]
@@ -385,10 +389,12 @@ class Reader:
                        and (self.is_area(m) and not self.is_country(m) if area else self.is_settlement(m))]
             if earlier:
                 # the first such place of the nearest sentence that names one: the sentence's topic
-                # ("The town of Avdiivka, 10 km north of Donetsk, ... The town had ...": Avdiivka)
+                # ("The town of Avdiivka, 10 km north of Donetsk, ... The town had ...": Avdiivka),
+                # not the dateline's place, where the reporter is ("KYIV (AP) — ... struck Dnipro")
                 last_sentence = self.sentence(earlier[-1].start)
-                chosen = next(m for m in earlier if self.sentence(m.start) == last_sentence) \
-                    if self.sentence(earlier[-1].start) != self.sentence(here) else earlier[-1]
+                topics = [m for m in earlier if self.sentence(m.start) == last_sentence]
+                topics = [m for m in topics if m is not self.dateline] or topics
+                chosen = topics[0] if self.sentence(earlier[-1].start) != self.sentence(here) else earlier[-1]
                 return chosen, f"'{the.group().strip()}' taken to be {chosen.text}, named before"
             return None, "the place it describes is not named"
         if _A_PLACE.search(before):
