@@ -585,3 +585,12 @@ def test_a_region_spans_several_directions(gaz):
     # no part of it lies south of Sumy
     wrong = one(gaz, "The Kursk region lies south of Sumy.", ("Kursk region", KURSK_OBLAST), ("Sumy", SUMY), type="direction")
     assert wrong.verdict == "inconsistent", wrong.explanation
+
+
+def test_a_town_is_not_explained_away_by_a_hamlet_of_its_name(gaz):
+    # Lyman (20,000 people) lies north-north-east of Kramatorsk; a tiny Lyman in Luhansk Oblast lies east
+    # of it, but a claim may not swap a town for a namesake of a fraction of its size, however unsure
+    doc = document(gaz, "Lyman, east of Kramatorsk, came under fire.", ("Lyman", 704204), ("Kramatorsk", KRAMATORSK))
+    doc.mentions[0].score = 0.4                                   # the context left it unsure
+    [claim] = [c for c in find_and_check(doc, gaz) if c.type == "direction"]
+    assert [r.geonameid for r in claim.subject] == [704204] and "resolved_by_claim" not in claim.measured

@@ -269,12 +269,12 @@ class _Judge:
                                       or place.feature_class == "P" and place.population < self.policy.well_known_population)
 
     def comparable(self, mention: Mention, others: list[Place]) -> list[Place]:
-        """The namesakes a claim may choose for ``mention``: any when the context left it unsure, else
-        only those of comparable size (policy.comparable_share of its population or more)."""
-        if mention.score < self.policy.claim_may_resolve_below or not self.place(mention).feature_class == "P":
-            return others
+        """The namesakes a claim may choose for ``mention``: for a town, only those of comparable size
+        (policy.comparable_share of its population or more), however unsure the context left it (the
+        town of Lyman near Kramatorsk is not explained away by a hamlet of its name 100 km off); for a
+        village or a division any."""
         place = self.place(mention)
-        if place.population < self.policy.village_population:
+        if not place.feature_class == "P" or place.population < self.policy.village_population:
             return others                                         # villages: GeoNames' figures cannot rank them
         return [o for o in others if o.population >= self.policy.comparable_share * place.population]
 
