@@ -12,7 +12,7 @@ from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
-from geo.resolution.senses import _Senses, _round, is_spelling_variant
+from geo.resolution.senses import _Senses, _round, bears_name
 from geo.transliteration import FUZZY_COUNTRIES
 
 # Cues (from geo.matching) that make a span something other than a place.
@@ -291,8 +291,9 @@ def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
 
 
 def _own(c: Candidate) -> bool:
-    """Whether a candidate bears the name as its own (an abbreviation of a state counts)."""
-    return c.kind == "abbrev" or c.name == c.place.name or is_spelling_variant(c.name, c.place.name)
+    """Whether a candidate bears the name as its own (an abbreviation of a state counts; a short form
+    does not: "Vinnytsia" folds into "Vinnytsya Oblast")."""
+    return c.kind == "abbrev" or bears_name(c, short_forms=False)
 
 
 def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:

@@ -17,6 +17,7 @@ from geo.resolution.context import Detection
 from geo.resolution.policy import POLICY
 from geo.transliteration import translit_key
 
+
 @lru_cache(maxsize=100_000)
 def is_short_form(name: str, own_name: str) -> bool:
     """Whether ``name`` is ``own_name`` shortened: its words all among the place's own ("Kingston" for
@@ -72,11 +73,17 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
     return s
 
 
+def bears_name(c: Candidate, *, short_forms: bool) -> bool:
+    """Whether the candidate's place bears the name it was found by as its own: that name, a spelling
+    of it, or (with ``short_forms``) a short form of it. A division's name in the admin-code list
+    ("Kiev" for Kyiv Oblast, "Vinnytsia" for Vinnytsya Oblast) is no name of its own."""
+    return (c.name == c.place.name or is_spelling_variant(c.name, c.place.name)
+            or short_forms and is_short_form(c.name, c.place.name))
+
+
 def _own_name(c: Candidate) -> bool:
-    """Whether the candidate is known by the name as its own (any spelling) or a short form of it.
-    (A division's name in the admin-code list, "Kiev" for Kyiv Oblast, is an old name like any other.)"""
-    return c.kind in ("official", "ascii", "alternate") and (
-        c.name == c.place.name or is_spelling_variant(c.name, c.place.name) or is_short_form(c.name, c.place.name))
+    """Whether the candidate is known by the name as its own (any spelling) or a short form of it."""
+    return c.kind in ("official", "ascii", "alternate") and bears_name(c, short_forms=True)
 
 
 def _others_yield(ranked: Sequence[Candidate], bases: list[float]) -> None:

@@ -3,13 +3,14 @@
 """
 from __future__ import annotations
 
+from shapely import Point
+
 from geo.claims.geodesy import (COMPASS_WORDS, angle_difference, bearing, compass, direction_bearing, distance,
                                 distance_between, largest_part, nearest)
-from geo.claims.checks.result import (CONSISTENT, INCONSISTENT, UNVERIFIABLE, Result, bounded_error, rounded_km, rounded_mi, name_of,
-                                     range_error, water_point, unverifiable, worst)
+from geo.claims.checks.result import (CONSISTENT, INCONSISTENT, UNVERIFIABLE, Result, bounded_error, name_of, range_error,
+                                     rounded_km, rounded_mi, unverifiable, water_point, worst)
 from geo.claims.regions import Shape
 from geo.claims.units import UNIT_LABELS, Length, format_number
-from shapely import Point
 
 #: How many points of a region's outline are looked at for the directions it spans from a place.
 REGION_BEARING_SAMPLES = 200

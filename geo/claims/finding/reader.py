@@ -477,8 +477,9 @@ class Reader:
         It is read as the place of that name in one of the article's regions (the first-level
         divisions its resolved places lie in; the one holding most of them first), else in one of
         ``countries`` (those the claim itself names: "X and other towns along the Syrian-Turkish
-        border"), else ``m`` as it was. The reading is *inferred*: a verdict of inconsistent never rests on it, and a name none
-        of the article's regions holds stays unresolved (no namesake is fetched from afar to fit)."""
+        border"), else ``m`` as it was. The reading is *inferred*: a verdict of inconsistent never
+        rests on it, and a name none of those regions or countries holds stays unresolved (no
+        namesake is fetched from afar to fit)."""
         if m.resolved or self.gazetteer is None or m.method in IMPLIED:
             return m
         regions = self.article_regions()
@@ -492,9 +493,9 @@ class Reader:
         if not known:
             return m
         place = max(known, key=lambda p: (regions.get((p.country_code, p.admin1_code), 0), p.population))
+        where = "a region the article names" if (place.country_code, place.admin1_code) in regions else "a country the claim names"
         return self.implied(m.start, m.end, place, f"'{m.text}' read as a place by the claim's wording, and taken to be "
-                            f"{place.name}, {place.admin1 or place.country_code}, a region the article names",
-                            inferred=True)
+                            f"{place.name}, {place.admin1 or place.country_code}, {where}", inferred=True)
 
     def article_regions(self) -> dict[tuple[str, str], int]:
         """(country code, admin1 code) of the first-level divisions the article's named places lie in
