@@ -1,8 +1,10 @@
-"""Matching names across romanizations of Ukrainian and Russian (Izyum/Izium, Kharkov/Kharkiv).
+"""Matching names across romanizations (Izyum/Izium, Kharkov/Kharkiv, Deir el-Zour/Deir ez-Zor).
 
 :func:`translit_key` maps the spelling variants that romanization systems and reporters produce
 onto one form; :func:`skeleton` keeps only its consonants, for retrieving candidates. A fuzzy
-score on the keys (rapidfuzz) then decides.
+score on the keys (rapidfuzz) then decides. Where a language writes a definite article before
+names, its romanized forms (Arabic al-, el-, ez-, ash-...: the article assimilates to the next
+consonant, and romanizations differ on whether to show it) are one word of the key.
 
 >>> translit_key("kendrashevka") == translit_key("kindrashivka")
 False
@@ -11,6 +13,11 @@ True
 >>> translit_key("chkalovsky") == translit_key("chkalovske")
 True
 >>> skeleton("vasylenkovo") == skeleton("vasylenkove")
+True
+>>> articles = frozenset({"al", "el", "ez"})
+>>> translit_key("deir el zour", articles), translit_key("deir ez zor", articles)
+('deir al zur', 'deir al zor')
+>>> skeleton("deir el zour", articles) == skeleton("deir ez zor", articles)
 True
 """
 from __future__ import annotations
@@ -29,15 +36,19 @@ _REPLACEMENTS = [
     ("shch", "sc"), ("sch", "sc"), ("kh", "h"), ("zh", "j"), ("ts", "c"), ("tz", "c"), ("ch", "c"),
     ("sh", "s"), ("yi", "i"), ("iy", "i"), ("yy", "i"), ("ii", "i"), ("ij", "i"), ("yu", "iu"), ("ju", "iu"),
     ("ya", "ia"), ("ja", "ia"), ("ye", "e"), ("je", "e"), ("ie", "e"), ("y", "i"), ("j", "i"), ("w", "v"),
-    ("g", "h"), ("x", "ks"), ("q", "k"),
+    ("g", "h"), ("x", "ks"), ("q", "k"), ("ou", "u"),
 ]
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"(?<!^)(?<! )[aeiou]")
 
 
 @lru_cache(maxsize=100_000)
-def translit_key(norm: str) -> str:
-    """A normalized name with romanization variants folded together."""
+def translit_key(norm: str, articles: frozenset[str] = frozenset()) -> str:
+    """A normalized name with romanization variants folded together; ``articles``: the romanized
+    forms of a definite article, each folded to "al" where it stands before another word."""
+    if articles and " " in norm:
+        words = norm.split(" ")
+        norm = " ".join("al" if w in articles and i < len(words) - 1 else w for i, w in enumerate(words))
     s = _SUFFIX_SK.sub("sk", norm)
     s = _SUFFIX_VKA.sub("vka", s)
     s = _SUFFIX_OVE.sub("v", s)
@@ -47,27 +58,24 @@ def translit_key(norm: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def skeleton(norm: str) -> str:
+def skeleton(norm: str, articles: frozenset[str] = frozenset()) -> str:
     """The consonants of :func:`translit_key` (first letter of each word kept): a retrieval key."""
-    return _VOWELS.sub("", translit_key(norm))
+    return _VOWELS.sub("", translit_key(norm, articles))
 
 
-#: Countries whose names reach English text through transliteration (where spellings drift): the
-#: gazetteer build indexes the skeletons of their places' names (:func:`skeleton_rows`).
-FUZZY_COUNTRIES = ("UA", "RU", "BY", "MD", "GE", "KZ")
-
-
-def skeleton_rows(norms: Iterable[str]) -> list[tuple[str, str]]:
+def skeleton_rows(norms: Iterable[str], articles: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(skeleton, name) of each distinct name, sorted: the gazetteer's index of variant spellings."""
-    return sorted({(skeleton(norm), norm) for norm in norms})
+    return sorted({(skeleton(norm, articles), norm) for norm in norms})
 
 
 class FuzzyNames:
-    """Names of the places of :data:`FUZZY_COUNTRIES`, retrieved by skeleton (from the gazetteer's
-    index, built with it) and scored by similarity."""
+    """Names of the places of the gazetteer's transliterated countries (the extract's
+    ``transliterated_countries`` and ``transliterated_languages``), retrieved by skeleton (from the
+    gazetteer's index, built with it) and scored by similarity."""
 
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
+        self.articles = gazetteer.definite_articles
         # (norm, min_similarity) -> what lookup found: a name recurs across articles, its query need not
         self._found: dict[tuple[str, float], tuple[tuple[str, float], ...]] = {}
 
@@ -83,10 +91,10 @@ class FuzzyNames:
     def _lookup(self, norm: str, min_similarity: float) -> list[tuple[str, float]]:
         from rapidfuzz import fuzz
 
-        key = translit_key(norm)
+        key = translit_key(norm, self.articles)
         found = []
-        for name in self.gazetteer.names_with_skeleton(skeleton(norm)):
-            score = fuzz.ratio(key, translit_key(name)) / 100
+        for name in self.gazetteer.names_with_skeleton(skeleton(norm, self.articles)):
+            score = fuzz.ratio(key, translit_key(name, self.articles)) / 100
             if score >= min_similarity:
                 found.append((name, round(score, 3)))
         return sorted(found, key=lambda x: (-x[1], x[0]))

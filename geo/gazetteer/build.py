@@ -34,9 +34,9 @@ from geo.gazetteer.sources import (
     source_file,
 )
 from geo.normalize import normalize_name
-from geo.transliteration import FUZZY_COUNTRIES, skeleton_rows
+from geo.transliteration import skeleton_rows
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # Name kinds, best first: when one place has a name twice, the better kind is kept.
 # "postal": a two-letter postal code (IL, WV), which matching takes only right after "Town, ".
@@ -225,11 +225,20 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
         "extract_digest": definition.digest,
         "source": source_label or str(source_dir),
         "attribution": "GeoNames (geonames.org), CC BY 4.0; Made with Natural Earth (public domain)",
+        "transliterated_countries": ",".join(sorted(_transliterated_countries(definition, countries))),
+        "definite_articles": ",".join(sorted({a for forms in definition.definite_articles.values() for a in forms})),
     }
     for key, path in src.items():
         meta[f"file:{definition.sources[key].path}"] = _file_fingerprint(path)
     counts = _write(db_path, places, names, countries, admin1, admin2, geometries, meta, figures)
     return BuildReport(db_path, time.perf_counter() - started, db_path.stat().st_size, counts)
+
+
+def _transliterated_countries(definition: ExtractDefinition, countries: list[CountryInfo]) -> set[str]:
+    """The extract's transliterated countries, and those whose main language is a transliterated one."""
+    by_language = {c.iso2 for c in countries
+                   if c.languages.split(",")[0].split("-")[0].lower() in definition.transliterated_languages}
+    return set(definition.transliterated_countries) | by_language
 
 
 def _geo_version() -> str:
@@ -506,12 +515,13 @@ def _name_trie(names: _NameIndex) -> bytes:
     return marisa_trie.Trie({norm for (norm, _), (_, kind, _) in names.entries.items() if kind != "demonym"}).tobytes()
 
 
-def _name_skeletons(con: sqlite3.Connection) -> list[tuple[str, str]]:
+def _name_skeletons(con: sqlite3.Connection, meta: dict[str, str]) -> list[tuple[str, str]]:
     """(skeleton, name) of the names of the places in the transliterated countries (the fuzzy matcher's index)."""
-    marks = ",".join("?" * len(FUZZY_COUNTRIES))
+    countries = meta["transliterated_countries"].split(",")
+    marks = ",".join("?" * len(countries))
     rows = con.execute(f"SELECT DISTINCT n.norm FROM names n JOIN places p ON p.geonameid = n.geonameid "
-                       f"WHERE p.country_code IN ({marks}) AND p.feature_class IN ('P', 'A', 'H', 'L')", FUZZY_COUNTRIES)
-    return skeleton_rows(norm for (norm,) in rows)
+                       f"WHERE p.country_code IN ({marks}) AND p.feature_class IN ('P', 'A', 'H', 'L')", countries)
+    return skeleton_rows((norm for (norm,) in rows), frozenset(filter(None, meta["definite_articles"].split(","))))
 
 
 def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, geometries, meta,
@@ -534,7 +544,7 @@ def _write(db_path: Path, places, names: _NameIndex, countries, admin1, admin2, 
             con.executemany("INSERT INTO geometries (geonameid, layer, name, code, minx, miny, maxx, maxy, wkb) VALUES (?,?,?,?,?,?,?,?,?)", geometries)
             con.executescript(resources.files("geo.gazetteer").joinpath("indexes.sql").read_text())
             con.execute("INSERT INTO blobs VALUES ('names.marisa', ?)", (_name_trie(names),))
-            con.executemany("INSERT INTO name_skeletons VALUES (?,?)", _name_skeletons(con))
+            con.executemany("INSERT INTO name_skeletons VALUES (?,?)", _name_skeletons(con, meta))
             counts = {
                 "places": len(places), "names": len(names.entries), "countries": len(countries),
                 "admin1": len(admin1), "admin2": len(admin2), "geometries": len(geometries),

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geo.errors import GazetteerError
@@ -133,6 +133,16 @@ class Gazetteer:
 
     def close(self) -> None:
         self._con.close()
+
+    @cached_property
+    def transliterated_countries(self) -> frozenset[str]:
+        """The countries whose names the fuzzy matcher looks up variant spellings of (extract.toml)."""
+        return frozenset(filter(None, self.meta.get("transliterated_countries", "").split(",")))
+
+    @cached_property
+    def definite_articles(self) -> frozenset[str]:
+        """The romanized forms of the definite articles the extract knows ("al", "el", "ez"...)."""
+        return frozenset(filter(None, self.meta.get("definite_articles", "").split(",")))
 
     def __enter__(self) -> Gazetteer:
         return self

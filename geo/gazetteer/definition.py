@@ -48,6 +48,11 @@ class ExtractDefinition:
     continents: list[Continent]
     #: by language code, the forms of its definite article that news drops ("Al Qamishli" is "Qamishli")
     definite_articles: dict[str, list[str]] = field(default_factory=dict)
+    #: countries whose names reach English news through transliteration, where spellings drift: the
+    #: fuzzy matcher looks for variant spellings of their places' names only ("Kindrashivka")
+    transliterated_countries: frozenset[str] = frozenset()
+    #: ...and every country whose main language (countryInfo's first) is one of these
+    transliterated_languages: frozenset[str] = frozenset()
     everyday_country_names: dict[str, list[str]] = field(default_factory=dict)
     #: admin1 code ("US.WV") -> the abbreviations news writes for it ("W.Va.", "W. Va.")
     division_abbreviations: dict[str, list[str]] = field(default_factory=dict)
@@ -150,6 +155,8 @@ def load_definition(path: Path) -> ExtractDefinition:
             scripts=list(names.get("scripts", ["Latin"])),
             division_suffixes=sorted(set(names.get("division_suffixes", [])), key=len, reverse=True),
             definite_articles={str(k): [str(a) for a in v] for k, v in names.get("definite_articles", {}).items()},
+            transliterated_countries=frozenset(str(c).upper() for c in names.get("transliterated_countries", ())),
+            transliterated_languages=frozenset(str(c).lower() for c in names.get("transliterated_languages", ())),
             continents=[Continent(**{**c, "names": tuple(c.get("names", ())), "demonyms": tuple(c.get("demonyms", ()))})
                         for c in doc.get("continents", [])],
             everyday_country_names={k.upper(): list(v) for k, v in doc.get("everyday_country_names", {}).items()},

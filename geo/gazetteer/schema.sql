@@ -79,7 +79,7 @@ CREATE TABLE geometries (
 
 -- The skeleton (geo.transliteration.skeleton: the consonants of a romanization-folded name) of
 -- each name of a place in the countries whose names reach English through transliteration
--- (geo.transliteration.FUZZY_COUNTRIES): where the fuzzy matcher looks up variant spellings.
+-- (the extract's transliterated countries, in meta): where the fuzzy matcher looks up variant spellings.
 CREATE TABLE name_skeletons (
     skeleton TEXT NOT NULL,
     norm     TEXT NOT NULL,

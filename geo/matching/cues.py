@@ -43,6 +43,14 @@ leader head official officials prosecutor ombudsman envoy ambassador patriarch
 """.split())
 # Adjectives after a name that make the body it names the division's ("the Sumy regional council").
 _REGIONAL = frozenset({"regional", "provincial", "oblast"})
+#: Lower-case particles written inside a longer proper name, between its capitalized words: Arabic
+#: articles as romanized ("Maarat al-Numan", "Ras al-Ain"), Dutch and German ones ("Van der Bellen"),
+#: patronymics ("Mohammed bin Salman"). Not the forms that are English words ("as", "at", "an":
+#: "Thursday as Los Angeles officials"), nor Romance "de", "del", "di": like "of", they put the place
+#: inside the name ("Tour de France", "Banco de México").
+NAME_PARTICLES = frozenset("""
+al el ad adh ar ash ath az ed er es et ez en van der von bin ibn
+""".split())
 # Words that may precede a place name and still leave it the place (Eastern Ukraine).
 _MODIFIERS = frozenset("""
 northern southern eastern western central north south east west northeast northwest southeast
@@ -194,6 +202,11 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             and not (title_line and word_frequency(prev.norm) >= TITLE_WORD_ZIPF):
         sentence_start = prev.start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev.start - 4): prev.start])
         cues.append("capital_before_at_start" if sentence_start else "capital_before")
+    elif prev is not None and prev.norm in NAME_PARTICLES and prev.text.islower() and gap_before in (" ", "-"):
+        # "Maarat al-Numan", "Ciudad del Este": the particle joins the name to the capitalized word before it
+        head = ws.before(prev.start)
+        if head is not None and head.text[0].isupper() and text[head.end: prev.start] in (" ", "-"):
+            cues.append("capital_before")
     if tail.endswith(("of", "the")):
         head_of = _HEAD_OF_BEFORE.search(before)
         if head_of and head_of.group(1).lower() in _ORG_WORDS:

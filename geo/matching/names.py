@@ -39,6 +39,7 @@ class NameMatcher:
         self._plain_words: dict[str, bool] = {}
         self._known: dict[str, tuple[bool, bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
         self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
+        self.articles = gazetteer.definite_articles
 
     def is_plain_word(self, norm: str) -> bool:
         """A common English word that no important place is called ("In", "We", "March"): never a
@@ -81,6 +82,8 @@ class NameMatcher:
                 best = (w, w.norm)   # a name, and no longer or dotted one starts so: no walk (_longest_name)
             else:
                 best = self._longest_name(ws, w)
+            if w.norm in self.articles and (best is None or best[0] is w):
+                best = self._with_other_article(ws, w) or best
             if best is None:
                 continue
             last, norm = best
@@ -108,10 +111,18 @@ class NameMatcher:
             resume = last.end
         return _share_plural_qualifiers(text, spans)
 
-    def _longest_name(self, ws: Words, first: _Word) -> tuple[_Word, str] | None:
-        """The last word and the key of the longest gazetteer name starting at ``first``."""
+    def _with_other_article(self, ws: Words, article: _Word) -> tuple[_Word, str] | None:
+        """"Al Fasher" where the gazetteer writes "El Fasher": the longest name that starts with
+        another romanization of the same definite article (the extract's ``definite_articles``)."""
+        found = [best for other in sorted(self.articles - {article.norm})
+                 if (best := self._longest_name(ws, article, other)) is not None and best[0] is not article]
+        return max(found, key=lambda best: best[0].end, default=None)
+
+    def _longest_name(self, ws: Words, first: _Word, first_key: str | None = None) -> tuple[_Word, str] | None:
+        """The last word and the key of the longest gazetteer name starting at ``first`` (read as
+        ``first_key`` when given)."""
         text, known = ws.text, self._known
-        key, best, w = first.norm, None, first
+        key, best, w = first_key or first.norm, None, first
         longer = longer_dotted = False   # (what the last key's facts said: set before a word is added)
         for n in range(_MAX_NAME_WORDS):
             if n:

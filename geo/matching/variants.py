@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from functools import lru_cache
 
 from geo.document import Span
-from geo.matching.cues import QUALIFIERS, context_cues
+from geo.matching.cues import NAME_PARTICLES, QUALIFIERS, context_cues
 from geo.matching.names import NameMatcher
 from geo.matching.words import _norm_word, word_frequency, words
 from geo.transliteration import FuzzyNames
@@ -16,7 +16,10 @@ from geo.transliteration import FuzzyNames
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
 
-_VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-][A-Z][^\W\d_]+){0,2}")
+# Up to three capitalized words, with a name particle between two of them ("Maarat al-Numan").
+_VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-](?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \-](?=[A-Z]))?"
+                          r"[A-Z][^\W\d_]+){0,2}")
+_CAPITALIZED_AFTER_FIRST = re.compile(r"[ \-][A-Z]")
 RARE_WORD_ZIPF = 3.0
 
 
@@ -24,7 +27,8 @@ RARE_WORD_ZIPF = 3.0
 def _rare_norm(run: str) -> str | None:
     """The normalized form of a run of capitalized words, or None if it holds a common word."""
     norm = _norm_word(run)
-    return None if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split()) else norm
+    return None if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split() if part not in NAME_PARTICLES) \
+        else norm
 
 
 class VariantMatcher:
@@ -60,7 +64,7 @@ class VariantMatcher:
             if inside and " " not in run:
                 continue
             # the run's words are all capitalized, so they follow each other among the capitalized words
-            j = i + run.count(" ") + run.count("-")
+            j = i + len(_CAPITALIZED_AFTER_FIRST.findall(run))
             if j >= len(caps) or caps[j].end != m.end():
                 continue
             nxt = ws.next_word(caps[j])

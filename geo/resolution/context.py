@@ -32,9 +32,10 @@ class ArticleContext:
     _bonuses: tuple | None = field(default=None, init=False, repr=False, compare=False)   # (worked out when asked for)
     _own_bonuses: dict = field(default_factory=dict, init=False, repr=False, compare=False)   # name -> its bonuses without itself
 
-    def names_country_besides(self, country_code: str, norm: str) -> bool:
-        """Whether a name other than ``norm`` puts the article in this country (a name is no evidence for itself)."""
-        return bool(self.country_names.get(country_code, set()) - {norm})
+    def names_country_besides(self, country_code: str, norm: str, doubtful: frozenset[str] = frozenset()) -> bool:
+        """Whether a name other than ``norm`` (and other than the ``doubtful`` ones) puts the article in
+        this country (a name is no evidence for itself)."""
+        return bool(self.country_names.get(country_code, set()) - {norm} - doubtful)
 
     def add(self, place: Place, norm: str) -> None:
         self._bonuses = None   # (to be worked out again)

@@ -13,7 +13,6 @@ from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
 from geo.resolution.senses import _Senses, _round, bears_name
-from geo.transliteration import FUZZY_COUNTRIES
 
 # Cues (from geo.matching) that make a span something other than a place.
 NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
@@ -79,7 +78,7 @@ class Resolver:
                 found = [c for c in found if c.kind != "postal"]
         if method == "fuzzy":
             # a transliteration variant stands for a place of the countries it was matched in
-            found = [c for c in found if c.place.country_code in FUZZY_COUNTRIES]
+            found = [c for c in found if c.place.country_code in self.gazetteer.transliterated_countries]
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
             fitting = [c for c in found if fits(c.place)]
@@ -216,6 +215,7 @@ class Resolver:
         local = _local_points(spans, scored, POLICY.near_span_chars)
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local))
 
+        spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         mentions = []
         for i, (span, ranking, d) in enumerate(zip(spans, scored, decisions)):
             ok, reason = d.ok, d.reason
@@ -225,9 +225,10 @@ class Resolver:
                     and _foreign_exonym(span, ranking[0][1], context2):   # (its cheapest test first)
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
             if ok and not gold_spans and span.method.startswith("fuzzy") \
-                    and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
+                    and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm, spelled):
                 # "Bahri" (Khartoum North) is not Bugry near St Petersburg: a spelling drift is read
-                # only where the article is in that country
+                # only where the article is in that country, as names it matched exactly say (two
+                # drifts, "Bahri" and "Mokha", are no evidence for each other's country)
                 ok, reason = False, "only a similar spelling of a place in a country the article does not name"
             if ok and scoring.contradicted(i, ranking[0][1].place):
                 ok, reason = False, "no place of that name in the places the article puts it in"
