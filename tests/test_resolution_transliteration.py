@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+DEIR_EZ_ZOR_PROVINCE = 170792
 EL_FASHER, DEIR_EZ_ZOR, MAARAT_AN_NUMAN, IDLIB_PROVINCE, BINT_JBEIL, LOS_ANGELES, FRANCE = (
     379555, 170794, 167611, 169387, 276592, 5368361, 3017382)
 
@@ -64,3 +65,8 @@ def test_english_words_and_romance_particles_are_no_name_particles(pipeline):
     found = mentions(pipeline, "The count ended Thursday as Los Angeles officials met. He won the Tour de France twice.")
     assert found["Los Angeles"] == LOS_ANGELES
     assert found["France"] == FRANCE   # like "of": the race is named after the place
+
+
+def test_a_variant_spelling_keeps_its_qualifier(pipeline):
+    found = mentions(pipeline, "US-backed forces control much of Deir el-Zour province, near the border with Iraq.")
+    assert found["Deir el-Zour province"] == DEIR_EZ_ZOR_PROVINCE   # the governorate, not the city

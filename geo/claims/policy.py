@@ -39,7 +39,8 @@ class Policy:
     #: A stated direction holds if the measured bearing is within this many degrees of it
     #: (45 = the neighbouring 8-point directions' midpoints: "east" covers NE to SE).
     bearing_degrees: float = 45.0
-    #: Below this distance a bearing means little (a suburb "north of" a town): not judged.
+    #: Below this distance a bearing means little (a suburb "north of" a town, GeoNames' points a
+    #: kilometre off): a bearing within tolerance still holds, a miss is not judged inconsistent.
     bearing_min_km: float = 5.0
     #: "X near Y", Y a town or city: at most this far apart (from the edge of its built-up area, below).
     near_km: float = 50.0

@@ -433,6 +433,9 @@ def local_id(name: str) -> int:
     return LOCAL_ID_BASE + zlib.crc32(normalize_name(name).encode()) % LOCAL_ID_BASE
 
 
+_CURATED_SOURCE = "features.toml"
+
+
 def _add_features(places, names: _NameIndex, definition: ExtractDefinition) -> None:
     """The curated features (features.toml): seas, regions, rivers... that no dump of the extract holds."""
     for f in definition.features:
@@ -443,7 +446,7 @@ def _add_features(places, names: _NameIndex, definition: ExtractDefinition) -> N
         if gid in places:
             raise DataError(f"{definition.path}: curated feature {f.name!r} has the id of {places[gid].name!r}; rename one")
         place = _Place(gid, f.name, normalize_ascii(f.name), f.lat, f.lon, feature_class, f.code, f.country, "", "", 0, "",
-                       "features.toml")
+                       _CURATED_SOURCE)
         place.fixed_importance = definition.feature_importance
         places[gid] = place
         names.add(f.name, gid, "official")
@@ -480,25 +483,7 @@ def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, 
         if gid in places and all(part in admin1 and part in places for part in parts):
             rows.append((gid, "composite", " and ".join(places[part].name for part in parts),
                          ",".join(map(str, parts)), shapely.union_all([admin1[part] for part in parts])))
-    # Rivers carry no GeoNames id: link a line to the GeoNames streams of the same name it passes
-    # within about 30 km of (the Oskol line to both GeoNames Oskil rows).
-    streams: dict[str, list[_Place]] = defaultdict(list)
-    for (norm, gid) in names.entries:
-        p = places.get(gid)
-        if p is not None and place_kind(p.feature_class, p.feature_code) == "river":
-            streams[norm].append(p)
-    for rec, geom in zip(ne_rivers.drop(columns="geometry").to_dict("records"), ne_rivers.geometry):
-        if geom is None:
-            continue
-        label = _text(rec, "name_en", "name")
-        candidates = {}
-        for fld in ("name", "name_en", "name_alt"):
-            if isinstance(rec.get(fld), str):
-                for p in streams.get(normalize_name(rec[fld]), ()):
-                    candidates[p.geonameid] = p
-        linked = [gid for gid, p in candidates.items() if geom.distance(shapely.Point(p.lon, p.lat)) < 0.3]
-        for gid in linked or [None]:
-            rows.append((gid, "river", label, "", geom))
+    rows += _river_rows(places, names, ne_rivers)
     out = []
     for gid, layer, name, code, geom in rows:
         if geom is None or geom.is_empty:
@@ -506,6 +491,58 @@ def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, 
         minx, miny, maxx, maxy = geom.bounds
         out.append((gid, layer, name, code, minx, miny, maxx, maxy, shapely.to_wkb(geom)))
     return out
+
+
+#: How near (degrees) a river line must pass a GeoNames stream's point to be that stream's line; a
+#: curated river's point is a rough centre of a long river, so its nearest line of its names within
+#: RIVER_CURATED_DEGREES is its line; and how near a line must come to a linked one to continue it.
+RIVER_LINK_DEGREES = 0.3
+RIVER_CURATED_DEGREES = 4.0
+RIVER_CHAIN_DEGREES = 0.02
+
+
+def _river_rows(places, names: _NameIndex, ne_rivers) -> list[tuple]:
+    """Rivers carry no GeoNames id: link a line to the GeoNames streams of the same name it passes
+    near (the Oskol line to both GeoNames Oskil rows), then the lines of the same name that continue
+    a linked one, however far from the stream's point (Natural Earth draws the Euphrates in Syria as
+    "Al Furat", in Iraq as "Euphrates": both are the river's, end to end)."""
+    import shapely
+
+    streams: dict[str, list[_Place]] = defaultdict(list)
+    for (norm, gid) in names.entries:
+        p = places.get(gid)
+        if p is not None and place_kind(p.feature_class, p.feature_code) == "river":
+            streams[norm].append(p)
+    lines = []   # (label, geometry, the streams its names match)
+    for rec, geom in zip(ne_rivers.drop(columns="geometry").to_dict("records"), ne_rivers.geometry):
+        if geom is None:
+            continue
+        candidates = {}
+        for fld in ("name", "name_en", "name_alt"):
+            if isinstance(rec.get(fld), str):
+                for p in streams.get(normalize_name(rec[fld]), ()):
+                    candidates[p.geonameid] = p
+        lines.append((_text(rec, "name_en", "name"), geom, candidates))
+    linked = [{gid for gid, p in candidates.items() if geom.distance(shapely.Point(p.lon, p.lat)) < RIVER_LINK_DEGREES}
+              for _, geom, candidates in lines]
+    curated = {gid: p for _, _, candidates in lines for gid, p in candidates.items() if p.source == _CURATED_SOURCE}
+    for gid, p in curated.items():
+        if not any(gid in found for found in linked):
+            here = shapely.Point(p.lon, p.lat)
+            near = [(geom.distance(here), i) for i, (_, geom, candidates) in enumerate(lines) if gid in candidates]
+            gap, i = min(near)
+            if gap < RIVER_CURATED_DEGREES:
+                linked[i].add(gid)
+    grown = True
+    while grown:   # (a river is a few segments: this settles in as many rounds)
+        grown = False
+        for i, (_, geom, candidates) in enumerate(lines):
+            for gid in candidates.keys() - linked[i]:
+                if any(gid in linked[j] and geom.distance(other) < RIVER_CHAIN_DEGREES
+                       for j, (_, other, _) in enumerate(lines) if j != i and linked[j]):
+                    linked[i].add(gid)
+                    grown = True
+    return [(gid, "river", label, "", geom) for (label, geom, _), gids in zip(lines, linked) for gid in sorted(gids) or [None]]
 
 
 def _name_trie(names: _NameIndex) -> bytes:

@@ -73,6 +73,9 @@ class VariantMatcher:
                 continue  # no place context: a capitalized word the gazetteer lacks is not guessed at
             cues = context_cues(ws, caps[i], caps[j], self.matcher.trie)
             span = Span(m.start(), m.end(), m.group(), norm, method="fuzzy", cues=cues)
+            if follows_qualifier and text[m.end(): nxt.start] in (" ", "-"):
+                # "Deir el-Zour province": the qualifier says which of the name's places is meant
+                span.qualifier, span.end, span.text = QUALIFIERS[nxt.norm], nxt.end, text[m.start(): nxt.end]
             if "dateline" in cues:
                 # A dateline names the place the article reports from, which it usually names
                 # again: first the closest spelling among the article's own names.

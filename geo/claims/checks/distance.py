@@ -162,9 +162,10 @@ class DistanceChecks:
         return anchor_point, subject_point
 
     def _direction(self, origin, target, length: Length, stated_code: str, measured: dict) -> str:
-        if length.km < self.policy.bearing_min_km:
-            return UNVERIFIABLE
         azimuth = bearing(origin, target)
         off = angle_difference(azimuth, direction_bearing(stated_code))
+        if length.km < self.policy.bearing_min_km and off > self.policy.bearing_degrees:
+            # so close that a point a kilometre off turns the bearing: a miss is no evidence (a hit is)
+            return UNVERIFIABLE
         measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
         return self._judge(off, self.policy.bearing_degrees, measured)
