@@ -32,3 +32,24 @@ def test_a_short_bearing_that_misses_is_no_evidence(gaz):
     claim = one(gaz, "Jabalia lies about 3 kilometers south of Gaza City.", ("Jabalia", JABALIA), ("Gaza City", GAZA),
                 type="distance_direction")
     assert claim.verdict == "unverifiable", claim.explanation
+
+
+POKROVSK, DNIPRO, DONETSK, KRAMATORSK = 704422, 709930, 709717, 704508
+
+
+def test_a_modifier_after_a_comma_may_be_the_sentences_subjects(gaz):
+    # "..., roughly 70 km north-west of Donetsk" follows Dnipro's comma but is said of the town (Pokrovsk):
+    # of Dnipro (211 km off) it fails, of the sentence's subject it holds, so it is no error of the article
+    text = ("Russian troops pressed toward Pokrovsk, a logistics hub. The town sits on a highway linking Donetsk with "
+            "Dnipro, roughly 70 km (43 miles) northwest of the Russian-occupied city of Donetsk.")
+    claim = one(gaz, text, ("Pokrovsk", POKROVSK), ("Donetsk", DONETSK), ("Dnipro", DNIPRO), ("Donetsk", DONETSK),
+                type="distance_direction")
+    assert claim.verdict == "consistent", claim.explanation
+    assert [r.geonameid for r in claim.subject] == [POKROVSK] and "the sentence's subject" in claim.explanation
+
+
+def test_a_modifier_false_of_every_reading_stays_inconsistent(gaz):
+    text = "Kramatorsk lies on a road linking Donetsk with Dnipro, roughly 400 km north of Donetsk."
+    claim = one(gaz, text, ("Kramatorsk", KRAMATORSK), ("Donetsk", DONETSK), ("Dnipro", DNIPRO), ("Donetsk", DONETSK),
+                type="distance_direction")
+    assert claim.verdict == "inconsistent", claim.explanation

@@ -71,6 +71,7 @@ def find_and_check(document: Document, gazetteer: Gazetteer, policy: Policy | No
     judge = _Judge(Checker(regions, policy), gazetteer, [places[m.geonameid] for m in mentions
                                                                           if m.resolved and m.geonameid in places])
 
+    findings = [judge.read_otherwise(finding) for finding in findings]
     switched: dict[int, list[dict]] = {}
     for i, finding in enumerate(findings):
         changes = judge.better_places(finding)
@@ -213,6 +214,21 @@ class _Judge:
         points = [Point(p.lon, p.lat) for p in others if not p.is_country]
         return bool(points) and all(distance(here, p).km > self.policy.isolated_km for p in points)
 
+    def read_otherwise(self, finding: Finding) -> Finding:
+        """The finding said of the sentence's own subject (``finding.other_subjects``) when it fails of
+        the place before its comma and holds of that subject: "The town sits on a road linking Donetsk
+        with Dnipro, roughly 70 km north-west of Donetsk" is said of the town, not of Dnipro. A sentence
+        read so is no evidence against the article, so either reading that holds is taken."""
+        if not finding.other_subjects or self.measure(finding).verdict != INCONSISTENT:
+            return finding
+        for other in finding.other_subjects:
+            reading = dataclasses.replace(finding, subjects=[other], other_subjects=[],
+                                          read_otherwise=f"said of {other.text}, the sentence's subject, not of "
+                                                         f"{finding.subjects[0].text}")
+            if other.resolved and self.measure(reading).verdict == CONSISTENT:
+                return reading
+        return finding
+
     def better_places(self, finding: Finding) -> list[tuple[Mention, Place, Place]]:
         """[(mention, old, new)] when the claim fails with its places as resolved and holds with other
         places of the same names and kinds: another subject, else another anchor, else both ("Atlanta,
@@ -295,6 +311,9 @@ class _Judge:
     def claim(self, article: str, text: str, finding: Finding, switches: list[dict]) -> Claim:
         result = self.result(finding)
         measured, explanation = dict(result.measured), result.explanation
+        if finding.read_otherwise:
+            measured["read_otherwise"] = finding.read_otherwise
+            explanation += f" Read as {finding.read_otherwise}."
         if switches:
             measured["resolved_by_claim"] = switches
             explanation += " The claim resolved " + " and ".join(

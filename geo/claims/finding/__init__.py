@@ -56,6 +56,7 @@ def find_claims(text: str, mentions: list[Mention], places: dict[int, Place],
             f.subjects, f.anchors = [new for _, new in read[:len(f.subjects)]], [new for _, new in read[len(f.subjects):]]
             f.inferred = f.inferred or next(new.reason for old, new in read if new is not old)
         f.said_settlement = len(f.subjects) == 1 and reader.called_settlement(f.subjects[0])
+        f.other_subjects = reader.other_subjects(f)
     return sorted(_distinct(found), key=lambda f: (f.start, f.end, f.type))
 
 

@@ -45,6 +45,10 @@ class Finding:
     wording: str = ""            #: which wording found it (e.g. "comma" for "Riga, Latvia")
     inferred: str | None = None  #: how a place was inferred rather than named, when one was
     said_settlement: bool = False  #: the text calls the subject a city, town or village ("Kherson, a city of")
+    #: the sentence's own subject, which a modifier after a comma may be said of instead of the place
+    #: just before it ("The town sits on a road linking Donetsk with Dnipro, 70 km north-west of Donetsk")
+    other_subjects: list[Mention] = field(default_factory=list)
+    read_otherwise: str | None = None   #: how the claim came to be read as the sentence's subject's, when it was
 
 
 #: What may stand between a subject mention and its cue.
@@ -116,6 +120,12 @@ _DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.
 _AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|many|some)\s+", re.I)
 #: A generic word after a name that the gazetteer lists without it: "Oakport Township" is Oakport's.
 _GENERIC_TAIL = re.compile(r"\s+(?:Township|Borough|Parish|Municipality|Village|City)$")
+#: The claim types whose modifier may be said of the sentence's subject rather than the place before its comma.
+_READ_OTHERWISE = frozenset({"distance_direction", "direction", "near", "proximity", "border_proximity"})
+_COMMA_AFTER = re.compile(r"\s*,")
+#: How far into its sentence (characters) a place may open it; "The town", "The city" opening one.
+_OPENING_REACH = 40
+_OPENING_DESCRIPTION = re.compile(rf"\s*(?:The|This)\s+(?:[\w’'-]+\s+){{0,2}}?{SETTLEMENT_NOUN}\b")
 # Features too large to be the subject of a claim about a place.
 _TOO_LARGE = {"CONT", "OCN"}
 #: How far back (characters) a definite description looks for the settlement it stands for.
@@ -432,6 +442,29 @@ class Reader:
         if described is not None:
             return [described], None, how
         return [], how or "the subject is not a named place", None
+
+    def other_subjects(self, finding: Finding) -> list[Mention]:
+        """The sentence's opening place (named, or described: "The town"), when the finding's subject
+        is another place the comma after it may only seem to join the modifier to."""
+        if len(finding.subjects) != 1 or finding.type not in _READ_OTHERWISE:
+            return []
+        subject = finding.subjects[0]
+        if subject.method in IMPLIED or not _COMMA_AFTER.match(self.text, subject.end):
+            return []
+        sent_start, _ = self.sentence(subject.start)
+        opening = [m for m in self.inside(sent_start, subject.start) if m.start - sent_start <= _OPENING_REACH]
+        anchors = {a.geonameid for a in finding.anchors}
+        if opening and _HEAD_LEAD.fullmatch(self.text[sent_start:opening[0].start]):
+            head = opening[0]
+            if head is not subject and head.resolved and head.geonameid not in anchors | {subject.geonameid} \
+                    and self.can_be_subject(head):
+                return [head]
+            return []
+        the = _OPENING_DESCRIPTION.match(self.text, sent_start)
+        if the is None:
+            return []
+        described, _ = self.definite_subject(the.end(), anchors)
+        return [described] if described is not None and described.geonameid != subject.geonameid else []
 
     def called_settlement(self, m: Mention) -> bool:
         """Whether the text calls the place a city, town or village: "Kherson, a city of", "the town of Izium"."""
