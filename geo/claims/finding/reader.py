@@ -123,6 +123,8 @@ _GENERIC_TAIL = re.compile(r"\s+(?:Township|Borough|Parish|Municipality|Village|
 #: The claim types whose modifier may be said of the sentence's subject rather than the place before its comma.
 _READ_OTHERWISE = frozenset({"distance_direction", "direction", "near", "proximity", "border_proximity"})
 _COMMA_AFTER = re.compile(r"\s*,")
+#: A lower-case word right before a place: the place is a verb's or a preposition's object ("linking Donetsk with Dnipro").
+_OBJECT_BEFORE = re.compile(r"\b(?-i:[a-z])[\w’'-]*\s+$")
 #: How far into its sentence (characters) a place may open it; "The town", "The city" opening one.
 _OPENING_REACH = 40
 _OPENING_DESCRIPTION = re.compile(rf"\s*(?:The|This)\s+(?:[\w’'-]+\s+){{0,2}}?{SETTLEMENT_NOUN}\b")
@@ -449,9 +451,12 @@ class Reader:
         if len(finding.subjects) != 1 or finding.type not in _READ_OTHERWISE:
             return []
         subject = finding.subjects[0]
-        if subject.method in IMPLIED or not _COMMA_AFTER.match(self.text, subject.end):
-            return []
+        if subject.method in IMPLIED or not _COMMA_AFTER.match(self.text, subject.end) \
+                or not _OBJECT_BEFORE.search(self.text, max(0, subject.start - 20), subject.start):
+            return []   # (a place opening its own clause, "...; Lviv, near the capital", is that clause's subject)
         sent_start, _ = self.sentence(subject.start)
+        if ";" in self.text[sent_start:subject.start]:
+            return []
         opening = [m for m in self.inside(sent_start, subject.start) if m.start - sent_start <= _OPENING_REACH]
         anchors = {a.geonameid for a in finding.anchors}
         if opening and _HEAD_LEAD.fullmatch(self.text[sent_start:opening[0].start]):
