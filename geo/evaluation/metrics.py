@@ -12,24 +12,12 @@ import statistics
 from dataclasses import dataclass
 from itertools import pairwise
 
-#: Mean Earth radius (IUGG), km.
-EARTH_RADIUS_KM = 6371.0088
+from geo.spherical import EARTH_RADIUS_KM, haversine_km  # noqa: F401 (the metrics' distance)
+
 #: The largest error the metrics allow: half the Earth's circumference, rounded up as in the literature.
 MAX_ERROR_KM = 20039.0
 #: 100 miles, the usual "close enough" radius.
 ACC_RADIUS_KM = 161.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in degrees.
-
-    >>> round(haversine_km(50.4501, 30.5234, 49.9935, 36.2304))  # Kyiv to Kharkiv
-    409
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 # -- detection --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
 from geo.resolution.senses import _Senses, _round, bears_name
+from geo.spherical import haversine_km
 
 # Cues (from geo.matching) that make a span something other than a place.
 NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
@@ -230,6 +231,8 @@ class Resolver:
                 # only where the article is in that country, as names it matched exactly say (two
                 # drifts, "Bahri" and "Mokha", are no evidence for each other's country)
                 ok, reason = False, "only a similar spelling of a place in a country the article does not name"
+            if ok and not gold_spans and _remote_namesake(span, ranking[0][1].place, context2, spelled):
+                ok, reason = False, "only a small place of that name far from every place the article names"
             if ok and scoring.contradicted(i, ranking[0][1].place):
                 ok, reason = False, "no place of that name in the places the article puts it in"
             if ok:
@@ -407,3 +410,15 @@ def _best_first(ranking: list[tuple[float, Candidate]], geonameid: int) -> list[
     if ranking[0][1].place.geonameid == geonameid and all(c.place.geonameid != geonameid for _, c in ranking[1:]):
         return ranking   # (already so: the usual case)
     return sorted(ranking, key=lambda x: x[1].place.geonameid != geonameid)
+
+
+def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful: frozenset[str]) -> bool:
+    """Whether ``place`` is a small settlement in a country no other name of the article is in, far
+    from all of the article's places (Policy.remote_namesake_*): the article means a place of that
+    name the gazetteer lacks."""
+    if place.feature_class != "P" or place.population >= POLICY.remote_namesake_population \
+            or context.names_country_besides(place.country_code, span.norm, doubtful):
+        return False
+    others = [(lat, lon) for norm, lat, lon in context.points if norm != span.norm and norm not in doubtful]
+    return len(others) >= POLICY.remote_namesake_places and all(
+        haversine_km(place.lat, place.lon, lat, lon) > POLICY.remote_namesake_km for lat, lon in others)

@@ -1,13 +1,13 @@
-"""Names that reach English news through transliteration: Arabic articles and spellings (Al Fasher /
-El Fasher, Deir el-Zour / Deir ez-Zor, Idleb / Idlib), and the guard that keeps a spelling drift from
-landing in a country the article is not about. Sentences written for the purpose; real GeoNames rows
+"""World news: names that reach English through transliteration (Arabic articles and spellings: Al
+Fasher / El Fasher, Deir el-Zour / Deir ez-Zor, Idleb / Idlib), the guard that keeps a spelling drift
+from landing in a country the article is not about, and small namesakes far from the story. Sentences written for the purpose; real GeoNames rows
 of the mirror (Syria, Sudan and Lebanon come from cities500, where only their own spellings are).
 """
 from __future__ import annotations
 
 import pytest
 
-DEIR_EZ_ZOR_PROVINCE = 170792
+DEIR_EZ_ZOR_PROVINCE, MUSE_PA = 170792, 5202776
 EL_FASHER, DEIR_EZ_ZOR, MAARAT_AN_NUMAN, IDLIB_PROVINCE, BINT_JBEIL, LOS_ANGELES, FRANCE = (
     379555, 170794, 167611, 169387, 276592, 5368361, 3017382)
 
@@ -70,3 +70,13 @@ def test_english_words_and_romance_particles_are_no_name_particles(pipeline):
 def test_a_variant_spelling_keeps_its_qualifier(pipeline):
     found = mentions(pipeline, "US-backed forces control much of Deir el-Zour province in eastern Syria.")
     assert found["Deir el-Zour province"] == DEIR_EZ_ZOR_PROVINCE   # the governorate, not the city
+
+
+def test_a_small_namesake_far_from_every_place_the_article_names(pipeline):
+    # Muse, Myanmar is not in the extract (no population in cities500); Muse, Pennsylvania is 12,000 km off
+    text = ("Lashio sits on the main highway from Mandalay, Myanmar's second-largest city, to the Chinese border "
+            "town of Muse, and refugees crossed into Yunnan.")
+    found = mentions(pipeline, text)
+    assert found["Muse"] is None and found["Mandalay"] is not None
+    # the same town in a story set near it is found
+    assert mentions(pipeline, "Flooding hit Muse and Canonsburg in Washington County, Pennsylvania.")["Muse"] == MUSE_PA
