@@ -80,3 +80,9 @@ def test_a_small_namesake_far_from_every_place_the_article_names(pipeline):
     assert found["Muse"] is None and found["Mandalay"] is not None
     # the same town in a story set near it is found
     assert mentions(pipeline, "Flooding hit Muse and Canonsburg in Washington County, Pennsylvania.")["Muse"] == MUSE_PA
+
+
+def test_a_name_after_a_plural_place_noun_and_including_is_a_place_context(pipeline):
+    # the extract lacks Paletwa: it is reported unresolved (so that a claim about it says so), not skipped
+    found = mentions(pipeline, "The Arakan Army has seized most townships, including Paletwa near the border with Bangladesh.")
+    assert "Paletwa" in found and found["Paletwa"] is None

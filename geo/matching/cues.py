@@ -82,8 +82,8 @@ capital districts district hamlet port area
 POSITIVE_CUES = frozenset({"dateline", "place_preposition", "place_noun", "appositive", "list", "in_after"})
 _DATELINE_HEAD = re.compile(r"[A-Z\s/,.'’\-]*")
 _DATELINE_AFTER = re.compile(r"\s*(?:/|,\s*[A-Z])")
-_NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|cities|city|settlements?|regions?|capital|hamlets?)\s+"
-                             r"(?:of|such as|including|like)\s*$", re.I)
+_NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|townships?|cities|city|settlements?|regions?|provinces?|districts?|"
+                             r"capital|hamlets?)\s*,?\s+(?:of|such as|including|like)\s*$", re.I)
 _APPOSITIVE_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?"
                                r"(?:village|town|city|settlement|region|province|country|capital|river)\b", re.I)
 _IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
