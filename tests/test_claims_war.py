@@ -53,3 +53,16 @@ def test_a_modifier_false_of_every_reading_stays_inconsistent(gaz):
     claim = one(gaz, text, ("Kramatorsk", KRAMATORSK), ("Donetsk", DONETSK), ("Dnipro", DNIPRO), ("Donetsk", DONETSK),
                 type="distance_direction")
     assert claim.verdict == "inconsistent", claim.explanation
+
+
+RUSSIA, KURSK_OBLAST, BRYANSK_OBLAST = 2017370, 538555, 571473
+
+
+def test_a_country_possessing_a_list_of_divisions(gaz):
+    from test_claims import claims_of
+
+    text = "Drones were launched from Russia's Kursk and Bryansk regions overnight."
+    claims = claims_of(gaz, text, ("Russia", RUSSIA), ("Kursk", KURSK_OBLAST), ("Bryansk regions", BRYANSK_OBLAST),
+                       type="containment")
+    assert [(c.subject[0].geonameid, c.anchor[0].geonameid, c.verdict) for c in claims] == [
+        (KURSK_OBLAST, RUSSIA, "consistent"), (BRYANSK_OBLAST, RUSSIA, "consistent")]

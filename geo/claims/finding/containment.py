@@ -172,6 +172,12 @@ def _larger(reader: Reader, outer: Mention, inner: Mention) -> bool:
     return o.feature_code == "ADM1" and i.feature_code in ("ADM2", "ADM3", "ADM4", "ADMD")
 
 
+_DIVISION_WORD = r"(?:region|province|oblast|state|governorate|district|county|republic|prefecture)"
+#: A division's kind after its name ("Belgorod region", "Kursk and Bryansk regions"), or ending it.
+_DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORD}s?\b", _I)
+_DIVISION_ENDS = re.compile(rf"{_DIVISION_WORD}s?$", _I)
+
+
 def _possessives(reader: Reader):
     """"Russia's Belgorod region", "China's Guangdong province", "the Kharkiv region's Kupiansk district": a
     division and what holds it, said on their own."""
@@ -183,11 +189,14 @@ def _possessives(reader: Reader):
         if not possessive:
             continue
         region = reader.anchor_at(owner.end + possessive.end())
-        if region is None or not reader.is_area(region) or reader.is_country(region) or not _larger(reader, owner, region):
+        if region is None:
             continue
-        if not re.match(r"\s+(?:region|province|oblast|state|governorate|district|county|republic|prefecture)\b",
-                        text[region.end:region.end + 14], _I) and not re.search(
-                            r"(?:region|province|oblast|state|governorate|district|county|republic|prefecture)$", region.text, _I):
+        # "Russia's Kursk and Bryansk regions": every division listed before the kind word
+        listed = reader.list_after(region)
+        last = listed[-1]
+        if not _DIVISION_AFTER.match(text, last.end) and not _DIVISION_ENDS.search(last.text):
             continue
         key = "country" if reader.is_country(owner) else "region"
-        yield Finding("containment", owner.start, region.end, [region], [owner], {key: owner.text}, wording="possessive")
+        for item in listed:
+            if reader.is_area(item) and not reader.is_country(item) and _larger(reader, owner, item):
+                yield Finding("containment", owner.start, item.end, [item], [owner], {key: owner.text}, wording="possessive")
