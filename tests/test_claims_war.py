@@ -66,3 +66,55 @@ def test_a_country_possessing_a_list_of_divisions(gaz):
                        type="containment")
     assert [(c.subject[0].geonameid, c.anchor[0].geonameid, c.verdict) for c in claims] == [
         (KURSK_OBLAST, RUSSIA, "consistent"), (BRYANSK_OBLAST, RUSSIA, "consistent")]
+
+
+VUHLEDAR, UKRAINE, KHERSON, KHERSON_OBLAST, NYALA, SOUTH_DARFUR, SUDAN = 690823, 690791, 706448, 706442, 369004, 408660, 366755
+JERUSALEM, ISRAEL, LEBANON, NABATIYE, ENGELS, SARATOV_OBLAST, HAIFA = 281184, 294640, 272103, 444191, 563464, 498671, 294801
+
+
+def test_a_figure_after_the_town_appositives_region_is_the_towns(gaz):
+    claim = one(gaz, "Russia captured Vuhledar, a hilltop town in eastern Ukraine that had a prewar population of about 15,000.",
+                ("Russia", RUSSIA), ("Vuhledar", VUHLEDAR), ("Ukraine", UKRAINE), type="population")
+    assert [r.geonameid for r in claim.subject] == [VUHLEDAR] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_towns_figure_read_as_a_countrys_is_no_error(gaz):
+    # however the sentence was read, 15,000 is no figure for a country of 40 million: a misreading, not a claim
+    claim = one(gaz, "Drones hit a hilltop town, and Ukraine, with a population of about 15,000, mourned.",
+                ("Ukraine", UKRAINE), type="population")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "vague wording", claim.explanation
+
+
+def test_the_capital_of_a_region_lies_in_it(gaz):
+    claim = one(gaz, "Shelling hit Kherson, the capital of the Kherson region, on Sunday.",
+                ("Kherson", KHERSON), ("Kherson region", KHERSON_OBLAST), type="containment")
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_rank_in_a_coordinated_appositive(gaz):
+    claim = one(gaz, "Nyala, the capital of South Darfur and Sudan's second-largest city, fell in 2023.",
+                ("Nyala", NYALA), ("South Darfur", SOUTH_DARFUR), ("Sudan", SUDAN), type="population")
+    assert [r.geonameid for r in claim.subject] == [NYALA] and claim.stated["rank"] == 2
+
+
+def test_a_possessive_description_and_a_dateline(gaz):
+    # the cue follows "Israel's third-largest city,": the city described (Haifa), not the dateline's Jerusalem
+    text = ("JERUSALEM, Sept 22 (Reuters) - Rockets reached Haifa, Israel's third-largest city, some 40 km (25 miles) "
+            "south of the Lebanese border.")
+    claim = one(gaz, text, ("JERUSALEM", JERUSALEM), ("Haifa", HAIFA), ("Israel", ISRAEL), type="border_proximity")
+    assert [r.geonameid for r in claim.subject] == [HAIFA] and claim.verdict == "consistent", claim.explanation
+
+
+def test_the_border_unnamed_is_the_neighbour_the_article_names(gaz):
+    text = ("Ukraine struck Russia again. Ukraine's drones hit Engels air base in the Saratov region, more than "
+            "600 km from the border, Ukraine said.")
+    claim = one(gaz, text, ("Ukraine", UKRAINE), ("Russia", RUSSIA), ("Ukraine", UKRAINE), ("Engels", ENGELS),
+                ("Saratov region", SARATOV_OBLAST), ("Ukraine", UKRAINE), type="border_proximity")
+    assert [r.geonameid for r in claim.anchor] == [UKRAINE]   # not Kazakhstan's, the nearest
+    assert claim.measured["distance_km"] > 400   # from Ukraine's outline (Kazakhstan's is 150 km off)
+
+
+def test_a_distance_from_a_border_said_of_a_region_reaching_it(gaz):
+    claim = one(gaz, "Israeli jets hit Nabatieh, about 12 km north of the border with Israel.",
+                ("Nabatieh", NABATIYE), ("Israel", ISRAEL), type="border_proximity")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "says little", claim.explanation

@@ -100,6 +100,14 @@ class _Judge:
         return (bool(said and have) and place is not None and place.country_code not in self.full_countries
                 and have < said <= self.policy.population_growth * have)
 
+    def town_figure_of_area(self, finding: Finding, result: Result) -> bool:
+        """Whether a stated population is below policy.area_figure_share of the country's or division's
+        it was read as said of."""
+        said, have = finding.stated.get("population"), result.measured.get("population")
+        place = self.place(finding.subjects[0]) if len(finding.subjects) == 1 else None
+        return bool(said and have) and place is not None and place.feature_class == "A" \
+            and said < self.policy.area_figure_share * have
+
     def thinly_known(self, place: Place) -> bool:
         """A small settlement in a country the gazetteer does not hold in full: its namesake may be meant."""
         return (place.feature_class == "P" and place.population < self.policy.thin_population
@@ -118,6 +126,9 @@ class _Judge:
             doubt = self.doubt(finding)
             if doubt:
                 return result.doubted("resolution uncertain", doubt)
+        if result.verdict == INCONSISTENT and finding.type == "population" and self.town_figure_of_area(finding, result):
+            return result.doubted("vague wording", "a figure this small is a town's: the sentence may say it of a place "
+                                                   "within the area rather than of the area")
         if result.verdict == INCONSISTENT and finding.type == "population" and self.may_have_grown(finding, result):
             return result.doubted("no data", "GeoNames' figure for a country it holds only in part may be older than "
                                              "the article's, and a city may have grown so much since")

@@ -69,6 +69,9 @@ class Policy:
     #: 460,602 is the 2004 census): a stated figure above GeoNames' by up to this factor may be growth,
     #: so it is not called wrong (unverifiable, saying so).
     population_growth: float = 2.5
+    #: A figure below this share of a country's or a division's population is a town's, said of the area
+    #: only by a misreading of the sentence ("a town in eastern Ukraine that had 15,000"): not inconsistent.
+    area_figure_share: float = 0.02
     #: A stated unit conversion holds within this share, or within the rounding of the written number.
     conversion_fraction: float = 0.05
     #: A miss beyond the tolerance but within this multiple of it is marked "borderline" (still inconsistent).

@@ -33,6 +33,10 @@ class BorderChecks:
         return result
 
     def _border_gap(self, subject: Shape, gap: Length, border: str, stated: dict) -> Result:
+        if stated.get("distance") is not None and subject.is_area and gap.km < self.policy.edge_km:
+            # "Nabatieh, 12 km north of the border" read as the governorate, which reaches the border
+            return unverifiable("says little", f"{name_of(subject)} is a region reaching {border}: a distance from it is a "
+                                               f"place's within it", distance_km=rounded_km(gap))
         if stated.get("distance") is not None:
             said = Length.of(stated["distance"], stated.get("unit", "km"))
             tolerance = self.policy.distance_tolerance_km(said.km)

@@ -55,6 +55,11 @@ def find(reader: Reader, found: list[Finding]):
             stated.update(distance=number(match.group("num")), unit=unit(match.group("unit")))
             if match.group("qual"):
                 stated["qualifier"] = words(match.group("qual"))
+        if not anchors and subjects:
+            neighbour = _article_neighbour(reader, subjects[0], start)
+            if neighbour is not None:
+                anchors = [neighbour]
+                inferred = inferred or neighbour.reason
         if not anchors:
             inferred = inferred or "no country is named: the nearest foreign border is measured"
         yield Finding("border_proximity", start if not linked else reader.quote_start(subjects, start, inferred), end,
@@ -84,6 +89,27 @@ def find(reader: Reader, found: list[Finding]):
         yield Finding("border_proximity", _possessor_start(reader, match.start()), subject.end, [subject], [],
                       {"relation": "border " + words(match.group().split()[1])}, None, "border",
                       "no country is named: the nearest foreign border is measured")
+
+
+def _article_neighbour(reader: Reader, subject: Mention, cue: int) -> Mention | None:
+    """"more than 600 km from the border", no country named, in a story of Russia and Ukraine: the
+    border with the neighbour of the subject's country that the article names most (twice as often as
+    any other), read as meant (inferred), else None."""
+    place = reader.place(subject)
+    if place is None or not place.country_code or reader.gazetteer is None:
+        return None
+    neighbours = reader.gazetteer.neighbours(place.country_code)
+    counts: dict[int, list[Mention]] = {}
+    for m in reader.mentions:
+        p = reader.place(m)
+        if p is not None and p.is_country and p.country_code in neighbours and m.method not in IMPLIED:
+            counts.setdefault(p.geonameid, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1]):
+        return None
+    country = reader.place(ranked[0][0])
+    return reader.implied(cue, cue, country, f"'the border' taken to be with {country.name}, the neighbour the article names",
+                          inferred=True)
 
 
 def _possessor_start(reader: Reader, start: int) -> int:

@@ -1,7 +1,7 @@
 """Containment: "Izium in Kharkiv province", "Valuyki, a town in Russia's Belgorod region", "Riga,
 Latvia", "CARTHAGE, N.C.", "Matias Romero, Oaxaca State, Mexico", "Maiduguri Borno State", "the Puno
 region of Peru", "a city of the state of Guerrero", "Foua and Kfraya in Idlib", "A, B and C, all in
-Y", "the governor of Russia's Belgorod region".
+Y", "the governor of Russia's Belgorod region", "Kherson, the capital of the Kherson region".
 
 >>> from geo.document import Mention
 >>> from geo.claims.finding.reader import Reader
@@ -25,7 +25,8 @@ _I = re.IGNORECASE
 # "located in", "all in", "a city of the state of".
 _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?"
                  r"(?:in|within|(?:area|areas|district|districts|region|regions|province|provinces|county|state)\s+(?:in|of)"
-                 r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region)\s+of)\s+(?:the\s+)?"
+                 r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region)\s+of"
+                 r"|the\s+(?:regional\s+|provincial\s+|state\s+|administrative\s+)?(?:capital|seat)\s+of)\s+(?:the\s+)?"   # "X, the capital of Y"
                  r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?"
                  r"(?:(?:far\s+)?(?:north|south)?(?:east|west)?ern\s+(?=(?-i:[A-Z])))?", _I)      # "in the eastern Donetsk region"
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:the\s+)?")

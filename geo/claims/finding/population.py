@@ -39,6 +39,9 @@ _DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country
                        rf"(?:\s+of|\s*,?\s*(?:which\s+)?(?:has|had|once\s+had)\s+(?:a\s+|an\s+)?(?:(?:pre-?war|current|total|"
                        rf"estimated)\s+)?population\s+of)\s+{_FIGURE}"
                        rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)
+#: An appositive calling a settlement so and placing it: ", a hilltop town in eastern", ", the capital of".
+_SETTLEMENT_IN = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|port|capital|"
+                            r"suburb|township|hub|stronghold)\s+(?:in|of|near|on)\s+(?:the\s+)?(?:(?-i:[a-z])[\w’'-]*\s+)?$", _I)
 #: What a population wording after a place must hold: a figure, or a rank's words.
 _TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred", _I)
 #: The rank an ordinal says ("second-largest": 2); "largest", "biggest" and "most populous" alone are 1.
@@ -61,6 +64,11 @@ def find(reader: Reader, found: list[Finding]):
         if match is not None and not _says_people(match):
             match = None
         if match is not None and number(match.group("num")) >= 100:
+            head = _settlement_holding(reader, subject)
+            if head is not None:
+                # "Vuhledar, a hilltop town in eastern Ukraine that had a prewar population of": the town's
+                yield _finding(head.start, subject.end + match.end(), head, match)
+                continue
             if re.match(r"\s*,\s*(?:which\s+)?(?:has|had|have|boasts|boasted|is|was)\b", tail, _I):
                 # "Pokrovsk, a hub 60 km from Donetsk, had a population of": said of the sentence's head
                 head = reader.sentence_head(subject.end + tail.index(",") + 1)
@@ -120,15 +128,31 @@ def _described_area(reader: Reader, pos: int, noun: str):
     return None, None
 
 
+def _settlement_holding(reader: Reader, area) -> object | None:
+    """The settlement an appositive describes as lying in ``area`` ("Vuhledar, a hilltop town in eastern
+    Ukraine"), where a figure after the area is the settlement's: else None."""
+    if not reader.is_area(area):
+        return None
+    head = reader.appositive_subject(area.start, long=True)
+    if head is None or head is area or not reader.is_settlement(head):
+        return None
+    return head if _SETTLEMENT_IN.match(reader.text, head.end, area.start) else None
+
+
 def _ranked_city(reader: Reader, country, pos: int):
     after = re.match(r"\s*,\s*", reader.text[pos:pos + 4])
     if after:
         m = reader.anchor_at(pos + after.end())
         if m is not None and reader.is_settlement(m):
             return m
-    before = reader.mention_before(country.start, limit=4)
+    before = reader.mention_before(country.start, limit=6)
     if before is not None and reader.is_settlement(before) and re.fullmatch(r"\s*,\s*(?:the\s+)?|\s+(?:is|was)\s+", reader.text[before.end:country.start]):
         return before
+    if before is not None and reader.is_area(before) and re.fullmatch(r"\s+and\s+", reader.text[before.end:country.start]):
+        # "Nyala, the capital of South Darfur and Sudan's second-largest city": the appositive's head
+        head = reader.appositive_subject(before.start, long=True)
+        if head is not None and head is not before and reader.is_settlement(head):
+            return head
     return None
 
 

@@ -60,6 +60,8 @@ _APPOSITIVE = re.compile(rf"""^(?:
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
   | \s+(?:is|lies|sits|was|lay|stands)\s+(?:located\s+|situated\s+)?           # "Izium lies"
 )$""", _I | re.X)
+#: A country's or a region's possessive describing the place before it: "Haifa, Israel's third-largest city, ".
+_POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,\s*$", _I)
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
 _LONG_APPOSITIVE = re.compile(r"""^(?:
     \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|
@@ -341,6 +343,10 @@ class Reader:
         if m is None or m.end > cue_start or self.sentence(m.start) != self.sentence(cue_start):
             return self.sentence_head(cue_start) if long else None
         gap = self.text[m.end:cue_start]
+        if _POSSESSED_DESCRIPTION.match(gap) and self.is_area(m):
+            # "Haifa, Israel's third-largest city, some 40 km south of": the description's head
+            head = self.appositive_subject(m.start)
+            return head if head is not None and self.is_settlement(head) else None
         if not _APPOSITIVE.match(gap):
             if not long or not _LONG_APPOSITIVE.match(gap) or _CLAUSE_BREAK.search(gap):
                 return self.sentence_head(cue_start) if long else None
@@ -361,7 +367,8 @@ class Reader:
         sent_start, _ = self.sentence(cue_start)
         if not _CLAUSE_CLOSED.search(self.text, max(sent_start, cue_start - 40), cue_start):
             return None
-        opening = [m for m in self.inside(sent_start, min(cue_start, sent_start + 80)) if m.start - sent_start <= 40]
+        opening = [m for m in self.inside(sent_start, min(cue_start, sent_start + 80)) if m.start - sent_start <= 40
+                   and m is not self.dateline]   # (a dateline names where the reporter is, not the sentence's subject)
         for head in opening[:1]:
             lead = self.text[sent_start:head.start]
             after = self.text[head.end:head.end + 30]
