@@ -7,6 +7,7 @@ import pytest
 from geo.document import Article
 
 OKLAHOMA, PRAGUE_OK, GEORGIA_STATE, ALEXANDRIA_VA = 4544379, 4548393, 4197000, 4744091
+JACKSON_COUNTY_GA, BARROW_COUNTY_GA, KADUNA_STATE, INDIANA, UNITED_STATES = 4202453, 4181182, 2335722, 4921868, 6252001
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +185,16 @@ def test_a_bare_name_is_the_important_town_before_a_divisions_stem(pipeline, gaz
     # Kyiv has a Dnipro raion (reached through its stem) near the dateline; the bare name is the city
     found = resolved(pipeline, "KYIV, Ukraine (AP) — Russian forces struck Dnipro, Ukraine's fourth-largest city.")
     assert gaz.place(found["Dnipro"]).feature_code == "PPLA"
+
+
+def test_a_plural_qualifier_after_a_list_qualifies_each_name(pipeline):
+    found = resolved(pipeline, "Flooding closed roads in Jackson, Madison and Barrow counties, Georgia officials said.")
+    assert found["Jackson"] == JACKSON_COUNTY_GA and found["Barrow counties"] == BARROW_COUNTY_GA
+    found = resolved(pipeline, "Violence flared in Nigeria's Kaduna and Benue states.")
+    assert found["Kaduna"] == KADUNA_STATE   # not the city
+
+
+def test_a_plural_qualifier_after_one_name_is_its_parts(pipeline):
+    # "Indiana counties" are counties of Indiana, "two U.S. states" states of the U.S.
+    found = resolved(pipeline, "Boone County's figure is near the middle of Indiana counties, and close to two U.S. states.")
+    assert found["Indiana"] == INDIANA and found["U.S."] == UNITED_STATES

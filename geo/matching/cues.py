@@ -22,6 +22,7 @@ QUALIFIERS = {
 #: reference gold has it.)
 PLURAL_QUALIFIERS = {
     "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "rivers": "river",
+    "states": "division", "counties": "district",
 }
 QUALIFIERS.update(PLURAL_QUALIFIERS)
 # What joins the names of a list that a plural qualifier ends: ", ", " and ", ", and ", " or ".

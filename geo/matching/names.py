@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 # What may stand between two words of one multi-word name.
 _NAME_GAP = re.compile(r"[ \t\-‐‑–]{1,2}$|^[ \t\-‐‑–]{1,2}")
 _MAX_NAME_WORDS = 6
+# A name listed before this one ("Kaduna and ", "Harvey, Harper and "): a plural qualifier after it is the list's.
+_LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 #: Zipf frequencies (wordfreq) above which a name is also a common English word, and above which
 #: only a place of this importance, known by that very name, is taken for it (Washington, Texas).
@@ -164,10 +166,12 @@ class NameMatcher:
         norm = span.norm
         if " " in norm:
             tail = norm.rsplit(" ", 1)[-1]
-            if tail in QUALIFIERS:
+            if tail in QUALIFIERS and tail not in PLURAL_QUALIFIERS:   # ("United States" is no list of states)
                 span.qualifier = QUALIFIERS[tail]
                 return span, last
         q = ws.next_word(last)
+        if q is not None and q.norm in PLURAL_QUALIFIERS and not _LISTED_BEFORE.search(ws.text, max(0, span.start - 40), span.start):
+            return span, last   # "Indiana counties", "U.S. states": the counties of a place, not a place of that kind
         if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-"):
             span.qualifier = QUALIFIERS[q.norm]
             span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"
