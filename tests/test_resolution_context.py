@@ -8,6 +8,7 @@ from geo.document import Article
 
 OKLAHOMA, PRAGUE_OK, GEORGIA_STATE, ALEXANDRIA_VA = 4544379, 4548393, 4197000, 4744091
 JACKSON_COUNTY_GA, BARROW_COUNTY_GA, KADUNA_STATE, INDIANA, UNITED_STATES = 4202453, 4181182, 2335722, 4921868, 6252001
+ROLLING_FORK = 4443769
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +199,11 @@ def test_a_plural_qualifier_after_one_name_is_its_parts(pipeline):
     # "Indiana counties" are counties of Indiana, "two U.S. states" states of the U.S.
     found = resolved(pipeline, "Boone County's figure is near the middle of Indiana counties, and close to two U.S. states.")
     assert found["Indiana"] == INDIANA and found["U.S."] == UNITED_STATES
+
+
+def test_a_name_placed_once_is_a_place_throughout(pipeline):
+    # "Rolling Fork" alone is two common words; the dateline places it, so the later mentions are the town
+    text = ("ROLLING FORK, Miss. (AP) - A tornado tore through the town overnight. Rolling Fork had 1,700 people. "
+            "Mayor Eldridge Walker said Rolling Fork would rebuild.")
+    found = [m for m in pipeline.locate(Article("t.txt", text)).mentions if m.text.lower() == "rolling fork"]
+    assert len(found) == 3 and {m.geonameid for m in found} == {ROLLING_FORK}

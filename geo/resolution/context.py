@@ -18,6 +18,9 @@ class Detection:
     needs_country: bool = False   #: a place only if the article names (or is in) the place's country
     prior: float = 0.0            #: the best candidate's importance
     modifier: bool = False        #: a place name modifying an office or body ("Gainesville police")
+    #: a rejection only the word itself makes (a common word, a small place): the article's context may
+    #: overrule it (a container, the name placed elsewhere in the article)
+    overrulable: bool = False
 
 
 @dataclass

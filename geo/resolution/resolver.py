@@ -128,7 +128,7 @@ class Resolver:
         if title_line and senses.zipf >= COMMON_WORD_ZIPF and senses.named < POLICY.major_place and "dateline" not in cues:
             # in a headline every word is capitalized: a common word ("Eastern Village", "Key Town") is no
             # name there unless a major place is called so
-            return Detection(False, reason="a common word in a title-case line, and no major place is called that")
+            return Detection(False, reason="a common word in a title-case line, and no major place is called that", overrulable=True)
         if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None \
                 and not senses.cands[0].place.is_country:   # ("Ukraine said": a country speaking is still the country)
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
@@ -161,13 +161,13 @@ class Resolver:
                 elif named >= POLICY.common_named:
                     needs_country = True
                 else:
-                    return Detection(False, reason="a common word, and no important place is called that")
+                    return Detection(False, reason="a common word, and no important place is called that", overrulable=True)
             if span.text.isupper() and len(span.text) <= 4 and prior < POLICY.important_place:
-                return Detection(False, reason="an abbreviation in capitals, and no important place is called that")
+                return Detection(False, reason="an abbreviation in capitals, and no important place is called that", overrulable=True)
             if " " not in span.norm and prior < POLICY.other_names_prior and not positive and senses.only_other_names:
-                return Detection(False, reason="only another name (not a spelling) of a small place, and nothing says a place is meant")
+                return Detection(False, reason="only another name (not a spelling) of a small place, and nothing says a place is meant", overrulable=True)
         if prior < WEAK_PRIOR and not positive:
-            return Detection(False, reason="only small places have this name and nothing around it says a place is meant")
+            return Detection(False, reason="only small places have this name and nothing around it says a place is meant", overrulable=True)
         confidence = min(1.0, POLICY.confidence_base + prior * POLICY.confidence_per_prior
                          + (POLICY.confidence_positive if positive else 0.0))
         if "sentence_start" in cues and not positive:
@@ -196,6 +196,7 @@ class Resolver:
         containers = self._containers(text, spans, senses, stated)
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers)
+            decisions = _one_place_per_name(spans, decisions)
         kept = [d.ok for d in decisions]
         scoring = _Scoring(spans, senses, containers, stated, _counties_and_towns(spans, senses, decisions))
 
@@ -300,6 +301,9 @@ def _own(c: Candidate) -> bool:
     return c.kind == "abbrev" or bears_name(c, short_forms=False)
 
 
+_PERSON = "the article uses this name for a person"
+
+
 def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
     """Once an article writes "Michael Steele", a later "Steele" is the man, not Steele, North Dakota."""
     persons = {s.norm for s in spans if ("capital_before" in s.cues or "person" in s.cues) and "capital_after" not in s.cues}
@@ -310,14 +314,9 @@ def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list
         # d.prior below an important place's: a surname, not Russia in "United Russia"
         if d.ok and span.norm in persons and d.prior < POLICY.important_place and span.qualifier in (None, "riverside") \
                 and "dateline" not in span.cues and "place_preposition" not in span.cues:
-            d = Detection(False, reason="the article uses this name for a person")
+            d = Detection(False, reason=_PERSON, overrulable=True)
         out.append(d)
     return out
-
-
-#: The rejections a name's explicit first-level container overrules: what the word alone suggests.
-_OVERRULED_BY_CONTAINER = ("a common word", "only small places", "the article uses this name for a person",
-                           "only another name", "an abbreviation in capitals")
 
 
 def _contained_names_are_places(text: str, spans: list[Span], senses: list[_Senses], decisions: list[Detection],
@@ -327,13 +326,29 @@ def _contained_names_are_places(text: str, spans: list[Span], senses: list[_Sens
     division that holds a settlement of that name: the container is the context that says a place is meant."""
     out = list(decisions)
     for i, (span, d) in enumerate(zip(spans, decisions)):
-        if d.ok or not d.reason or not d.reason.startswith(_OVERRULED_BY_CONTAINER) or text[span.end:span.end + 1] != ",":
+        if d.ok or not d.overrulable or text[span.end:span.end + 1] != ",":
             continue
         boxes = [box for box in containers.get(span.start, ()) if box.feature_code == "ADM1"]
         if any(c.place.feature_class == "P" and c.place.lies_in(box) for box in boxes for c in senses[i].cands):
             out[i] = Detection(True, min(1.0, POLICY.confidence_base + POLICY.confidence_positive),
                                prior=senses[i].prior)
     return out
+
+
+def _one_place_per_name(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
+    """"ROLLING FORK, Miss. (AP) - A tornado tore through Rolling Fork": a name the word alone would not
+    make a place is one where the article names that place with a place's context elsewhere (a
+    dateline, a place preposition, a container), unless the article uses the name for a person."""
+    placed = {}
+    for span, d in zip(spans, decisions):
+        if d.ok and not d.needs_country and not d.modifier and span.cues and set(span.cues) & POSITIVE_CUES:
+            placed.setdefault(span.norm, d)
+    if not placed:
+        return decisions
+    persons = {span.norm for span, d in zip(spans, decisions) if d.reason == _PERSON}
+    return [Detection(True, placed[span.norm].confidence, prior=placed[span.norm].prior)
+            if not d.ok and d.overrulable and span.norm in placed and span.norm not in persons else d
+            for span, d in zip(spans, decisions)]
 
 
 def _counties_and_towns(spans: list[Span], senses: list[_Senses], decisions: list[Detection]) -> dict[int, frozenset[int]]:
