@@ -118,3 +118,38 @@ def test_a_distance_from_a_border_said_of_a_region_reaching_it(gaz):
     claim = one(gaz, "Israeli jets hit Nabatieh, about 12 km north of the border with Israel.",
                 ("Nabatieh", NABATIYE), ("Israel", ISRAEL), type="border_proximity")
     assert claim.verdict == "unverifiable" and claim.measured["reason"] == "says little", claim.explanation
+
+
+OCHAKIV, IZMAIL, ODESA, ROMANIA, SDEROT, MYKOLAIV, KURSK_CITY, GAZA_CITY = (
+    698770, 707308, 698740, 798549, 293619, 700569, 538560, 281133)
+
+
+def test_the_border_region_of_a_city_is_its_region(gaz):
+    claim = one(gaz, "Russia's border region of Kursk has come under attack.", ("Russia", RUSSIA), ("Kursk", KURSK_CITY),
+                type="border_proximity")
+    assert [r.geonameid for r in claim.subject] == [KURSK_OBLAST] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_shore_town_whose_point_lies_just_off_the_coastline(gaz):
+    black_sea = next(c.place.geonameid for c in gaz.candidates("black sea") if c.place.feature_code == "SEA")
+    claim = one(gaz, "Ochakiv, a port on the Black Sea coast, was hit.", ("Ochakiv", OCHAKIV), ("Black Sea", black_sea),
+                type="proximity")
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_modifier_after_a_country_is_the_sentences_subjects(gaz):
+    text = "Izmail, a Danube port, sits on the border with Romania, about 190 km southwest of Odesa."
+    claim = one(gaz, text, ("Izmail", IZMAIL), ("Romania", ROMANIA), ("Odesa", ODESA), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [IZMAIL] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_town_named_before_border_stands_for_its_territory(gaz):
+    claim = one(gaz, "Sderot, an Israeli town about 1.5 km from the Gaza border, came under fire.",
+                ("Sderot", SDEROT), ("Gaza", GAZA_CITY), type="border_proximity")
+    assert claim.anchor[0].name == "Gaza Strip" and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_time_phrase_is_no_clause_break(gaz):
+    text = "Mykolaiv, home to about 470,000 people before the invasion, lies northwest of Kherson."
+    claim = one(gaz, text, ("Mykolaiv", MYKOLAIV), ("Kherson", KHERSON), type="direction")
+    assert [r.geonameid for r in claim.subject] == [MYKOLAIV] and claim.verdict == "consistent", claim.explanation

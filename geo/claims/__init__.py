@@ -228,9 +228,10 @@ class _Judge:
     def read_otherwise(self, finding: Finding) -> Finding:
         """The finding said of the sentence's own subject (``finding.other_subjects``) when it fails of
         the place before its comma and holds of that subject: "The town sits on a road linking Donetsk
-        with Dnipro, roughly 70 km north-west of Donetsk" is said of the town, not of Dnipro. A sentence
-        read so is no evidence against the article, so either reading that holds is taken."""
-        if not finding.other_subjects or self.measure(finding).verdict != INCONSISTENT:
+        with Dnipro, roughly 70 km north-west of Donetsk" is said of the town, not of Dnipro; "Izmail sits
+        on the border with Romania, about 190 km south-west of Odesa", of Izmail, not of Romania. A
+        sentence that reads so is no evidence against the article: the reading that holds is taken."""
+        if not finding.other_subjects or self.measure(finding).verdict == CONSISTENT:
             return finding
         for other in finding.other_subjects:
             reading = dataclasses.replace(finding, subjects=[other], other_subjects=[],

@@ -34,6 +34,9 @@ _SAME_RIVER_KM = 400.0
 _PLACE_CACHE = 100_000
 # How far (degrees) to look for a foreign country's polygon around a place "near the border".
 _FOREIGN_SEARCH_DEGREES = 3.0
+# How far (km) off Natural Earth's generalized land polygons a place's point may lie and still be on
+# the shore (farther: at sea, no coast distance).
+_OFFSHORE_KM = 5.0
 # How far (degrees) around a place the land is gathered to find its coastline.
 _COAST_SEARCH_DEGREES = 1.5
 
@@ -173,14 +176,17 @@ class Regions:
     def coast_distance(self, point: Point):
         """The distance (a Length) from a point on land to the coastline: the edge of the union of the
         country polygons around it (borders with countries farther than the search window away are
-        farther than any coast claim allows). None at sea or where no country is near."""
+        farther than any coast claim allows); a point just off the land (_OFFSHORE_KM), the distance to
+        it. None at sea or where no country is near."""
         tree, rows = self.tree("admin0")
         near = [rows[i][3] for i in tree.query(point.buffer(_COAST_SEARCH_DEGREES))]
         if not near:
             return None
         land = shapely.union_all(near)
         if not land.intersects(point):
-            return None
+            # a shore town's point may lie just off the generalized coastline (Ochakiv): still on the coast
+            offshore = distance_between(point, land)
+            return offshore if offshore.km <= _OFFSHORE_KM else None
         return distance_between(point, land.boundary)
 
     def nearest_foreign_country(self, subject: Shape) -> tuple[Place, object] | None:

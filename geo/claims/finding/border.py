@@ -86,6 +86,9 @@ def find(reader: Reader, found: list[Finding]):
         subject = reader.anchor_at(match.end())
         if subject is None or not subject.resolved or reader.is_country(subject):
             continue
+        kind = match.group().split()[1].lower()
+        if kind.startswith(("region", "province", "oblast", "district")) and not reader.is_area(subject):
+            subject = reader.division_named(subject, kind) or subject   # "the border region of Kursk": the oblast
         yield Finding("border_proximity", _possessor_start(reader, match.start()), subject.end, [subject], [],
                       {"relation": "border " + words(match.group().split()[1])}, None, "border",
                       "no country is named: the nearest foreign border is measured")
@@ -124,6 +127,11 @@ def _named_countries(reader: Reader, lo: int, hi: int) -> list[Mention]:
     """The places named between the cue and "border": mentions ("the Indiana border", "the Gabon border")
     or demonyms ("the Turkish border", "the Syrian-Turkish border")."""
     named = [m for m in reader.inside(lo, hi) if reader.is_area(m)]
+    for m in reader.inside(lo, hi):
+        # "the Gaza border": a town's name before "border" stands for the territory it heads
+        division = reader.division_of(m) if reader.is_settlement(m) else None
+        if division is not None:
+            named.append(division)
     for word in re.finditer(r"(?-i:[A-Z][\w’'.]+)", reader.text[lo:hi]):
         if any(m.start <= lo + word.start() < m.end for m in named):
             continue

@@ -81,7 +81,8 @@ _HEAD_LEAD = re.compile(r"(?:(?:The|the|A|a)\s+(?:[\w’'-]+\s+){0,3}?(?:of\s+)?
 #: What follows the head place: its comma (a kind word may come first: "The Kursk region,").
 _HEAD_COMMA = re.compile(r"(?:\s+(?:region|province|oblast|state|district|county|city|town|village))?\s*,", re.IGNORECASE)
 #: Words a clause may not hold if the place before it is its subject: another verb phrase's subject.
-_CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|after|before|while|because|and\s+(?:the|a|an)\b)", _I)
+_CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|while|because|and\s+(?:the|a|an)\b"
+                           r"|(?:after|before)(?!\s+(?:the|a|an|its|their)\s))", _I)   # ("before the war" is no clause)
 #: "X, a village in the", "X, a town of the": the place before a container's name.
 _HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
 #: A determiner and lowercase words right before a cue: a thing described, not named.
@@ -228,6 +229,18 @@ class Reader:
             if other.is_division and other.country_code == place.country_code:
                 return self.implied(m.start, m.end, other, f"'{kind} of {m.text}' names {other.name}")
         return None
+
+    def division_of(self, m: Mention) -> Mention | None:
+        """The first-level division a settlement lies in, as a mention inferred from the settlement's
+        ("the Gaza border" is the Gaza Strip's), else None."""
+        place = self.place(m)
+        if place is None or self.gazetteer is None or not place.admin1_code or place.admin1_code == "00":
+            return None
+        division = self.gazetteer.admin_division(f"{place.country_code}.{place.admin1_code}")
+        if division is None:
+            return None
+        return self.implied(m.start, m.end, division, f"'{m.text}' taken to stand for {division.name}, which holds it",
+                            inferred=True)
 
     def anchor_after(self, pos: int) -> Mention | None:
         """The anchor at ``pos``, or after a short description of it ("the besieged port city of
