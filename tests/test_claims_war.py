@@ -153,3 +153,15 @@ def test_a_time_phrase_is_no_clause_break(gaz):
     text = "Mykolaiv, home to about 470,000 people before the invasion, lies northwest of Kherson."
     claim = one(gaz, text, ("Mykolaiv", MYKOLAIV), ("Kherson", KHERSON), type="direction")
     assert [r.geonameid for r in claim.subject] == [MYKOLAIV] and claim.verdict == "consistent", claim.explanation
+
+
+RAFAH, GAZA_STRIP = 281102, 281132
+
+
+def test_a_place_on_a_regions_edge(gaz):
+    claim = one(gaz, "Tanks pushed into Rafah, a city on the southern edge of the Gaza Strip.", ("Rafah", RAFAH),
+                ("Gaza Strip", GAZA_STRIP), type="direction")
+    assert claim.stated["direction"] == "S" and claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, "Tanks pushed into Rafah, a city on the northern edge of the Gaza Strip.", ("Rafah", RAFAH),
+                ("Gaza Strip", GAZA_STRIP), type="direction")
+    assert wrong.verdict == "inconsistent", wrong.explanation
