@@ -84,3 +84,15 @@ def test_words_doctest_example():
     assert [w.text for w in ws.capitalized] == ["Fighting", "Bucha", "Near", "Kyiv"]
     assert ws.before(ws.capitalized[2].start).text == "Bucha"
     assert re.fullmatch(r"edge", ws.next_word(ws.capitalized[3]).text)
+
+
+def test_an_abbreviation_that_ends_a_sentence_joins_no_longer_name(gaz):
+    # "N.Y. The U.S. Navy": the dot may end the sentence; the capitals after it are a new one's
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    text = "The lab on Long Island, N.Y. The U.S. Navy cleaned it. Storms hit Louisville, Ky. Lexington was spared."
+    document = pipeline.locate(Article("t.txt", text))
+    found = {m.text: m.name for m in document.mentions}
+    assert found["N.Y."] == "New York" and found["Ky."] == "Kentucky" and found["Lexington"] == "Lexington"

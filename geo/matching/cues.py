@@ -178,7 +178,9 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         cues.append("comma_capital_after")
 
     # (in a title-case line a common word's capital is the title's, no sign of a longer name: "Russia Pounds")
-    if nxt is not None and gap_after == " " and nxt.text[0].isupper() and nxt.norm not in QUALIFIERS:
+    # ("Long Island, N.Y. The U.S. Navy": a name ending in an abbreviation's dot may end its sentence)
+    if nxt is not None and gap_after == " " and nxt.text[0].isupper() and nxt.norm not in QUALIFIERS \
+            and text[end - 1] != ".":
         # "Kharkiv Regional Police", "The Washington Post": a run of capitalized words after the
         # name that holds an organisation's word makes the whole run an organisation.
         following, previous = [], None
@@ -200,6 +202,7 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             cues.append("role")
     if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \
             and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()) \
+            and not (prev.text.endswith(".") and trie is not None and prev.norm in trie) \
             and not (title_line and word_frequency(prev.norm) >= TITLE_WORD_ZIPF):
         sentence_start = prev.start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev.start - 4): prev.start])
         cues.append("capital_before_at_start" if sentence_start else "capital_before")
