@@ -86,3 +86,16 @@ def test_a_name_after_a_plural_place_noun_and_including_is_a_place_context(pipel
     # the extract lacks Paletwa: it is reported unresolved (so that a claim about it says so), not skipped
     found = mentions(pipeline, "The Arakan Army has seized most townships, including Paletwa near the border with Bangladesh.")
     assert "Paletwa" in found and found["Paletwa"] is None
+
+
+def test_a_kind_written_before_the_name(pipeline, gaz):
+    found = mentions(pipeline, "The typhoon hit the northern Philippine province of Cagayan and the island of Cyprus "
+                               "was spared; the State of Israel sent aid.")
+    assert gaz.place(found["Cagayan"]).feature_code == "ADM2"   # GeoNames: "Province of Cagayan", not the village
+    assert gaz.place(found["Cyprus"]).feature_code == "PCLI" and gaz.place(found["State of Israel"]).name == "Israel"
+
+
+def test_no_division_through_a_village_of_the_name_abroad(pipeline):
+    # Baghdad's Shaab district is not in the extract; Israel's Northern District holds a village Sha'ab
+    found = mentions(pipeline, "A car bomb exploded near a bus terminal in the eastern Shaab district of Baghdad, Iraq.")
+    assert found.get("Shaab district") is None

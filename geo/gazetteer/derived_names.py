@@ -18,8 +18,13 @@ def add_demonym_plurals(names) -> None:
         names.add(plural, gid, "demonym")
 
 
+#: The fewest letters a division's name must keep once its kind is dropped ("Province of Abra" is "Abra").
+STEM_MIN_CHARS = 3
+
+
 def add_division_stems(places, names, suffixes: list[str]) -> None:
-    """Index "Kharkiv" for "Kharkiv Oblast": news writes a division's name without its suffix."""
+    """Index "Kharkiv" for "Kharkiv Oblast", "Cagayan" for "Province of Cagayan": news writes a
+    division's name without its kind (the suffixes, also as a prefix with "of")."""
     stems = []
     for (norm, gid), (_, kind, name) in names.entries.items():
         place = places.get(gid)
@@ -29,6 +34,10 @@ def add_division_stems(places, names, suffixes: list[str]) -> None:
             if norm.endswith(" " + suffix):
                 stem = name[: len(name) - len(suffix)].rstrip(" -’'")
                 stems.append((stem, gid))
+                break
+            if norm.startswith(suffix + " of ") and len(norm) - len(suffix) - 4 >= STEM_MIN_CHARS:
+                stem = name[len(suffix) + 4:].strip()
+                stems.append((stem[4:] if stem.lower().startswith("the ") else stem, gid))
                 break
     for stem, gid in stems:
         names.add(stem, gid, "stem")

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from geo.matching.words import Words, _QUOTE_CLOSE, _Word, word_frequency
+from geo.matching.words import Words, _QUOTE_CLOSE, _Word, _norm_word, word_frequency
 
 #: Words after a name that make it a division, a river... (normalized) -> kind of place.
 QUALIFIERS = {
@@ -25,6 +25,35 @@ PLURAL_QUALIFIERS = {
     "states": "division", "counties": "district",
 }
 QUALIFIERS.update(PLURAL_QUALIFIERS)
+#: Kinds written before a name with "of" ("the province of Cagayan", "the island of Java", "the State of
+#: Israel") -> the kind of place the name must be: "polity" a division or a country, "island" an island
+#: (or a country or division that is one).
+KIND_OF_QUALIFIERS = {
+    "province": "division", "region": "division", "oblast": "division", "governorate": "division", "prefecture": "division",
+    "county": "district", "district": "district", "state": "polity", "republic": "polity", "island": "island",
+    "city": "settlement", "town": "settlement", "village": "settlement", "hamlet": "settlement",
+}
+_KIND_OF_BEFORE = re.compile(r"\bthe\s+(?P<words>(?:[\w’'-]+\s+){0,2}?)(?P<kind>" + "|".join(KIND_OF_QUALIFIERS)
+                             + r")\s+of\s+(?:the\s+)?$", re.I)
+
+
+def kind_before(text: str, start: int, trie=None) -> str | None:
+    """The kind of place "the province of", "the Dutch island of" before ``start`` makes the name there,
+    or None (also where a place's name stands before the kind: "the Kharkiv region of Ukraine" says
+    nothing of Ukraine's kind).
+
+    >>> kind_before("Floods hit the northern province of Cagayan", 36)
+    'division'
+    >>> kind_before("Fighting in the Kharkiv region of Ukraine", 34) is None
+    True
+    """
+    match = _KIND_OF_BEFORE.search(text, max(0, start - 60), start)
+    if match is None:
+        return None
+    words = match.group("words").split()
+    if any(w[:1].isupper() and (trie is None or _norm_word(w) in trie) for w in words):
+        return None
+    return KIND_OF_QUALIFIERS[match.group("kind").lower()]
 # What joins the names of a list that a plural qualifier ends: ", ", " and ", ", and ", " or ".
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # Words after a name that make it part of an organisation, event or title, not a place.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from itertools import islice
 
 from geo.document import Span
-from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, _LIST_GAP, _MODIFIERS, context_cues
+from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, _LIST_GAP, _MODIFIERS, context_cues, kind_before
 from geo.matching.words import Words, _Word, word_frequency, words
 
 if TYPE_CHECKING:
@@ -102,6 +102,8 @@ class NameMatcher:
                 continue
             span = Span(w.start, end, surface, norm, method)
             span, last = self._with_qualifier(ws, last, span)
+            if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start].endswith("of "):
+                span.qualifier = kind_before(text, w.start, self.trie)   # "the island of Java"
             span.cues = context_cues(ws, w, last, self.trie)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
                     and not ("organisation" in span.cues or "capital_after" in span.cues):

@@ -25,6 +25,8 @@ _QUALIFIER_FITS = {
     "riverside": lambda p: p.kind == "river",   # "the Dnipro"
     "water": lambda p: p.feature_class == "H",
     "settlement": lambda p: p.feature_class == "P",
+    "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"
+    "island": lambda p: p.feature_code.startswith("ISL") or p.feature_code in ("PCLI", "ADM1", "ADM2"),
 }
 # What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
 # "X, a town in Y's Z".
@@ -90,8 +92,8 @@ class Resolver:
                 return self._enclosing_divisions(found)
             if qualifier == "riverside":
                 return found   # "the Kharkiv offensive": no river of the name, the name's places
-            if qualifier in ("river", "water"):
-                return []   # "the river", "Foo Lake" the gazetteer lacks: no town's division is meant
+            if qualifier in ("river", "water", "island"):
+                return []   # "the river", "Foo Lake", "the island of Java" the gazetteer lacks: not a town of the name
         return found
 
     def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
@@ -232,6 +234,10 @@ class Resolver:
                 # only where the article is in that country, as names it matched exactly say (two
                 # drifts, "Bahri" and "Mokha", are no evidence for each other's country)
                 ok, reason = False, "only a similar spelling of a place in a country the article does not name"
+            if ok and not gold_spans and ranking[0][1].kind == "enclosing" \
+                    and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm, spelled):
+                # "the Shaab district" (of Baghdad) is no Israeli district holding a village of that name
+                ok, reason = False, "only a division holding a place of that name, in a country the article does not name"
             if ok and not gold_spans and _remote_namesake(span, ranking[0][1].place, context2, spelled):
                 ok, reason = False, "only a small place of that name far from every place the article names"
             if ok and scoring.contradicted(i, ranking[0][1].place):

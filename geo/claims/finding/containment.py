@@ -1,7 +1,8 @@
 """Containment: "Izium in Kharkiv province", "Valuyki, a town in Russia's Belgorod region", "Riga,
 Latvia", "CARTHAGE, N.C.", "Matias Romero, Oaxaca State, Mexico", "Maiduguri Borno State", "the Puno
 region of Peru", "a city of the state of Guerrero", "Foua and Kfraya in Idlib", "A, B and C, all in
-Y", "the governor of Russia's Belgorod region", "Kherson, the capital of the Kherson region".
+Y", "the governor of Russia's Belgorod region", "Kherson, the capital of the Kherson region", "the Dutch
+province of Limburg", "six Iowa locations, including Allamakee County and Dallas County".
 
 >>> from geo.document import Mention
 >>> from geo.claims.finding.reader import Reader
@@ -44,6 +45,50 @@ def find(reader: Reader, found: list[Finding]):
     yield from _division_of(reader)
     yield from _commas(reader)
     yield from _possessives(reader)
+    yield from _demonym_kind_of(reader)
+    yield from _including(reader)
+
+
+#: "the Dutch province of Limburg", "the Indian state of Jammu and Kashmir", "the Indonesian island of Java".
+_DEMONYM_KIND = re.compile(r"\bthe\s+(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+(?P<kind>country|nation|state|province|region|"
+                           r"island|city|town|village|district|county|republic|territory|port|capital)\s+of\s+(?=(?-i:[A-Z]))", _I)
+#: "six Iowa locations, including", "30 US states, including", "Ohio counties such as": the holder's parts listed.
+_PARTS_INCLUDING = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:states|provinces|regions|counties|districts|cities|towns|villages|"
+                              r"communities|locations|areas|sites)\s*,?\s+(?:including|such\s+as|like)\s+", _I)
+
+
+def _demonym_kind_of(reader: Reader):
+    """"the Dutch province of Limburg": the place named after "of" lies in the demonym's country."""
+    for match in _DEMONYM_KIND.finditer(reader.text):
+        country = reader.demonym_country(match.group("demonym"))
+        subject = reader.anchor_at(match.end())
+        if country is None or subject is None or not subject.resolved or reader.is_country(subject) \
+                or reader.place(subject).geonameid == country.geonameid:
+            continue
+        anchor = reader.implied(match.start("demonym"), match.end("demonym"), country,
+                                f"'{match.group('demonym')}' names {country.name}")
+        key = "country" if country.is_country else "region"
+        yield Finding("containment", match.start(), subject.end, [subject], [anchor], {key: match.group("demonym")},
+                      wording="demonym")
+
+
+def _including(reader: Reader):
+    """"six Iowa locations, including Allamakee County, Dallas County and Plymouth County": each listed
+    place lies in the holder named before the plural noun."""
+    text = reader.text
+    for holder in reader.mentions:
+        match = _PARTS_INCLUDING.match(text, holder.end, holder.end + 60)
+        if match is None or not reader.is_area(holder):
+            continue
+        first = reader.anchor_at(match.end())
+        if first is None:
+            continue
+        parts = [m for m in reader.list_after(first) if m.resolved and m.geonameid != holder.geonameid
+                 and not (reader.is_country(m) and reader.is_country(holder))]
+        if not parts:
+            continue
+        key = "country" if reader.is_country(holder) else "region"
+        yield Finding("containment", holder.start, parts[-1].end, parts, [holder], {key: holder.text}, wording="including")
 
 
 def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
