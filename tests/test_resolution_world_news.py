@@ -99,3 +99,13 @@ def test_no_division_through_a_village_of_the_name_abroad(pipeline):
     # Baghdad's Shaab district is not in the extract; Israel's Northern District holds a village Sha'ab
     found = mentions(pipeline, "A car bomb exploded near a bus terminal in the eastern Shaab district of Baghdad, Iraq.")
     assert found.get("Shaab district") is None
+
+
+def test_countries_by_their_everyday_names(pipeline, gaz):
+    found = mentions(pipeline, "Delegates from Macedonia, the Czech Republic, the Dominican Republic and Bosnia met.")
+    assert {gaz.place(found[name]).country_code for name in found} == {"MK", "CZ", "DO", "BA"}
+
+
+def test_a_country_named_town_in_a_us_state(pipeline, gaz):
+    found = mentions(pipeline, "Floods hit Peru, Indiana, and Lebanon, Pennsylvania.")
+    assert gaz.place(found["Peru"]).country_code == "US" and gaz.place(found["Lebanon"]).country_code == "US"

@@ -169,7 +169,8 @@ class NameMatcher:
         if " " in norm:
             tail = norm.rsplit(" ", 1)[-1]
             if tail in QUALIFIERS and tail not in PLURAL_QUALIFIERS:   # ("United States" is no list of states)
-                span.qualifier = QUALIFIERS[tail]
+                # ("the Czech Republic", "the Dominican Republic": a republic may be a country)
+                span.qualifier = "polity" if tail == "republic" else QUALIFIERS[tail]
                 return span, last
         q = ws.next_word(last)
         if q is not None and q.norm in PLURAL_QUALIFIERS and not _LISTED_BEFORE.search(ws.text, max(0, span.start - 40), span.start):

@@ -171,11 +171,14 @@ class _Scoring:
 
 _NOTHING = repeat(0.0)     # what the article's countries and regions add to a candidate of none of them
 def _contained(s: float, p: Place, boxes: Sequence[Place]) -> float:
-    """The score ``s`` plus 1 for each of the span's containers the place lies in."""
+    """The score ``s`` plus Policy.container for each of the span's containers the place lies in; a
+    country held by a division ("Peru, Indiana") stands alone no more: it loses Policy.stands_alone."""
     weight = POLICY.container
     for box in boxes:
         if _inside(p, box):
             s += weight
+    if p.is_country and any(not box.is_country for box in boxes):
+        s -= POLICY.stands_alone
     return s
 
 

@@ -1,4 +1,4 @@
-"""Nearness: "Bucha, near Kyiv", "camps near Goz Beida" (no named subject: unverifiable), "nearby
+"""Nearness: "Bucha, near Kyiv", "Saldowo, near to Bieżuń", "camps near Goz Beida" (no named subject: unverifiable), "nearby
 Knoxville" (near the place the article is about), "close to Y", "not far from Y".
 
 >>> from geo.document import Mention
@@ -15,7 +15,7 @@ import re
 from geo.claims.finding.reader import Finding, Reader
 
 # "near", or "Near" glued to the word before it ("BuchaNear Kyiv", a lost space); "close to", "not far from".
-_NEAR = re.compile(r"(?:(?<![\w’'])(?:near|close\s+to|not\s+far\s+from|in\s+the\s+vicinity\s+of)|(?-i:(?<=[a-z])Near))\s+"
+_NEAR = re.compile(r"(?:(?<![\w’'])(?:near(?:\s+to)?|close\s+to|not\s+far\s+from|in\s+the\s+vicinity\s+of)|(?-i:(?<=[a-z])Near))\s+"
                    r"(?!the\s+(?:\w+\s+)?(?:border|frontier|front|frontline|coast)s?\b)", re.I)
 _NEARBY = re.compile(r"(?<![\w’'])nearby\s+", re.I)
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?(?:,\s*[A-Z][\w.]*\.?,?)?\s+(?:border|frontier|state\s+line)\b", re.I)

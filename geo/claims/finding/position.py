@@ -1,7 +1,7 @@
 """A place's position in its country or region: "the southern city of Shiraz", "the northern Nigerian
 state of Zamfara", "India's northern state of Uttar Pradesh", "Redding, northern California",
 "Mbanza Congo in northern Angola", "Lyon in the east of France", "in the north of the country",
-"Rafah, on the southern edge of the Gaza Strip",
+"Rafah, on the southern edge of the Gaza Strip", "X, in the western part of Y",
 "Cairns in the state's far north", "southern Ukraine's Kherson region".
 
 Each is a ``direction`` claim whose anchor is the region (``stated["within"]`` names it): the check
@@ -42,7 +42,8 @@ _DIR_BEFORE_NAME = re.compile(rf"(?<![\w’'-]){_DIR}\s+(?=(?-i:[A-Z]))", _I)
 _PART = re.compile(r"\b(?:in|to|across)\s+the\s+(?:far\s+|extreme\s+)?(?P<dir>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
                    r"\s+of\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
 #: "on the southern edge of the Gaza Strip", "at the northern tip of the island".
-_EDGE = re.compile(rf"\b(?:on|at|along)\s+the\s+{_DIR}\s+(?:edge|edges|tip|end|fringe|fringes|outskirts|side|flank)\s+of\s+"
+_EDGE = re.compile(rf"\b(?:on|at|along|in|to|across)\s+the\s+{_DIR}\s+(?:edge|edges|tip|end|fringe|fringes|outskirts|side|flank|"
+                   rf"part|parts|portion|half|section)\s+of\s+"
                    r"(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
 #: "in Ohio's northwestern corner", "in the state's far north", "in the country's east": the tail after "'s".
 _CORNER = re.compile(rf"['’]s\s+(?:far\s+|extreme\s+)?(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+(?:corner|part|tip|reaches|edge|flank)"
