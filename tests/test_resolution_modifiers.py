@@ -45,3 +45,14 @@ def test_regional_bodies_are_the_oblasts(pipeline, gaz):
     found = [(m.text, gaz.place(m.geonameid).feature_code) for m in pipeline.locate(Article("t.txt", text)).mentions]
     assert found[:2] == [("Sumy", "ADM1"), ("Sumy", "PPLA")]   # the council's oblast, then the city
     assert ("Asia", "CONT") in found                            # a place in no division stays itself
+
+
+def test_a_governors_title_after_a_name_makes_the_division_a_modifier(gaz):
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    text = "Former New York Gov. Mario Cuomo died. Kharkiv Governor Oleh Syniehubov said the city was shelled."
+    document = pipeline.locate(Article("t.txt", text))
+    found = {m.text: (gaz.place(m.geonameid).feature_code, m.role) for m in [*document.mentions, *document.modifiers]}
+    assert found["New York"] == ("ADM1", "modifier") and found["Kharkiv"] == ("ADM1", "modifier")

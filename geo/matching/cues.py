@@ -69,10 +69,13 @@ brigade regiment battalion
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""
 governor mayor president minister premier commander chief spokesman spokeswoman spokesperson
-leader head official officials prosecutor ombudsman envoy ambassador patriarch
+leader head official officials prosecutor ombudsman envoy ambassador patriarch gov. gov sen. sen senator rep.
 """.split())
 # Adjectives after a name that make the body it names the division's ("the Sumy regional council").
 _REGIONAL = frozenset({"regional", "provincial", "oblast"})
+# Offices of a division, not of a town, after a name: "New York Gov. Andrew Cuomo", "Kharkiv Governor Oleh
+# Syniehubov" are the state's and the oblast's (a mayor is the town's).
+_DIVISION_OFFICES = frozenset({"gov.", "gov", "governor", "governors", "sen.", "senator"})
 #: Lower-case particles written inside a longer proper name, between its capitalized words: Arabic
 #: articles as romanized ("Maarat al-Numan", "Ras al-Ain"), Dutch and German ones ("Van der Bellen"),
 #: patronymics ("Mohammed bin Salman"). Not the forms that are English words ("as", "at", "an":
@@ -223,7 +226,7 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             cues.append("organisation")
         elif not (title_line and word_frequency(nxt.norm) >= TITLE_WORD_ZIPF):
             cues.append("capital_after")
-    if nxt is not None and nxt.norm in _REGIONAL and gap_after.strip() == "":
+    if nxt is not None and (nxt.norm in _REGIONAL or nxt.norm in _DIVISION_OFFICES) and gap_after.strip() == "":
         cues.append("regional_after")   # "the Sumy regional council", "Odesa Regional Administration": the oblast's
     if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES:
         after_role = ws.next_word(nxt)

@@ -42,9 +42,11 @@ _BODY_CUES = ("role", "organisation", "organisation_of")
 
 
 def _without_body_cues(span: Span) -> Span:
-    """The span as if no body's name surrounded it (a copy)."""
+    """The span as if no body's name surrounded it (a copy): nor the capital after it, where that is a
+    role's title ("Kharkiv Governor Oleh Syniehubov")."""
+    dropped = _BODY_CUES + (("capital_after",) if "role" in span.cues else ())
     return Span(span.start, span.end, span.text, span.norm, span.method, span.qualifier, span.similarity, span.variants,
-                tuple(c for c in span.cues if c not in _BODY_CUES))
+                tuple(c for c in span.cues if c not in dropped))
 
 
 class Resolver:
