@@ -8,7 +8,7 @@ from geo.document import Article
 
 OKLAHOMA, PRAGUE_OK, GEORGIA_STATE, ALEXANDRIA_VA = 4544379, 4548393, 4197000, 4744091
 JACKSON_COUNTY_GA, BARROW_COUNTY_GA, KADUNA_STATE, INDIANA, UNITED_STATES = 4202453, 4181182, 2335722, 4921868, 6252001
-ROLLING_FORK = 4443769
+ROLLING_FORK, SPRINGFIELD_OH, WASHINGTON_DC = 4443769, 4525353, 4140963
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +207,15 @@ def test_a_name_placed_once_is_a_place_throughout(pipeline):
             "Mayor Eldridge Walker said Rolling Fork would rebuild.")
     found = [m for m in pipeline.locate(Article("t.txt", text)).mentions if m.text.lower() == "rolling fork"]
     assert len(found) == 3 and {m.geonameid for m in found} == {ROLLING_FORK}
+
+
+def test_an_explicit_container_settles_every_mention_of_the_name(pipeline):
+    text = ("Finalist tackles Springfield's finances. Springfield, Ohio - The schools chief told Springfield residents "
+            "Monday that Springfield would keep its buses.")
+    found = [m.geonameid for m in pipeline.locate(Article("t.txt", text)).mentions if m.text == "Springfield"]
+    assert found and set(found) == {SPRINGFIELD_OH}
+
+
+def test_a_list_of_three_has_no_container(pipeline):
+    found = resolved(pipeline, "After stops in Washington, New York and Boston, the prince flew home.")
+    assert found["Washington"] == WASHINGTON_DC

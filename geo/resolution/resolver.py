@@ -34,6 +34,9 @@ _CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:
 # After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
 _OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 _QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
+# A list going on after a name: "... New York and Boston", "..., New York, and Boston".
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'.-]*+(?:\s+(?-i:[A-Z])[\w’'.-]*+)?+(?!\s*,\s*(?-i:[A-Z]))")
+# (not a list of pairs: "Peru, Indiana, and Lebanon, Pennsylvania")
 
 
 # Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
@@ -213,13 +216,13 @@ class Resolver:
                 context.add(ranking[0][1].place, span.norm)
         # Pass 2: every span with that context; names keep one sense per article.
         names = _mentions_by_name(spans, kept)
-        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context))
+        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context), scoring)
         context2 = ArticleContext()
         for span, ranking, d in zip(spans, scored, decisions):
             if ranking and scoring.share(ranking) > POLICY.context_share and not d.needs_country:
                 context2.add(ranking[0][1].place, span.norm)
         local = _local_points(spans, scored, POLICY.near_span_chars)
-        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local))
+        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local), scoring)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         mentions = []
@@ -269,6 +272,8 @@ class Resolver:
                 if (between[:1] == "," or between[:1].isspace()) and (_CONTAINER_GAP.fullmatch(between) or (
                         span.qualifier in _QUALIFIED_BY_KIND and _OF_CONTAINER_GAP.fullmatch(between))):  # (how every gap starts)
                     box = _container_of(senses[i], cands)
+                    if box is not None and not box.is_country and _LIST_GOES_ON.match(text, other.end):
+                        box = None   # "Washington, New York and Boston": a list of three, New York no state of Washington
                     if box is not None:
                         out.setdefault(span.start, []).append(box)
                         if between.strip() not in (",", "") and (box.is_country or other.qualifier in ("division", "district")):
@@ -409,19 +414,25 @@ def _mentions_by_name(spans: list[Span], kept: list[bool]) -> dict[str, list[int
 
 
 def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
-                        scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
-    """Within an article a name without a qualifier means one place: the best over its mentions
-    (``names`` as :func:`_mentions_by_name` finds them)."""
+                        scored: list[list[tuple[float, Candidate]]], scoring: _Scoring) -> list[list[tuple[float, Candidate]]]:
+    """Within an article a name without a qualifier means one place: the one an explicit container
+    of one of its mentions holds ("Springfield, Ohio" settles every Springfield of the article), else
+    the best over its mentions (``names`` as :func:`_mentions_by_name` finds them)."""
     out = list(scored)
     for mentions in names.values():
         if len(mentions) == 1 and senses[mentions[0]].distinct_places:
             continue   # one mention, no place twice: its ranking's best is already first
-        total: dict[int, float] = {}   # geonameid -> its scores summed over the name's spans
-        for i in mentions:
-            for s, c in scored[i]:
-                gid = c.place.geonameid
-                total[gid] = total.get(gid, 0) + s
-        best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
+        held = next((scored[i][0][1].place.geonameid for i in mentions
+                     if scored[i] and scoring.held(i, scored[i][0][1].place)), None)
+        if held is not None:
+            best = held
+        else:
+            total: dict[int, float] = {}   # geonameid -> its scores summed over the name's spans
+            for i in mentions:
+                for s, c in scored[i]:
+                    gid = c.place.geonameid
+                    total[gid] = total.get(gid, 0) + s
+            best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
         for i in mentions:
             if len(scored[i]) > 1:
                 out[i] = _best_first(scored[i], best)

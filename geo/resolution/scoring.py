@@ -41,6 +41,10 @@ class _Scoring:
         self._in_context: dict[tuple[int, int], list[float]] = {}
         self._shares: dict[int, list] = {}
 
+    def held(self, i: int, place: Place) -> bool:
+        """Whether an explicit container of span ``i`` holds ``place`` ("Springfield, Ohio")."""
+        return any(_inside(place, box) for box in self._boxes[i])
+
     def contradicted(self, i: int, place: Place) -> bool:
         """Whether the place span ``i`` resolved to contradicts the containers the text gives it:
         "villages of the X district of Russia's Y region" are not a namesake in Ukraine. (A
