@@ -165,3 +165,20 @@ def test_a_place_on_a_regions_edge(gaz):
     wrong = one(gaz, "Tanks pushed into Rafah, a city on the northern edge of the Gaza Strip.", ("Rafah", RAFAH),
                 ("Gaza Strip", GAZA_STRIP), type="direction")
     assert wrong.verdict == "inconsistent", wrong.explanation
+
+
+def test_a_region_named_before_a_towns_kind(gaz):
+    # (the pipeline's reading: "the Hunan city of Yueyang" is Yueyang, in Hunan, not a town named Hunan)
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz)
+    document = pipeline.process(Article("t.txt", "Russians advanced on the Donetsk region town of Pokrovsk. Floods "
+                                                 "hit the Hunan city of Yueyang."))
+    claims = [(c.quote, c.verdict) for c in document.claims if c.type == "containment"]
+    assert claims == [("the Donetsk region town of Pokrovsk", "consistent"), ("the Hunan city of Yueyang", "consistent")]
+
+
+def test_a_described_thing_outside_a_town(gaz):
+    claim = one(gaz, "Deputies searched Block's residence outside of Waterloo.", ("Waterloo", 4880889), type="proximity")
+    assert claim.verdict == "unverifiable" and "Block's residence" in claim.explanation

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 # What may stand between two words of one multi-word name.
 _NAME_GAP = re.compile(r"[ \t\-‐‑–]{1,2}$|^[ \t\-‐‑–]{1,2}")
 _MAX_NAME_WORDS = 6
+# A kind of place right after a name: "the Hunan city of", "the Donetsk region town of".
+_KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|district|county|state)\b", re.I)
+# "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
+_KIND_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # A name listed before this one ("Kaduna and ", "Harvey, Harper and "): a plural qualifier after it is the list's.
 _LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
@@ -106,7 +110,8 @@ class NameMatcher:
                 span.qualifier = kind_before(text, w.start, self.trie)   # "the island of Java"
             span.cues = context_cues(ws, w, last, self.trie)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
-                    and not ("organisation" in span.cues or "capital_after" in span.cues):
+                    and not ("organisation" in span.cues or "capital_after" in span.cues) \
+                    and not _KIND_AFTER.match(text, span.end):   # ("the Kharkiv city of Kupiansk": no river)
                 # "the west bank of the Dnipro", "on the Dnipro": a town is not written with "the",
                 # a river is (resolution prefers a river of the name, where there is one); "the
                 # Kharkiv Regional Police" is an organisation's name
@@ -175,6 +180,8 @@ class NameMatcher:
         q = ws.next_word(last)
         if q is not None and q.norm in PLURAL_QUALIFIERS and not _LISTED_BEFORE.search(ws.text, max(0, span.start - 40), span.start):
             return span, last   # "Indiana counties", "U.S. states": the counties of a place, not a place of that kind
+        if q is not None and QUALIFIERS.get(q.norm) == "settlement" and _KIND_OF_NAME.match(ws.text, q.end):
+            return span, last   # "the Hunan city of Yueyang": the city is Yueyang, in Hunan
         if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-"):
             span.qualifier = QUALIFIERS[q.norm]
             span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"

@@ -46,6 +46,7 @@ def find(reader: Reader, found: list[Finding]):
     yield from _commas(reader)
     yield from _possessives(reader)
     yield from _demonym_kind_of(reader)
+    yield from _region_kind_of(reader)
     yield from _including(reader)
 
 
@@ -57,6 +58,9 @@ _PARTS_INCLUDING = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:states|provinces|region
                               r"communities|locations|areas|sites)\s*,?\s+(?:including|such\s+as|like)\s+", _I)
 
 
+_DIVISION_KINDS = {"state", "province", "region", "district", "county", "republic", "territory"}
+
+
 def _demonym_kind_of(reader: Reader):
     """"the Dutch province of Limburg": the place named after "of" lies in the demonym's country."""
     for match in _DEMONYM_KIND.finditer(reader.text):
@@ -65,11 +69,33 @@ def _demonym_kind_of(reader: Reader):
         if country is None or subject is None or not subject.resolved or reader.is_country(subject) \
                 or reader.place(subject).geonameid == country.geonameid:
             continue
+        if re.search(r"\b(?:in|of|from|to)\s+$", reader.text[max(0, match.start() - 6):match.start()], _I) \
+                or match.group("kind").lower() in _DIVISION_KINDS and not reader.is_area(subject):
+            continue   # "in the Russian region of Rostov": the region a container of what comes before (see _in)
         anchor = reader.implied(match.start("demonym"), match.end("demonym"), country,
                                 f"'{match.group('demonym')}' names {country.name}")
         key = "country" if country.is_country else "region"
         yield Finding("containment", match.start(), subject.end, [subject], [anchor], {key: match.group("demonym")},
                       wording="demonym")
+
+
+#: After a region's name: "(region) town of", "city of" ("the Hunan city of Yueyang", "the Donetsk region town of Pokrovsk").
+_KIND_OF_AFTER = re.compile(r"(?:\s+(?:region|province|oblast|state))?\s+(?:city|town|village|port|settlement|district|county)"
+                            r"\s+of\s+(?=(?-i:[A-Z]))", _I)
+
+
+def _region_kind_of(reader: Reader):
+    """"the Hunan city of Yueyang", "the Donetsk region town of Pokrovsk": the place lies in the region
+    whose name stands before its kind."""
+    text = reader.text
+    for owner in reader.mentions:
+        if not reader.is_area(owner) or reader.is_country(owner) or not re.search(r"\bthe\s+$", text[max(0, owner.start - 5):owner.start], _I):
+            continue
+        match = _KIND_OF_AFTER.match(text, owner.end, owner.end + 30)
+        subject = reader.anchor_at(match.end()) if match else None
+        if subject is None or not subject.resolved or reader.is_area(subject):
+            continue
+        yield Finding("containment", owner.start - 4, subject.end, [subject], [owner], {"region": owner.text}, wording="kind_of")
 
 
 def _including(reader: Reader):

@@ -49,10 +49,13 @@ def _outside(reader: Reader):
         if anchor is None or not reader.is_settlement(anchor):
             continue
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
-        if not subjects and vague == "the subject is not a named place":
+        unnamed = reader.unnamed_before(match.start()) if not subjects else None
+        if not subjects and vague == "the subject is not a named place" and unnamed is None:
             continue                                              # "fled outside Kharkiv": no place is placed
-        yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                      {"relation": "outside"}, vague, "outside", inferred)
+        if unnamed is not None:
+            vague = f"the subject ('{unnamed}') is not a named place"    # "Block's residence outside of Waterloo"
+        start = match.start() - len(unnamed) - 1 if unnamed is not None else reader.quote_start(subjects, match.start(), inferred)
+        yield Finding("proximity", max(0, start), anchor.end, subjects, [anchor], {"relation": "outside"}, vague, "outside", inferred)
 
 
 def _suburbs(reader: Reader):

@@ -86,7 +86,8 @@ _CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|while|because|an
 #: "X, a village in the", "X, a town of the": the place before a container's name.
 _HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
 #: A determiner and lowercase words right before a cue: a thing described, not named.
-_UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that)\s+)(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)
+_UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that|(?-i:[A-Z])[\w’'-]*['’]s)\s+)"
+                      r"(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)   # (also a possessor's: "Block's residence")
 #: A definite settlement noun ending the text before a cue: "the village", "the small town".
 _THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
