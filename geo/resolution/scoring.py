@@ -63,9 +63,8 @@ class _Scoring:
             if not wanted:
                 out.append([])
                 continue
-            cands = senses.cands
-            if len(cands) == 1:
-                out.append([(cands[0].place.importance, cands[0])])  # nothing to choose between
+            if senses.only_ranking is not None:
+                out.append(senses.only_ranking)  # nothing to choose between
                 continue
             near = self.proximity.columns(local[span.start], senses.norm) if local else ()
             # The senses stand for the span's name, qualifier, method and variants (the spans of the

@@ -209,6 +209,10 @@ class _Senses:
         self.any_holder: bool = any(h is not None for h in self.holders)
         #: the ranking (as _ranking) when nothing in the article bears on it
         self.prior_ranking: tuple[tuple[float, Candidate], ...] = tuple(_ranking(list(self.bases), self))
+        #: the ranking of the name's only candidate (its importance), None when it has several: the
+        #: same for every span of the name (no ranking is changed once made)
+        self.only_ranking: list[tuple[float, Candidate]] | None = \
+            [(cands[0].place.importance, cands[0])] if len(cands) == 1 else None
         #: the positions of the candidates that nearby places count for (not countries and continents)
         self.positions: tuple[int, ...] = tuple(k for k, a in enumerate(alone) if not a)
         #: (lat, lon in radians, cos lat) of the candidates at positions
