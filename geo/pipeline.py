@@ -108,8 +108,10 @@ class Pipeline:
                 for m in found:
                     m.start, m.end = m.start + start, m.end + start
             mentions += found
-        return Document(article, [m for m in mentions if m.resolved and m.role is None], [],
-                        [m for m in mentions if not m.resolved], [m for m in mentions if m.resolved and m.role is not None])
+        places, unresolved, modifiers = [], [], []
+        for m in mentions:   # (one pass, in order)
+            (unresolved if m.geonameid is None else places if m.role is None else modifiers).append(m)
+        return Document(article, places, [], unresolved, modifiers)
 
     def process(self, article: Article) -> Document:
         """Find, resolve and, unless the pipeline was made without, check claims."""

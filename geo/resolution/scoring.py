@@ -67,9 +67,8 @@ class _Scoring:
             if not wanted:
                 out.append([])
                 continue
-            cands = senses.cands
-            if len(cands) == 1:
-                out.append([(cands[0].place.importance, cands[0])])  # nothing to choose between
+            if senses.only_ranking is not None:
+                out.append(senses.only_ranking)  # nothing to choose between
                 continue
             near = self.proximity.columns(local[span.start], senses.norm) if local else ()
             # The senses stand for the span's name, qualifier, method and variants (the spans of the
@@ -166,6 +165,8 @@ class _Scoring:
         return known[2]
 
     def _share_of(self, ranking: list[tuple[float, Candidate]]) -> list:
+        if len(ranking) == 1:
+            return _ALONE   # (a name's only candidate: most rankings, each a new list)
         known = self._shares.get(id(ranking))
         if known is None or known[0] is not ranking:
             # [the ranking (kept: its id stays its own), its share, the share calibrated]
@@ -210,3 +211,6 @@ def _share(ranking: list[tuple[float, Candidate]]) -> float:
     return 1.0 / z
 
 
+
+# What _Scoring._share_of knows of a ranking of one candidate: its share (exp(0) / exp(0)), calibrated.
+_ALONE = [None, 1.0, calibrated(1.0)]

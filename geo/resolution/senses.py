@@ -26,8 +26,15 @@ def is_short_form(name: str, own_name: str) -> bool:
     >>> is_short_form("Kingston", "Kingston upon Thames"), is_short_form("Liverpool", "Washington")
     (True, False)
     """
-    words = {_ABBREVIATED.get(w, w) for w in translit_key(normalize_name(own_name)).replace(".", " ").split()}
-    return all(_ABBREVIATED.get(w, w) in words for w in translit_key(normalize_name(name)).replace(".", " ").split())
+    words = {_ABBREVIATED.get(w, w) for w in _folded(own_name).replace(".", " ").split()}
+    return all(_ABBREVIATED.get(w, w) in words for w in _folded(name).replace(".", " ").split())
+
+
+@lru_cache(maxsize=100_000)
+def _folded(name: str) -> str:
+    """``name`` normalized, romanization variants folded: once per name, not per pair of names
+    compared (a name is compared with each of its candidates' own names, and these recur)."""
+    return translit_key(normalize_name(name))
 
 
 #: The words place names abbreviate, as normalize_name leaves them ("St. Paul" is Saint Paul's own name).
@@ -44,7 +51,7 @@ def is_spelling_variant(name: str, own_name: str) -> bool:
     >>> is_spelling_variant("Hama", "Ḩamāh"), is_spelling_variant("Raqqa", "Ar Raqqah"), is_spelling_variant("Liverpool", "Washington")
     (True, True, False)
     """
-    key, own = translit_key(normalize_name(name)), translit_key(normalize_name(own_name))
+    key, own = _folded(name), _folded(own_name)
     if key == own:
         return True
     first, _, rest = own.partition(" ")
@@ -209,6 +216,10 @@ class _Senses:
         self.any_holder: bool = any(h is not None for h in self.holders)
         #: the ranking (as _ranking) when nothing in the article bears on it
         self.prior_ranking: tuple[tuple[float, Candidate], ...] = tuple(_ranking(list(self.bases), self))
+        #: the ranking of the name's only candidate (its importance), None when it has several: the
+        #: same for every span of the name (no ranking is changed once made)
+        self.only_ranking: list[tuple[float, Candidate]] | None = \
+            [(cands[0].place.importance, cands[0])] if len(cands) == 1 else None
         #: the positions of the candidates that nearby places count for (not countries and continents)
         self.positions: tuple[int, ...] = tuple(k for k, a in enumerate(alone) if not a)
         #: (lat, lon in radians, cos lat) of the candidates at positions
