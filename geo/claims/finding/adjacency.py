@@ -22,6 +22,7 @@ import re
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
 from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.claims.records import AdjacencyStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -108,16 +109,16 @@ def _adjacent(reader: Reader):
             anchors = named[:1]
             rest = [m for m in reader.inside(anchors[0].end, reader.sentence(anchors[0].start)[1]) if reader.is_country(m)]
             yield Finding("adjacency", start - len("countries "), (rest[-1] if rest else anchors[0]).end, rest, anchors,
-                          {"relation": "neighbouring"}, None if rest else "the neighbours are not named", "adjacent")
+                          AdjacencyStated("neighbouring"), None if rest else "the neighbours are not named", "adjacent")
             continue
         subjects, how = _neighboured(reader, start, named)
         relation = "adjacent" if match.group().lower().startswith("adjacent") else "neighbouring"
         if match.group("kind"):
             # "neighbouring countries such as Ethiopia and Sudan": the named ones are the neighbours
-            yield Finding("adjacency", start, named[-1].end, named, subjects, {"relation": relation},
+            yield Finding("adjacency", start, named[-1].end, named, subjects, AdjacencyStated(relation),
                           None if subjects else "the place they neighbour is not named", "adjacent", how)
             continue
-        yield Finding("adjacency", start, named[0].end, subjects, named[:1], {"relation": relation},
+        yield Finding("adjacency", start, named[0].end, subjects, named[:1], AdjacencyStated(relation),
                       None if subjects else "the subject is not a named place", "adjacent", how)
 
 
@@ -130,9 +131,7 @@ def _neighbour(reader: Reader):
         if owner is None or owner.end != match.start() or not reader.is_area(owner):
             continue
         direction = match.group("adj") or match.group("noun")
-        stated = {"relation": "neighbour"}
-        if direction:
-            stated["direction"] = compass_code(direction)
+        stated = AdjacencyStated("neighbour", compass_code(direction) if direction else None)
         subject = reader.appositive_subject(owner.start, long=True)
         subjects = [subject] if subject is not None and subject.geonameid != owner.geonameid else []
         how = None
@@ -180,9 +179,7 @@ def _border_with(reader: Reader):
         other = reader.anchor_after(match.end())
         if other is None or not reader.is_area(other) or other.geonameid == owner.geonameid:
             continue
-        stated = {"relation": "shared border"}
-        if match.group("adj"):
-            stated["direction"] = compass_code(match.group("adj"))
+        stated = AdjacencyStated("shared border", compass_code(match.group("adj")) if match.group("adj") else None)
         the = re.search(r"\bthe\s+$", text[max(0, owner.start - 5):owner.start], _I)
         yield Finding("adjacency", owner.start - (len(the.group()) if the else 0), other.end, [other], [owner], stated,
                       wording="border with")
@@ -208,8 +205,6 @@ def _borders(reader: Reader):
             subjects = [subject]
         if not subjects:
             subjects, how = _neighboured(reader, match.start(), [anchor], sentence_only=True)
-        stated = {"relation": "border"}
-        if match.group("adj"):
-            stated["direction"] = compass_code(match.group("adj"))
+        stated = AdjacencyStated("border", compass_code(match.group("adj")) if match.group("adj") else None)
         yield Finding("adjacency", reader.quote_start(subjects, match.start()), anchor.end, subjects, [anchor], stated,
                       None if subjects else "the subject is not a named place", "borders")

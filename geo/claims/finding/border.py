@@ -14,9 +14,11 @@ and "near the border" with no country named (any foreign country's edge: the anc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
 from geo.claims.finding.words import DIRECTION, NUMBER, QUALIFIER, number, unit, words
+from geo.claims.records import BorderStated
 from geo.claims.units import LENGTH_PATTERN
 from geo.document import Mention
 
@@ -50,11 +52,10 @@ def find(reader: Reader, found: list[Finding]):
         start = match.start()
         subjects, vague, inferred = _subject(reader, start, anchors)
         linked = subjects and reader.appositive_subject(start) is subjects[0]
-        stated = {"relation": f"{words(match.group('near') or 'within')} the border"}
+        stated = BorderStated(f"{words(match.group('near') or 'within')} the border")
         if match.group("num"):
-            stated.update(distance=number(match.group("num")), unit=unit(match.group("unit")))
-            if match.group("qual"):
-                stated["qualifier"] = words(match.group("qual"))
+            stated = replace(stated, distance=number(match.group("num")), unit=unit(match.group("unit")),
+                             qualifier=words(match.group("qual")) if match.group("qual") else None)
         if not anchors:
             inferred = inferred or "no country is named: the nearest foreign border is measured"
         yield Finding("border_proximity", start if not linked else reader.quote_start(subjects, start, inferred), end,
@@ -66,7 +67,7 @@ def find(reader: Reader, found: list[Finding]):
             continue
         subjects, vague, inferred = _subject(reader, match.start(), [anchor])
         yield Finding("border_proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                      {"relation": "across the border"}, vague, "border", inferred)
+                      BorderStated("across the border"), vague, "border", inferred)
     for place in reader.mentions:
         # "Russia's Kursk border region", "the Belgorod border region": a region said to lie on a border
         after = _BORDER_KIND_AFTER.match(text, place.end, place.end + 30)
@@ -76,13 +77,13 @@ def find(reader: Reader, found: list[Finding]):
         if region is None:
             continue
         yield Finding("border_proximity", _possessor_start(reader, place.start), after.end(), [region], [],
-                      {"relation": "border region"}, None, "border", "no country is named: the nearest foreign border is measured")
+                      BorderStated("border region"), None, "border", "no country is named: the nearest foreign border is measured")
     for match in _BORDER_PLACE.finditer(text):
         subject = reader.anchor_at(match.end())
         if subject is None or not subject.resolved or reader.is_country(subject):
             continue
         yield Finding("border_proximity", _possessor_start(reader, match.start()), subject.end, [subject], [],
-                      {"relation": "border " + words(match.group().split()[1])}, None, "border",
+                      BorderStated("border " + words(match.group().split()[1])), None, "border",
                       "no country is named: the nearest foreign border is measured")
 
 

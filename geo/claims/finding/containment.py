@@ -9,7 +9,7 @@ Y", "the governor of Russia's Belgorod region".
 >>> text = "Izium in Kharkiv province."
 >>> r = Reader(text, [Mention("a", 0, 5, "Izium", 707292), Mention("a", 9, 25, "Kharkiv province", 706482)], {},
 ...            [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('containment', {'region': 'Kharkiv province'}, 'Izium in Kharkiv province')]
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 
 from geo.claims.finding.reader import Finding, Reader
 from geo.claims.finding.words import DIRECTION_ADJECTIVE
+from geo.claims.records import ContainmentStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -105,7 +106,7 @@ def _in(reader: Reader):
         inferred = (f"'in {anchors[0].text}' taken to be said of {subject.text}"
                     if before is not None and before is not subject and reader.is_area(before) else None)
         subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and reader.is_named_place(s)]
-        stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
+        stated = _containers(reader, anchors)
         yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
                       else anchors[0].end, subjects, anchors, stated, wording="in", inferred=inferred)
 
@@ -126,7 +127,7 @@ def _division_of(reader: Reader):
         anchors = _anchor_chain(reader, match.end())
         if not anchors or anchors[0].geonameid == subject.geonameid or not _larger(reader, anchors[0], subject):
             continue
-        stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
+        stated = _containers(reader, anchors)
         yield Finding("containment", subject.start, anchors[0].end, [subject], anchors[:1], stated, wording="of")
 
 
@@ -152,8 +153,8 @@ def _commas(reader: Reader):
             continue                                              # the subject ends a list itself
         subjects = [s for s in reader.list_before(subject) if s is subject or ("/" in text[s.end:subject.start]
                     or re.fullmatch(r"\s+and\s+", text[s.end:subject.start])) and reader.is_settlement(s) == reader.is_settlement(subject)]
-        key = "country" if reader.is_country(anchor) else "region"
-        yield Finding("containment", subjects[0].start, anchor.end, subjects, [anchor], {key: anchor.text}, wording="comma")
+        yield Finding("containment", subjects[0].start, anchor.end, subjects, [anchor], _containers(reader, [anchor]),
+                      wording="comma")
 
 
 def _is_chain(reader: Reader, anchor: Mention, sep: re.Match) -> bool:
@@ -189,5 +190,10 @@ def _possessives(reader: Reader):
                         text[region.end:region.end + 14], _I) and not re.search(
                             r"(?:region|province|oblast|state|governorate|district|county|republic|prefecture)$", region.text, _I):
             continue
-        key = "country" if reader.is_country(owner) else "region"
-        yield Finding("containment", owner.start, region.end, [region], [owner], {key: owner.text}, wording="possessive")
+        yield Finding("containment", owner.start, region.end, [region], [owner], _containers(reader, [owner]),
+                      wording="possessive")
+
+
+def _containers(reader: Reader, anchors: list[Mention]) -> ContainmentStated:
+    """The containers the anchors name: each a region or a country, by its words."""
+    return ContainmentStated(tuple(("country" if reader.is_country(a) else "region", a.text) for a in anchors))

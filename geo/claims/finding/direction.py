@@ -5,7 +5,7 @@ Kupiansk farther north" (of the place named before), "to the north-east of".
 >>> from geo.claims.finding.reader import Reader
 >>> text = "Edmonton, south of Cairns."
 >>> r = Reader(text, [Mention("a", 0, 8, "Edmonton", 1), Mention("a", 19, 25, "Cairns", 2)], {}, [(0, len(text))])
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('direction', {'direction': 'S'}, 'Edmonton, south of Cairns')]
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from geo.claims.finding.reader import Finding, Reader
 from geo.claims.finding.words import DIRECTION, compass_code
 from geo.claims.geodesy import direction_bearing
+from geo.claims.records import DirectionStated
 
 _DIRECTION_OF = re.compile(rf"(?<![\w’'])(?:(?:just|due|directly|slightly|far)\s+)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+", re.I)
 _PART_OF = re.compile(r"(?:\bthe|['’]s|\bin)\s+$", re.I)    # "the north of the region", "in the north of": a part of it
@@ -48,7 +49,7 @@ def _direction_of(reader: Reader, found: list[Finding]):
             if m is not None and m.resolved and reader.sentence(m.start) == reader.sentence(match.start()):
                 subjects, vague = reader.list_before(m), None
         yield Finding("direction", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                      {"direction": compass_code(match.group("dir"))}, vague, "direction", inferred)
+                      DirectionStated(compass_code(match.group("dir"))), vague, "direction", inferred)
 
 
 def _farther(reader: Reader):
@@ -64,5 +65,5 @@ def _farther(reader: Reader):
                    if subject.start - m.end <= FARTHER_REACH and reader.is_settlement(m) and m.geonameid != subject.geonameid]
         anchors = earlier[-1:]
         yield Finding("direction", subject.start, subject.end + match.end(), [subject], anchors,
-                      {"direction": compass_code(match.group("dir")), "relative": "farther"},
+                      DirectionStated(compass_code(match.group("dir")), "farther"),
                       None if anchors else "the place it is compared with is not named", "farther")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
+from geo.claims.records import RelationStated
 
 # "near", or "Near" glued to the word before it ("BuchaNear Kyiv", a lost space); "close to", "not far from".
 _NEAR = re.compile(r"(?:(?<![\w’'])(?:near|close\s+to|not\s+far\s+from|in\s+the\s+vicinity\s+of)|(?-i:(?<=[a-z])Near))\s+"
@@ -36,7 +37,7 @@ def find(reader: Reader, found: list[Finding]):
             continue
         if not subjects:
             vague = vague or "the subject is not a named place"
-        yield Finding("near", reader.quote_start(subjects, cue, inferred), anchor.end, subjects, [anchor], {"relation": "near"},
+        yield Finding("near", reader.quote_start(subjects, cue, inferred), anchor.end, subjects, [anchor], RelationStated("near"),
                       vague, "near", inferred)
     for match in _NEARBY.finditer(text):
         anchor = reader.anchor_at(match.end())
@@ -44,5 +45,5 @@ def find(reader: Reader, found: list[Finding]):
             continue
         subject = reader.dateline if reader.dateline is not None and reader.dateline.geonameid != anchor.geonameid else None
         inferred = f"near the dateline's {subject.text}" if subject is not None else None
-        yield Finding("near", match.start(), anchor.end, [subject] if subject else [], [anchor], {"relation": "nearby"},
+        yield Finding("near", match.start(), anchor.end, [subject] if subject else [], [anchor], RelationStated("nearby"),
                       None if subject else "the place it is near is not named", "nearby", inferred)

@@ -8,7 +8,7 @@ city", "the country's largest port" (stated["rank"]).
 >>> from geo.gazetteer import Gazetteer
 >>> text = "Kupiansk, a town with a prewar population of about 27,000, was shelled."
 >>> r = Reader(text, [Mention("a", 0, 8, "Kupiansk", 703656)], {}, [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('population', {'population': 27000, 'qualifier': 'about'}, 'Kupiansk, a town with a prewar population of about 27,000')]
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 
 from geo.claims.finding.reader import DEFINITE_REACH, Finding, Reader
 from geo.claims.finding.words import NUMBER, PLACE_NOUN, QUALIFIER, number, words
+from geo.claims.records import PopulationStated, RankStated
 
 _I = re.IGNORECASE
 _WHO = r"(?:people|residents|inhabitants|citizens|population|souls|civilians)"
@@ -77,7 +78,7 @@ def find(reader: Reader, found: list[Finding]):
                 anchor = reader.implied(subject.end + said.start(), subject.end + said.end(), country, "the place's own country")
                 ordinal = re.match(r"\w+", own.group("rank")).group().lower()
                 yield Finding("population", subject.start, subject.end + own.end(), [subject], [anchor],
-                              {"rank": _ORDINALS.get(ordinal, 1)}, wording="rank")
+                              RankStated(_ORDINALS.get(ordinal, 1)), wording="rank")
             continue
         rank = _RANK.match(tail)
         if rank and reader.is_area(subject):
@@ -86,7 +87,7 @@ def find(reader: Reader, found: list[Finding]):
             if city is not None:
                 start, end = min(city.start, subject.start), max(city.end, subject.end + rank.end())
                 ordinal = re.match(r"\w+", rank.group("rank")).group().lower()
-                yield Finding("population", start, end, [city], [subject], {"rank": _ORDINALS.get(ordinal, 1)}, wording="rank")
+                yield Finding("population", start, end, [city], [subject], RankStated(_ORDINALS.get(ordinal, 1)), wording="rank")
     for match in _DEFINITE.finditer(text):
         if number(match.group("num")) < 100 or any(f.start <= match.start() < f.end for f in found):
             continue
@@ -132,11 +133,8 @@ def _ranked_city(reader: Reader, country, pos: int):
     return None
 
 
-def _stated(match: re.Match) -> dict:
-    stated = {"population": number(match.group("num"))}
-    if match.group("qual"):
-        stated["qualifier"] = words(match.group("qual"))
-    return stated
+def _stated(match: re.Match) -> PopulationStated:
+    return PopulationStated(number(match.group("num")), words(match.group("qual")) if match.group("qual") else None)
 
 
 def _finding(start: int, end: int, subject, match: re.Match) -> Finding:

@@ -12,7 +12,7 @@ wording names no region ("the southern city of X"), the region is the place's ow
 >>> from geo.gazetteer import Gazetteer
 >>> text = "Fighting reached the southern city of Kherson."
 >>> r = Reader(text, [Mention("a", 38, 45, "Kherson", 706448)], {}, [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('direction', {'direction': 'S', 'within': 'its country'}, 'the southern city of Kherson')]
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ import re
 
 from geo.claims.finding.reader import Finding, Reader
 from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.claims.records import PositionStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -59,7 +60,7 @@ def find(reader: Reader, found: list[Finding]):
 def _finding(reader: Reader, start: int, end: int, subject: Mention | None, anchor: Mention | None, direction: str,
              within: str, vague: str | None = None, inferred: str | None = None) -> Finding:
     return Finding("direction", start, end, [subject] if subject else [], [anchor] if anchor else [],
-                   {"direction": compass_code(direction), "within": within}, vague, "position", inferred)
+                   PositionStated(compass_code(direction), within), vague, "position", inferred)
 
 
 def _subject_ok(reader: Reader, m: Mention | None) -> bool:

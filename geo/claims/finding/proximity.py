@@ -8,7 +8,7 @@ Chester", "the Cairns suburbs of A, B and C", "Cairo's suburb of Madinaty", "in 
 >>> from geo.gazetteer import Gazetteer
 >>> mentions = [Mention("a", 0, 8, "Edmonton", 2167744), Mention("a", 23, 29, "Cairns", 2172797)]
 >>> r = Reader(text, mentions, {}, [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('proximity', {'relation': 'outside'}, 'Edmonton, just outside Cairns')]
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
+from geo.claims.records import RelationStated
 
 _I = re.IGNORECASE
 _OUTSKIRTS = re.compile(r"\b(?:on|in|at|to)\s+the\s+(?:\w+\s+)?outskirts\s+of\s+", _I)
@@ -39,7 +40,7 @@ def _outskirts(reader: Reader):
             continue
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                      {"relation": "outskirts"}, vague, "outskirts", inferred)
+                      RelationStated("outskirts"), vague, "outskirts", inferred)
 
 
 def _outside(reader: Reader):
@@ -52,7 +53,7 @@ def _outside(reader: Reader):
         if not subjects and vague == "the subject is not a named place":
             continue                                              # "fled outside Kharkiv": no place is placed
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                      {"relation": "outside"}, vague, "outside", inferred)
+                      RelationStated("outside"), vague, "outside", inferred)
 
 
 def _suburbs(reader: Reader):
@@ -68,7 +69,7 @@ def _suburbs(reader: Reader):
         if after is not None:                                     # "the Cincinnati suburb of West Chester"
             subjects = [m for m in reader.list_after(after) if reader.is_settlement(m)] or [after]
             yield Finding("proximity", _the_before(text, anchor.start), subjects[-1].end, subjects, [anchor],
-                          {"relation": "suburb"}, wording="suburb")
+                          RelationStated("suburb"), wording="suburb")
             continue
         before = text[max(0, anchor.start - 40):anchor.start]
         comma = re.search(r",\s*(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){0,2}$", before)
@@ -77,14 +78,14 @@ def _suburbs(reader: Reader):
             if subject is not None and reader.is_area(subject):
                 subject = reader.contained_first(subject)
             if subject is not None and subject.resolved and subject.geonameid != anchor.geonameid:
-                yield Finding("proximity", subject.start, match.end(), [subject], [anchor], {"relation": "suburb"},
+                yield Finding("proximity", subject.start, match.end(), [subject], [anchor], RelationStated("suburb"),
                               wording="suburb")
                 continue
         if re.search(r"\b(?:in|on|from)\s+the\s+$", before, _I):   # "in the Damascus suburbs"
             subjects, vague, inferred = reader.subject_or_vague(anchor.start - 4, {anchor.geonameid})
             if subjects or inferred:
                 yield Finding("proximity", reader.quote_start(subjects, anchor.start, inferred), match.end(), subjects, [anchor],
-                              {"relation": "suburb"}, vague, "suburb", inferred)
+                              RelationStated("suburb"), vague, "suburb", inferred)
 
 
 def _the_before(text: str, start: int) -> int:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN
+from geo.claims.records import Stated
 from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
@@ -40,7 +41,7 @@ class Finding:
     end: int
     subjects: list[Mention] = field(default_factory=list)
     anchors: list[Mention] = field(default_factory=list)
-    stated: dict = field(default_factory=dict)
+    stated: Stated | None = None  #: what the text states (one of the records of geo.claims.records)
     vague: str | None = None     #: why the subject is not a named place, when it is not
     wording: str = ""            #: which wording found it (e.g. "comma" for "Riga, Latvia")
     inferred: str | None = None  #: how a place was inferred rather than named, when one was

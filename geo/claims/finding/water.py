@@ -11,7 +11,7 @@ west bank of" a river is a ``direction`` from the river's nearest point.
 >>> text = "Odesa, on the Black Sea coast, was hit."
 >>> r = Reader(text, [Mention("a", 0, 5, "Odesa", 698740), Mention("a", 14, 23, "Black Sea", 117468570)], {},
 ...            [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('proximity', {'relation': 'on the coast'}, 'Odesa, on the Black Sea coast')]
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ import re
 
 from geo.claims.finding.reader import Finding, Reader
 from geo.claims.finding.words import compass_code
+from geo.claims.records import BankStated, OnWaterStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -48,7 +49,7 @@ def find(reader: Reader, found: list[Finding]):
         if not subjects:
             continue                                              # "troops dug in along the Dnipro": no place placed
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), end, subjects, [water],
-                      {"relation": relation}, vague, "water", inferred)
+                      OnWaterStated(relation), vague, "water", inferred)
     for match in _BANK.finditer(text):
         river = reader.anchor_at(match.end())
         if _kind(reader, river) != "river" or match.group("dir").lower().startswith(("left", "right")):
@@ -57,7 +58,7 @@ def find(reader: Reader, found: list[Finding]):
         if not subjects:
             continue
         yield Finding("direction", reader.quote_start(subjects, match.start(), inferred), river.end, subjects, [river],
-                      {"direction": compass_code(match.group("dir")), "relation": "bank"}, vague, "bank", inferred)
+                      BankStated(compass_code(match.group("dir"))), vague, "bank", inferred)
 
 
 def _kind(reader: Reader, m: Mention | None) -> str | None:
