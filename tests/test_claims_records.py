@@ -9,14 +9,16 @@ import dataclasses
 import pytest
 
 from geo.claims import CLAIM_TYPES, checked
-from geo.claims.checks import Checker
+from geo.claims.checks import Checker, Result
 from geo.claims.finding import FINDERS
+from geo.claims.policy import Policy
 from geo.claims.records import (BORDERLINE, BorderMeasured, DistanceBearing, DistanceStated, Measured, Parts, Stated,
                                 Switch)
 from test_claims import document
 
 KHARKIV, IZIUM, VOVCHANSK, ZALIZNYCHNE, ZALIZNYCHNE_ODESA = 706483, 707292, 689304, 8664320, 687797
 UKRAINE, KHARKIV_OBLAST, KUPIANSK, BUCHA, KYIV = 690791, 706482, 703656, 711350, 703448
+KURSK_OBLAST, SUMY = 538555, 692194
 
 #: One sentence per claim type and variant, with its mentions resolved.
 SENTENCES = [
@@ -108,3 +110,12 @@ def test_every_claim_type_is_registered_once_with_its_finders_and_checks():
         assert kind.measured and all(issubclass(m, Measured) for m in kind.measured)
         for check in filter(None, kind.checks.values()):
             assert getattr(Checker, check.__name__) is check
+
+
+def test_the_region_bearing_samples_are_a_policy_field(gaz):
+    sentence = ("The Kursk region lies north of Sumy.", ("Kursk region", KURSK_OBLAST), ("Sumy", SUMY))
+    assert Policy().region_bearing_samples == 200 and Policy().replace(region_bearing_samples=50).region_bearing_samples == 50
+    [(_, result, claim)] = records(gaz, *sentence)
+    assert claim.verdict == "consistent" and result.measured.part_in_direction, claim.explanation
+    [(_, fewer, _)] = records(gaz, *sentence, policy=Policy().replace(region_bearing_samples=0))   # one point at least
+    assert isinstance(fewer, Result)

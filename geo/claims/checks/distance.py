@@ -16,9 +16,6 @@ from geo.claims.records import (BankStated, DirectionStated, DistanceBearing, Di
 from geo.claims.regions import Shape
 from geo.claims.units import UNIT_LABELS, Length, format_number
 
-#: How many points of a region's outline are looked at for the directions it spans from a place.
-REGION_BEARING_SAMPLES = 200
-
 
 class DistanceChecks:
     """Distances and directions: "37 miles east of Kharkiv", "north of Cairo", "the southern city of X", (a part of :class:`geo.claims.checks.Checker`)."""
@@ -103,7 +100,7 @@ class DistanceChecks:
         want = direction_bearing(code)
         part = largest_part(region.geometry)
         points = list(getattr(part, "exterior", part).coords)
-        step = max(1, len(points) // REGION_BEARING_SAMPLES)
+        step = max(1, len(points) // max(1, int(self.policy.region_bearing_samples)))
         return any(angle_difference(bearing(origin, Point(x, y)), want) <= self.policy.bearing_degrees
                    for x, y in points[::step])
 
