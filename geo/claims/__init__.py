@@ -95,7 +95,8 @@ def checked(document: Document, gazetteer: Gazetteer, policy: Policy | None = No
         changes = judge.better_places(finding)
         if changes:
             switched[i] = [_switch(document.mentions, mention, old, new) for mention, old, new in changes]
-    results = [dataclasses.replace(judge.result(finding), switches=tuple(switched.get(i, ()))) for i, finding in enumerate(findings)]
+    results = [dataclasses.replace(judge.result(finding), switches=tuple(switched.get(i, ())))
+               for i, finding in enumerate(findings)]
     return [(finding, result, judge.claim(document.article.id, text, finding, result))
             for finding, result in zip(findings, results)]
 

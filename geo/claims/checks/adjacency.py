@@ -24,8 +24,9 @@ class AdjacencyChecks:
             if subject.geometry.intersection(anchor.geometry).area > 0.5 * subject.geometry.area:
                 return unverifiable("says little", f"{name_of(subject)} lies inside {name_of(anchor)}, not next to it", measured)
             verdict, margin = self._judge(gap.km, self.policy.edge_km)
-            return Result(verdict, replace(measured, margin=margin), f"{name_of(subject)} and {name_of(anchor)} are {gap} apart at their closest; "
-                                             f"'adjacent' needs them to touch")
+            return Result(verdict, replace(measured, margin=margin),
+                          f"{name_of(subject)} and {name_of(anchor)} are {gap} apart at their closest; "
+                          f"'adjacent' needs them to touch")
         if gap.km == 0:
             return unverifiable("says little", f"{name_of(subject)} lies inside {name_of(anchor)}, not next to it", measured)
         division = self.regions.division_of(subject.place)
@@ -38,5 +39,6 @@ class AdjacencyChecks:
                                                     f"{division.name}, where it lies, borders it")
         limit = self.policy.adjacent_km
         verdict, margin = self._judge(gap.km, limit)
-        return Result(verdict, replace(measured, limit_km=limit, margin=margin), f"{name_of(subject)} is {gap} from {name_of(anchor)}; 'adjacent' allows up to "
-                                         f"{limit:g} km")
+        return Result(verdict, replace(measured, limit_km=limit, margin=margin),
+                      f"{name_of(subject)} is {gap} from {name_of(anchor)}; 'adjacent' allows up to "
+                      f"{limit:g} km")

@@ -49,5 +49,6 @@ class BorderChecks:
                           f"{format_number(stated.distance)} {UNIT_LABELS.get(stated.unit or 'km')}")
         limit = self.policy.border_km
         verdict, margin = self._judge(gap.km, limit)
-        return Result(verdict, replace(measured, limit_km=limit, margin=margin), f"{name_of(subject)} is {gap} from {border}; 'near the border' allows up to "
-                                         f"{limit:g} km")
+        return Result(verdict, replace(measured, limit_km=limit, margin=margin),
+                      f"{name_of(subject)} is {gap} from {border}; 'near the border' allows up to "
+                      f"{limit:g} km")

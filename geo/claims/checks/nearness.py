@@ -40,8 +40,9 @@ class NearnessChecks:
                 relation = "lies in" if subject.kind == "point" else "touches or overlaps"
                 return Result(CONSISTENT, measured, f"{name_of(subject)} {relation} {name_of(anchor)}; the article says near it")
             verdict, margin = self._judge(gap.km, limit)
-            return Result(verdict, replace(measured, margin=margin), f"{name_of(subject)} is {gap} from the edge of {name_of(anchor)}; 'near' allows "
-                                             f"up to {limit:g} km")
+            return Result(verdict, replace(measured, margin=margin),
+                          f"{name_of(subject)} is {gap} from the edge of {name_of(anchor)}; 'near' allows "
+                          f"up to {limit:g} km")
         gap, edges, said = self._town_gap(subject, anchor)
         limit = self.policy.near_km
         if subject.is_area and gap.km == 0:

@@ -1,7 +1,7 @@
 """Populations: "Kupiansk, a town of about 27,000 people", "a town with a prewar population of about
 40,000", "X, home to 1.4 million people", "a city of 300,000", "Egypt's 91 million residents",
 "Acapulco, population over 600,000", "X has a population of", and ranks: "Ukraine's second-largest
-city", "the country's largest port" (stated["rank"]).
+city", "the country's largest port" (a RankStated record).
 
 >>> from geo.document import Mention
 >>> from geo.claims.finding.reader import Reader

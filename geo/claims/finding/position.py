@@ -3,9 +3,10 @@ state of Zamfara", "India's northern state of Uttar Pradesh", "Redding, northern
 "Mbanza Congo in northern Angola", "Lyon in the east of France", "in the north of the country",
 "Cairns in the state's far north", "southern Ukraine's Kherson region".
 
-Each is a ``direction`` claim whose anchor is the region (``stated["within"]`` names it): the check
-measures the bearing from the region's centre to the place (see Checker.position). Where the
-wording names no region ("the southern city of X"), the region is the place's own country.
+Each is a ``direction`` claim whose anchor is the region (a PositionStated record, whose ``within``
+names it): the check measures the bearing from the region's centre to the place (see
+Checker.position). Where the wording names no region ("the southern city of X"), the region is the
+place's own country.
 
 >>> from geo.document import Mention
 >>> from geo.claims.finding.reader import Reader
