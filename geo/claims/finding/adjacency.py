@@ -40,7 +40,9 @@ _LISTED = re.compile(r"\s*[,—–-]?\s*(?:(?:all|both|two|three|four|five|six|t
                      r"countries|regions|provinces|nations)\s+)?(?:that|which)?\s*", _I)
 #: How far back (characters) the place a neighbour neighbours may be named.
 NEIGHBOURED_REACH = 800
-
+#: The words every match of those wordings holds (gates over the lowered text: see Reader.scan).
+_ADJACENT_GATE, _NEIGHBOUR_GATE, _BORDERS_GATE = (re.compile(r"adjacent|neighbou?ring|bordering"), re.compile(r"neighbou?r"),
+                                                  re.compile(r"border|frontier"))
 
 def find(reader: Reader, found: list[Finding]):
     yield from _adjacent(reader)
@@ -96,7 +98,7 @@ def _main_country(reader: Reader, m: Mention) -> bool:
 
 def _adjacent(reader: Reader):
     text = reader.text
-    for match in _ADJACENT.finditer(text):
+    for match in reader.scan(_ADJACENT, _ADJACENT_GATE, 5, 120):
         first = reader.anchor_after(match.end())
         if first is None or not first.resolved:
             continue
@@ -125,8 +127,7 @@ def _adjacent(reader: Reader):
 def _neighbour(reader: Reader):
     """"Tunisia's western neighbour", "Argentina, Brazil's neighbour to the south": the neighbour is the
     place before (an appositive) or, failing that, the next place of the owner's kind in the sentence."""
-    text = reader.text
-    for match in _NEIGHBOUR.finditer(text):
+    for match in reader.scan(_NEIGHBOUR, _NEIGHBOUR_GATE, 80, 80):
         owner = reader.mention_before(match.start(), limit=0)
         if owner is None or owner.end != match.start() or not reader.is_area(owner):
             continue
@@ -187,7 +188,7 @@ def _border_with(reader: Reader):
 
 def _borders(reader: Reader):
     text = reader.text
-    for match in _BORDERS.finditer(text):
+    for match in reader.scan(_BORDERS, _BORDERS_GATE, 120, 40):
         anchor = reader.anchor_after(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue

@@ -30,7 +30,7 @@ _CUE = re.compile(rf"""(?<![\w’'])(?:
   | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?
     (?:{DIRECTION}\s+)?(?:from|of)                            # "40 km north of the border": the distance is measured
 )\s+(?:the|its|their|a)\s+(?P<between>[^.;:!?()]{{0,40}}?)\b{_BORDER}\b""", _I | re.X)
-_BORDER_GATE = re.compile(r"\b(?:border|frontier|boundary|state\s+line)", _I)
+_BORDER_GATE = re.compile(r"border|frontier|boundary|state\s+line")               # over the lowered text
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
 _ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+{_BORDER}\s+from\s+(?:the\s+)?", _I)
 #: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
@@ -61,7 +61,7 @@ def find(reader: Reader, found: list[Finding]):
         yield Finding("border_proximity", start if not linked else reader.quote_start(subjects, start, inferred), end,
                       subjects, anchors, stated, vague,
                       "border", inferred)
-    for match in _ACROSS_FROM.finditer(text):
+    for match in reader.scan(_ACROSS_FROM, _BORDER_GATE, 40, 40):
         anchor = reader.anchor_at(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue
@@ -78,7 +78,7 @@ def find(reader: Reader, found: list[Finding]):
             continue
         yield Finding("border_proximity", _possessor_start(reader, place.start), after.end(), [region], [],
                       BorderStated("border region"), None, "border", "no country is named: the nearest foreign border is measured")
-    for match in _BORDER_PLACE.finditer(text):
+    for match in reader.scan(_BORDER_PLACE, _BORDER_GATE, 5, 60):
         subject = reader.anchor_at(match.end())
         if subject is None or not subject.resolved or reader.is_country(subject):
             continue

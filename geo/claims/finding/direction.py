@@ -22,7 +22,8 @@ _PART_OF = re.compile(r"(?:\bthe|['’]s|\bin)\s+$", re.I)    # "the north of th
 _FARTHER = re.compile(rf"^\s+(?:farther|further)\s+(?:to\s+the\s+)?(?P<dir>{DIRECTION})\b", re.I)
 #: How far back (characters) "farther north" looks for the place it is compared with.
 FARTHER_REACH = 1500
-
+#: The words every match of _DIRECTION_OF holds (a gate over the lowered text: see Reader.scan).
+_DIRECTION_OF_GATE = re.compile(r"north|south|east|west|\b[nesw]{1,3}\s+of\b")
 
 def find(reader: Reader, found: list[Finding]):
     yield from _direction_of(reader, found)
@@ -32,7 +33,7 @@ def find(reader: Reader, found: list[Finding]):
 def _direction_of(reader: Reader, found: list[Finding]):
     text = reader.text
     taken = [(f.start, f.end) for f in found if f.type == "distance_direction"]
-    for match in _DIRECTION_OF.finditer(text):
+    for match in reader.scan(_DIRECTION_OF, _DIRECTION_OF_GATE, 60, 60):
         if any(s <= match.start() < e for s, e in taken) or direction_bearing(match.group("dir")) is None:
             continue
         if _PART_OF.search(text, max(0, match.start() - 12), match.start()):

@@ -33,7 +33,8 @@ _BORDER_NEXT = re.compile(r"(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:bord
 _CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|or|but|as|to|for|because|which|while|when|after|before|since|so)\b)[^,.;:!?()\n]){0,80}")
 _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minute)s?['’]?s?[\s\-]+(?:drive|walk|ride|journey)"
                     r"|(?:an?|\d+)[\s\-]+(?:hour|minute)[\s\-]+(?:drive|walk|ride|journey))\b", re.I)
-
+#: The words every match of _DRIVE holds (a gate over the lowered text: see Reader.scan).
+_DRIVE_GATE = re.compile(r"hour|minute")
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
@@ -64,7 +65,7 @@ def find(reader: Reader, found: list[Finding]):
         end = anchor.end if anchor else match.end() + len(_CLAUSE_REST.match(text, match.end()).group())
         yield Finding("distance_direction", reader.quote_start(subjects, match.start(), inferred), end, subjects,
                       [anchor] if anchor else [], stated, vague, "distance", inferred)
-    for match in _DRIVE.finditer(text):
+    for match in reader.scan(_DRIVE, _DRIVE_GATE, 40, 40):
         subjects, _, _ = reader.subject_or_vague(match.start())
         yield Finding("distance_direction", reader.quote_start(subjects, match.start()), match.end(), subjects, [],
                       TravelTimeStated(words(match.group())), "a travel time is not a distance", "drive")

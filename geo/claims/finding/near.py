@@ -22,11 +22,12 @@ _NEARBY = re.compile(r"(?<![\w’'])nearby\s+", re.I)
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?(?:,\s*[A-Z][\w.]*\.?,?)?\s+(?:border|frontier|state\s+line)\b", re.I)
 #: "Bucha, near Kyiv" and "Bucha, just near": words that may stand between the subject and "near".
 _LEAD = re.compile(r"(?:\s*,?\s*(?:which\s+is\s+|is\s+|lies\s+|located\s+|situated\s+)?(?:just|very|right|somewhere)\s*)$", re.I)
-
+#: The words every match of _NEAR and _NEARBY holds (a gate over the lowered text: see Reader.scan).
+_NEAR_GATE = re.compile(r"near|close|far|vicinity")
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
-    for match in _NEAR.finditer(text):
+    for match in reader.scan(_NEAR, _NEAR_GATE, 20, 80):
         anchor = reader.anchor_after(match.end())
         if anchor is None or _BORDER_AFTER.match(text[anchor.end:anchor.end + 20]):
             continue                                              # "near the Indiana border" is a border claim
@@ -39,7 +40,7 @@ def find(reader: Reader, found: list[Finding]):
             vague = vague or "the subject is not a named place"
         yield Finding("near", reader.quote_start(subjects, cue, inferred), anchor.end, subjects, [anchor], RelationStated("near"),
                       vague, "near", inferred)
-    for match in _NEARBY.finditer(text):
+    for match in reader.scan(_NEARBY, _NEAR_GATE, 5, 20):
         anchor = reader.anchor_at(match.end())
         if anchor is None:
             continue

@@ -50,7 +50,8 @@ _RANK = re.compile(rf"^['’]s\s+(?P<rank>{_ORDINAL}?[\s\-]?(?:largest|biggest|m
 #: "Aleppo, the country's second-largest city": the rank in the place's own country.
 _OWN_COUNTRY_RANK = re.compile(rf"^\s*,\s*(?:now\s+)?the\s+(?:country|nation)['’]s\s+(?P<rank>{_ORDINAL}?[\s\-]?"
                                r"(?:largest|biggest|most\s+populous))\s+(?:city|town)\b", _I)
-
+#: The words every match of _DEFINITE holds (a gate over the lowered text: see Reader.scan).
+_DEFINITE_GATE = re.compile(r"(?:city|town|village|country|region|province|state)\s+of|population")
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
@@ -88,7 +89,7 @@ def find(reader: Reader, found: list[Finding]):
                 start, end = min(city.start, subject.start), max(city.end, subject.end + rank.end())
                 ordinal = re.match(r"\w+", rank.group("rank")).group().lower()
                 yield Finding("population", start, end, [city], [subject], RankStated(_ORDINALS.get(ordinal, 1)), wording="rank")
-    for match in _DEFINITE.finditer(text):
+    for match in reader.scan(_DEFINITE, _DEFINITE_GATE, 150, 150):
         if number(match.group("num")) < 100 or any(f.start <= match.start() < f.end for f in found):
             continue
         noun = re.search(r"\b(city|town|village|country|region|province|state)\b", match.group(), _I)

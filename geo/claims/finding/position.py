@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.claims.finding.words import DIRECTION_ADJECTIVE, DIRECTION_GATE, compass_code
 from geo.claims.records import PositionStated
 from geo.document import Mention
 
@@ -75,7 +75,7 @@ def _own_country(reader: Reader, subject: Mention, start: int, end: int) -> Ment
 
 def _of(reader: Reader):
     text = reader.text
-    for match in _OF.finditer(text):
+    for match in reader.scan(_OF, DIRECTION_GATE, 20, 200):
         if match.group("dir")[:1].isupper() and match.group("noun")[:1].isupper():
             continue                                              # "Southern District of Ohio": a proper name
         subject = reader.anchor_at(match.end())
@@ -107,7 +107,7 @@ _REGION_KIND = re.compile(r"(?:\s+(?:region|province|oblast|state|governorate|di
 
 def _named_region(reader: Reader):
     text = reader.text
-    for match in _DIR_BEFORE_NAME.finditer(text):
+    for match in reader.scan(_DIR_BEFORE_NAME, DIRECTION_GATE, 20, 60):
         region = reader.anchor_at(match.end())
         if region is None or not reader.is_area(region) or reader.is_country(region):
             continue
@@ -132,7 +132,7 @@ def _named_region(reader: Reader):
 
 def _before_region(reader: Reader):
     text = reader.text
-    for match in _BEFORE_REGION.finditer(text):
+    for match in reader.scan(_BEFORE_REGION, DIRECTION_GATE, 60, 60):
         anchor = reader.anchor_at(match.end())
         if anchor is not None and reader.is_settlement(anchor):
             anchor = _namesake_region(reader, anchor)
@@ -175,7 +175,7 @@ def _proper_name(text: str, pos: int) -> bool:
 
 def _region_possessive(reader: Reader):
     text = reader.text
-    for match in _DIR_BEFORE_NAME.finditer(text):
+    for match in reader.scan(_DIR_BEFORE_NAME, DIRECTION_GATE, 20, 60):
         anchor = reader.anchor_at(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue
@@ -189,8 +189,7 @@ def _region_possessive(reader: Reader):
 
 
 def _part(reader: Reader):
-    text = reader.text
-    for match in _PART.finditer(text):
+    for match in reader.scan(_PART, DIRECTION_GATE, 60, 100):
         if match.group("referent"):
             end = match.end()
             anchor = None
@@ -212,7 +211,7 @@ def _part(reader: Reader):
 
 def _corner(reader: Reader):
     text = reader.text
-    for match in _CORNER.finditer(text):
+    for match in reader.scan(_CORNER, DIRECTION_GATE, 40, 100):
         direction = match.group("adj") or match.group("noun")
         owner = reader.mention_before(match.start(), limit=0)
         if owner is not None and owner.end == match.start():

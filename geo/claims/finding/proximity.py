@@ -25,7 +25,8 @@ _OUTSIDE = re.compile(r"(?:\b(?:just|right|immediately)\s+)?\boutside(?:\s+of)?\
 _SUBURB = re.compile(r"\s+(?:\w+\s+)?suburbs?\b(?:\s+of\s+)?", _I)
 #: "Cairo's gated suburb of Madinaty".
 _POSSESSIVE_SUBURB = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}suburbs?\s+(?:of\s+)?", 0)
-
+#: The words every match of _OUTSKIRTS and _OUTSIDE holds (gates over the lowered text: see Reader.scan).
+_OUTSKIRTS_GATE, _OUTSIDE_GATE = re.compile(r"outskirts"), re.compile(r"outside")
 
 def find(reader: Reader, found: list[Finding]):
     yield from _outskirts(reader)
@@ -34,7 +35,7 @@ def find(reader: Reader, found: list[Finding]):
 
 
 def _outskirts(reader: Reader):
-    for match in _OUTSKIRTS.finditer(reader.text):
+    for match in reader.scan(_OUTSKIRTS, _OUTSKIRTS_GATE, 80, 20):
         anchor = reader.anchor_after(match.end())
         if anchor is None:
             continue
@@ -44,7 +45,7 @@ def _outskirts(reader: Reader):
 
 
 def _outside(reader: Reader):
-    for match in _OUTSIDE.finditer(reader.text):
+    for match in reader.scan(_OUTSIDE, _OUTSIDE_GATE, 30, 20):
         anchor = reader.anchor_at(match.end())
         # "outside Ukraine" means not in it: only a town has an outside that is near it
         if anchor is None or not reader.is_settlement(anchor):

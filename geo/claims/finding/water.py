@@ -28,7 +28,8 @@ _I = re.IGNORECASE
 _ON = re.compile(r"(?<![\w’'])(?:on|along|astride|straddling)\s+(?:the\s+)?(?:(?:banks?|shores?|coast)\s+of\s+(?:the\s+)?)?", _I)
 _COAST_AFTER = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", _I)
 _BANK = re.compile(r"(?<![\w’'])(?:the\s+)?(?P<dir>(?:left|right|north|south|east|west)(?:ern)?)\s+bank\s+of\s+(?:the\s+)?", _I)
-
+#: The word every match of _BANK holds (a gate over the lowered text: see Reader.scan).
+_BANK_GATE = re.compile(r"bank")
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
@@ -50,7 +51,7 @@ def find(reader: Reader, found: list[Finding]):
             continue                                              # "troops dug in along the Dnipro": no place placed
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), end, subjects, [water],
                       OnWaterStated(relation), vague, "water", inferred)
-    for match in _BANK.finditer(text):
+    for match in reader.scan(_BANK, _BANK_GATE, 40, 20):
         river = reader.anchor_at(match.end())
         if _kind(reader, river) != "river" or match.group("dir").lower().startswith(("left", "right")):
             continue

@@ -29,10 +29,12 @@ SETTLEMENT_NOUN = r"(?:village|town|city|settlement|hamlet|suburb|township|commu
 THE_KIND_OF = rf"(?:the\s+)?(?:(?:{PLACE_NOUN})\s+of\s+)?"
 
 
-#: Where a measure may be stated: a unit word after a digit or a space (the gate for scanning the
-#: distance and conversion wordings, whose every match holds one).
-UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)",
-                       re.IGNORECASE)
+#: The words every compass wording holds ("north-eastern", "the south of"): the gate, over the lowered
+#: text, for scanning the wordings of a position in a region (see Reader.scan).
+DIRECTION_GATE = re.compile(r"north|south|east|west")
+#: Where a measure may be stated: a unit word after a digit or a space (the gate, over the lowered
+#: text, for scanning the distance and conversion wordings, whose every match holds one).
+UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)")
 
 
 def number(text: str) -> float | int:
