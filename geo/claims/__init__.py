@@ -87,7 +87,7 @@ def checked(document: Document, gazetteer: Gazetteer, policy: Policy | None = No
     regions = Regions.of(gazetteer)
     places = {m.geonameid: p for m in mentions if m.resolved and (p := regions.place(m.geonameid)) is not None}
     findings = find_claims(text, mentions, places, sentences(text), gazetteer)
-    judge = _Judge(Checker(regions, policy), gazetteer, [places[m.geonameid] for m in mentions
+    judge = _Judge(Checker.of(regions, policy), gazetteer, [places[m.geonameid] for m in mentions
                                                                           if m.resolved and m.geonameid in places])
 
     switched: dict[int, list[Switch]] = {}

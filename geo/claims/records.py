@@ -44,7 +44,7 @@ class Record:
             value = getattr(self, f.name)
             key = f.metadata.get("key", f.name)
             if (value is not None or f.metadata.get("always")) and key not in out:
-                out[key] = value
+                out[key] = dict(value) if isinstance(value, dict) else value     # each claim its own copy
         return out
 
 

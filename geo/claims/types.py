@@ -82,6 +82,18 @@ CLAIM_TYPES: dict[str, ClaimType] = {t.name: t for t in (
 )}
 
 
+#: How many results a checker keeps (past it, it forgets them all and starts again).
+MAX_KEPT_RESULTS = 50_000
+
+
 def check(checker: Checker, claim_type: str, subject: Shape | None, anchor: Shape | None, stated: Stated) -> Result:
-    """The one routing of a claim to its check: by its type and its stated record's variant."""
-    return CLAIM_TYPES[claim_type].checks[type(stated)](checker, subject, anchor, stated)
+    """The one routing of a claim to its check: by its type and its stated record's variant. The
+    checker keeps the result (records are frozen), so the same claim about the same places, in this
+    article or a later one, is measured once."""
+    key = (claim_type, subject and subject.place, anchor and anchor.place, stated)
+    result = checker.results.get(key)
+    if result is None:
+        if len(checker.results) >= MAX_KEPT_RESULTS:
+            checker.results.clear()
+        result = checker.results[key] = CLAIM_TYPES[claim_type].checks[type(stated)](checker, subject, anchor, stated)
+    return result

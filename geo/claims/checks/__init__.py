@@ -22,6 +22,8 @@ come from a :class:`~geo.claims.policy.Policy`.
 """
 from __future__ import annotations
 
+import weakref
+
 from geo.claims.checks.adjacency import AdjacencyChecks
 from geo.claims.checks.border import BorderChecks
 from geo.claims.checks.containment import ContainmentChecks
@@ -38,12 +40,29 @@ __all__ = ["CONSISTENT", "INCONSISTENT", "REASONS", "UNVERIFIABLE", "Checker", "
            "worst"]
 
 
+#: The checkers made by Checker.of, by regions and policy.
+_CHECKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 class Checker(DistanceChecks, NearnessChecks, BorderChecks, AdjacencyChecks, ContainmentChecks, NumberChecks):
     """Checks claims against one gazetteer's geometry under one policy."""
 
     def __init__(self, regions: Regions, policy: Policy | None = None):
         self.regions = regions
         self.policy = policy or Policy()
+        #: the results given, by claim type, places and stated record (see geo.claims.types.check)
+        self.results: dict[tuple, Result] = {}
+
+    @classmethod
+    def of(cls, regions: Regions, policy: Policy | None = None) -> Checker:
+        """The one checker of ``regions`` under ``policy``: a check's result is a function of the claim
+        type, the places and the stated record, so what it keeps serves every later article (a place
+        pair many articles name is measured once)."""
+        policy = policy or Policy()
+        checkers = _CHECKERS.setdefault(regions, {})
+        if policy not in checkers:
+            checkers[policy] = cls(regions, policy)
+        return checkers[policy]
 
     def shape(self, place: Place) -> Shape:
         return self.regions.shape(place)
