@@ -44,6 +44,7 @@ NEIGHBOURED_REACH = 800
 _ADJACENT_GATE, _NEIGHBOUR_GATE, _BORDERS_GATE = (re.compile(r"adjacent|neighbou?ring|bordering"), re.compile(r"neighbou?r"),
                                                   re.compile(r"border|frontier"))
 
+
 def find(reader: Reader, found: list[Finding]):
     yield from _adjacent(reader)
     yield from _neighbour(reader)

@@ -25,6 +25,7 @@ FARTHER_REACH = 1500
 #: The words every match of _DIRECTION_OF holds (a gate over the lowered text: see Reader.scan).
 _DIRECTION_OF_GATE = re.compile(r"north|south|east|west|\b[nesw]{1,3}\s+of\b")
 
+
 def find(reader: Reader, found: list[Finding]):
     yield from _direction_of(reader, found)
     yield from _farther(reader)

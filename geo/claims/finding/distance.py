@@ -36,6 +36,7 @@ _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minut
 #: The words every match of _DRIVE holds (a gate over the lowered text: see Reader.scan).
 _DRIVE_GATE = re.compile(r"hour|minute")
 
+
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
     for match in reader.scan(_DISTANCE, UNIT_GATE, 80, 160):

@@ -25,6 +25,7 @@ _LEAD = re.compile(r"(?:\s*,?\s*(?:which\s+is\s+|is\s+|lies\s+|located\s+|situat
 #: The words every match of _NEAR and _NEARBY holds (a gate over the lowered text: see Reader.scan).
 _NEAR_GATE = re.compile(r"near|close|far|vicinity")
 
+
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
     for match in reader.scan(_NEAR, _NEAR_GATE, 20, 80):

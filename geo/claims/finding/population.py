@@ -40,8 +40,9 @@ _DEFINITE = re.compile(rf"\bthe\s+(?:[\wâ€™'-]+\s+)?(?:city|town|village|country
                        rf"(?:\s+of|\s*,?\s*(?:which\s+)?(?:has|had|once\s+had)\s+(?:a\s+|an\s+)?(?:(?:pre-?war|current|total|"
                        rf"estimated)\s+)?population\s+of)\s+{_FIGURE}"
                        rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)
-#: What a population wording after a place must hold: a figure, or a rank's words.
-_TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred", _I)
+#: What a population wording after a place must hold: a figure, or a rank's words (a gate over the
+#: lowered text: see Reader.holds).
+_TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred")
 #: The rank an ordinal says ("second-largest": 2); "largest", "biggest" and "most populous" alone are 1.
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -53,12 +54,14 @@ _OWN_COUNTRY_RANK = re.compile(rf"^\s*,\s*(?:now\s+)?the\s+(?:country|nation)['â
 #: The words every match of _DEFINITE holds (a gate over the lowered text: see Reader.scan).
 _DEFINITE_GATE = re.compile(r"(?:city|town|village|country|region|province|state)\s+of|population")
 
+
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
     for subject in reader.mentions:
-        tail = text[subject.end:subject.end + 140]
-        if not _TAIL_GATE.search(tail) or not subject.resolved or not reader.can_be_subject(subject):
+        if not reader.holds(_TAIL_GATE, subject.end, subject.end + 140) or not subject.resolved \
+                or not reader.can_be_subject(subject):
             continue
+        tail = text[subject.end:subject.end + 140]
         match = next((m for m in (p.match(tail) for p in (*_AFTER, _POSSESSIVE, _WHOSE)) if m), None)
         if match is not None and not _says_people(match):
             match = None

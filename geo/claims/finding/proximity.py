@@ -28,6 +28,7 @@ _POSSESSIVE_SUBURB = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}suburbs?\s+(?
 #: The words every match of _OUTSKIRTS and _OUTSIDE holds (gates over the lowered text: see Reader.scan).
 _OUTSKIRTS_GATE, _OUTSIDE_GATE = re.compile(r"outskirts"), re.compile(r"outside")
 
+
 def find(reader: Reader, found: list[Finding]):
     yield from _outskirts(reader)
     yield from _outside(reader)

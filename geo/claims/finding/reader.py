@@ -303,10 +303,8 @@ class Reader:
         if self.lowered is None:                     # the lowered text would not keep positions: no gate
             yield from pattern.finditer(text)
             return
-        if gate not in self._gate_hits:
-            self._gate_hits[gate] = [g.span() for g in gate.finditer(self.lowered)]
         windows: list[list[int]] = []
-        for start, end in self._gate_hits[gate]:
+        for start, end in self._hits(gate):
             lo, hi = max(0, start - before), min(len(text), end + after)
             if windows and lo <= windows[-1][1]:
                 windows[-1][1] = hi
@@ -317,6 +315,28 @@ class Reader:
                 if match.start() > last:
                     last = match.start()
                     yield match
+
+    def holds(self, gate: re.Pattern, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` holds a match of ``gate`` (lowercase words none of which holds or
+        overlaps another, as for :meth:`scan`), as ``re.search(gate, text[lo:hi], re.I)`` says, from
+        the gate's matches over the whole lowered text, found once.
+
+        >>> r = Reader("Kupiansk, a town of about 27,000 people", [], {}, [(0, 39)])
+        >>> gate = re.compile(r"\\d|thousand")
+        >>> r.holds(gate, 8, 30), r.holds(gate, 8, 26), r.holds(gate, 27, 39)
+        (True, False, True)
+        """
+        hits = self._hits(gate) if self.lowered is not None else None
+        i = bisect.bisect_left(hits, (lo, -1)) if hits is not None else 0
+        if hits is None or i > 0 and hits[i - 1][1] > lo:      # no lowered text, or a match running across lo
+            return re.search(gate.pattern, self.text[lo:hi], re.IGNORECASE) is not None
+        return i < len(hits) and hits[i][1] <= hi
+
+    def _hits(self, gate: re.Pattern) -> list[tuple[int, int]]:
+        """The spans of ``gate``'s matches over the lowered text, found once per reader."""
+        if gate not in self._gate_hits:
+            self._gate_hits[gate] = [g.span() for g in gate.finditer(self.lowered)]
+        return self._gate_hits[gate]
 
     def mention_before(self, pos: int, limit: int = 80) -> Mention | None:
         """The last mention ending at or before ``pos`` (and no earlier than ``pos - limit``)."""

@@ -31,6 +31,7 @@ _BANK = re.compile(r"(?<![\w’'])(?:the\s+)?(?P<dir>(?:left|right|north|south|e
 #: The word every match of _BANK holds (a gate over the lowered text: see Reader.scan).
 _BANK_GATE = re.compile(r"bank")
 
+
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
     for match in _ON.finditer(text):
