@@ -87,6 +87,8 @@ def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
 def _in(reader: Reader):
     text = reader.text
     for match in _IN.finditer(text):
+        if reader.mention_at(match.end()) is None and not "A" <= text[match.end():match.end() + 1] <= "Z":
+            continue                                              # no anchor starts there (see _anchor_chain)
         if reader.covering(match.start() + 1) is not None:
             continue                                              # " region of" inside "Kursk region of": a name's end
         anchors = _anchor_chain(reader, match.end())

@@ -34,7 +34,9 @@ _BANK_GATE = re.compile(r"bank")
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
-    for match in _ON.finditer(text):
+    # what follows "on" is a river or a sea the article names (anchor_after implies only capitals)
+    waters = any(_kind(reader, m) for m in reader.mentions)
+    for match in _ON.finditer(text) if waters else ():
         water = reader.anchor_after(match.end())
         kind = _kind(reader, water)
         if kind is None:
