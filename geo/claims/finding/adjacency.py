@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
-from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.claims.finding.words import DIRECTION_ADJECTIVE, Gate, compass_code
 from geo.claims.records import AdjacencyStated
 from geo.document import Mention
 
@@ -41,8 +41,8 @@ _LISTED = re.compile(r"\s*[,—–-]?\s*(?:(?:all|both|two|three|four|five|six|t
 #: How far back (characters) the place a neighbour neighbours may be named.
 NEIGHBOURED_REACH = 800
 #: The words every match of those wordings holds (gates over the lowered text: see Reader.scan).
-_ADJACENT_GATE, _NEIGHBOUR_GATE, _BORDERS_GATE = (re.compile(r"adjacent|neighbou?ring|bordering"), re.compile(r"neighbou?r"),
-                                                  re.compile(r"border|frontier"))
+_ADJACENT_GATE = Gate(("adjacent", "neighbouring", "neighboring", "bordering"))
+_NEIGHBOUR_GATE, _BORDERS_GATE = Gate(("neighbour", "neighbor")), Gate(("border", "frontier"))
 
 
 def find(reader: Reader, found: list[Finding]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import DIRECTION, compass_code
+from geo.claims.finding.words import DIRECTION, DIRECTION_GATE, Gate, compass_code
 from geo.claims.geodesy import direction_bearing
 from geo.claims.records import DirectionStated
 
@@ -22,8 +22,8 @@ _PART_OF = re.compile(r"(?:\bthe|['’]s|\bin)\s+$", re.I)    # "the north of th
 _FARTHER = re.compile(rf"^\s+(?:farther|further)\s+(?:to\s+the\s+)?(?P<dir>{DIRECTION})\b", re.I)
 #: How far back (characters) "farther north" looks for the place it is compared with.
 FARTHER_REACH = 1500
-#: The words every match of _DIRECTION_OF holds (a gate over the lowered text: see Reader.scan).
-_DIRECTION_OF_GATE = re.compile(r"north|south|east|west|\b[nesw]{1,3}\s+of\b")
+#: What every match of _DIRECTION_OF holds: a compass word, or an abbreviation's capitals before "of".
+_DIRECTION_OF_GATE = Gate(DIRECTION_GATE.words, re.compile(r"[NESW]{1,3}\s+(?i:of)\b"))
 
 
 def find(reader: Reader, found: list[Finding]):

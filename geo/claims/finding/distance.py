@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import DIRECTION, NUMBER, UNIT_GATE, QUALIFIER, compass_code, number, unit, words
+from geo.claims.finding.words import DIRECTION, NUMBER, UNIT_GATE, QUALIFIER, Gate, compass_code, number, unit, words
 from geo.claims.geodesy import direction_bearing
 from geo.claims.records import DistanceStated, RelationStated, TravelTimeStated
 from geo.claims.units import LENGTH_PATTERN, VAGUE_NUMBER_WORDS
@@ -33,8 +33,8 @@ _BORDER_NEXT = re.compile(r"(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:bord
 _CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|or|but|as|to|for|because|which|while|when|after|before|since|so)\b)[^,.;:!?()\n]){0,80}")
 _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minute)s?['’]?s?[\s\-]+(?:drive|walk|ride|journey)"
                     r"|(?:an?|\d+)[\s\-]+(?:hour|minute)[\s\-]+(?:drive|walk|ride|journey))\b", re.I)
-#: The words every match of _DRIVE holds (a gate over the lowered text: see Reader.scan).
-_DRIVE_GATE = re.compile(r"hour|minute")
+#: The words every match of _DRIVE holds (see Reader.scan).
+_DRIVE_GATE = Gate(("hour", "minute"))
 
 
 def find(reader: Reader, found: list[Finding]):

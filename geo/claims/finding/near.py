@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import Gate
 from geo.claims.records import RelationStated
 
 # "near", or "Near" glued to the word before it ("BuchaNear Kyiv", a lost space); "close to", "not far from".
@@ -22,8 +23,8 @@ _NEARBY = re.compile(r"(?<![\w’'])nearby\s+", re.I)
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?(?:,\s*[A-Z][\w.]*\.?,?)?\s+(?:border|frontier|state\s+line)\b", re.I)
 #: "Bucha, near Kyiv" and "Bucha, just near": words that may stand between the subject and "near".
 _LEAD = re.compile(r"(?:\s*,?\s*(?:which\s+is\s+|is\s+|lies\s+|located\s+|situated\s+)?(?:just|very|right|somewhere)\s*)$", re.I)
-#: The words every match of _NEAR and _NEARBY holds (a gate over the lowered text: see Reader.scan).
-_NEAR_GATE = re.compile(r"near|close|far|vicinity")
+#: The words every match of _NEAR and _NEARBY holds (see Reader.scan).
+_NEAR_GATE = Gate(("near", "close", "far", "vicinity"))
 
 
 def find(reader: Reader, found: list[Finding]):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import Gate
 from geo.claims.records import RelationStated
 
 _I = re.IGNORECASE
@@ -25,8 +26,8 @@ _OUTSIDE = re.compile(r"(?:\b(?:just|right|immediately)\s+)?\boutside(?:\s+of)?\
 _SUBURB = re.compile(r"\s+(?:\w+\s+)?suburbs?\b(?:\s+of\s+)?", _I)
 #: "Cairo's gated suburb of Madinaty".
 _POSSESSIVE_SUBURB = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}suburbs?\s+(?:of\s+)?", 0)
-#: The words every match of _OUTSKIRTS and _OUTSIDE holds (gates over the lowered text: see Reader.scan).
-_OUTSKIRTS_GATE, _OUTSIDE_GATE = re.compile(r"outskirts"), re.compile(r"outside")
+#: The words every match of _OUTSKIRTS and _OUTSIDE holds (see Reader.scan).
+_OUTSKIRTS_GATE, _OUTSIDE_GATE = Gate(("outskirts",)), Gate(("outside",))
 
 
 def find(reader: Reader, found: list[Finding]):

@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN
+from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN, Gate
 from geo.claims.records import Stated
 from geo.document import Mention
 from geo.gazetteer import Place
@@ -159,7 +159,7 @@ class Reader:
         self.dateline = self._dateline()
         self._regions: dict[tuple[str, str], int] | None = None
         self.lowered = lowered(text)
-        self._gate_hits: dict[re.Pattern, list[tuple[int, int]]] = {}
+        self._gate_hits: dict[re.Pattern | Gate, list[tuple[int, int]]] = {}
 
     # -- what a mention is --------------------------------------------------------------------
 
@@ -292,10 +292,11 @@ class Reader:
             return None
         return self.gazetteer.country(max(sorted(counts), key=counts.get))
 
-    def scan(self, pattern: re.Pattern, gate: re.Pattern, before: int, after: int):
+    def scan(self, pattern: re.Pattern, gate: re.Pattern | Gate, before: int, after: int):
         """``pattern.finditer`` over the text, run only in windows around the matches of a cheap
-        ``gate`` (a unit word, the word "border"), a case-sensitive regex of lowercase words run over
-        the lowered text (see :func:`lowered`): every match of ``pattern`` must hold a gate match, and
+        ``gate`` (a unit word, the word "border"): a :class:`Gate` of words, or a case-sensitive
+        regex of lowercase words run over the lowered text (see :func:`lowered`): every match of
+        ``pattern`` must hold a gate match, and
         start at most ``before`` characters before it and end (what it looks ahead at included) at
         most ``after`` after it. A long wording regex tried at every character is the claims stage's
         main cost; a gate of plain words is found several times faster (and once per reader)."""
@@ -332,10 +333,13 @@ class Reader:
             return re.search(gate.pattern, self.text[lo:hi], re.IGNORECASE) is not None
         return i < len(hits) and hits[i][1] <= hi
 
-    def _hits(self, gate: re.Pattern) -> list[tuple[int, int]]:
-        """The spans of ``gate``'s matches over the lowered text, found once per reader."""
+    def _hits(self, gate: re.Pattern | Gate) -> list[tuple[int, int]]:
+        """The spans of ``gate``'s matches (in order), found once per reader."""
         if gate not in self._gate_hits:
-            self._gate_hits[gate] = [g.span() for g in gate.finditer(self.lowered)]
+            if isinstance(gate, Gate):
+                self._gate_hits[gate] = gate.spans(self.text, self.lowered)
+            else:
+                self._gate_hits[gate] = [g.span() for g in gate.finditer(self.lowered)]
         return self._gate_hits[gate]
 
     def mention_before(self, pos: int, limit: int = 80) -> Mention | None:

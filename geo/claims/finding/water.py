@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import compass_code
+from geo.claims.finding.words import Gate, compass_code
 from geo.claims.records import BankStated, OnWaterStated
 from geo.document import Mention
 
@@ -28,8 +28,8 @@ _I = re.IGNORECASE
 _ON = re.compile(r"(?<![\w’'])(?:on|along|astride|straddling)\s+(?:the\s+)?(?:(?:banks?|shores?|coast)\s+of\s+(?:the\s+)?)?", _I)
 _COAST_AFTER = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", _I)
 _BANK = re.compile(r"(?<![\w’'])(?:the\s+)?(?P<dir>(?:left|right|north|south|east|west)(?:ern)?)\s+bank\s+of\s+(?:the\s+)?", _I)
-#: The word every match of _BANK holds (a gate over the lowered text: see Reader.scan).
-_BANK_GATE = re.compile(r"bank")
+#: The word every match of _BANK holds (see Reader.scan).
+_BANK_GATE = Gate(("bank",))
 
 
 def find(reader: Reader, found: list[Finding]):
