@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
-from geo.claims.finding.words import DIRECTION, NUMBER, QUALIFIER, Gate, number, unit, words
+from geo.claims.finding.words import DIRECTION, NUMBER, QUALIFIER, number, unit, words
 from geo.claims.records import BorderStated
 from geo.claims.units import LENGTH_PATTERN
 from geo.document import Mention
@@ -30,7 +30,7 @@ _CUE = re.compile(rf"""(?<![\w’'])(?:
   | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?
     (?:{DIRECTION}\s+)?(?:from|of)                            # "40 km north of the border": the distance is measured
 )\s+(?:the|its|their|a)\s+(?P<between>[^.;:!?()]{{0,40}}?)\b{_BORDER}\b""", _I | re.X)
-_BORDER_GATE = Gate(("border", "frontier", "boundary", "state"))       # "state line"
+_BORDER_GATE = re.compile(r"border|frontier|boundary|state\s+line")   # over the lowered text ("state" alone is common)
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
 _ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+{_BORDER}\s+from\s+(?:the\s+)?", _I)
 #: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
