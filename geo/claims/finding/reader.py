@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN, Gate
+from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN, Gate, lowered
 from geo.claims.records import Stated
 from geo.document import Mention
 from geo.gazetteer import Place
@@ -125,19 +125,6 @@ DEFINITE_REACH = 600
 #: place only if it is that small): generous, as GeoNames' figures are often old or for the whole commune.
 DESCRIBED_MAX_POPULATION = {"village": 20_000, "hamlet": 20_000, "settlement": 50_000, "town": 250_000, "suburb": 250_000,
                             "township": 250_000, "community": 250_000}
-
-
-def lowered(text: str) -> str | None:
-    """``text`` in lower case, for gates (:meth:`Reader.scan`) to look for lowercase words in without
-    re.IGNORECASE; None where that would not find every place a case-blind regex matches: when
-    lowering changes the text's length (positions would shift: "İ" lowers to two characters), or the
-    text holds a dotless ı or a long ſ (which re.IGNORECASE matches to i and s, and lower() keeps).
-
-    >>> lowered("Near KYIV"), lowered("İzmir"), lowered("Diyarbakır")
-    ('near kyiv', None, None)
-    """
-    low = text.lower()
-    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
 
 
 class Reader:

@@ -1,5 +1,6 @@
-"""The pieces wordings are made of: compass words, qualifiers, numbers, place nouns, and readers of
-the values they state.
+"""The pieces wordings are made of: compass words, qualifiers, numbers, place nouns, readers of the
+values they state, and the gates (the plain words a wording's every match holds) that tell
+Reader.scan where to run a wording.
 
 >>> import re
 >>> bool(re.fullmatch(DIRECTION, "north-east", re.I)), compass_code("south west")
@@ -28,6 +29,19 @@ PLACE_NOUN = (r"(?:village|town|city|settlement|hamlet|port|capital|suburb|regio
               r"territory|island|neighbou?rhood|frontline\s+town|stronghold|hub)")
 SETTLEMENT_NOUN = r"(?:village|town|city|settlement|hamlet|suburb|township|community)"
 THE_KIND_OF = rf"(?:the\s+)?(?:(?:{PLACE_NOUN})\s+of\s+)?"
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, for gates (:meth:`Reader.scan`) to look for lowercase words in without
+    re.IGNORECASE; None where that would not find every place a case-blind regex matches: when
+    lowering changes the text's length (positions would shift: "İ" lowers to two characters), or the
+    text holds a dotless ı or a long ſ (which re.IGNORECASE matches to i and s, and lower() keeps).
+
+    >>> lowered("Near KYIV"), lowered("İzmir"), lowered("Diyarbakır")
+    ('near kyiv', None, None)
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
 
 
 @dataclass(frozen=True)
