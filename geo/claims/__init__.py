@@ -1,8 +1,11 @@
 """The claims stage: find what articles claim about places, and check it against real geometry.
 
+    types.py      every claim type in one table: its stated and measured records, finders and checks
+    records.py    the typed records of what an article stated and what a check measured
     finding/      finding claims: one module per family of wordings ("37 miles east of", "near", "the
-                  southern city of"), registered in finding.FINDERS
-    checks.py     one check per claim type: measure, judge, explain in one sentence
+                  southern city of"), run in the order finding.FINDERS gives
+    checks/       checking claims: one module per kind of measurement; measure, judge, explain in one
+                  sentence
     geodesy.py    the one WGS84 Geod: distances, bearings, compass points, distance to lines and polygons
     regions.py    places as geometry (points, Natural Earth polygons and river lines) and STRtree lookups
     units.py      lengths and areas with explicit units; the unit words articles use
@@ -13,7 +16,8 @@
 when it fails with its places as resolved and holds with another place of the subject's name (else
 of the anchor's, else of both), those mentions are switched to the places that satisfy it, with
 every other mention of the same name the text had resolved the same way (``method="claim"``), and
-the claim says so in ``measured["resolved_by_claim"]`` and its explanation.
+the claim says so in ``measured["resolved_by_claim"]`` and its explanation (both made from the
+result's :class:`~geo.claims.records.Switch` records).
 
 A claim may do so only where the context leaves the name's candidates close (the mention's confidence
 is below ``Policy.claim_may_resolve_below``): a claim never moves a name away from the place the
@@ -23,6 +27,12 @@ A verdict of *inconsistent* is given with care: a claim whose places were matche
 or inferred rather than named ("the village"), or which are small places where the gazetteer is thin,
 or far from every other place of the article, or joined by a comma that may be a list, is
 *unverifiable* instead, with ``measured["reason"]`` saying why (see :data:`checks.REASONS`).
+
+Why finding/ and checks/ are not one module per claim type: wordings and measurements are shared
+across types ("37 miles east of" and "a few miles from" are found by one pattern, and yield a
+distance and a nearness claim; one bearing measures a direction, a distance's direction and a
+river's bank), so each package is organised by what its code shares, and :mod:`geo.claims.types`
+is the one table that says, for each claim type, which records, finders and checks are its own.
 
 >>> from geo.pipeline import Pipeline
 >>> from geo.document import Article
@@ -45,14 +55,17 @@ from geo.claims.finding import Finding, find_claims
 from geo.claims.finding.reader import IMPLIED
 from geo.claims.geodesy import distance
 from geo.claims.policy import Policy
+from geo.claims.records import Parts, PopulationStated, Switch
 from geo.claims.regions import Regions
+from geo.claims.types import CLAIM_TYPES, check
 from geo.document import Claim, Document, Mention, PlaceRef
 from geo.gazetteer import Gazetteer, Place
 from geo.matching import word_frequency
 from geo.normalize import normalize_name
 from geo.text import sentences
 
-__all__ = ["CONSISTENT", "INCONSISTENT", "UNVERIFIABLE", "Conflict", "Policy", "conflicts", "find_and_check"]
+__all__ = ["CLAIM_TYPES", "CONSISTENT", "INCONSISTENT", "UNVERIFIABLE", "Conflict", "Policy", "checked", "conflicts",
+           "find_and_check"]
 
 # How many other places of the same name a claim may try when its subject fails it.
 _MAX_ALTERNATIVES = 60
@@ -63,21 +76,30 @@ _FULL_DUMP = re.compile(r"file:geonames/([A-Z]{2})\.zip")
 
 def find_and_check(document: Document, gazetteer: Gazetteer, policy: Policy | None = None) -> list[Claim]:
     """Every claim the document's article makes, checked. May re-resolve mentions (see above)."""
+    return [claim for _, _, claim in checked(document, gazetteer, policy)]
+
+
+def checked(document: Document, gazetteer: Gazetteer, policy: Policy | None = None) -> list[tuple[Finding, Result, Claim]]:
+    """Every claim the document's article makes, as its records (the finding with what was stated, the
+    check's result with what was measured) and the output Claim made from them. May re-resolve mentions."""
     text = document.article.text
     mentions = sorted([*document.mentions, *getattr(document, "unresolved", [])], key=lambda m: m.start)
     regions = Regions.of(gazetteer)
     places = {m.geonameid: p for m in mentions if m.resolved and (p := regions.place(m.geonameid)) is not None}
     findings = find_claims(text, mentions, places, sentences(text), gazetteer)
-    judge = _Judge(Checker(regions, policy), gazetteer, [places[m.geonameid] for m in mentions
+    judge = _Judge(Checker.of(regions, policy), gazetteer, [places[m.geonameid] for m in mentions
                                                                           if m.resolved and m.geonameid in places])
 
     findings = [judge.read_otherwise(finding) for finding in findings]
-    switched: dict[int, list[dict]] = {}
+    switched: dict[int, list[Switch]] = {}
     for i, finding in enumerate(findings):
         changes = judge.better_places(finding)
         if changes:
             switched[i] = [_switch(document.mentions, mention, old, new) for mention, old, new in changes]
-    return [judge.claim(document.article.id, text, finding, switched.get(i, [])) for i, finding in enumerate(findings)]
+    results = [dataclasses.replace(judge.result(finding), switches=tuple(switched.get(i, ())), read_as=finding.read_otherwise)
+               for i, finding in enumerate(findings)]
+    return [(finding, result, judge.claim(document.article.id, text, finding, result))
+            for finding, result in zip(findings, results)]
 
 
 class _Judge:
@@ -95,7 +117,8 @@ class _Judge:
     def may_have_grown(self, finding: Finding, result: Result) -> bool:
         """Whether a stated population above GeoNames' may be growth since its (old) figure: more than
         GeoNames gives but within policy.population_growth of it, in a country not held in full."""
-        said, have = finding.stated.get("population"), result.measured.get("population")
+        said = finding.stated.population if isinstance(finding.stated, PopulationStated) else None
+        have = getattr(result.measured, "population", None)
         place = self.place(finding.subjects[0]) if len(finding.subjects) == 1 else None
         return (bool(said and have) and place is not None and place.country_code not in self.full_countries
                 and have < said <= self.policy.population_growth * have)
@@ -103,7 +126,8 @@ class _Judge:
     def town_figure_of_area(self, finding: Finding, result: Result) -> bool:
         """Whether a stated population is below policy.area_figure_share of the country's or division's
         it was read as said of."""
-        said, have = finding.stated.get("population"), result.measured.get("population")
+        said = finding.stated.population if isinstance(finding.stated, PopulationStated) else None
+        have = getattr(result.measured, "population", None)
         place = self.place(finding.subjects[0]) if len(finding.subjects) == 1 else None
         return bool(said and have) and place is not None and place.feature_class == "A" \
             and said < self.policy.area_figure_share * have
@@ -135,9 +159,9 @@ class _Judge:
         if finding.wording == "comma" and result.verdict == INCONSISTENT:
             # "Kharkiv, Donetsk" may be a list rather than "a town, its region": do not call it wrong.
             return result.doubted("vague wording", "a comma may join a list")
-        if result.verdict == UNVERIFIABLE and "reason" not in result.measured:
+        if result.verdict == UNVERIFIABLE and result.reason is None:
             # parts measured, some consistent and some not judged: say so
-            return Result(UNVERIFIABLE, {**result.measured, "reason": "says little"}, result.said, result.caveat)
+            return dataclasses.replace(result, reason="says little")
         return result
 
     def measure(self, finding: Finding, subjects: list[Place] | None = None, anchors: list[Place] | None = None) -> Result:
@@ -151,16 +175,16 @@ class _Judge:
         return self._measure(finding, subjects, anchors)
 
     def _measure(self, finding: Finding, subjects: list[Place] | None = None, anchors: list[Place] | None = None) -> Result:
-        checker, stated = self.checker, finding.stated
-        if finding.type == "unit_conversion":
-            return checker.unit_conversion(stated)
+        checker, stated, kind = self.checker, finding.stated, CLAIM_TYPES[finding.type]
+        if not kind.measures_places:
+            return check(checker, finding.type, None, None, stated)
         if finding.vague:
             reason = "travel time" if finding.wording == "drive" else "vague wording"
             return unverifiable(reason, finding.vague)
         unresolved = [a.text for a in finding.anchors if not a.resolved]
         if unresolved:
             return unverifiable("anchor unresolved", f"'{unresolved[0]}' is not a place the gazetteer knows")
-        if not finding.anchors and finding.type not in ("population", "border_proximity"):
+        if not finding.anchors and kind.needs_anchor:
             return unverifiable("vague wording", "no place is named to measure from")
         if not finding.subjects:
             return unverifiable("vague wording", "the subject is not a named place")
@@ -175,8 +199,8 @@ class _Judge:
             for subject in subjects:
                 shape = checker.shape(subject)
                 # a population is said of the place alone; a border with no country named, of none
-                pairs = [None] if not anchor_shapes or finding.type == "population" and "rank" not in stated else anchor_shapes
-                results.extend(checker.check(finding.type, shape, anchor, stated) for anchor in pairs)
+                pairs = [None] if not anchor_shapes or isinstance(stated, PopulationStated) else anchor_shapes
+                results.extend(check(checker, finding.type, shape, anchor, stated) for anchor in pairs)
         except GEOSException as exc:          # a broken outline in the data should cost one claim, not the run
             return unverifiable("no polygon", f"the geometry could not be measured ({exc})")
         return _combine(results)
@@ -320,19 +344,12 @@ class _Judge:
                     found.append(candidate.place)
         return found[:_MAX_ALTERNATIVES]
 
-    def claim(self, article: str, text: str, finding: Finding, switches: list[dict]) -> Claim:
-        result = self.result(finding)
-        measured, explanation = dict(result.measured), result.explanation
-        if finding.read_otherwise:
-            measured["read_otherwise"] = finding.read_otherwise
-            explanation += f" Read as {finding.read_otherwise}."
-        if switches:
-            measured["resolved_by_claim"] = switches
-            explanation += " The claim resolved " + " and ".join(
-                f"'{s['text']}' to {s['to_name']} ({s['to']}), not {s['from_name']} ({s['from']})" for s in switches) + "."
+    def claim(self, article: str, text: str, finding: Finding, result: Result) -> Claim:
+        """The claim's output record, serialised from the finding's stated record and the result's."""
         return Claim(article=article, start=finding.start, end=finding.end, quote=text[finding.start:finding.end],
                      type=finding.type, subject=self.refs(finding.subjects), anchor=self.refs(finding.anchors),
-                     stated=dict(finding.stated), measured=measured, verdict=result.verdict, explanation=explanation)
+                     stated=finding.stated.to_dict(), measured=result.measured_dict(), verdict=result.verdict,
+                     explanation=result.explanation)
 
     def refs(self, mentions: list[Mention]) -> list[PlaceRef]:
         """Each mention's place, and every place its geometry stands for (a river's points, the Donbas' oblasts)."""
@@ -353,15 +370,14 @@ def _combine(results: list[Result]) -> Result:
     if len(results) == 1:
         return results[0]
     verdict = worst([r.verdict for r in results])
-    measured = {"parts": [r.measured for r in results]}
-    if verdict == UNVERIFIABLE:
-        measured["reason"] = next((r.measured["reason"] for r in results if "reason" in r.measured), "borderline")
+    measured = Parts(tuple(results))
+    reason = next((r.reason for r in results if r.reason is not None), "borderline") if verdict == UNVERIFIABLE else None
     if all(r.verdict == verdict for r in results):
-        return Result(verdict, measured, "; ".join(r.said for r in results))
-    return Result(verdict, measured, " ".join(r.explanation for r in results) + " Overall")
+        return Result(verdict, measured, "; ".join(r.said for r in results), reason=reason)
+    return Result(verdict, measured, " ".join(r.explanation for r in results) + " Overall", reason=reason)
 
 
-def _switch(mentions: list[Mention], mention: Mention, old: Place, new: Place) -> dict:
+def _switch(mentions: list[Mention], mention: Mention, old: Place, new: Place) -> Switch:
     """Re-resolve ``mention`` to ``new``, and every mention of the same name the text had resolved to ``old``."""
     norm = normalize_name(mention.text)
     changed = 0
@@ -371,8 +387,7 @@ def _switch(mentions: list[Mention], mention: Mention, old: Place, new: Place) -
             m.feature_code, m.country_code, m.admin1 = new.feature_code, new.country_code, new.admin1
             m.method = "claim"
             changed += 1
-    return {"text": mention.text, "from": old.geonameid, "from_name": _label(old), "to": new.geonameid, "to_name": _label(new),
-            "mentions": changed}
+    return Switch(mention.text, old.geonameid, _label(old), new.geonameid, _label(new), changed)
 
 
 def _label(place: Place) -> str:

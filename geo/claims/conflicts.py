@@ -53,9 +53,9 @@ def conflicts(documents: list[Document], policy: Policy | None = None) -> list[C
         for b in (claims[j] for j in sorted({j for gid in _ids(a.subject) for j in said_of[a.type, gid] if j > i})):
             if a.article == b.article:
                 continue
-            shared = [r for r in a.subject if r.geonameid in {s.geonameid for s in b.subject}]
             why = _disagreement(a, b, policy)
             if why:
+                shared = [r for r in a.subject if r.geonameid in {s.geonameid for s in b.subject}]
                 found.append(Conflict(a.type, shared, (a, b), f"{_place_names(shared)}: {why}"))
     return found
 
@@ -69,34 +69,38 @@ def _place_names(refs) -> str:
 
 
 def _disagreement(a: Claim, b: Claim, policy: Policy) -> str | None:
-    said = f"{a.article} says '{a.quote}' ({a.verdict}), {b.article} says '{b.quote}' ({b.verdict})"
     if a.type in _RELATIONS:
         if _ids(a.anchor) & _ids(b.anchor) or not a.anchor or not b.anchor:
             return None
         verdicts = {a.verdict, b.verdict}
         if verdicts == {"consistent", "inconsistent"}:
             right = a if a.verdict == "consistent" else b
-            return f"{said}; the geometry supports {right.article}."
+            return f"{_said(a, b)}; the geometry supports {right.article}."
         if a.type == "containment" and verdicts != {"consistent"} and _same_level(a, b):
-            return f"{said}; it cannot lie in both."
+            return f"{_said(a, b)}; it cannot lie in both."
         return None
     if _ids(a.anchor) != _ids(b.anchor):
         return None
     if a.type == "population":
         x, y = a.stated.get("population"), b.stated.get("population")
         if x and y and abs(x - y) > policy.population_fraction * max(x, y):
-            return f"{said}; the figures differ by more than {policy.population_fraction:.0%}."
+            return f"{_said(a, b)}; the figures differ by more than {policy.population_fraction:.0%}."
     if a.type in ("distance_direction", "direction"):
         if "distance" in a.stated and "distance" in b.stated:
             x = Length.of(a.stated["distance"], a.stated.get("unit", "km")).km
             y = Length.of(b.stated["distance"], b.stated.get("unit", "km")).km
             if abs(x - y) > policy.distance_tolerance_km(max(x, y)):
-                return f"{said}; the distances differ by {abs(x - y):,.0f} km."
+                return f"{_said(a, b)}; the distances differ by {abs(x - y):,.0f} km."
         if "direction" in a.stated and "direction" in b.stated:
             off = angle_difference(direction_bearing(a.stated["direction"]), direction_bearing(b.stated["direction"]))
             if off > 2 * policy.bearing_degrees:
-                return f"{said}; the directions differ by {off:.0f} degrees."
+                return f"{_said(a, b)}; the directions differ by {off:.0f} degrees."
     return None
+
+
+def _said(a: Claim, b: Claim) -> str:
+    """What the two articles say, and the verdicts on it."""
+    return f"{a.article} says '{a.quote}' ({a.verdict}), {b.article} says '{b.quote}' ({b.verdict})"
 
 
 def _same_level(a: Claim, b: Claim) -> bool:

@@ -92,6 +92,9 @@ class Policy:
     #: degrees of the stated direction; 90 = the half of the region on that side (a region's "south" is
     #: wider than the direction from one town to another).
     position_degrees: float = 90.0
+    #: "the Kursk region lies north of Sumy": how many points of a region's outline (evenly spaced along
+    #: its largest part) are looked at for the directions it spans from a place.
+    region_bearing_samples: float = 200.0
     #: "the southern city of X": a place nearer its region's centre than this share of the region's
     #: radius (that of a disc of its area) is central, with no direction in it: unverifiable.
     position_central_fraction: float = 0.25

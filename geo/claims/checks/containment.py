@@ -2,10 +2,13 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from geo.claims.geodesy import distance_between
 from geo.gazetteer import Place
 from geo.claims.checks.result import (CONSISTENT, INCONSISTENT, Result, rounded_km, rounded_mi, name_of,
                                      unverifiable)
+from geo.claims.records import ContainmentMeasured, ContainmentStated
 from geo.claims.regions import Shape
 from geo.claims.units import Length
 
@@ -13,7 +16,7 @@ from geo.claims.units import Length
 class ContainmentChecks:
     """Containment: "Izium in Kharkiv province", "Riga, Latvia", "Russia's Belgorod region". (a part of :class:`geo.claims.checks.Checker`)."""
 
-    def containment(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+    def containment(self, subject: Shape, anchor: Shape, stated: ContainmentStated) -> Result:
         """"Izium in Kharkiv province", "Riga, Latvia": the anchor's polygon holds the subject, and
         GeoNames' country and admin codes agree. Within policy.edge_km of the edge the codes decide."""
         codes = self._codes_agree(subject.place, anchor)
@@ -22,39 +25,36 @@ class ContainmentChecks:
             if codes is None:
                 return unverifiable("no polygon", f"{name_of(anchor)} has no outline to test against, nor admin codes")
             verdict = CONSISTENT if codes else INCONSISTENT
-            return Result(verdict, {"codes_agree": codes}, f"{name_of(anchor)} has no polygon; {code_text} that "
+            return Result(verdict, ContainmentMeasured(codes), f"{name_of(anchor)} has no polygon; {code_text} that "
                                                            f"{name_of(subject)} is {'' if codes else 'not '}in it")
-        measured: dict = {"codes_agree": codes}
         if subject.is_area:
             share = subject.geometry.intersection(anchor.geometry).area / subject.geometry.area if subject.geometry.area else 0.0
-            measured["share_inside"] = round(share, 3)
+            measured = ContainmentMeasured(codes, share_inside=round(share, 3))
             if 0 < share < 0.5:
-                return unverifiable("borderline", f"only {share:.0%} of {name_of(subject)} lies inside {name_of(anchor)}", **measured)
+                return unverifiable("borderline", f"only {share:.0%} of {name_of(subject)} lies inside {name_of(anchor)}", measured)
             inside = share >= 0.5
             gap = Length(0.0) if inside else distance_between(subject.geometry, anchor.geometry)
-            if not inside:
-                measured.update(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap))
         else:
             geometry = subject.geometry if subject.kind != "point" else subject.point
             inside = anchor.geometry.intersects(geometry)
             gap = Length(0.0) if inside else distance_between(geometry, anchor.geometry)
-            measured["inside"] = inside
-            if not inside:
-                measured.update(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap))
+            measured = ContainmentMeasured(codes, inside=inside)
+        if not inside:
+            measured = replace(measured, distance_km=rounded_km(gap), distance_mi=rounded_mi(gap))
         name, where = name_of(subject), name_of(anchor)
         on_edge = self.policy.edge_km * self.policy.borderline
         if inside and codes is not False:
             return Result(CONSISTENT, measured, f"{name} lies inside {where}{f' ({code_text})' if codes else ''}")
         if inside:
-            return unverifiable("sources disagree", f"{name} lies inside the outline of {where}, but {code_text}", **measured)
+            return unverifiable("sources disagree", f"{name} lies inside the outline of {where}, but {code_text}", measured)
         if codes and gap.km <= on_edge:
             return Result(CONSISTENT, measured, f"{name} lies {gap} outside the generalized outline of {where}, "
                                                 f"but {code_text}")
         if codes:
             return unverifiable("sources disagree", f"{name} lies {gap} outside {where}, but GeoNames' admin codes put it in",
-                                **measured)
+                                measured)
         if gap.km <= on_edge:
-            return unverifiable("borderline", f"{name} lies {gap} outside {where}, on its edge", **measured)
+            return unverifiable("borderline", f"{name} lies {gap} outside {where}, on its edge", measured)
         return Result(INCONSISTENT, measured, f"{name} lies {gap} outside {where}{f' ({code_text})' if code_text else ''}")
 
     def _codes_agree(self, subject: Place, anchor: Shape) -> bool | None:

@@ -3,29 +3,30 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from shapely import Point
 
 from geo.claims.geodesy import (COMPASS_WORDS, angle_difference, bearing, compass, direction_bearing, distance,
                                 distance_between, largest_part, nearest)
 from geo.claims.checks.result import (CONSISTENT, INCONSISTENT, UNVERIFIABLE, Result, bounded_error, name_of, range_error,
                                      rounded_km, rounded_mi, unverifiable, water_point, worst)
+from geo.claims.records import (BankStated, DirectionStated, DistanceBearing, DistanceStated, PositionMeasured,
+                                PositionStated)
 from geo.claims.regions import Shape
 from geo.claims.units import UNIT_LABELS, Length, format_number
-
-#: How many points of a region's outline are looked at for the directions it spans from a place.
-REGION_BEARING_SAMPLES = 200
 
 
 class DistanceChecks:
     """Distances and directions: "37 miles east of Kharkiv", "north of Cairo", "the southern city of X", (a part of :class:`geo.claims.checks.Checker`)."""
 
-    def distance_direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+    def distance_direction(self, subject: Shape, anchor: Shape, stated: DistanceStated) -> Result:
         water = water_point(subject) or water_point(anchor)
         if water is not None:
             return unverifiable("no polygon", f"{name_of(water)} is known only by a point in its middle, not its shores")
         return self._distance_direction(subject, anchor, stated)
 
-    def _distance_direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+    def _distance_direction(self, subject: Shape, anchor: Shape, stated: DistanceStated) -> Result:
         """"37 miles east of Kharkiv", "30 km from Izium": the geodesic distance and initial bearing
         from the anchor to the subject, against the stated distance (policy.distance_*) and
         direction (policy.bearing_degrees)."""
@@ -33,33 +34,34 @@ class DistanceChecks:
         if isinstance(between, Result):
             return between
         origin, target, measured_length, measured = between
-        stated_length = Length.of(stated["distance"], stated.get("unit", "km"))
+        stated_length = Length.of(stated.distance, stated.unit)
         tolerance = self.policy.distance_tolerance_km(stated_length.km)
-        stated_to = Length.of(stated["distance_to"], stated.get("unit", "km")) if stated.get("distance_to") else None
+        stated_to = Length.of(stated.distance_to, stated.unit) if stated.distance_to else None
         error = (range_error(measured_length.km, stated_length.km, stated_to.km) if stated_to is not None
-                 else bounded_error(measured_length.km, stated_length.km, stated.get("qualifier")))
+                 else bounded_error(measured_length.km, stated_length.km, stated.qualifier))
         if stated_to is not None:
             tolerance = self.policy.distance_tolerance_km((stated_length.km + stated_to.km) / 2)
-        verdicts = [self._judge(error, tolerance, measured)]
-        measured["tolerance_km"] = round(tolerance, 1)
-        said = f"{format_number(stated['distance'])} {UNIT_LABELS.get(stated.get('unit', 'km'), stated.get('unit'))}"
+        verdict, margin = self._judge(error, tolerance)
+        verdicts = [verdict]
+        measured = replace(measured, distance_margin=margin, tolerance_km=round(tolerance, 1))
+        unit = UNIT_LABELS.get(stated.unit, stated.unit)
+        said = f"{format_number(stated.distance)} {unit}"
         if stated_to is not None:
-            said = (f"{format_number(stated['distance'])}-{format_number(stated['distance_to'])} "
-                    f"{UNIT_LABELS.get(stated.get('unit', 'km'), stated.get('unit'))}")
-        if stated.get("qualifier"):
-            said = f"{stated['qualifier']} {said}"
+            said = f"{format_number(stated.distance)}-{format_number(stated.distance_to)} {unit}"
+        if stated.qualifier:
+            said = f"{stated.qualifier} {said}"
         where = f"{measured_length} from {name_of(anchor)}"
-        if stated.get("direction"):
-            direction = self._direction(origin, target, measured_length, stated["direction"], measured)
+        if stated.direction:
+            direction, measured = self._direction(origin, target, measured_length, stated.direction, measured)
             verdicts.append(direction)
-            said += f" {COMPASS_WORDS[stated['direction']]}"
-            if "compass" in measured:
-                where = f"{measured_length} {measured['compass']} of {name_of(anchor)}"
+            said += f" {COMPASS_WORDS[stated.direction]}"
+            if measured.compass is not None:
+                where = f"{measured_length} {measured.compass} of {name_of(anchor)}"
         verdict = worst(verdicts)
         via = "" if subject.kind == "point" else f" (by {subject.source})"
         return Result(verdict, measured, f"GeoNames puts {name_of(subject)}{via} {where}; the article says {said}")
 
-    def direction(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+    def direction(self, subject: Shape, anchor: Shape, stated: DirectionStated) -> Result:
         """"the city of Kupiansk farther north", "villages southeast of Kharkiv": the bearing from the
         anchor to the subject within policy.bearing_degrees of the stated compass point."""
         if anchor.is_area and not subject.is_area and anchor.geometry.intersects(subject.point):
@@ -72,21 +74,20 @@ class DistanceChecks:
         if isinstance(between, Result):
             return between
         origin, target, length, measured = between
-        verdict = self._direction(origin, target, length, stated["direction"], measured)
-        if "compass" not in measured:
+        verdict, measured = self._direction(origin, target, length, stated.direction, measured)
+        if measured.compass is None:
             return unverifiable("too close", f"{name_of(subject)} is only {length} from {name_of(anchor)}, too close for a direction",
-                                **measured)
-        said = COMPASS_WORDS[stated["direction"]]
-        if stated.get("relative"):
-            said = f"{stated['relative']} {said}"
-        result = Result(verdict, measured, f"GeoNames puts {name_of(subject)} {length} {measured['compass']} of "
+                                measured)
+        said = COMPASS_WORDS[stated.direction]
+        if stated.relative:
+            said = f"{stated.relative} {said}"
+        result = Result(verdict, measured, f"GeoNames puts {name_of(subject)} {length} {measured.compass} of "
                                            f"{name_of(anchor)}; the article says {said}")
-        if verdict == INCONSISTENT and region is not None and self._reaches(region, origin, stated["direction"]):
+        if verdict == INCONSISTENT and region is not None and self._reaches(region, origin, stated.direction):
             # a region spans several directions: its point off by less than twice the tolerance and part of
             # it in the stated direction, the claim holds; farther off, it says too little to be wrong
-            if measured.get("bearing_off_deg", 180.0) <= 2 * self.policy.bearing_degrees:
-                kept = {k: v for k, v in measured.items() if k != "margin"}
-                return Result(CONSISTENT, {**kept, "part_in_direction": True},
+            if measured.bearing_off_deg <= 2 * self.policy.bearing_degrees:
+                return Result(CONSISTENT, replace(measured, bearing_margin=None, part_in_direction=True),
                               f"{result.said}; part of {name_of(region)} lies {said} of {name_of(anchor)}")
             return result.doubted("says little", f"part of {name_of(region)} lies {said} of {name_of(anchor)}: "
                                                  f"a region spans several directions")
@@ -99,61 +100,63 @@ class DistanceChecks:
         want = direction_bearing(code)
         part = largest_part(region.geometry)
         points = list(getattr(part, "exterior", part).coords)
-        step = max(1, len(points) // REGION_BEARING_SAMPLES)
+        step = max(1, len(points) // max(1, int(self.policy.region_bearing_samples)))
         return any(angle_difference(bearing(origin, Point(x, y)), want) <= self.policy.bearing_degrees
                    for x, y in points[::step])
 
-    def position(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+    def position(self, subject: Shape, anchor: Shape, stated: PositionStated | DirectionStated) -> Result:
         """"the southern city of Shiraz" (in Iran), "Redding, northern California": the bearing from the
         centre of the region (the centroid of its largest part) to the place, within
         policy.bearing_degrees of the stated direction. A place nearer the centre than
         policy.position_central_fraction of the region's radius has no direction in it; a place
         outside the region cannot be placed in it."""
         if not anchor.is_area:
-            return unverifiable("no polygon", f"{name_of(anchor)} has no outline to find its {COMPASS_WORDS[stated['direction']]} in")
+            return unverifiable("no polygon", f"{name_of(anchor)} has no outline to find its {COMPASS_WORDS[stated.direction]} in")
         centre, radius = anchor.centre_and_radius_km
         target = subject.geometry.centroid if subject.is_area else subject.point
         if not anchor.geometry.intersects(target) and distance_between(target, anchor.geometry).km > self.policy.edge_km:
             return unverifiable("says little", f"{name_of(subject)} lies outside {name_of(anchor)}, so it has no place in it")
         length = distance(centre, target)
-        measured = {"distance_from_centre_km": rounded_km(length), "region_radius_km": round(radius, 1)}
+        measured = PositionMeasured(rounded_km(length), round(radius, 1))
         if length.km < self.policy.position_central_fraction * radius:
             return unverifiable("too close", f"{name_of(subject)} lies {length} from the centre of {name_of(anchor)}, too "
-                                              f"central for a direction in it", **measured)
+                                              f"central for a direction in it", measured)
         azimuth = bearing(centre, target)
-        off = angle_difference(azimuth, direction_bearing(stated["direction"]))
-        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
-        verdict = self._judge(off, self.policy.position_degrees, measured)
-        said = COMPASS_WORDS[stated["direction"]]
-        return Result(verdict, measured, f"{name_of(subject)} lies {length} {measured['compass']} of the centre of "
+        off = angle_difference(azimuth, direction_bearing(stated.direction))
+        verdict, margin = self._judge(off, self.policy.position_degrees)
+        measured = replace(measured, bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1),
+                           margin=margin)
+        said = COMPASS_WORDS[stated.direction]
+        return Result(verdict, measured, f"{name_of(subject)} lies {length} {measured.compass} of the centre of "
                                          f"{name_of(anchor)}; the article puts it in the {said}")
 
-    def bank(self, subject: Shape, river: Shape, stated: dict) -> Result:
+    def bank(self, subject: Shape, river: Shape, stated: BankStated) -> Result:
         """"Kherson, on the west bank of the Dnipro": the bearing from the river's nearest point to the
         place within policy.bank_degrees of the stated side (90: the half-plane on that side)."""
         if river.kind not in ("line", "points"):
             return unverifiable("no polygon", f"{name_of(river)} has no course to measure a bank from")
         near = nearest(subject.point, river.geometry)
-        measured = {"distance_km": rounded_km(near.distance), "distance_mi": rounded_mi(near.distance)}
+        measured = DistanceBearing(rounded_km(near.distance), rounded_mi(near.distance))
         if near.distance.km < self.policy.bank_min_km:
-            return unverifiable("too close", f"{name_of(subject)} lies on {name_of(river)}'s course itself", **measured)
+            return unverifiable("too close", f"{name_of(subject)} lies on {name_of(river)}'s course itself", measured)
         azimuth = bearing(near.point, subject.point)
-        off = angle_difference(azimuth, direction_bearing(stated["direction"]))
-        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
-        verdict = self._judge(off, self.policy.bank_degrees, measured)
-        return Result(verdict, measured, f"{name_of(subject)} lies {near.distance} {measured['compass']} of the nearest point of "
+        off = angle_difference(azimuth, direction_bearing(stated.direction))
+        verdict, margin = self._judge(off, self.policy.bank_degrees)
+        measured = replace(measured, bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1),
+                           bearing_margin=margin)
+        return Result(verdict, measured, f"{name_of(subject)} lies {near.distance} {measured.compass} of the nearest point of "
                                          f"{name_of(river)} ({river.source}); the article puts it on the "
-                                         f"{COMPASS_WORDS[stated['direction']]} bank")
+                                         f"{COMPASS_WORDS[stated.direction]} bank")
 
     def _between(self, subject: Shape, anchor: Shape, what: str):
-        """(origin, target, length, measured) of the line a distance or bearing runs along; an
+        """(origin, target, length, its DistanceBearing) of the line a distance or bearing runs along; an
         unverifiable Result when a region stands at either end (it has no single value)."""
         if subject.is_area or anchor.is_area:
             region = subject if subject.is_area else anchor
             return unverifiable("vague wording", f"a {what} to or from a region ({name_of(region)}) has no single value")
         origin, target = self._ends(subject, anchor)
         length = distance(origin, target)
-        return origin, target, length, {"distance_km": rounded_km(length), "distance_mi": rounded_mi(length)}
+        return origin, target, length, DistanceBearing(rounded_km(length), rounded_mi(length))
 
     def _ends(self, subject: Shape, anchor: Shape):
         """The two points a distance or bearing runs between: anchor to subject; a river by its nearest point."""
@@ -161,11 +164,15 @@ class DistanceChecks:
         subject_point = subject.point if subject.kind == "point" else nearest(anchor_point, subject.geometry).point
         return anchor_point, subject_point
 
-    def _direction(self, origin, target, length: Length, stated_code: str, measured: dict) -> str:
+    def _direction(self, origin, target, length: Length, stated_code: str,
+                   measured: DistanceBearing) -> tuple[str, DistanceBearing]:
+        """The verdict on the bearing from ``origin`` to ``target``, and ``measured`` with the bearing
+        (below policy.bearing_min_km a bearing that misses is unchanged and unverifiable: so close, a
+        point a kilometre off turns the bearing; one that holds is a hit)."""
         azimuth = bearing(origin, target)
         off = angle_difference(azimuth, direction_bearing(stated_code))
         if length.km < self.policy.bearing_min_km and off > self.policy.bearing_degrees:
-            # so close that a point a kilometre off turns the bearing: a miss is no evidence (a hit is)
-            return UNVERIFIABLE
-        measured.update(bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1))
-        return self._judge(off, self.policy.bearing_degrees, measured)
+            return UNVERIFIABLE, measured
+        verdict, margin = self._judge(off, self.policy.bearing_degrees)
+        return verdict, replace(measured, bearing_deg=round(azimuth, 1), compass=compass(azimuth),
+                                bearing_off_deg=round(off, 1), bearing_margin=margin)

@@ -3,8 +3,11 @@ the Black Sea coast".
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from geo.claims.geodesy import distance_between, outline
 from geo.claims.checks.result import (CONSISTENT, Result, rounded_km, rounded_mi, name_of, water_point, unverifiable)
+from geo.claims.records import NearnessMeasured, OnWaterStated, RelationStated
 from geo.claims.regions import Shape
 from geo.claims.units import Length
 
@@ -23,7 +26,7 @@ class NearnessChecks:
         edges = Length(max(0.0, gap.km - radii))
         return gap, edges, f", about {edges.km:,.0f} km between their built-up areas"
 
-    def near(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+    def near(self, subject: Shape, anchor: Shape, stated: RelationStated) -> Result:
         """"Bucha, near Kyiv": within policy.near_km of a town's built-up area, policy.near_region_km
         of a region's edge. A sea or a lake known only by a point has no edge to measure to."""
         water = water_point(subject) or water_point(anchor)
@@ -32,36 +35,37 @@ class NearnessChecks:
         if anchor.is_area:
             gap = distance_between(subject.geometry, anchor.geometry)
             limit = self.policy.near_region_km
-            measured = {"distance_km": rounded_km(gap), "distance_mi": rounded_mi(gap), "limit_km": limit}
+            measured = NearnessMeasured(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap), limit_km=limit)
             if gap.km == 0:
                 relation = "lies in" if subject.kind == "point" else "touches or overlaps"
                 return Result(CONSISTENT, measured, f"{name_of(subject)} {relation} {name_of(anchor)}; the article says near it")
-            verdict = self._judge(gap.km, limit, measured)
-            return Result(verdict, measured, f"{name_of(subject)} is {gap} from the edge of {name_of(anchor)}; 'near' allows "
-                                             f"up to {limit:g} km")
+            verdict, margin = self._judge(gap.km, limit)
+            return Result(verdict, replace(measured, margin=margin),
+                          f"{name_of(subject)} is {gap} from the edge of {name_of(anchor)}; 'near' allows "
+                          f"up to {limit:g} km")
         gap, edges, said = self._town_gap(subject, anchor)
         limit = self.policy.near_km
         if subject.is_area and gap.km == 0:
-            return Result(CONSISTENT, {"distance_km": 0.0, "distance_mi": 0.0, "limit_km": limit},
+            return Result(CONSISTENT, NearnessMeasured(distance_km=0.0, distance_mi=0.0, limit_km=limit),
                           f"{name_of(anchor)} lies in {name_of(subject)}; the article says near it")
-        measured = {"distance_km": rounded_km(gap), "distance_mi": rounded_mi(gap), "edge_distance_km": rounded_km(edges), "limit_km": limit}
-        verdict = self._judge(edges.km, limit, measured)
+        verdict, margin = self._judge(edges.km, limit)
+        measured = NearnessMeasured(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap), edge_distance_km=rounded_km(edges),
+                                    limit_km=limit, margin=margin)
         return Result(verdict, measured, f"{name_of(subject)} is {gap} from {name_of(anchor)}{said}; 'near' allows up to "
                                          f"{limit:g} km")
 
-    def proximity(self, subject: Shape, anchor: Shape, stated: dict) -> Result:
+    def proximity(self, subject: Shape, anchor: Shape, stated: RelationStated) -> Result:
         """"the Oskil river on the outskirts of the Kherson region": inside the region within
         policy.outskirts_inside_km of its edge, or outside within policy.outskirts_outside_km; of a
         town, within policy.outskirts_town_km."""
         who = name_of(subject) + ("" if subject.kind == "point" else f" (by {subject.source})")
-        if stated.get("relation") in ("on the river", "on the coast"):
-            return self._on_water(subject, anchor, stated["relation"])
         if not anchor.is_area:
             gap, edges, said = self._town_gap(subject, anchor)
-            relation = stated.get("relation", "outskirts")
+            relation = stated.relation
             limit = self.policy.outskirts_town_km if relation == "outskirts" else self.policy.suburb_km
-            measured = {"distance_km": rounded_km(gap), "distance_mi": rounded_mi(gap), "edge_distance_km": rounded_km(edges), "limit_km": limit}
-            verdict = self._judge(edges.km, limit, measured)
+            verdict, margin = self._judge(edges.km, limit)
+            measured = NearnessMeasured(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap),
+                                        edge_distance_km=rounded_km(edges), limit_km=limit, margin=margin)
             words = "on the outskirts" if relation == "outskirts" else relation
             return Result(verdict, measured,
                           f"{who} is {gap} from {name_of(anchor)}{said}; '{words}' allows up to {limit:g} km")
@@ -69,23 +73,26 @@ class NearnessChecks:
         if not inside.is_empty:
             edge = distance_between(inside, outline(anchor.geometry))
             limit = self.policy.outskirts_inside_km
-            measured = {"inside": True, "edge_distance_km": rounded_km(edge), "edge_distance_mi": rounded_mi(edge), "limit_km": limit}
-            verdict = self._judge(edge.km, limit, measured)
+            verdict, margin = self._judge(edge.km, limit)
+            measured = NearnessMeasured(inside=True, edge_distance_km=rounded_km(edge), edge_distance_mi=rounded_mi(edge),
+                                        limit_km=limit, margin=margin)
             return Result(verdict, measured,
                           f"{who} lies inside {name_of(anchor)}, {edge} from its edge; 'on the outskirts' allows up to "
                           f"{limit:g} km")
         gap = distance_between(subject.geometry, anchor.geometry)
         limit = self.policy.outskirts_outside_km
-        measured = {"inside": False, "distance_km": rounded_km(gap), "distance_mi": rounded_mi(gap), "limit_km": limit}
-        verdict = self._judge(gap.km, limit, measured)
+        verdict, margin = self._judge(gap.km, limit)
+        measured = NearnessMeasured(inside=False, distance_km=rounded_km(gap), distance_mi=rounded_mi(gap), limit_km=limit,
+                                    margin=margin)
         return Result(verdict, measured,
                       f"{who} lies {gap} outside {name_of(anchor)}; 'on the outskirts' allows at most {limit:g} km "
                       f"outside it")
 
-    def _on_water(self, subject: Shape, water: Shape, relation: str) -> Result:
+    def on_water(self, subject: Shape, water: Shape, stated: OnWaterStated) -> Result:
         """"on the Oskil River": within policy.on_river_km of the river's line (or points), from the
         edge of a town's built-up area; "on the Black Sea coast": within policy.on_coast_km of the
         coastline (the edge of the land in Natural Earth's country polygons)."""
+        relation = stated.relation
         radius = self.policy.town_radius_km(subject.place.population) if subject.is_settlement else 0.0
         if relation == "on the river":
             if water.kind == "point":
@@ -97,6 +104,7 @@ class NearnessChecks:
                 return unverifiable("no polygon", f"no coastline is known near {name_of(subject)}")
             gap, limit, what = coast, self.policy.on_coast_km, "the coastline"
         edge = Length(max(0.0, gap.km - radius))
-        measured = {"distance_km": rounded_km(gap), "distance_mi": rounded_mi(gap), "edge_distance_km": rounded_km(edge), "limit_km": limit}
-        verdict = self._judge(edge.km, limit, measured)
+        verdict, margin = self._judge(edge.km, limit)
+        measured = NearnessMeasured(distance_km=rounded_km(gap), distance_mi=rounded_mi(gap), edge_distance_km=rounded_km(edge),
+                                    limit_km=limit, margin=margin)
         return Result(verdict, measured, f"{name_of(subject)} is {gap} from {what}; '{relation}' allows up to {limit:g} km")

@@ -7,8 +7,9 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
+from geo.claims.records import BORDERLINE, Measured, Switch
 from geo.claims.regions import Shape
 from geo.claims.units import Length
 
@@ -18,35 +19,61 @@ _AT_LEAST = {"more than", "over", "at least"}
 _AT_MOST = {"less than", "fewer than", "under", "up to"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
-    """A verdict, what was measured, and the plain sentence saying it, composed from its parts (never
-    edited afterwards): ``said`` states the measurement against the article's words; ``caveat`` says
-    why a miss that was measured is not called inconsistent; the verdict and reason end it.
+    """A check's record: the verdict, what was measured, and the parts of the plain sentence saying it.
+    The explanation is composed from these fields, never edited afterwards: ``said`` states the
+    measurement against the article's words; ``caveat`` says why a miss that was measured is not
+    called inconsistent; the verdict, and the reason or the margin, end it; a claim read as its
+    sentence's subject's says so (``read_as``), and one that re-resolved its places says so last (``switches``).
 
-    >>> Result("consistent", {}, "Bucha is 25 km from Kyiv; 'near' allows up to 50 km").explanation
+    >>> Result("consistent", said="Bucha is 25 km from Kyiv; 'near' allows up to 50 km").explanation
     "Bucha is 25 km from Kyiv; 'near' allows up to 50 km: consistent."
-    >>> Result("unverifiable", {"reason": "resolution uncertain"}, "X is 900 km from Y", "'X' was matched by spelling").explanation
+    >>> Result("unverifiable", None, "X is 900 km from Y", "'X' was matched by spelling", "resolution uncertain").explanation
     "X is 900 km from Y; but 'X' was matched by spelling: unverifiable (resolution uncertain)."
     """
 
     verdict: str
-    measured: dict = field(default_factory=dict)
+    measured: Measured | None = None
     said: str = ""
     caveat: str | None = None
+    reason: str | None = None            #: why it is unverifiable, one of REASONS
+    switches: tuple[Switch, ...] = ()    #: the mentions the claim re-resolved
+    read_as: str | None = None           #: how the claim came to be read as its sentence's subject's, when it was
+
+    @property
+    def margin(self) -> str | None:
+        return self.measured.to_dict().get("margin") if self.measured is not None else None
 
     @property
     def explanation(self) -> str:
         caveat = f"; but {self.caveat}" if self.caveat else ""
-        if self.verdict == UNVERIFIABLE and self.measured.get("reason"):
-            return f"{self.said}{caveat}: {self.verdict} ({self.measured['reason']})."
-        if self.verdict == INCONSISTENT and self.measured.get("margin") == "borderline":
-            return f"{self.said}{caveat}: {self.verdict} (just past the tolerance)."
-        return f"{self.said}{caveat}: {self.verdict}."
+        if self.verdict == UNVERIFIABLE and self.reason:
+            sentence = f"{self.said}{caveat}: {self.verdict} ({self.reason})."
+        elif self.verdict == INCONSISTENT and self.margin == BORDERLINE:
+            sentence = f"{self.said}{caveat}: {self.verdict} (just past the tolerance)."
+        else:
+            sentence = f"{self.said}{caveat}: {self.verdict}."
+        if self.read_as:
+            sentence += f" Read as {self.read_as}."
+        if self.switches:
+            sentence += " The claim resolved " + " and ".join(s.sentence for s in self.switches) + "."
+        return sentence
+
+    def measured_dict(self) -> dict:
+        """What the claim's JSON holds as ``measured``: the record's fields, then the reason and the switches."""
+        out = self.measured.to_dict() if self.measured is not None else {}
+        if self.reason is not None:
+            out["reason"] = self.reason
+        if self.read_as:
+            out["read_otherwise"] = self.read_as
+        if self.switches:
+            out["resolved_by_claim"] = [s.to_dict() for s in self.switches]
+        return out
 
     def doubted(self, reason: str, caveat: str) -> Result:
         """This measured result, not called inconsistent because of ``caveat``: unverifiable (``reason``)."""
-        return Result(UNVERIFIABLE, {**self.measured, "reason": reason}, self.said, caveat)
+        return replace(self, verdict=UNVERIFIABLE, reason=reason, caveat=caveat)
 
 
 #: Why a claim is unverifiable, as ``measured["reason"]`` gives it.
@@ -55,9 +82,10 @@ REASONS = ("vague wording", "anchor unresolved", "subject unresolved", "no polyg
            "travel time")
 
 
-def unverifiable(reason: str, detail: str, **measured) -> Result:
-    """An unverifiable result: ``reason`` one of :data:`REASONS`, ``detail`` a plain clause about this claim."""
-    return Result(UNVERIFIABLE, {**measured, "reason": reason}, f"{detail[:1].upper()}{detail[1:]}")
+def unverifiable(reason: str, detail: str, measured: Measured | None = None) -> Result:
+    """An unverifiable result: ``reason`` one of :data:`REASONS`, ``detail`` a plain clause about this claim,
+    ``measured`` what was measured before it proved unverifiable."""
+    return Result(UNVERIFIABLE, measured, f"{detail[:1].upper()}{detail[1:]}", reason=reason)
 
 
 def worst(verdicts: list[str]) -> str:

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
-from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.claims.finding.words import DIRECTION_ADJECTIVE, Gate, compass_code
+from geo.claims.records import AdjacencyStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -39,6 +40,9 @@ _LISTED = re.compile(r"\s*[,—–-]?\s*(?:(?:all|both|two|three|four|five|six|t
                      r"countries|regions|provinces|nations)\s+)?(?:that|which)?\s*", _I)
 #: How far back (characters) the place a neighbour neighbours may be named.
 NEIGHBOURED_REACH = 800
+#: The words every match of those wordings holds (gates over the lowered text: see Reader.scan).
+_ADJACENT_GATE = Gate(("adjacent", "neighbouring", "neighboring", "bordering"))
+_NEIGHBOUR_GATE, _BORDERS_GATE = Gate(("neighbour", "neighbor")), Gate(("border", "frontier"))
 
 
 def find(reader: Reader, found: list[Finding]):
@@ -95,7 +99,7 @@ def _main_country(reader: Reader, m: Mention) -> bool:
 
 def _adjacent(reader: Reader):
     text = reader.text
-    for match in _ADJACENT.finditer(text):
+    for match in reader.scan(_ADJACENT, _ADJACENT_GATE, 5, 120):
         first = reader.anchor_after(match.end())
         if first is None or not first.resolved:
             continue
@@ -108,31 +112,28 @@ def _adjacent(reader: Reader):
             anchors = named[:1]
             rest = [m for m in reader.inside(anchors[0].end, reader.sentence(anchors[0].start)[1]) if reader.is_country(m)]
             yield Finding("adjacency", start - len("countries "), (rest[-1] if rest else anchors[0]).end, rest, anchors,
-                          {"relation": "neighbouring"}, None if rest else "the neighbours are not named", "adjacent")
+                          AdjacencyStated("neighbouring"), None if rest else "the neighbours are not named", "adjacent")
             continue
         subjects, how = _neighboured(reader, start, named)
         relation = "adjacent" if match.group().lower().startswith("adjacent") else "neighbouring"
         if match.group("kind"):
             # "neighbouring countries such as Ethiopia and Sudan": the named ones are the neighbours
-            yield Finding("adjacency", start, named[-1].end, named, subjects, {"relation": relation},
+            yield Finding("adjacency", start, named[-1].end, named, subjects, AdjacencyStated(relation),
                           None if subjects else "the place they neighbour is not named", "adjacent", how)
             continue
-        yield Finding("adjacency", start, named[0].end, subjects, named[:1], {"relation": relation},
+        yield Finding("adjacency", start, named[0].end, subjects, named[:1], AdjacencyStated(relation),
                       None if subjects else "the subject is not a named place", "adjacent", how)
 
 
 def _neighbour(reader: Reader):
     """"Tunisia's western neighbour", "Argentina, Brazil's neighbour to the south": the neighbour is the
     place before (an appositive) or, failing that, the next place of the owner's kind in the sentence."""
-    text = reader.text
-    for match in _NEIGHBOUR.finditer(text):
+    for match in reader.scan(_NEIGHBOUR, _NEIGHBOUR_GATE, 80, 80):
         owner = reader.mention_before(match.start(), limit=0)
         if owner is None or owner.end != match.start() or not reader.is_area(owner):
             continue
         direction = match.group("adj") or match.group("noun")
-        stated = {"relation": "neighbour"}
-        if direction:
-            stated["direction"] = compass_code(direction)
+        stated = AdjacencyStated("neighbour", compass_code(direction) if direction else None)
         subject = reader.appositive_subject(owner.start, long=True)
         subjects = [subject] if subject is not None and subject.geonameid != owner.geonameid else []
         how = None
@@ -180,9 +181,7 @@ def _border_with(reader: Reader):
         other = reader.anchor_after(match.end())
         if other is None or not reader.is_area(other) or other.geonameid == owner.geonameid:
             continue
-        stated = {"relation": "shared border"}
-        if match.group("adj"):
-            stated["direction"] = compass_code(match.group("adj"))
+        stated = AdjacencyStated("shared border", compass_code(match.group("adj")) if match.group("adj") else None)
         the = re.search(r"\bthe\s+$", text[max(0, owner.start - 5):owner.start], _I)
         yield Finding("adjacency", owner.start - (len(the.group()) if the else 0), other.end, [other], [owner], stated,
                       wording="border with")
@@ -190,7 +189,7 @@ def _border_with(reader: Reader):
 
 def _borders(reader: Reader):
     text = reader.text
-    for match in _BORDERS.finditer(text):
+    for match in reader.scan(_BORDERS, _BORDERS_GATE, 120, 40):
         anchor = reader.anchor_after(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue
@@ -208,8 +207,6 @@ def _borders(reader: Reader):
             subjects = [subject]
         if not subjects:
             subjects, how = _neighboured(reader, match.start(), [anchor], sentence_only=True)
-        stated = {"relation": "border"}
-        if match.group("adj"):
-            stated["direction"] = compass_code(match.group("adj"))
+        stated = AdjacencyStated("border", compass_code(match.group("adj")) if match.group("adj") else None)
         yield Finding("adjacency", reader.quote_start(subjects, match.start()), anchor.end, subjects, [anchor], stated,
                       None if subjects else "the subject is not a named place", "borders")

@@ -14,9 +14,11 @@ and "near the border" with no country named (any foreign country's edge: the anc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
 from geo.claims.finding.words import DIRECTION, NUMBER, QUALIFIER, number, unit, words
+from geo.claims.records import BorderStated
 from geo.claims.units import LENGTH_PATTERN
 from geo.document import Mention
 
@@ -28,7 +30,7 @@ _CUE = re.compile(rf"""(?<![\w’'])(?:
   | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?
     (?:{DIRECTION}\s+)?(?:from|of)                            # "40 km north of the border": the distance is measured
 )\s+(?:the|its|their|a)\s+(?P<between>[^.;:!?()]{{0,40}}?)\b{_BORDER}\b""", _I | re.X)
-_BORDER_GATE = re.compile(r"\b(?:border|frontier|boundary|state\s+line)", _I)
+_BORDER_GATE = re.compile(r"border|frontier|boundary|state\s+line")   # over the lowered text ("state" alone is common)
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
 _ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+{_BORDER}\s+from\s+(?:the\s+)?", _I)
 #: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
@@ -50,11 +52,10 @@ def find(reader: Reader, found: list[Finding]):
         start = match.start()
         subjects, vague, inferred = _subject(reader, start, anchors)
         linked = subjects and reader.appositive_subject(start) is subjects[0]
-        stated = {"relation": f"{words(match.group('near') or 'within')} the border"}
+        stated = BorderStated(f"{words(match.group('near') or 'within')} the border")
         if match.group("num"):
-            stated.update(distance=number(match.group("num")), unit=unit(match.group("unit")))
-            if match.group("qual"):
-                stated["qualifier"] = words(match.group("qual"))
+            stated = replace(stated, distance=number(match.group("num")), unit=unit(match.group("unit")),
+                             qualifier=words(match.group("qual")) if match.group("qual") else None)
         if not anchors and subjects:
             neighbour = _article_neighbour(reader, subjects[0], start)
             if neighbour is not None:
@@ -65,13 +66,13 @@ def find(reader: Reader, found: list[Finding]):
         yield Finding("border_proximity", start if not linked else reader.quote_start(subjects, start, inferred), end,
                       subjects, anchors, stated, vague,
                       "border", inferred)
-    for match in _ACROSS_FROM.finditer(text):
+    for match in reader.scan(_ACROSS_FROM, _BORDER_GATE, 40, 40):
         anchor = reader.anchor_at(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue
         subjects, vague, inferred = _subject(reader, match.start(), [anchor])
         yield Finding("border_proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                      {"relation": "across the border"}, vague, "border", inferred)
+                      BorderStated("across the border"), vague, "border", inferred)
     for place in reader.mentions:
         # "Russia's Kursk border region", "the Belgorod border region": a region said to lie on a border
         after = _BORDER_KIND_AFTER.match(text, place.end, place.end + 30)
@@ -81,8 +82,8 @@ def find(reader: Reader, found: list[Finding]):
         if region is None:
             continue
         yield Finding("border_proximity", _possessor_start(reader, place.start), after.end(), [region], [],
-                      {"relation": "border region"}, None, "border", "no country is named: the nearest foreign border is measured")
-    for match in _BORDER_PLACE.finditer(text):
+                      BorderStated("border region"), None, "border", "no country is named: the nearest foreign border is measured")
+    for match in reader.scan(_BORDER_PLACE, _BORDER_GATE, 5, 60):
         subject = reader.anchor_at(match.end())
         if subject is None or not subject.resolved or reader.is_country(subject):
             continue
@@ -90,7 +91,7 @@ def find(reader: Reader, found: list[Finding]):
         if kind.startswith(("region", "province", "oblast", "district")) and not reader.is_area(subject):
             subject = reader.division_named(subject, kind) or subject   # "the border region of Kursk": the oblast
         yield Finding("border_proximity", _possessor_start(reader, match.start()), subject.end, [subject], [],
-                      {"relation": "border " + words(match.group().split()[1])}, None, "border",
+                      BorderStated("border " + words(match.group().split()[1])), None, "border",
                       "no country is named: the nearest foreign border is measured")
 
 

@@ -10,7 +10,7 @@ province of Limburg", "six Iowa locations, including Allamakee County and Dallas
 >>> text = "Izium in Kharkiv province."
 >>> r = Reader(text, [Mention("a", 0, 5, "Izium", 707292), Mention("a", 9, 25, "Kharkiv province", 706482)], {},
 ...            [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('containment', {'region': 'Kharkiv province'}, 'Izium in Kharkiv province')]
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 
 from geo.claims.finding.reader import Finding, Reader
 from geo.claims.finding.words import DIRECTION_ADJECTIVE
+from geo.claims.records import ContainmentStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -74,8 +75,8 @@ def _demonym_kind_of(reader: Reader):
             continue   # "in the Russian region of Rostov": the region a container of what comes before (see _in)
         anchor = reader.implied(match.start("demonym"), match.end("demonym"), country,
                                 f"'{match.group('demonym')}' names {country.name}")
-        key = "country" if country.is_country else "region"
-        yield Finding("containment", match.start(), subject.end, [subject], [anchor], {key: match.group("demonym")},
+        yield Finding("containment", match.start(), subject.end, [subject], [anchor],
+                      ContainmentStated((("country" if country.is_country else "region", match.group("demonym")),)),
                       wording="demonym")
 
 
@@ -95,7 +96,8 @@ def _region_kind_of(reader: Reader):
         subject = reader.anchor_at(match.end()) if match else None
         if subject is None or not subject.resolved or reader.is_area(subject):
             continue
-        yield Finding("containment", owner.start - 4, subject.end, [subject], [owner], {"region": owner.text}, wording="kind_of")
+        yield Finding("containment", owner.start - 4, subject.end, [subject], [owner], _containers(reader, [owner]),
+                      wording="kind_of")
 
 
 def _including(reader: Reader):
@@ -113,8 +115,8 @@ def _including(reader: Reader):
                  and not (reader.is_country(m) and reader.is_country(holder))]
         if not parts:
             continue
-        key = "country" if reader.is_country(holder) else "region"
-        yield Finding("containment", holder.start, parts[-1].end, parts, [holder], {key: holder.text}, wording="including")
+        yield Finding("containment", holder.start, parts[-1].end, parts, [holder], _containers(reader, [holder]),
+                      wording="including")
 
 
 def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
@@ -158,6 +160,8 @@ def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
 def _in(reader: Reader):
     text = reader.text
     for match in _IN.finditer(text):
+        if reader.mention_at(match.end()) is None and not "A" <= text[match.end():match.end() + 1] <= "Z":
+            continue                                              # no anchor starts there (see _anchor_chain)
         if reader.covering(match.start() + 1) is not None:
             continue                                              # " region of" inside "Kursk region of": a name's end
         anchors = _anchor_chain(reader, match.end())
@@ -177,7 +181,7 @@ def _in(reader: Reader):
         inferred = (f"'in {anchors[0].text}' taken to be said of {subject.text}"
                     if before is not None and before is not subject and reader.is_area(before) else None)
         subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and reader.is_named_place(s)]
-        stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
+        stated = _containers(reader, anchors)
         yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
                       else anchors[0].end, subjects, anchors, stated, wording="in", inferred=inferred)
 
@@ -198,7 +202,7 @@ def _division_of(reader: Reader):
         anchors = _anchor_chain(reader, match.end())
         if not anchors or anchors[0].geonameid == subject.geonameid or not _larger(reader, anchors[0], subject):
             continue
-        stated = {("country" if reader.is_country(a) else "region"): a.text for a in anchors}
+        stated = _containers(reader, anchors)
         yield Finding("containment", subject.start, anchors[0].end, [subject], anchors[:1], stated, wording="of")
 
 
@@ -224,8 +228,8 @@ def _commas(reader: Reader):
             continue                                              # the subject ends a list itself
         subjects = [s for s in reader.list_before(subject) if s is subject or ("/" in text[s.end:subject.start]
                     or re.fullmatch(r"\s+and\s+", text[s.end:subject.start])) and reader.is_settlement(s) == reader.is_settlement(subject)]
-        key = "country" if reader.is_country(anchor) else "region"
-        yield Finding("containment", subjects[0].start, anchor.end, subjects, [anchor], {key: anchor.text}, wording="comma")
+        yield Finding("containment", subjects[0].start, anchor.end, subjects, [anchor], _containers(reader, [anchor]),
+                      wording="comma")
 
 
 def _is_chain(reader: Reader, anchor: Mention, sep: re.Match) -> bool:
@@ -268,7 +272,12 @@ def _possessives(reader: Reader):
         last = listed[-1]
         if not _DIVISION_AFTER.match(text, last.end) and not _DIVISION_ENDS.search(last.text):
             continue
-        key = "country" if reader.is_country(owner) else "region"
         for item in listed:
             if reader.is_area(item) and not reader.is_country(item) and _larger(reader, owner, item):
-                yield Finding("containment", owner.start, item.end, [item], [owner], {key: owner.text}, wording="possessive")
+                yield Finding("containment", owner.start, item.end, [item], [owner], _containers(reader, [owner]),
+                              wording="possessive")
+
+
+def _containers(reader: Reader, anchors: list[Mention]) -> ContainmentStated:
+    """The containers the anchors name: each a region or a country, by its words."""
+    return ContainmentStated(tuple(("country" if reader.is_country(a) else "region", a.text) for a in anchors))

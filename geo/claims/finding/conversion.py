@@ -3,7 +3,7 @@
 
 >>> from geo.claims.finding.reader import Reader
 >>> text = "a front of 40 km (24 miles)"
->>> [(f.type, f.stated) for f in find(Reader(text, [], {}, [(0, len(text))]), [])]
+>>> [(f.type, f.stated.to_dict()) for f in find(Reader(text, [], {}, [(0, len(text))]), [])]
 [('unit_conversion', {'value': 40, 'unit': 'km', 'converted': 24, 'converted_unit': 'mi'})]
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 from geo.claims.finding.reader import Finding, Reader
 from geo.claims.finding.words import NUMBER, UNIT_GATE, QUALIFIER, number, unit
+from geo.claims.records import ConversionStated
 from geo.claims.units import UNIT_PATTERN
 
 _CONVERSION = re.compile(rf"""
@@ -25,6 +26,5 @@ def find(reader: Reader, found: list[Finding]):
         unit1, unit2 = unit(match.group("unit")), unit(match.group("unit2"))
         if unit1 == unit2:
             continue                                              # "5 km (3 km)" is no conversion
-        stated = {"value": number(match.group("num")), "unit": unit1,
-                  "converted": number(match.group("num2")), "converted_unit": unit2}
+        stated = ConversionStated(number(match.group("num")), unit1, number(match.group("num2")), unit2)
         yield Finding("unit_conversion", match.start(), match.end(), [], [], stated, wording="conversion")

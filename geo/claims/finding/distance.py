@@ -6,7 +6,7 @@ which are unverifiable.
 >>> from geo.claims.finding.reader import Reader
 >>> text = "Lyman lies 20-30 km to the north-east of Kramatorsk."
 >>> r = Reader(text, [Mention("a", 0, 5, "Lyman", 1), Mention("a", 41, 51, "Kramatorsk", 2)], {}, [(0, len(text))])
->>> [(f.type, f.stated) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict()) for f in find(r, [])]
 [('distance_direction', {'distance': 20, 'unit': 'km', 'distance_to': 30, 'direction': 'NE'})]
 """
 from __future__ import annotations
@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import DIRECTION, NUMBER, UNIT_GATE, QUALIFIER, compass_code, number, unit, words
+from geo.claims.finding.words import DIRECTION, NUMBER, UNIT_GATE, QUALIFIER, Gate, compass_code, number, unit, words
 from geo.claims.geodesy import direction_bearing
+from geo.claims.records import DistanceStated, RelationStated, TravelTimeStated
 from geo.claims.units import LENGTH_PATTERN, VAGUE_NUMBER_WORDS
 
 _DISTANCE = re.compile(rf"""
@@ -32,6 +33,8 @@ _BORDER_NEXT = re.compile(r"(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:bord
 _CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|or|but|as|to|for|because|which|while|when|after|before|since|so)\b)[^,.;:!?()\n]){0,80}")
 _DRIVE = re.compile(r"\b(?:(?:an?|one|two|three|\d+|a\s+few)[\s\-]+(?:hour|minute)s?['’]?s?[\s\-]+(?:drive|walk|ride|journey)"
                     r"|(?:an?|\d+)[\s\-]+(?:hour|minute)[\s\-]+(?:drive|walk|ride|journey))\b", re.I)
+#: The words every match of _DRIVE holds (see Reader.scan).
+_DRIVE_GATE = Gate(("hour", "minute"))
 
 
 def find(reader: Reader, found: list[Finding]):
@@ -44,17 +47,14 @@ def find(reader: Reader, found: list[Finding]):
             continue                                              # "6 km from the border": a border claim
         anchor = reader.anchor_after(match.end()) if not match.group("dir_only") else None
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid} if anchor else set())
-        stated = {"distance": number(match.group("num")), "unit": unit(match.group("unit"))}
-        if match.group("num_to"):
-            stated["distance_to"] = number(match.group("num_to"))
-        if match.group("qual"):
-            stated["qualifier"] = words(match.group("qual"))
-        if direction:
-            stated["direction"] = compass_code(direction)
+        stated = DistanceStated(number(match.group("num")), unit(match.group("unit")),
+                                number(match.group("num_to")) if match.group("num_to") else None,
+                                words(match.group("qual")) if match.group("qual") else None,
+                                compass_code(direction) if direction else None)
         if words(match.group("num")) in VAGUE_NUMBER_WORDS and anchor is not None and not direction:
             # "a few miles from Chattanooga": a claim of nearness, not of a distance
             yield Finding("near", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                          {"relation": words(match.group()).strip()}, vague, "near", inferred)
+                          RelationStated(words(match.group()).strip()), vague, "near", inferred)
             continue
         if anchor is None and not match.group("dir_only") and subjects:
             # "Vuhledar, 50 km south-west of the city": the city named before the subject
@@ -66,7 +66,7 @@ def find(reader: Reader, found: list[Finding]):
         end = anchor.end if anchor else match.end() + len(_CLAUSE_REST.match(text, match.end()).group())
         yield Finding("distance_direction", reader.quote_start(subjects, match.start(), inferred), end, subjects,
                       [anchor] if anchor else [], stated, vague, "distance", inferred)
-    for match in _DRIVE.finditer(text):
+    for match in reader.scan(_DRIVE, _DRIVE_GATE, 40, 40):
         subjects, _, _ = reader.subject_or_vague(match.start())
         yield Finding("distance_direction", reader.quote_start(subjects, match.start()), match.end(), subjects, [],
-                      {"duration": words(match.group())}, "a travel time is not a distance", "drive")
+                      TravelTimeStated(words(match.group())), "a travel time is not a distance", "drive")

@@ -1,14 +1,14 @@
 """Populations: "Kupiansk, a town of about 27,000 people", "a town with a prewar population of about
 40,000", "X, home to 1.4 million people", "a city of 300,000", "Egypt's 91 million residents",
 "Acapulco, population over 600,000", "X has a population of", and ranks: "Ukraine's second-largest
-city", "the country's largest port" (stated["rank"]).
+city", "the country's largest port" (a RankStated record).
 
 >>> from geo.document import Mention
 >>> from geo.claims.finding.reader import Reader
 >>> from geo.gazetteer import Gazetteer
 >>> text = "Kupiansk, a town with a prewar population of about 27,000, was shelled."
 >>> r = Reader(text, [Mention("a", 0, 8, "Kupiansk", 703656)], {}, [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('population', {'population': 27000, 'qualifier': 'about'}, 'Kupiansk, a town with a prewar population of about 27,000')]
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 
 from geo.claims.finding.reader import DEFINITE_REACH, Finding, Reader
 from geo.claims.finding.words import NUMBER, PLACE_NOUN, QUALIFIER, number, words
+from geo.claims.records import PopulationStated, RankStated
 
 _I = re.IGNORECASE
 _WHO = r"(?:people|residents|inhabitants|citizens|population|souls|civilians)"
@@ -39,11 +40,9 @@ _DEFINITE = re.compile(rf"\bthe\s+(?:[\w’'-]+\s+)?(?:city|town|village|country
                        rf"(?:\s+of|\s*,?\s*(?:which\s+)?(?:has|had|once\s+had)\s+(?:a\s+|an\s+)?(?:(?:pre-?war|current|total|"
                        rf"estimated)\s+)?population\s+of)\s+{_FIGURE}"
                        rf"(?:\s+{_WHO})?(?![\d,.]*\s*(?:km|kilomet|mile|sq|square|hectare))\b", _I)
-#: An appositive calling a settlement so and placing it: ", a hilltop town in eastern", ", the capital of".
-_SETTLEMENT_IN = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|port|capital|"
-                            r"suburb|township|hub|stronghold)\s+(?:in|of|near|on)\s+(?:the\s+)?(?:(?-i:[a-z])[\w’'-]*\s+)?$", _I)
-#: What a population wording after a place must hold: a figure, or a rank's words.
-_TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred", _I)
+#: What a population wording after a place must hold: a figure, or a rank's words (a gate over the
+#: lowered text: see Reader.holds).
+_TAIL_GATE = re.compile(r"\d|largest|biggest|populous|million|thousand|hundred")
 #: The rank an ordinal says ("second-largest": 2); "largest", "biggest" and "most populous" alone are 1.
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -52,14 +51,21 @@ _RANK = re.compile(rf"^['’]s\s+(?P<rank>{_ORDINAL}?[\s\-]?(?:largest|biggest|m
 #: "Aleppo, the country's second-largest city": the rank in the place's own country.
 _OWN_COUNTRY_RANK = re.compile(rf"^\s*,\s*(?:now\s+)?the\s+(?:country|nation)['’]s\s+(?P<rank>{_ORDINAL}?[\s\-]?"
                                r"(?:largest|biggest|most\s+populous))\s+(?:city|town)\b", _I)
+#: The words every match of _DEFINITE holds (a gate over the lowered text: see Reader.scan).
+_DEFINITE_GATE = re.compile(r"(?:city|town|village|country|region|province|state)\s+of|population")
+
+#: An appositive calling a settlement so and placing it: ", a hilltop town in eastern", ", the capital of".
+_SETTLEMENT_IN = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|port|capital|"
+                            r"suburb|township|hub|stronghold)\s+(?:in|of|near|on)\s+(?:the\s+)?(?:(?-i:[a-z])[\w’'-]*\s+)?$", _I)
 
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
     for subject in reader.mentions:
-        tail = text[subject.end:subject.end + 140]
-        if not _TAIL_GATE.search(tail) or not subject.resolved or not reader.can_be_subject(subject):
+        if not reader.holds(_TAIL_GATE, subject.end, subject.end + 140) or not subject.resolved \
+                or not reader.can_be_subject(subject):
             continue
+        tail = text[subject.end:subject.end + 140]
         match = next((m for m in (p.match(tail) for p in (*_AFTER, _POSSESSIVE, _WHOSE)) if m), None)
         if match is not None and not _says_people(match):
             match = None
@@ -85,7 +91,7 @@ def find(reader: Reader, found: list[Finding]):
                 anchor = reader.implied(subject.end + said.start(), subject.end + said.end(), country, "the place's own country")
                 ordinal = re.match(r"\w+", own.group("rank")).group().lower()
                 yield Finding("population", subject.start, subject.end + own.end(), [subject], [anchor],
-                              {"rank": _ORDINALS.get(ordinal, 1)}, wording="rank")
+                              RankStated(_ORDINALS.get(ordinal, 1)), wording="rank")
             continue
         rank = _RANK.match(tail)
         if rank and reader.is_area(subject):
@@ -94,8 +100,8 @@ def find(reader: Reader, found: list[Finding]):
             if city is not None:
                 start, end = min(city.start, subject.start), max(city.end, subject.end + rank.end())
                 ordinal = re.match(r"\w+", rank.group("rank")).group().lower()
-                yield Finding("population", start, end, [city], [subject], {"rank": _ORDINALS.get(ordinal, 1)}, wording="rank")
-    for match in _DEFINITE.finditer(text):
+                yield Finding("population", start, end, [city], [subject], RankStated(_ORDINALS.get(ordinal, 1)), wording="rank")
+    for match in reader.scan(_DEFINITE, _DEFINITE_GATE, 150, 150):
         if number(match.group("num")) < 100 or any(f.start <= match.start() < f.end for f in found):
             continue
         noun = re.search(r"\b(city|town|village|country|region|province|state)\b", match.group(), _I)
@@ -156,11 +162,8 @@ def _ranked_city(reader: Reader, country, pos: int):
     return None
 
 
-def _stated(match: re.Match) -> dict:
-    stated = {"population": number(match.group("num"))}
-    if match.group("qual"):
-        stated["qualifier"] = words(match.group("qual"))
-    return stated
+def _stated(match: re.Match) -> PopulationStated:
+    return PopulationStated(number(match.group("num")), words(match.group("qual")) if match.group("qual") else None)
 
 
 def _finding(start: int, end: int, subject, match: re.Match) -> Finding:

@@ -4,16 +4,17 @@ state of Zamfara", "India's northern state of Uttar Pradesh", "Redding, northern
 "Rafah, on the southern edge of the Gaza Strip", "X, in the western part of Y",
 "Cairns in the state's far north", "southern Ukraine's Kherson region".
 
-Each is a ``direction`` claim whose anchor is the region (``stated["within"]`` names it): the check
-measures the bearing from the region's centre to the place (see Checker.position). Where the
-wording names no region ("the southern city of X"), the region is the place's own country.
+Each is a ``direction`` claim whose anchor is the region (a PositionStated record, whose ``within``
+names it): the check measures the bearing from the region's centre to the place (see
+Checker.position). Where the wording names no region ("the southern city of X"), the region is the
+place's own country.
 
 >>> from geo.document import Mention
 >>> from geo.claims.finding.reader import Reader
 >>> from geo.gazetteer import Gazetteer
 >>> text = "Fighting reached the southern city of Kherson."
 >>> r = Reader(text, [Mention("a", 38, 45, "Kherson", 706448)], {}, [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('direction', {'direction': 'S', 'within': 'its country'}, 'the southern city of Kherson')]
 """
 from __future__ import annotations
@@ -21,7 +22,8 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import DIRECTION_ADJECTIVE, compass_code
+from geo.claims.finding.words import DIRECTION_ADJECTIVE, DIRECTION_GATE, compass_code
+from geo.claims.records import PositionStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -64,7 +66,7 @@ def find(reader: Reader, found: list[Finding]):
 def _finding(reader: Reader, start: int, end: int, subject: Mention | None, anchor: Mention | None, direction: str,
              within: str, vague: str | None = None, inferred: str | None = None) -> Finding:
     return Finding("direction", start, end, [subject] if subject else [], [anchor] if anchor else [],
-                   {"direction": compass_code(direction), "within": within}, vague, "position", inferred)
+                   PositionStated(compass_code(direction), within), vague, "position", inferred)
 
 
 def _subject_ok(reader: Reader, m: Mention | None) -> bool:
@@ -78,7 +80,7 @@ def _own_country(reader: Reader, subject: Mention, start: int, end: int) -> Ment
 
 def _of(reader: Reader):
     text = reader.text
-    for match in _OF.finditer(text):
+    for match in reader.scan(_OF, DIRECTION_GATE, 20, 200):
         if match.group("dir")[:1].isupper() and match.group("noun")[:1].isupper():
             continue                                              # "Southern District of Ohio": a proper name
         subject = reader.anchor_at(match.end())
@@ -110,7 +112,7 @@ _REGION_KIND = re.compile(r"(?:\s+(?:region|province|oblast|state|governorate|di
 
 def _named_region(reader: Reader):
     text = reader.text
-    for match in _DIR_BEFORE_NAME.finditer(text):
+    for match in reader.scan(_DIR_BEFORE_NAME, DIRECTION_GATE, 20, 60):
         region = reader.anchor_at(match.end())
         if region is None or not reader.is_area(region) or reader.is_country(region):
             continue
@@ -135,7 +137,7 @@ def _named_region(reader: Reader):
 
 def _before_region(reader: Reader):
     text = reader.text
-    for match in _BEFORE_REGION.finditer(text):
+    for match in reader.scan(_BEFORE_REGION, DIRECTION_GATE, 60, 60):
         anchor = reader.anchor_at(match.end())
         if anchor is not None and reader.is_settlement(anchor):
             anchor = _namesake_region(reader, anchor)
@@ -178,7 +180,7 @@ def _proper_name(text: str, pos: int) -> bool:
 
 def _region_possessive(reader: Reader):
     text = reader.text
-    for match in _DIR_BEFORE_NAME.finditer(text):
+    for match in reader.scan(_DIR_BEFORE_NAME, DIRECTION_GATE, 20, 60):
         anchor = reader.anchor_at(match.end())
         if anchor is None or not reader.is_area(anchor):
             continue
@@ -192,8 +194,7 @@ def _region_possessive(reader: Reader):
 
 
 def _part(reader: Reader):
-    text = reader.text
-    for match in (*_PART.finditer(text), *_EDGE.finditer(text)):
+    for match in (*reader.scan(_PART, DIRECTION_GATE, 60, 100), *reader.scan(_EDGE, DIRECTION_GATE, 60, 100)):
         if match.group("referent"):
             end = match.end()
             anchor = None
@@ -215,7 +216,7 @@ def _part(reader: Reader):
 
 def _corner(reader: Reader):
     text = reader.text
-    for match in _CORNER.finditer(text):
+    for match in reader.scan(_CORNER, DIRECTION_GATE, 40, 100):
         direction = match.group("adj") or match.group("noun")
         owner = reader.mention_before(match.start(), limit=0)
         if owner is not None and owner.end == match.start():

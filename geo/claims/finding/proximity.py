@@ -8,7 +8,7 @@ Chester", "the Cairns suburbs of A, B and C", "Cairo's suburb of Madinaty", "in 
 >>> from geo.gazetteer import Gazetteer
 >>> mentions = [Mention("a", 0, 8, "Edmonton", 2167744), Mention("a", 23, 29, "Cairns", 2172797)]
 >>> r = Reader(text, mentions, {}, [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('proximity', {'relation': 'outside'}, 'Edmonton, just outside Cairns')]
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.words import Gate
+from geo.claims.records import RelationStated
 
 _I = re.IGNORECASE
 _OUTSKIRTS = re.compile(r"\b(?:on|in|at|to)\s+the\s+(?:\w+\s+)?outskirts\s+of\s+", _I)
@@ -24,6 +26,8 @@ _OUTSIDE = re.compile(r"(?:\b(?:just|right|immediately)\s+)?\boutside(?:\s+of)?\
 _SUBURB = re.compile(r"\s+(?:\w+\s+)?suburbs?\b(?:\s+of\s+)?", _I)
 #: "Cairo's gated suburb of Madinaty".
 _POSSESSIVE_SUBURB = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}suburbs?\s+(?:of\s+)?", 0)
+#: The words every match of _OUTSKIRTS and _OUTSIDE holds (see Reader.scan).
+_OUTSKIRTS_GATE, _OUTSIDE_GATE = Gate(("outskirts",)), Gate(("outside",))
 
 
 def find(reader: Reader, found: list[Finding]):
@@ -33,17 +37,17 @@ def find(reader: Reader, found: list[Finding]):
 
 
 def _outskirts(reader: Reader):
-    for match in _OUTSKIRTS.finditer(reader.text):
+    for match in reader.scan(_OUTSKIRTS, _OUTSKIRTS_GATE, 80, 20):
         anchor = reader.anchor_after(match.end())
         if anchor is None:
             continue
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
-                      {"relation": "outskirts"}, vague, "outskirts", inferred)
+                      RelationStated("outskirts"), vague, "outskirts", inferred)
 
 
 def _outside(reader: Reader):
-    for match in _OUTSIDE.finditer(reader.text):
+    for match in reader.scan(_OUTSIDE, _OUTSIDE_GATE, 30, 20):
         anchor = reader.anchor_at(match.end())
         # "outside Ukraine" means not in it: only a town has an outside that is near it
         if anchor is None or not reader.is_settlement(anchor):
@@ -55,7 +59,8 @@ def _outside(reader: Reader):
         if unnamed is not None:
             vague = f"the subject ('{unnamed}') is not a named place"    # "Block's residence outside of Waterloo"
         start = match.start() - len(unnamed) - 1 if unnamed is not None else reader.quote_start(subjects, match.start(), inferred)
-        yield Finding("proximity", max(0, start), anchor.end, subjects, [anchor], {"relation": "outside"}, vague, "outside", inferred)
+        yield Finding("proximity", max(0, start), anchor.end, subjects, [anchor], RelationStated("outside"), vague, "outside",
+                      inferred)
 
 
 def _suburbs(reader: Reader):
@@ -71,7 +76,7 @@ def _suburbs(reader: Reader):
         if after is not None:                                     # "the Cincinnati suburb of West Chester"
             subjects = [m for m in reader.list_after(after) if reader.is_settlement(m)] or [after]
             yield Finding("proximity", _the_before(text, anchor.start), subjects[-1].end, subjects, [anchor],
-                          {"relation": "suburb"}, wording="suburb")
+                          RelationStated("suburb"), wording="suburb")
             continue
         before = text[max(0, anchor.start - 40):anchor.start]
         comma = re.search(r",\s*(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){0,2}$", before)
@@ -80,14 +85,14 @@ def _suburbs(reader: Reader):
             if subject is not None and reader.is_area(subject):
                 subject = reader.contained_first(subject)
             if subject is not None and subject.resolved and subject.geonameid != anchor.geonameid:
-                yield Finding("proximity", subject.start, match.end(), [subject], [anchor], {"relation": "suburb"},
+                yield Finding("proximity", subject.start, match.end(), [subject], [anchor], RelationStated("suburb"),
                               wording="suburb")
                 continue
         if re.search(r"\b(?:in|on|from)\s+the\s+$", before, _I):   # "in the Damascus suburbs"
             subjects, vague, inferred = reader.subject_or_vague(anchor.start - 4, {anchor.geonameid})
             if subjects or inferred:
                 yield Finding("proximity", reader.quote_start(subjects, anchor.start, inferred), match.end(), subjects, [anchor],
-                              {"relation": "suburb"}, vague, "suburb", inferred)
+                              RelationStated("suburb"), vague, "suburb", inferred)
 
 
 def _the_before(text: str, start: int) -> int:

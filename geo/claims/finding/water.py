@@ -11,7 +11,7 @@ west bank of" a river is a ``direction`` from the river's nearest point.
 >>> text = "Odesa, on the Black Sea coast, was hit."
 >>> r = Reader(text, [Mention("a", 0, 5, "Odesa", 698740), Mention("a", 14, 23, "Black Sea", 117468570)], {},
 ...            [(0, len(text))], Gazetteer.open())
->>> [(f.type, f.stated, text[f.start:f.end]) for f in find(r, [])]
+>>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('proximity', {'relation': 'on the coast'}, 'Odesa, on the Black Sea coast')]
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import compass_code
+from geo.claims.finding.words import Gate, compass_code
+from geo.claims.records import BankStated, OnWaterStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -27,11 +28,15 @@ _I = re.IGNORECASE
 _ON = re.compile(r"(?<![\w’'])(?:on|along|astride|straddling)\s+(?:the\s+)?(?:(?:banks?|shores?|coast)\s+of\s+(?:the\s+)?)?", _I)
 _COAST_AFTER = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", _I)
 _BANK = re.compile(r"(?<![\w’'])(?:the\s+)?(?P<dir>(?:left|right|north|south|east|west)(?:ern)?)\s+bank\s+of\s+(?:the\s+)?", _I)
+#: The word every match of _BANK holds (see Reader.scan).
+_BANK_GATE = Gate(("bank",))
 
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
-    for match in _ON.finditer(text):
+    # what follows "on" is a river or a sea the article names (anchor_after implies only capitals)
+    waters = any(_kind(reader, m) for m in reader.mentions)
+    for match in _ON.finditer(text) if waters else ():
         water = reader.anchor_after(match.end())
         kind = _kind(reader, water)
         if kind is None:
@@ -48,8 +53,8 @@ def find(reader: Reader, found: list[Finding]):
         if not subjects:
             continue                                              # "troops dug in along the Dnipro": no place placed
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), end, subjects, [water],
-                      {"relation": relation}, vague, "water", inferred)
-    for match in _BANK.finditer(text):
+                      OnWaterStated(relation), vague, "water", inferred)
+    for match in reader.scan(_BANK, _BANK_GATE, 40, 20):
         river = reader.anchor_at(match.end())
         if _kind(reader, river) != "river" or match.group("dir").lower().startswith(("left", "right")):
             continue
@@ -57,7 +62,7 @@ def find(reader: Reader, found: list[Finding]):
         if not subjects:
             continue
         yield Finding("direction", reader.quote_start(subjects, match.start(), inferred), river.end, subjects, [river],
-                      {"direction": compass_code(match.group("dir")), "relation": "bank"}, vague, "bank", inferred)
+                      BankStated(compass_code(match.group("dir"))), vague, "bank", inferred)
 
 
 def _kind(reader: Reader, m: Mention | None) -> str | None:

@@ -1,5 +1,6 @@
-"""The pieces wordings are made of: compass words, qualifiers, numbers, place nouns, and readers of
-the values they state.
+"""The pieces wordings are made of: compass words, qualifiers, numbers, place nouns, readers of the
+values they state, and the gates (the plain words a wording's every match holds) that tell
+Reader.scan where to run a wording.
 
 >>> import re
 >>> bool(re.fullmatch(DIRECTION, "north-east", re.I)), compass_code("south west")
@@ -10,6 +11,7 @@ the values they state.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from geo.claims.geodesy import compass, direction_bearing
 from geo.claims.units import NUMBER_PATTERN, parse_number, parse_unit
@@ -29,10 +31,50 @@ SETTLEMENT_NOUN = r"(?:village|town|city|settlement|hamlet|suburb|township|commu
 THE_KIND_OF = rf"(?:the\s+)?(?:(?:{PLACE_NOUN})\s+of\s+)?"
 
 
-#: Where a measure may be stated: a unit word after a digit or a space (the gate for scanning the
-#: distance and conversion wordings, whose every match holds one).
-UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)",
-                       re.IGNORECASE)
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, for gates (:meth:`Reader.scan`) to look for lowercase words in without
+    re.IGNORECASE; None where that would not find every place a case-blind regex matches: when
+    lowering changes the text's length (positions would shift: "İ" lowers to two characters), or the
+    text holds a dotless ı or a long ſ (which re.IGNORECASE matches to i and s, and lower() keeps).
+
+    >>> lowered("Near KYIV"), lowered("İzmir"), lowered("Diyarbakır")
+    ('near kyiv', None, None)
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What every match of a wording holds, for :meth:`Reader.scan` to run it only around: one of
+    ``words`` (lowercase, looked for in the lowered text: plain words are found several times faster
+    than any regex), or a match of ``cased``, a pattern over the text itself.
+
+    >>> Gate(("north", "east"), re.compile("[NESW]{1,3} of")).spans("NE of Izium, east of", "ne of izium, east of")
+    [(0, 5), (13, 17)]
+    """
+
+    words: tuple[str, ...]
+    cased: re.Pattern | None = None
+
+    def spans(self, text: str, lowered: str) -> list[tuple[int, int]]:
+        found = []
+        for word in self.words:
+            at = lowered.find(word)
+            while at >= 0:
+                found.append((at, at + len(word)))
+                at = lowered.find(word, at + 1)
+        if self.cased is not None:
+            found.extend(m.span() for m in self.cased.finditer(text))
+        return sorted(found)
+
+
+#: The words every compass wording holds ("north-eastern", "the south of"): the gate, over the lowered
+#: text, for scanning the wordings of a position in a region (see Reader.scan).
+DIRECTION_GATE = Gate(("north", "south", "east", "west"))
+#: Where a measure may be stated: a unit word after a digit or a space (the gate, over the lowered
+#: text, for scanning the distance and conversion wordings, whose every match holds one).
+UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)")
 
 
 def number(text: str) -> float | int:
