@@ -74,7 +74,9 @@ class Policy:
                                         #: the article is in, ...
     remote_namesake_km: float = 2500.0  #: ... farther than this from every place the article names (at least...
     remote_namesake_places: int = 2     #: ... this many of them) is another place the gazetteer lacks: "the Chinese
-                                        #: border town of Muse" in a Myanmar story is not Muse, Pennsylvania
+                                        #: border town of Muse" in a Myanmar story is not Muse, Pennsylvania...
+    remote_namesake_focus_km: float = 1500.0  #: ... where the story has a focus: this share of its places lie
+    remote_namesake_focus_share: float = 0.8  #: within this distance of their centre
 
     # -- the confidence reported
     temperature: float = 0.12           #: softmax temperature over candidate scores (the winner's share)

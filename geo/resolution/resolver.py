@@ -454,5 +454,11 @@ def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful
             or context.names_country_besides(place.country_code, span.norm, doubtful):
         return False
     others = [(lat, lon) for norm, lat, lon in context.points if norm != span.norm and norm not in doubtful]
-    return len(others) >= POLICY.remote_namesake_places and all(
-        haversine_km(place.lat, place.lon, lat, lon) > POLICY.remote_namesake_km for lat, lon in others)
+    if len(others) < POLICY.remote_namesake_places or not all(
+            haversine_km(place.lat, place.lon, lat, lon) > POLICY.remote_namesake_km for lat, lon in others):
+        return False
+    # only a story with a focus: its places gathered in one part of the world (a list of places from
+    # all over it may hold a small far one too)
+    lat0, lon0 = sum(lat for lat, _ in others) / len(others), sum(lon for _, lon in others) / len(others)
+    near = sum(haversine_km(lat0, lon0, lat, lon) <= POLICY.remote_namesake_focus_km for lat, lon in others)
+    return near >= POLICY.remote_namesake_focus_share * len(others)
