@@ -182,3 +182,14 @@ def test_a_region_named_before_a_towns_kind(gaz):
 def test_a_described_thing_outside_a_town(gaz):
     claim = one(gaz, "Deputies searched Block's residence outside of Waterloo.", ("Waterloo", 4880889), type="proximity")
     assert claim.verdict == "unverifiable" and "Block's residence" in claim.explanation
+
+
+def test_a_datelines_capitals_are_no_sentences_subject(gaz):
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    text = "KINSHASA (AP) - M23 rebels have captured Goma, the largest city in eastern Congo, near the border with Rwanda."
+    claims = Pipeline(gaz).process(Article("t.txt", text)).claims
+    direction = [c for c in claims if c.type == "direction"]
+    assert direction and direction[0].subject[0].name == "Goma" and direction[0].verdict == "consistent"
+    assert all(c.verdict != "inconsistent" for c in claims), [c.explanation for c in claims]

@@ -109,3 +109,12 @@ def test_countries_by_their_everyday_names(pipeline, gaz):
 def test_a_country_named_town_in_a_us_state(pipeline, gaz):
     found = mentions(pipeline, "Floods hit Peru, Indiana, and Lebanon, Pennsylvania.")
     assert gaz.place(found["Peru"]).country_code == "US" and gaz.place(found["Lebanon"]).country_code == "US"
+
+
+def test_congo_by_the_story(pipeline, gaz):
+    # AP writes "Congo" for the Democratic Republic; a story of Brazzaville's region means the Republic
+    east = mentions(pipeline, "M23 rebels seized Goma, the largest city in eastern Congo, near Bukavu and Kinshasa.")
+    assert gaz.place(east["Congo"]).country_code == "CD"
+    west = mentions(pipeline, "Ebola broke out in the Republic of Congo's Cuvette-Ouest region; Congo asked Gabon for help.")
+    assert gaz.place(west["Congo"]).country_code == "CG"
+    assert gaz.place(mentions(pipeline, "Aid reached the Democratic Republic of Congo.")["Democratic Republic of Congo"]).country_code == "CD"

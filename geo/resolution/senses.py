@@ -177,8 +177,12 @@ class _Senses:
             _stems_yield(ranked, bases)
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
         self.bases: tuple[float, ...] = tuple(bases)
-        #: the country whose mentions support each candidate (None for a country or continent)
-        self.countries: tuple[str | None, ...] = tuple(None if a else c.place.country_code for c, a in zip(ranked, alone))
+        #: the country whose mentions support each candidate (None for a country or continent, unless
+        #: the name is two countries': "Congo" in a story naming the Cuvette-Ouest region is Brazzaville's)
+        rival_countries = sum(c.place.is_country for c in ranked) >= 2
+        self.countries: tuple[str | None, ...] = tuple(
+            (c.place.country_code if rival_countries and c.place.is_country else None) if a else c.place.country_code
+            for c, a in zip(ranked, alone))
         #: the country of each candidate that takes its country's bonus only with its region's: a small
         #: town sharing its name with a place of world importance abroad (Paris, Texas in a story naming
         #: only the United States is Paris, France; beside Dallas and Texas it is the town), else None

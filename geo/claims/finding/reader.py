@@ -437,7 +437,8 @@ class Reader:
         sent_start, _ = self.sentence(subject.start)
         if ";" in self.text[sent_start:subject.start]:
             return []
-        opening = [m for m in self.inside(sent_start, subject.start) if m.start - sent_start <= _OPENING_REACH]
+        opening = [m for m in self.inside(sent_start, subject.start) if m.start - sent_start <= _OPENING_REACH
+                   and m is not self.dateline and not m.text.isupper()]   # (a dateline's place is where the reporter is)
         anchors = {a.geonameid for a in finding.anchors}
         if opening and _HEAD_LEAD.fullmatch(self.text[sent_start:opening[0].start]):
             head = opening[0]
