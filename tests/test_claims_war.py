@@ -193,3 +193,17 @@ def test_a_datelines_capitals_are_no_sentences_subject(gaz):
     direction = [c for c in claims if c.type == "direction"]
     assert direction and direction[0].subject[0].name == "Goma" and direction[0].verdict == "consistent"
     assert all(c.verdict != "inconsistent" for c in claims), [c.explanation for c in claims]
+
+
+KRYVYI_RIH, LVIV_CITY, HOMS, SYRIA = 703845, 702550, 169577, 163843
+
+
+def test_a_place_in_the_centre_of_a_region(gaz):
+    # measured against how far the region reaches in the place's direction (Syria's centre lies in its desert)
+    claim = one(gaz, "Strikes hit Homs in central Syria.", ("Homs", HOMS), ("Syria", SYRIA), type="direction")
+    assert claim.stated["direction"] == "C" and claim.verdict == "consistent", claim.explanation
+    claim = one(gaz, "Kryvyi Rih, in central Ukraine, was hit.", ("Kryvyi Rih", KRYVYI_RIH), ("Ukraine", UKRAINE),
+                type="direction")
+    assert claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, "Strikes hit Lviv in central Ukraine.", ("Lviv", LVIV_CITY), ("Ukraine", UKRAINE), type="direction")
+    assert wrong.verdict == "inconsistent", wrong.explanation

@@ -98,6 +98,10 @@ class Policy:
     #: "the southern city of X": a place nearer its region's centre than this share of the region's
     #: radius (that of a disc of its area) is central, with no direction in it: unverifiable.
     position_central_fraction: float = 0.25
+    #: "X in central Y": the place lies within this share of the way from the region's centre to its
+    #: outline in the place's direction (the farthest outline point within centre_reach_degrees of it).
+    position_centre_fraction: float = 0.75
+    centre_reach_degrees: float = 15.0
     #: "the second-largest city": the rank by population may be off by this many places.
     rank_slack: float = 1.0
     #: A place with none of the article's other places within this distance is a doubtful reading

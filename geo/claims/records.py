@@ -81,9 +81,13 @@ class DirectionStated(Stated):
     relative: str | None = None   #: "farther": a direction relative to the place said before
 
 
+#: The stated "direction" of a place in the middle of a region ("in central Gaza").
+CENTRE = "C"
+
+
 @dataclass(frozen=True)
 class PositionStated(Stated):
-    """"the southern city of X", "X in northern Y": a compass point within a region."""
+    """"the southern city of X", "X in northern Y", "X in central Y": a compass point (or CENTRE) within a region."""
 
     direction: str
     within: str                   #: the region's words, or "its country" when it is implied

@@ -11,7 +11,7 @@ from geo.claims.geodesy import (COMPASS_WORDS, angle_difference, bearing, compas
                                 distance_between, largest_part, nearest)
 from geo.claims.checks.result import (CONSISTENT, INCONSISTENT, UNVERIFIABLE, Result, bounded_error, name_of, range_error,
                                      rounded_km, rounded_mi, unverifiable, water_point, worst)
-from geo.claims.records import (BankStated, DirectionStated, DistanceBearing, DistanceStated, PositionMeasured,
+from geo.claims.records import (CENTRE, BankStated, DirectionStated, DistanceBearing, DistanceStated, PositionMeasured,
                                 PositionStated)
 from geo.claims.regions import Shape
 from geo.claims.units import UNIT_LABELS, Length, format_number
@@ -104,6 +104,16 @@ class DistanceChecks:
         return any(angle_difference(bearing(origin, Point(x, y)), want) <= self.policy.bearing_degrees
                    for x, y in points[::step])
 
+    def _reach(self, region: Shape, centre, azimuth: float) -> float | None:
+        """How far (km) the region's outline lies from ``centre`` in the direction ``azimuth`` (the
+        farthest of its outline points within policy.centre_reach_degrees of it), else None."""
+        part = largest_part(region.geometry)
+        points = list(getattr(part, "exterior", part).coords)
+        step = max(1, len(points) // max(1, int(self.policy.region_bearing_samples)))
+        reaches = [distance(centre, Point(x, y)).km for x, y in points[::step]
+                   if angle_difference(bearing(centre, Point(x, y)), azimuth) <= self.policy.centre_reach_degrees]
+        return max(reaches) if reaches else None
+
     def position(self, subject: Shape, anchor: Shape, stated: PositionStated | DirectionStated) -> Result:
         """"the southern city of Shiraz" (in Iran), "Redding, northern California": the bearing from the
         centre of the region (the centroid of its largest part) to the place, within
@@ -111,13 +121,23 @@ class DistanceChecks:
         policy.position_central_fraction of the region's radius has no direction in it; a place
         outside the region cannot be placed in it."""
         if not anchor.is_area:
-            return unverifiable("no polygon", f"{name_of(anchor)} has no outline to find its {COMPASS_WORDS[stated.direction]} in")
+            return unverifiable("no polygon", f"{name_of(anchor)} has no outline to find its "
+                                              f"{COMPASS_WORDS.get(stated.direction, 'centre')} in")
         centre, radius = anchor.centre_and_radius_km
         target = subject.geometry.centroid if subject.is_area else subject.point
         if not anchor.geometry.intersects(target) and distance_between(target, anchor.geometry).km > self.policy.edge_km:
             return unverifiable("says little", f"{name_of(subject)} lies outside {name_of(anchor)}, so it has no place in it")
         length = distance(centre, target)
         measured = PositionMeasured(rounded_km(length), round(radius, 1))
+        if stated.direction == CENTRE:
+            # "X in central Y": near the region's centre, as a share of how far the region reaches that way
+            # (a long region, the Gaza Strip, is central along its length farther than across it)
+            reach = self._reach(anchor, centre, bearing(centre, target)) or radius
+            limit = self.policy.position_centre_fraction * reach
+            verdict, margin = self._judge(length.km, limit)
+            return Result(verdict, replace(measured, margin=margin),
+                          f"{name_of(subject)} lies {length} from the centre of {name_of(anchor)}, which reaches about "
+                          f"{reach:,.0f} km that way; the article puts it in the centre, within {limit:,.0f} km")
         if length.km < self.policy.position_central_fraction * radius:
             return unverifiable("too close", f"{name_of(subject)} lies {length} from the centre of {name_of(anchor)}, too "
                                               f"central for a direction in it", measured)

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import DIRECTION_ADJECTIVE, DIRECTION_GATE, compass_code
-from geo.claims.records import PositionStated
+from geo.claims.finding.words import DIRECTION_ADJECTIVE, DIRECTION_GATE, Gate, compass_code
+from geo.claims.records import CENTRE, PositionStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
@@ -58,6 +58,7 @@ def find(reader: Reader, found: list[Finding]):
     yield from _of(reader)
     yield from _named_region(reader)
     yield from _before_region(reader)
+    yield from _central(reader)
     yield from _region_possessive(reader)
     yield from _part(reader)
     yield from _corner(reader)
@@ -133,6 +134,37 @@ def _named_region(reader: Reader):
             continue
         end = _REGION_KIND.match(text, region.end).end() if _REGION_KIND.match(text, region.end) else region.end
         yield _finding(reader, start, end, region, anchor, match.group("dir"), within)
+
+
+#: "Deir al-Balah in central Gaza", "Kryvyi Rih, central Ukraine": a place in the middle of a region.
+_CENTRAL_BEFORE = re.compile(r"(?:(?P<comma>,)|\s(?:in|across|throughout))\s+(?P<dir>central)\s+(?=(?-i:[A-Z]))", _I)
+_CENTRAL_GATE = Gate(("central",))
+
+
+def _central(reader: Reader):
+    """"in central Gaza": a place in the middle of a region (stated direction CENTRE); a town's name
+    there is read as the region of that name that holds it (inferred, as for "southern Gaza")."""
+    text = reader.text
+    for match in reader.scan(_CENTRAL_BEFORE, _CENTRAL_GATE, 20, 20):
+        anchor = reader.anchor_at(match.end())
+        if anchor is not None and reader.is_settlement(anchor):
+            anchor = _namesake_region(reader, anchor)
+        if anchor is None or not reader.is_area(anchor) or _proper_name(text, match.start("dir")) \
+                or text[anchor.end:anchor.end + 2] in ("'s", "’s"):
+            continue
+        if match.group("comma"):
+            subject = reader.mention_before(match.start(), limit=1)
+            if _subject_ok(reader, subject):
+                yield Finding("direction", subject.start, anchor.end, [subject], [anchor], PositionStated(CENTRE, anchor.text),
+                              None, "position", anchor.reason if anchor.method == "inferred" else None)
+            continue
+        subjects, vague, inferred = reader.subject_or_vague(match.start() + 1, {anchor.geonameid})
+        subjects = [m for m in subjects if _subject_ok(reader, m)]
+        if not subjects:
+            continue                                              # "fighting in central Ukraine": no place placed
+        inferred = inferred or (anchor.reason if anchor.method == "inferred" else None)
+        yield Finding("direction", reader.quote_start(subjects, match.start() + 1, inferred), anchor.end, subjects[:1], [anchor],
+                      PositionStated(CENTRE, anchor.text), None, "position", inferred)
 
 
 def _before_region(reader: Reader):
