@@ -207,3 +207,13 @@ def test_a_place_in_the_centre_of_a_region(gaz):
     assert claim.verdict == "consistent", claim.explanation
     wrong = one(gaz, "Strikes hit Lviv in central Ukraine.", ("Lviv", LVIV_CITY), ("Ukraine", UKRAINE), type="direction")
     assert wrong.verdict == "inconsistent", wrong.explanation
+
+
+WAD_MADANI = 364103
+
+
+def test_a_bank_too_near_a_generalized_river_line_is_no_evidence(gaz):
+    blue_nile = next(c.place.geonameid for c in gaz.candidates("blue nile") if c.place.kind == "river")
+    claim = one(gaz, "Wad Madani, on the western bank of the Blue Nile, was retaken.", ("Wad Madani", WAD_MADANI),
+                ("Blue Nile", blue_nile), type="direction")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "too close", claim.explanation

@@ -84,6 +84,10 @@ class Policy:
     bank_degrees: float = 90.0
     #: ...for a place at least this far from the river's line (nearer, it lies on the river itself).
     bank_min_km: float = 0.5
+    #: Nearer a river's Natural Earth line than this (about twice the line's generalization at 1:10m, and
+    #: its bends), a bank that holds is consistent and one that misses is unverifiable ("Wad Madani, on the
+    #: western bank of the Blue Nile", 2 km off the line's bend).
+    bank_uncertain_km: float = 2.5
     #: "Odesa, on the Black Sea coast": at most this far from the coastline (from a town's built-up edge).
     on_coast_km: float = 15.0
     #: "outside Y", "a Y suburb": at most this far from the edge of Y's built-up area.

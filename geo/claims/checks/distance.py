@@ -161,6 +161,10 @@ class DistanceChecks:
             return unverifiable("too close", f"{name_of(subject)} lies on {name_of(river)}'s course itself", measured)
         azimuth = bearing(near.point, subject.point)
         off = angle_difference(azimuth, direction_bearing(stated.direction))
+        if near.distance.km < self.policy.bank_uncertain_km and off > self.policy.bank_degrees:
+            # so near a generalized line (and its bends), the side that misses is no evidence (one that holds is)
+            return unverifiable("too close", f"{name_of(subject)} lies {near.distance} from {name_of(river)}'s generalized "
+                                              f"line, too near to tell its bank", measured)
         verdict, margin = self._judge(off, self.policy.bank_degrees)
         measured = replace(measured, bearing_deg=round(azimuth, 1), compass=compass(azimuth), bearing_off_deg=round(off, 1),
                            bearing_margin=margin)
