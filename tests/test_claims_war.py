@@ -217,3 +217,22 @@ def test_a_bank_too_near_a_generalized_river_line_is_no_evidence(gaz):
     claim = one(gaz, "Wad Madani, on the western bank of the Blue Nile, was retaken.", ("Wad Madani", WAD_MADANI),
                 ("Blue Nile", blue_nile), type="direction")
     assert claim.verdict == "unverifiable" and claim.measured["reason"] == "too close", claim.explanation
+
+
+MEKELE, ADDIS_ABABA, HERAT_CITY, IRAN = 331180, 344979, 1140026, 130758
+
+
+def test_a_distance_longer_than_the_straight_line_may_be_by_road(gaz):
+    claim = one(gaz, "Mekele lies about 780 km north of Addis Ababa.", ("Mekele", MEKELE), ("Addis Ababa", ADDIS_ABABA),
+                type="distance_direction")
+    assert claim.verdict == "unverifiable" and claim.measured["reason"] == "road distance", claim.explanation
+    shorter = one(gaz, "Mekele lies about 250 km north of Addis Ababa.", ("Mekele", MEKELE), ("Addis Ababa", ADDIS_ABABA),
+                  type="distance_direction")
+    assert shorter.verdict == "inconsistent", shorter.explanation   # no road is shorter than the straight line
+
+
+def test_a_modifier_the_sentences_described_subject_may_own(gaz):
+    text = ("The epicenter was about 40 kilometers northwest of the city of Herat, the provincial capital, near the "
+            "border with Iran.")
+    claim = one(gaz, text, ("Herat", HERAT_CITY), ("Iran", IRAN), type="border_proximity")
+    assert claim.verdict == "unverifiable" and "The epicenter" in claim.explanation, claim.explanation

@@ -146,6 +146,8 @@ class _Judge:
         result = self.measure(finding)
         if result.verdict == INCONSISTENT and finding.inferred:
             return result.doubted("inferred place", finding.inferred)
+        if result.verdict == INCONSISTENT and finding.attachment:
+            return result.doubted("vague wording", finding.attachment)
         if result.verdict == INCONSISTENT and finding.type != "population":
             doubt = self.doubt(finding)
             if doubt:

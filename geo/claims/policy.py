@@ -133,6 +133,13 @@ class Policy:
     #: A resolution less confident than this is doubtful: a claim resting on it is never inconsistent.
     doubtful_below: float = 0.4
 
+    #: A stated distance longer than the straight line by up to this factor (a road's detour: roads run
+    #: 1.2-1.6x the straight line) is not called wrong, for distances of road_min_km or more: "Mekele
+    #: lies about 780 km north of Addis Ababa" is the road's 780, the straight line's 501 (unverifiable).
+    #: A distance shorter than the straight line is no road's.
+    road_detour: float = 1.6
+    road_min_km: float = 20.0
+
     def distance_tolerance_km(self, stated_km: float) -> float:
         """How far (km) a measured distance may differ from a stated one."""
         return max(self.distance_fraction * stated_km, self.distance_floor_km)

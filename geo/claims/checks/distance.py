@@ -42,6 +42,10 @@ class DistanceChecks:
         if stated_to is not None:
             tolerance = self.policy.distance_tolerance_km((stated_length.km + stated_to.km) / 2)
         verdict, margin = self._judge(error, tolerance)
+        by_road = (verdict == INCONSISTENT and measured_length.km >= self.policy.road_min_km
+                   and measured_length.km < stated_length.km <= self.policy.road_detour * measured_length.km)
+        if by_road:
+            verdict = UNVERIFIABLE   # longer than the straight line, as a road's length is: no evidence either way
         verdicts = [verdict]
         measured = replace(measured, distance_margin=margin, tolerance_km=round(tolerance, 1))
         unit = UNIT_LABELS.get(stated.unit, stated.unit)
@@ -59,7 +63,11 @@ class DistanceChecks:
                 where = f"{measured_length} {measured.compass} of {name_of(anchor)}"
         verdict = worst(verdicts)
         via = "" if subject.kind == "point" else f" (by {subject.source})"
-        return Result(verdict, measured, f"GeoNames puts {name_of(subject)}{via} {where}; the article says {said}")
+        said = f"GeoNames puts {name_of(subject)}{via} {where}; the article says {said}"
+        if by_road and verdict == UNVERIFIABLE:
+            return Result(verdict, measured, said, f"a distance up to {self.policy.road_detour:g}x the straight line's may be "
+                                                   f"by road", "road distance")
+        return Result(verdict, measured, said)
 
     def direction(self, subject: Shape, anchor: Shape, stated: DirectionStated) -> Result:
         """"the city of Kupiansk farther north", "villages southeast of Kharkiv": the bearing from the

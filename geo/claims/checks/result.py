@@ -79,7 +79,7 @@ class Result:
 #: Why a claim is unverifiable, as ``measured["reason"]`` gives it.
 REASONS = ("vague wording", "anchor unresolved", "subject unresolved", "no polygon", "no data", "too close",
            "says little", "borderline", "sources disagree", "unknown unit", "resolution uncertain", "inferred place",
-           "travel time")
+           "travel time", "road distance")
 
 
 def unverifiable(reason: str, detail: str, measured: Measured | None = None) -> Result:

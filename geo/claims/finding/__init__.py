@@ -57,6 +57,7 @@ def find_claims(text: str, mentions: list[Mention], places: dict[int, Place],
             f.inferred = f.inferred or next(new.reason for old, new in read if new is not old)
         f.said_settlement = len(f.subjects) == 1 and reader.called_settlement(f.subjects[0])
         f.other_subjects = reader.other_subjects(f)
+        f.attachment = reader.attachment_doubt(f)
     return sorted(_distinct(found), key=lambda f: (f.start, f.end, f.type))
 
 

@@ -91,3 +91,6 @@ _OBJECT_BEFORE = re.compile(r"\b(?-i:[a-z])[\w’'-]*\s+$")
 #: How far into its sentence (characters) a place may open it; "The town", "The city" opening one.
 _OPENING_REACH = 40
 _OPENING_DESCRIPTION = re.compile(rf"\s*(?:The|This)\s+(?:[\w’'-]+\s+){{0,2}}?{SETTLEMENT_NOUN}\b")
+#: A sentence opening with a thing described, not a place: "The epicenter", "The attack", "An explosion".
+_OPENING_THING = re.compile(r"\s*(?:The|An?|This)\s+(?:(?-i:[a-z])[\w’'-]*\s+){0,2}?(?-i:[a-z])[\w’'-]*(?=\s+(?:was|is|lay|lies|"
+                            r"struck|hit|occurred|happened|took|came)\b)")

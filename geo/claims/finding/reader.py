@@ -26,7 +26,7 @@ from geo.claims.records import Stated
 from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
-from geo.claims.finding.grammar import (
+from geo.claims.finding.grammar import (_OPENING_THING, 
     _ANCHOR_LEAD, _AND_OTHERS, _APPOSITIVE, _A_PLACE, _CALLED_AFTER, _CALLED_BEFORE, _CLAUSE_BREAK, _CLAUSE_CLOSED,
     _COMMA_AFTER, _DATELINE, _DESCRIPTION, _GENERIC_TAIL, _HEAD_COMMA, _HEAD_LEAD, _HELD_IN, _LIST_SEPARATOR,
     _LONG_APPOSITIVE, _NAME_GOES_ON, _OBJECT_BEFORE, _OPENING_DESCRIPTION, _OPENING_REACH, _POSSESSED_DESCRIPTION,
@@ -56,6 +56,9 @@ class Finding:
     #: just before it ("The town sits on a road linking Donetsk with Dnipro, 70 km north-west of Donetsk")
     other_subjects: list[Mention] = field(default_factory=list)
     read_otherwise: str | None = None   #: how the claim came to be read as the sentence's subject's, when it was
+    #: why the claim may be said of something else than its subject, which a verdict of inconsistent may
+    #: then not rest on ("The epicenter was 40 km from the city of Herat, the provincial capital, near the border")
+    attachment: str | None = None
 
 
 # Features too large to be the subject of a claim about a place.
@@ -424,6 +427,23 @@ class Reader:
         if described is not None:
             return [described], None, how
         return [], how or "the subject is not a named place", None
+
+    def attachment_doubt(self, finding: Finding) -> str | None:
+        """Why the modifier after the subject's comma may be said of the sentence's own subject, a thing
+        described rather than a place ("The epicenter was 40 km north-west of the city of Herat, the
+        provincial capital, near the border with Iran"): the subject is a verb's or a preposition's
+        object and the sentence opens with a description. Else None."""
+        if len(finding.subjects) != 1 or finding.type not in _READ_OTHERWISE or finding.other_subjects:
+            return None
+        subject = finding.subjects[0]
+        if subject.method in IMPLIED or not _COMMA_AFTER.match(self.text, subject.end) \
+                or not _OBJECT_BEFORE.search(self.text, max(0, subject.start - 30), subject.start):
+            return None
+        sent_start, _ = self.sentence(subject.start)
+        opening = _OPENING_THING.match(self.text, sent_start)
+        if opening is None or opening.end() > subject.start:
+            return None
+        return f"it may be said of '{opening.group().strip()}', the sentence's subject, rather than of {subject.text}"
 
     def other_subjects(self, finding: Finding) -> list[Mention]:
         """The sentence's opening place (named, or described: "The town"), when the finding's subject
