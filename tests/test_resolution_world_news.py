@@ -118,3 +118,14 @@ def test_congo_by_the_story(pipeline, gaz):
     west = mentions(pipeline, "Ebola broke out in the Republic of Congo's Cuvette-Ouest region; Congo asked Gabon for help.")
     assert gaz.place(west["Congo"]).country_code == "CG"
     assert gaz.place(mentions(pipeline, "Aid reached the Democratic Republic of Congo.")["Democratic Republic of Congo"]).country_code == "CD"
+
+
+def test_a_bare_name_beside_its_division_with_its_kind_is_the_town(pipeline, gaz):
+    from geo.document import Article
+
+    text = ("An earthquake killed 1,000 people in Herat province. Herat, Afghanistan's third-largest city, was shaken; "
+            "Herat province asked for aid.")
+    found = [(m.text, gaz.place(m.geonameid).feature_code) for m in pipeline.locate(Article("t.txt", text)).mentions]
+    assert ("Herat", "PPLA") in found and ("Herat province", "ADM1") in found
+    # a state and its capital's other name stay apart: "Oklahoma" is the state (not Oklahoma City)
+    assert mentions(pipeline, "Storms hit Oklahoma state and Oklahoma towns.").get("Oklahoma") in (None, 4544379)

@@ -223,6 +223,7 @@ class Resolver:
                 context2.add(ranking[0][1].place, span.norm)
         local = _local_points(spans, scored, POLICY.near_span_chars)
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local), scoring)
+        scored = _bare_names_are_towns(spans, scored)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         mentions = []
@@ -436,6 +437,30 @@ def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
         for i in mentions:
             if len(scored[i]) > 1:
                 out[i] = _best_first(scored[i], best)
+    return out
+
+
+_OWN_KINDS = ("official", "ascii", "everyday")
+
+
+def _bare_names_are_towns(spans: list[Span], scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
+    """Where the article writes a division with its kind ("Herat province", "the Kherson region"), the
+    bare name is the town of that name the division holds ("Herat, Afghanistan's third-largest city"):
+    the article tells them apart by the kind word."""
+    divisions = {span.norm for span in spans if span.qualifier in ("division", "district")}
+    if not divisions:
+        return scored
+    out = list(scored)
+    for i, (span, ranking) in enumerate(zip(spans, scored)):
+        if span.qualifier is not None or span.norm not in divisions or not ranking:
+            continue
+        top = ranking[0][1].place
+        if top.feature_class != "A" or top.is_country:
+            continue
+        town = next((c.place for _, c in ranking if c.place.feature_class == "P" and c.kind in _OWN_KINDS
+                     and c.place.lies_in(top)), None)   # (a town known so by its own name: not Oklahoma City)
+        if town is not None:
+            out[i] = _best_first(ranking, town.geonameid)
     return out
 
 
