@@ -96,3 +96,12 @@ def test_an_abbreviation_that_ends_a_sentence_joins_no_longer_name(gaz):
     document = pipeline.locate(Article("t.txt", text))
     found = {m.text: m.name for m in document.mentions}
     assert found["N.Y."] == "New York" and found["Ky."] == "Kentucky" and found["Lexington"] == "Lexington"
+
+
+def test_a_common_word_before_a_divisions_abbreviation_is_a_candidate(gaz):
+    # "Surprise" alone is a plain word; before ", Ariz." it is the town (the container decides, in resolution)
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    document = Pipeline(gaz, check_claims=False).locate(Article("t.txt", "Louisville, Ky., and Surprise, Ariz., were picked."))
+    assert {m.text: m.admin1 for m in document.mentions}["Surprise"] == "Arizona"

@@ -20,6 +20,8 @@ _MAX_NAME_WORDS = 6
 _KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|district|county|state)\b", re.I)
 # "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
 _KIND_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# A comma and a dotted abbreviation after a word: "Surprise, Ariz.".
+_ABBREVIATION_AFTER = re.compile(r",\s+([A-Z][A-Za-z.]{0,5}\.)")
 # A name listed before this one ("Kaduna and ", "Harvey, Harper and "): a plural qualifier after it is the list's.
 _LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
@@ -38,6 +40,7 @@ class NameMatcher:
         # Names known only as abbreviations (US, UK, U.S.) match only in capitals, as written.
         abbrevs = gazetteer.names_of_kind("abbrev")
         self.abbreviation_only = {n for n, kinds in abbrevs.items() if kinds == {"abbrev"}}
+        self.dotted_abbreviations = {n for n in abbrevs if n.endswith(".")}   # "ariz.", "n.y.": divisions' in news
         # Postal codes (IL, WV) are names only right after "Town, ": elsewhere IN, OR, ME are words.
         postal = gazetteer.names_of_kind("postal")
         self.postal_names = set(postal)
@@ -46,6 +49,11 @@ class NameMatcher:
         self._known: dict[str, tuple[bool, bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
         self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
         self.articles = gazetteer.definite_articles
+
+    def _before_division(self, text: str, end: int) -> bool:
+        """Whether a comma and a division's abbreviation follow ("Surprise, Ariz.", "Mobile, Ala.")."""
+        after = _ABBREVIATION_AFTER.match(text, end)
+        return after is not None and after.group(1).lower() in self.dotted_abbreviations
 
     def is_plain_word(self, norm: str) -> bool:
         """A common English word that no important place is called ("In", "We", "March"): never a
@@ -102,8 +110,8 @@ class NameMatcher:
                 elif norm in self.postal_only:
                     continue
             if norm in self.abbreviation_only and not _is_abbreviation(surface) \
-                    or not surface.isupper() and self.is_plain_word(norm):  # (capitals may be a dateline)
-                continue
+                    or not surface.isupper() and self.is_plain_word(norm) and not self._before_division(text, end):
+                continue   # (capitals may be a dateline; "Surprise, Ariz." a town: resolution decides)
             span = Span(w.start, end, surface, norm, method)
             span, last = self._with_qualifier(ws, last, span)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start].endswith("of "):
