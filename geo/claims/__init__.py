@@ -114,21 +114,23 @@ class _Judge:
         # The countries whose full GeoNames dump the gazetteer was built from (its build records them).
         self.full_countries = {m.group(1) for key in gazetteer.meta if (m := _FULL_DUMP.fullmatch(key))}
 
+    def _populations(self, finding: Finding, result: Result) -> tuple[float | None, int | None, Place | None]:
+        """(the stated population, GeoNames' figure, the one subject's place) of a population claim."""
+        said = finding.stated.population if isinstance(finding.stated, PopulationStated) else None
+        have = getattr(result.measured, "population", None)
+        return said, have, self.place(finding.subjects[0]) if len(finding.subjects) == 1 else None
+
     def may_have_grown(self, finding: Finding, result: Result) -> bool:
         """Whether a stated population above GeoNames' may be growth since its (old) figure: more than
         GeoNames gives but within policy.population_growth of it, in a country not held in full."""
-        said = finding.stated.population if isinstance(finding.stated, PopulationStated) else None
-        have = getattr(result.measured, "population", None)
-        place = self.place(finding.subjects[0]) if len(finding.subjects) == 1 else None
+        said, have, place = self._populations(finding, result)
         return (bool(said and have) and place is not None and place.country_code not in self.full_countries
                 and have < said <= self.policy.population_growth * have)
 
     def town_figure_of_area(self, finding: Finding, result: Result) -> bool:
         """Whether a stated population is below policy.area_figure_share of the country's or division's
         it was read as said of."""
-        said = finding.stated.population if isinstance(finding.stated, PopulationStated) else None
-        have = getattr(result.measured, "population", None)
-        place = self.place(finding.subjects[0]) if len(finding.subjects) == 1 else None
+        said, have, place = self._populations(finding, result)
         return bool(said and have) and place is not None and place.feature_class == "A" \
             and said < self.policy.area_figure_share * have
 

@@ -49,6 +49,7 @@ class NameMatcher:
         self._known: dict[str, tuple[bool, bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
         self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
         self.articles = gazetteer.definite_articles
+        self._articles_in_order = tuple(sorted(self.articles))   # (tried in one order: the same name found each time)
 
     def _before_division(self, text: str, end: int) -> bool:
         """Whether a comma and a division's abbreviation follow ("Surprise, Ariz.", "Mobile, Ala.")."""
@@ -131,8 +132,8 @@ class NameMatcher:
     def _with_other_article(self, ws: Words, article: _Word) -> tuple[_Word, str] | None:
         """"Al Fasher" where the gazetteer writes "El Fasher": the longest name that starts with
         another romanization of the same definite article (the extract's ``definite_articles``)."""
-        found = [best for other in sorted(self.articles - {article.norm})
-                 if (best := self._longest_name(ws, article, other)) is not None and best[0] is not article]
+        found = [best for other in self._articles_in_order if other != article.norm
+                 and (best := self._longest_name(ws, article, other)) is not None and best[0] is not article]
         return max(found, key=lambda best: best[0].end, default=None)
 
     def _longest_name(self, ws: Words, first: _Word, first_key: str | None = None) -> tuple[_Word, str] | None:

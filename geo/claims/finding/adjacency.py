@@ -152,17 +152,12 @@ def _named_neighbour(reader: Reader, owner: Mention) -> tuple[list[Mention], str
     characters before that GeoNames lists as the owner's neighbour (inferred), else none (two or more:
     which one is meant is the claim itself)."""
     place = reader.place(owner)
-    if place is None or not place.is_country or reader.gazetteer is None:
+    if place is None or not place.is_country:
         return [], None
-    neighbours = reader.gazetteer.neighbours(place.country_code)
-    named = {}
-    for m in reader.inside(max(0, owner.start - NEIGHBOURED_REACH), owner.start):
-        p = reader.place(m)
-        if p is not None and p.is_country and p.country_code in neighbours and m.method not in IMPLIED:
-            named.setdefault(p.geonameid, m)
+    named = reader.neighbours_named(place.country_code, max(0, owner.start - NEIGHBOURED_REACH), owner.start)
     if len(named) != 1:
         return [], None
-    (chosen,) = named.values()
+    ((chosen, *_),) = named.values()
     return [chosen], f"the neighbour taken to be {chosen.text}, the one neighbouring country named before"
 
 

@@ -100,15 +100,9 @@ def _article_neighbour(reader: Reader, subject: Mention, cue: int) -> Mention | 
     border with the neighbour of the subject's country that the article names most (twice as often as
     any other), read as meant (inferred), else None."""
     place = reader.place(subject)
-    if place is None or not place.country_code or reader.gazetteer is None:
+    if place is None or not place.country_code:
         return None
-    neighbours = reader.gazetteer.neighbours(place.country_code)
-    counts: dict[int, list[Mention]] = {}
-    for m in reader.mentions:
-        p = reader.place(m)
-        if p is not None and p.is_country and p.country_code in neighbours and m.method not in IMPLIED:
-            counts.setdefault(p.geonameid, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
+    ranked = sorted(reader.neighbours_named(place.country_code).values(), key=len, reverse=True)
     if not ranked or len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1]):
         return None
     country = reader.place(ranked[0][0])

@@ -21,17 +21,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN, Gate, lowered
+from geo.claims.finding.words import SETTLEMENT_NOUN, Gate, lowered
 from geo.claims.records import Stated
 from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
-from geo.claims.finding.grammar import (_OPENING_THING, 
+from geo.claims.finding.grammar import (
     _ANCHOR_LEAD, _AND_OTHERS, _APPOSITIVE, _A_PLACE, _CALLED_AFTER, _CALLED_BEFORE, _CLAUSE_BREAK, _CLAUSE_CLOSED,
-    _COMMA_AFTER, _DATELINE, _DESCRIPTION, _GENERIC_TAIL, _HEAD_COMMA, _HEAD_LEAD, _HELD_IN, _LIST_SEPARATOR,
-    _LONG_APPOSITIVE, _NAME_GOES_ON, _OBJECT_BEFORE, _OPENING_DESCRIPTION, _OPENING_REACH, _POSSESSED_DESCRIPTION,
-    _PREPOSITION_BEFORE, _READ_OTHERWISE, _THE_BEFORE, _THE_CAPITAL, _THE_PLACE, _THE_REGIONAL_CAPITAL,
-    _THE_SETTLEMENT, _TITLE_BEFORE, _UNNAMED)
+    _DATELINE, _DESCRIPTION, _GENERIC_TAIL, _HEAD_COMMA, _HEAD_LEAD, _HELD_IN, _LIST_SEPARATOR, _LONG_APPOSITIVE,
+    _NAME_GOES_ON, _POSSESSED_DESCRIPTION, _PREPOSITION_BEFORE, _THE_BEFORE, _THE_CAPITAL, _THE_PLACE,
+    _THE_REGIONAL_CAPITAL, _THE_SETTLEMENT, _TITLE_BEFORE, _UNNAMED)
 
 _I = re.IGNORECASE
 #: The methods of mentions a claim implies rather than the text names (see Reader.implied).
@@ -428,50 +427,6 @@ class Reader:
             return [described], None, how
         return [], how or "the subject is not a named place", None
 
-    def attachment_doubt(self, finding: Finding) -> str | None:
-        """Why the modifier after the subject's comma may be said of the sentence's own subject, a thing
-        described rather than a place ("The epicenter was 40 km north-west of the city of Herat, the
-        provincial capital, near the border with Iran"): the subject is a verb's or a preposition's
-        object and the sentence opens with a description. Else None."""
-        if len(finding.subjects) != 1 or finding.type not in _READ_OTHERWISE or finding.other_subjects:
-            return None
-        subject = finding.subjects[0]
-        if subject.method in IMPLIED or not _COMMA_AFTER.match(self.text, subject.end) \
-                or not _OBJECT_BEFORE.search(self.text, max(0, subject.start - 30), subject.start):
-            return None
-        sent_start, _ = self.sentence(subject.start)
-        opening = _OPENING_THING.match(self.text, sent_start)
-        if opening is None or opening.end() > subject.start:
-            return None
-        return f"it may be said of '{opening.group().strip()}', the sentence's subject, rather than of {subject.text}"
-
-    def other_subjects(self, finding: Finding) -> list[Mention]:
-        """The sentence's opening place (named, or described: "The town"), when the finding's subject
-        is another place the comma after it may only seem to join the modifier to."""
-        if len(finding.subjects) != 1 or finding.type not in _READ_OTHERWISE:
-            return []
-        subject = finding.subjects[0]
-        if subject.method in IMPLIED or not _COMMA_AFTER.match(self.text, subject.end) \
-                or not _OBJECT_BEFORE.search(self.text, max(0, subject.start - 20), subject.start):
-            return []   # (a place opening its own clause, "...; Lviv, near the capital", is that clause's subject)
-        sent_start, _ = self.sentence(subject.start)
-        if ";" in self.text[sent_start:subject.start]:
-            return []
-        opening = [m for m in self.inside(sent_start, subject.start) if m.start - sent_start <= _OPENING_REACH
-                   and m is not self.dateline and not m.text.isupper()]   # (a dateline's place is where the reporter is)
-        anchors = {a.geonameid for a in finding.anchors}
-        if opening and _HEAD_LEAD.fullmatch(self.text[sent_start:opening[0].start]):
-            head = opening[0]
-            if head is not subject and head.resolved and head.geonameid not in anchors | {subject.geonameid} \
-                    and self.can_be_subject(head):
-                return [head]
-            return []
-        the = _OPENING_DESCRIPTION.match(self.text, sent_start)
-        if the is None:
-            return []
-        described, _ = self.definite_subject(the.end(), anchors)
-        return [described] if described is not None and described.geonameid != subject.geonameid else []
-
     def called_settlement(self, m: Mention) -> bool:
         """Whether the text calls the place a city, town or village: "Kherson, a city of", "the town of Izium"."""
         return bool(_CALLED_AFTER.match(self.text, m.end, m.end + 60) or _CALLED_BEFORE.search(self.text, max(0, m.start - 40), m.start))
@@ -559,6 +514,19 @@ class Reader:
                     method="inferred" if inferred else "implied", reason=how if inferred else None)
         self.places[place.geonameid] = place
         return m
+
+    def neighbours_named(self, country_code: str, lo: int = 0, hi: int | None = None) -> dict[int, list[Mention]]:
+        """The countries GeoNames lists as ``country_code``'s neighbours that the text names between
+        ``lo`` and ``hi`` (the whole text by default), by geonameid, with their mentions in order."""
+        if self.gazetteer is None:
+            return {}
+        neighbours = self.gazetteer.neighbours(country_code)
+        named: dict[int, list[Mention]] = {}
+        for m in self.inside(lo, len(self.text) if hi is None else hi):
+            p = self.place(m)
+            if p is not None and p.is_country and p.country_code in neighbours and m.method not in IMPLIED:
+                named.setdefault(p.geonameid, []).append(m)
+        return named
 
     def demonym_country(self, word: str) -> Place | None:
         """The country (or country part: "English", "Welsh") a demonym names, when the gazetteer knows it."""
