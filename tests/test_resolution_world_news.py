@@ -129,3 +129,18 @@ def test_a_bare_name_beside_its_division_with_its_kind_is_the_town(pipeline, gaz
     assert ("Herat", "PPLA") in found and ("Herat province", "ADM1") in found
     # a state and its capital's other name stay apart: "Oklahoma" is the state (not Oklahoma City)
     assert mentions(pipeline, "Storms hit Oklahoma state and Oklahoma towns.").get("Oklahoma") in (None, 4544379)
+
+
+HOMS_CITY, HOMS_GOVERNORATE, SUMY_CITY, QUEBEC_PROVINCE = 169577, 169575, 692194, 6115047
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the article's places in the governorate (Palmyra) or near the oblast's centroid (Bilopillia)
+    # tell the division from its capital no more than a bare name does: the city
+    ("Government troops withdrew from Palmyra. In Homs, residents fled toward the coast.", "Homs", HOMS_CITY),
+    ("In Sumy, an attack on a bus killed one person near the town of Bilopillia.", "Sumy", SUMY_CITY),
+    # a province far more important than its capital keeps its name where the article's places lie in it
+    ("The mayors of Montreal asked for right turns on red, legal in Quebec since 2003.", "Quebec", QUEBEC_PROVINCE),
+])
+def test_a_division_named_like_its_capital(pipeline, text, name, expected):
+    assert mentions(pipeline, text)[name] == expected

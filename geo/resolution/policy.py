@@ -28,6 +28,9 @@ class Policy:
     division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name
     bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature
     stands_alone: float = 1.2           #: a country or continent named is its own context ("China" in a Texas story)
+    seat_margin: float = 0.06           #: a first-level division named like its capital and at most this much more
+                                        #: important is, to the article's places, where its capital is: they tell
+                                        #: "Homs" the governorate from Homs the city no more than a bare name does
     big_city_namesake: float = 0.25     #: a state that shares its name with a city of millions in it yields to it ("New York")...
     big_city_population: int = 1_000_000  #: ... "of millions": this many people
 

@@ -12,7 +12,7 @@ from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
-from geo.resolution.senses import _Senses, _round, bears_name
+from geo.resolution.senses import OWN_KINDS, _Senses, _round, bears_name
 from geo.spherical import haversine_km
 
 # Cues (from geo.matching) that make a span something other than a place.
@@ -440,7 +440,6 @@ def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
     return out
 
 
-_OWN_KINDS = ("official", "ascii", "everyday")
 
 
 def _bare_names_are_towns(spans: list[Span], scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
@@ -457,7 +456,7 @@ def _bare_names_are_towns(spans: list[Span], scored: list[list[tuple[float, Cand
         top = ranking[0][1].place
         if top.feature_class != "A" or top.is_country:
             continue
-        town = next((c.place for _, c in ranking if c.place.feature_class == "P" and c.kind in _OWN_KINDS
+        town = next((c.place for _, c in ranking if c.place.feature_class == "P" and c.kind in OWN_KINDS
                      and c.place.lies_in(top)), None)   # (a town known so by its own name: not Oklahoma City)
         if town is not None:
             out[i] = _best_first(ranking, town.geonameid)

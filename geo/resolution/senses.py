@@ -209,6 +209,15 @@ class _Senses:
             and norm in (normalize_name(c.place.name), normalize_name(c.place.asciiname))
             and (c.place.country_code, c.place.admin1_code) not in yielding else None
             for c in ranked)
+        #: for each candidate, the position of the settlement it is named after: a first-level
+        #: division's own-named town inside it ("Homs" the governorate and its capital), else None.
+        #: The article's places in the division tell the two apart no more than their nearness
+        #: does, so the town shares the division's holding and the division is near where its
+        #: town is (its point, a centroid, is no evidence against its capital: "Sumy", "Idlib").
+        seats = _seats(ranked)
+        if any(k is not None for k in seats):
+            self.holders = tuple(self.holders[seats.index(k)] if k in seats and holder is None else holder
+                                 for k, holder in enumerate(self.holders))
         #: whether each candidate may take the home-region bonus: not a village GeoNames knows no
         #: one in (in a country held in full, every village is a namesake of a city somewhere)
         self.home_eligible: tuple[bool, ...] = tuple(
@@ -229,8 +238,9 @@ class _Senses:
         #: (lat, lon in radians, cos lat) of the candidates at positions
         located = []
         for k in self.positions:
-            lat = math.radians(ranked[k].place.lat)
-            located.append((lat, math.radians(ranked[k].place.lon), math.cos(lat)))
+            at = ranked[seats[k] if seats[k] is not None else k].place
+            lat = math.radians(at.lat)
+            located.append((lat, math.radians(at.lon), math.cos(lat)))
         self.located: tuple[tuple[float, float, float], ...] = tuple(located)
         #: (lat, lon in radians) of a place an article resolved -> the squared angular distance from
         #: each located candidate to it (filled by _Distances, kept across articles)
@@ -250,6 +260,24 @@ class _Senses:
             and not any(t.geonameid != c.place.geonameid and t.lies_in(c.place) is True for t in self.towns))
 
 
+def _seats(ranked: Sequence[Candidate]) -> list[int | None]:
+    """For each candidate, the position of the most important settlement known by the name as its
+    own that lies in it, where the candidate is a first-level division known so too and hardly more
+    important (:attr:`Policy.seat_margin`: "Homs", "Idlib", "Sumy"; not Quebec, a province of 8
+    million, against its capital of 500,000), else None."""
+    towns = [k for k, c in enumerate(ranked) if c.place.feature_class == "P" and c.kind in OWN_KINDS]
+    out: list[int | None] = [None] * len(ranked)
+    if not towns:
+        return out
+    for k, c in enumerate(ranked):
+        if c.place.feature_code == "ADM1" and c.kind in OWN_KINDS:
+            out[k] = next((t for t in towns if ranked[t].place.lies_in(c.place) is True
+                           and ranked[t].place.importance >= c.place.importance - POLICY.seat_margin), None)
+    return out
+
+
+#: the kinds of name a place bears as its own (not another's, a stem, an abbreviation)
+OWN_KINDS = ("official", "ascii", "everyday")
 _SCORE = itemgetter(0)
 
 
