@@ -99,6 +99,12 @@ class NameMatcher:
                 best = self._longest_name(ws, w)
             if w.norm in self.articles and (best is None or best[0] is w):
                 best = self._with_other_article(ws, w) or best
+            if w.token_end > w.end and (best is None or best[0] is w):
+                # "Cox's Bazar", "Saint Ann's Bay": the 's was no possessive but part of a longer name
+                # (only a longer name: "Canada's" alone is Canada, no Cañadas)
+                joined = self._longest_name(ws, w, w.norm + "s")
+                if joined is not None and joined[0] is not w:
+                    best = joined
             if best is None:
                 continue
             last, norm = best
@@ -148,7 +154,8 @@ class NameMatcher:
                 if following is None:
                     break
                 w = following
-                gap = text[previous.end: w.start]
+                # (after a first word read with its 's, the gap starts where its token ends)
+                gap = text[previous.end if n > 1 or first_key is None else previous.token_end: w.start]
                 if gap in _DOT_GAPS and longer_dotted:
                     key = f"{key}{gap}{w.norm}"   # "W.Va.", "W. Va.", "St. Louis": the dot is part of the name
                 elif _NAME_GAP.fullmatch(gap or "x") and longer:
