@@ -144,3 +144,10 @@ HOMS_CITY, HOMS_GOVERNORATE, SUMY_CITY, QUEBEC_PROVINCE = 169577, 169575, 692194
 ])
 def test_a_division_named_like_its_capital(pipeline, text, name, expected):
     assert mentions(pipeline, text)[name] == expected
+
+
+def test_a_demonym_before_a_noun_is_no_place(pipeline):
+    # "Somali" is Ethiopia's Somali Region too; before "leaders" it is Somalia's people
+    found = mentions(pipeline, "Abiy Ahmed met Somali leaders in Mogadishu. Aid reached the Somali region of Ethiopia.")
+    assert found["Somali"] is None
+    assert found["Somali region"] == 444186

@@ -161,6 +161,7 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
 
     Positive: dateline, place_preposition, place_noun, list, appositive (", Ukraine"), in_after.
     Negative: organisation, person, role (a title), quoted_title, sentence_start.
+    Neutral: lower_after (a lower-case word follows: "Somali leaders", "Kharkiv police").
     ``positive_only`` stops after the positive ones (all a caller deciding whether to look further needs).
 
     The cheap tests on the characters next to the name come first: most regular expressions
@@ -247,6 +248,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         head_of = _HEAD_OF_BEFORE.search(before)
         if head_of and head_of.group(1).lower() in _ORG_WORDS:
             cues.append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
+    if nxt is not None and gap_after == " " and nxt.text[0].islower() and nxt.norm not in QUALIFIERS:
+        cues.append("lower_after")   # "Somali leaders": an adjective (resolution asks whether the name is a demonym)
     if opens.isspace() and _SAID_AFTER.match(after):
         cues.append("person")
     if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):

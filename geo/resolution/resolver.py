@@ -71,7 +71,8 @@ class Resolver:
         return self._senses(span.norm, span.variants, span.method, span.qualifier)
 
     def _find(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> _Senses:
-        return _Senses(norm, qualifier, tuple(self._fitting(norm, variants, method, qualifier)))
+        return _Senses(norm, qualifier, tuple(self._fitting(norm, variants, method, qualifier)),
+                       demonym=any(c.kind == "demonym" for c in self._candidates(norm)))
 
     def _fitting(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> list[Candidate]:
         """The places the name may stand for, as the span's method and qualifier admit them."""
@@ -139,6 +140,10 @@ class Resolver:
         if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None \
                 and not senses.cands[0].place.is_country:   # ("Ukraine said": a country speaking is still the country)
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
+        if "lower_after" in cues and senses.demonym and qualifier is None and span.method != "given":
+            # "Somali leaders", "Russian forces": a country's people, not a place of that name
+            # (the Somali Region of Ethiopia)
+            return Detection(False, reason="a country's demonym before a noun, not a place")
         if "quoted_title" in cues and qualifier is None:
             return Detection(False, reason="context makes it a title, not a place")
         body = next((cue for cue in _BODY_CUES if cue in cues), None) if qualifier is None else None

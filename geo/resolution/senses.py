@@ -139,9 +139,11 @@ class _Senses:
     and what detection and scoring ask of them, worked out once. The resolver keeps one per name:
     a name recurs across articles, and each article asks for its senses several times."""
 
-    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...]) -> None:
+    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, demonym: bool = False) -> None:
         self.norm, self.qualifier, self.cands = norm, qualifier, cands
         self.detections: dict[tuple, Detection] = {}   # what Resolver.is_place found, by what else it looks at
+        #: whether the name is also a country's demonym ("Somali")
+        self.demonym: bool = demonym
 
         # -- for detection
         #: the best candidate's importance
