@@ -151,3 +151,15 @@ def test_a_demonym_before_a_noun_is_no_place(pipeline):
     found = mentions(pipeline, "Abiy Ahmed met Somali leaders in Mogadishu. Aid reached the Somali region of Ethiopia.")
     assert found["Somali"] is None
     assert found["Somali region"] == 444186
+
+
+def test_a_country_holds_what_its_namesake_division_holds(pipeline):
+    # GeoNames has a Taiwan province (ADM1) holding Taipei; the country holds Taipei too
+    found = mentions(pipeline, "TAIPEI, Taiwan (Reuters) - China held drills around Taiwan, the ministry in Taipei said.")
+    assert found["Taiwan"] == 1668284
+
+
+def test_a_name_going_on_after_a_particle_is_a_longer_name(pipeline):
+    # "Ain al-Asad" (an air base the extract lacks) is not Ain, the French department
+    found = mentions(pipeline, "Rockets hit U.S. troops at Ain al-Asad in western Iraq.")
+    assert found.get("Ain") is None and found["Iraq"] == 99237

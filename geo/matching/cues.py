@@ -227,6 +227,12 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             cues.append("organisation")
         elif not (title_line and word_frequency(nxt.norm) >= TITLE_WORD_ZIPF):
             cues.append("capital_after")
+    if nxt is not None and nxt.norm in NAME_PARTICLES and nxt.text.islower() and gap_after in (" ", "-"):
+        # "Ain al-Asad", "Tal al-Hawa": a particle and a capitalized word after the name go on with it
+        # (the gazetteer lacks the longer name: the first word alone is no place)
+        after_particle = ws.next_word(nxt)
+        if after_particle is not None and after_particle.text[0].isupper() and text[nxt.end: after_particle.start] in (" ", "-"):
+            cues.append("capital_after")
     if nxt is not None and (nxt.norm in _REGIONAL or nxt.norm in _DIVISION_OFFICES) and gap_after.strip() == "":
         cues.append("regional_after")   # "the Sumy regional council", "Odesa Regional Administration": the oblast's
     if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES:

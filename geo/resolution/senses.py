@@ -220,6 +220,12 @@ class _Senses:
         if any(k is not None for k in seats):
             self.holders = tuple(self.holders[seats.index(k)] if k in seats and holder is None else holder
                                  for k, holder in enumerate(self.holders))
+        if any(self.holders) and any(alone):
+            # a country holds what its division of the same name holds: "Taiwan" beside Taipei is
+            # the country as much as its province (Georgia the country holds no Atlanta)
+            held = {h.split(".", 1)[0]: h for h in self.holders if h is not None}
+            self.holders = tuple(held.get(c.place.country_code) if c.place.is_country and holder is None else holder
+                                 for c, holder in zip(ranked, self.holders))
         #: whether each candidate may take the home-region bonus: not a village GeoNames knows no
         #: one in (in a country held in full, every village is a namesake of a city somewhere)
         self.home_eligible: tuple[bool, ...] = tuple(
