@@ -163,3 +163,9 @@ def test_a_name_going_on_after_a_particle_is_a_longer_name(pipeline):
     # "Ain al-Asad" (an air base the extract lacks) is not Ain, the French department
     found = mentions(pipeline, "Rockets hit U.S. troops at Ain al-Asad in western Iraq.")
     assert found.get("Ain") is None and found["Iraq"] == 99237
+
+
+def test_a_dateline_is_a_town(pipeline):
+    # "Stepanakert" is an alternate name of both Khankendi (the town) and its larger ADM1 region
+    found = mentions(pipeline, "STEPANAKERT, Azerbaijan (AP) — Thousands fled toward Goris in Armenia.")
+    assert found["STEPANAKERT"] == 146970

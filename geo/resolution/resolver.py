@@ -41,6 +41,8 @@ _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'.-]*+(?:\s+(?-i
 
 # Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
 # "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
+# Cues that say which kind of place a bare name is (as a qualifier would).
+_KIND_CUES = {"regional_after": "division", "dateline": "settlement"}
 _BODY_CUES = ("role", "organisation", "organisation_of")
 
 
@@ -194,16 +196,18 @@ class Resolver:
         decisions = [self.is_place(s, x, gold_spans) for s, x in zip(spans, senses)]
         if not gold_spans:
             decisions = _persons_stay_persons(spans, decisions)
-        if not gold_spans and any("regional_after" in s.cues for s in spans):
+        if not gold_spans and any(cue in s.cues for s in spans for cue in _KIND_CUES):
             spans = list(spans)
             for i, (span, d) in enumerate(zip(spans, decisions)):
-                if d.ok and "regional_after" in span.cues and span.qualifier is None:
-                    # "the Sumy regional council", "Odesa regional governor": the body is the oblast's
-                    regional = Span(span.start, span.end, span.text, span.norm, span.method, "division",
-                                    span.similarity, span.variants, span.cues)
-                    division = self.senses(regional)
-                    if division.cands:   # (a place in no division stays itself)
-                        spans[i], senses[i] = regional, division
+                kind = next((_KIND_CUES[cue] for cue in span.cues if cue in _KIND_CUES), None) if span.qualifier is None else None
+                if d.ok and kind is not None:
+                    # "the Sumy regional council", "Odesa regional governor": the body is the oblast's;
+                    # "STEPANAKERT, Azerbaijan (AP) -": a dateline is a town's
+                    qualified = Span(span.start, span.end, span.text, span.norm, span.method, kind,
+                                     span.similarity, span.variants, span.cues)
+                    of_kind = self.senses(qualified)
+                    if any(_QUALIFIER_FITS[kind](c.place) for c in of_kind.cands):   # (else the name stays itself)
+                        spans[i], senses[i] = qualified, of_kind
         stated: dict[int, list[Place]] = {}
         containers = self._containers(text, spans, senses, stated)
         if not gold_spans:
