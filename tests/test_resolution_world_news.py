@@ -169,3 +169,10 @@ def test_a_dateline_is_a_town(pipeline):
     # "Stepanakert" is an alternate name of both Khankendi (the town) and its larger ADM1 region
     found = mentions(pipeline, "STEPANAKERT, Azerbaijan (AP) — Thousands fled toward Goris in Armenia.")
     assert found["STEPANAKERT"] == 146970
+
+
+def test_a_possessive_container_binds(pipeline):
+    # "Iraq's Kurdistan region": not Iran's Kurdistan Province, the only division of that name
+    found = mentions(pipeline, "A drone hit Erbil, the capital of Iraq's Kurdistan region, and Russia's Belgorod region.")
+    assert found["Kurdistan region"] is None
+    assert found["Belgorod region"] == 578071

@@ -32,6 +32,10 @@ _QUALIFIER_FITS = {
 # "X, a town in Y's Z".
 _CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 # After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
+# "Russia's Belgorod region", "Ukraine's eastern Donetsk region", "Syria's rebel-held Idlib": a
+# possessive, at most one word of position or control between
+_POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+"
+                             r"|(?:\w+-)?(?:held|occupied|controlled|annexed)\s+)?")
 _OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 _QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
 # A list going on after a name: "... New York and Boston", "..., New York, and Boston".
@@ -209,12 +213,13 @@ class Resolver:
                     if any(_QUALIFIER_FITS[kind](c.place) for c in of_kind.cands):   # (else the name stays itself)
                         spans[i], senses[i] = qualified, of_kind
         stated: dict[int, list[Place]] = {}
-        containers = self._containers(text, spans, senses, stated)
+        owners: dict[int, list[Place]] = {}
+        containers = self._containers(text, spans, senses, stated, owners)
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers)
             decisions = _one_place_per_name(spans, decisions)
         kept = [d.ok for d in decisions]
-        scoring = _Scoring(spans, senses, containers, stated, _counties_and_towns(spans, senses, decisions))
+        scoring = _Scoring(spans, senses, containers, stated, _counties_and_towns(spans, senses, decisions), owners)
 
         # Pass 1: what the important, unambiguous places say about the article's area.
         telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
@@ -270,10 +275,17 @@ class Resolver:
         return mentions
 
     def _containers(self, text: str, spans: list[Span], senses: list[_Senses],
-                    stated: dict[int, list[Place]]) -> dict[int, list[Place]]:
-        """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z"."""
+                    stated: dict[int, list[Place]], owners: dict[int, list[Place]]) -> dict[int, list[Place]]:
+        """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z",
+        and "Y's X" (also in ``owners``)."""
         out: dict[int, list[Place]] = {}
         for i, span in enumerate(spans):
+            if i + 1 < len(spans) and senses[i].cands and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
+                # "Russia's Belgorod region", "Iraq's Kurdistan region", "Syria's northwestern Idlib province"
+                box = _container_of(senses[i + 1], senses[i].cands)
+                if box is not None:
+                    for held in (out, stated, owners):
+                        held.setdefault(spans[i + 1].start, []).append(box)
             for k in range(i + 1, min(i + 1 + POLICY.container_lookahead, len(spans))):
                 other, cands = spans[k], senses[k].cands
                 if other.start - span.end > POLICY.container_gap_chars or not cands:   # (the length of the text between, not copied)

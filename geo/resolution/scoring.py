@@ -23,7 +23,8 @@ class _Scoring:
     """
 
     def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]],
-                 stated: dict[int, list[Place]] | None = None, paired: dict[int, frozenset[int]] | None = None) -> None:
+                 stated: dict[int, list[Place]] | None = None, paired: dict[int, frozenset[int]] | None = None,
+                 owners: dict[int, list[Place]] | None = None) -> None:
         self.spans, self.senses = spans, senses
         self._boxes: list[Sequence[Place]] = [containers.get(s.start, ()) for s in spans]   # the places containing each span
         # the candidates of each span that pair with another span's as county and town (_counties_and_towns)
@@ -31,6 +32,9 @@ class _Scoring:
         self._paired: list[frozenset[int]] = [paired.get(s.start, no_pairs) for s in spans]
         # those of them stated in words ("in", "of", "a village in"), not only by a comma
         self._stated: list[Sequence[Place]] = [stated.get(s.start, ()) for s in spans]
+        # those stated by a possessive ("Iraq's Kurdistan region"): no list, so binding for any place
+        owners = owners or {}
+        self._owners: list[Sequence[Place]] = [owners.get(s.start, ()) for s in spans]
         self._box_keys = [(tuple(p.geonameid for p in boxes), pairs) if boxes or pairs else ()
                           for boxes, pairs in zip(self._boxes, self._paired)]
         self.proximity = _Proximity()
@@ -49,7 +53,12 @@ class _Scoring:
         """Whether the place span ``i`` resolved to contradicts the containers the text gives it:
         "villages of the X district of Russia's Y region" are not a namesake in Ukraine. (A
         country or state, or an important place, stands on its own: "Moscow, Washington" is a
-        list.) The span is then left unresolved: the gazetteer lacks the place meant."""
+        list; a possessive is none: "Iraq's Kurdistan region" binds any place.) The span is then left
+        unresolved: the gazetteer lacks the place meant."""
+        owners = self._owners[i]
+        if owners and not place.is_country:
+            # "Iraq's Kurdistan region" is no Iranian province, however important
+            return not any(_inside(place, box) or box.geonameid == place.geonameid for box in owners)
         boxes = self._stated[i]
         if not boxes or place.is_country or place.feature_code == "ADM1" or place.importance >= POLICY.important_place:
             return False
