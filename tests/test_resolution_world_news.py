@@ -176,3 +176,9 @@ def test_a_possessive_container_binds(pipeline):
     found = mentions(pipeline, "A drone hit Erbil, the capital of Iraq's Kurdistan region, and Russia's Belgorod region.")
     assert found["Kurdistan region"] is None
     assert found["Belgorod region"] == 578071
+
+
+def test_officials_in_a_place_said(pipeline):
+    # "said" after a name makes it a speaker ("Lavrov said"), but not after "in"
+    found = mentions(pipeline, "KYIV, Ukraine (AP) — Moscow-installed officials in Artemovsk said the town was shelled.")
+    assert found["Artemovsk"] == 713174   # Bakhmut

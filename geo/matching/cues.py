@@ -256,8 +256,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             cues.append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
     if nxt is not None and gap_after == " " and nxt.text[0].islower() and nxt.norm not in QUALIFIERS:
         cues.append("lower_after")   # "Somali leaders": an adjective (resolution asks whether the name is a demonym)
-    if opens.isspace() and _SAID_AFTER.match(after):
-        cues.append("person")
+    if opens.isspace() and _SAID_AFTER.match(after) and not (tail[-3:].lower() == " in" or tail.lower() == "in"):
+        cues.append("person")   # "Lavrov said"; not "officials in Artemovsk said"
     if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):
         cues.append("sentence_start")
     quotes = ws.quote_opens()
