@@ -176,6 +176,15 @@ def test_a_possessive_container_binds(pipeline):
     found = mentions(pipeline, "A drone hit Erbil, the capital of Iraq's Kurdistan region, and Russia's Belgorod region.")
     assert found["Kurdistan region"] is None
     assert found["Belgorod region"] == 578071
+    # a feature of the country in no one division may lie in the division named
+    found = mentions(pipeline, "The storm made landfall on Florida's Gulf Coast near Sarasota.")
+    assert found["Gulf Coast"] is not None
+
+
+def test_the_name_of_a_water_body(pipeline):
+    # "the Atlantic": no town is written with "the" (Atlantic, Iowa is a town of the name)
+    found = mentions(pipeline, "TAMPA, Fla. (AP) — The storm crossed Florida and moved into the Atlantic near Daytona Beach.")
+    assert found["Atlantic"] is not None and found["Atlantic"] > 100_000_000   # the curated ocean (a local id)
 
 
 def test_officials_in_a_place_said(pipeline):

@@ -22,7 +22,7 @@ _QUALIFIER_FITS = {
     "division": lambda p: (p.feature_class == "A" and not p.is_country) or p.feature_code in ("RGN", "AREA", "PEN"),
     "district": lambda p: p.feature_code in ("ADM2", "ADM3", "ADMD"),
     "river": lambda p: p.kind == "river",
-    "riverside": lambda p: p.kind == "river",   # "the Dnipro"
+    "riverside": lambda p: p.kind in ("river", "water body"),   # "the Dnipro", "the Atlantic": no town has "the"
     "water": lambda p: p.feature_class == "H",
     "settlement": lambda p: p.feature_class == "P",
     "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"

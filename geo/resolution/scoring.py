@@ -58,7 +58,9 @@ class _Scoring:
         owners = self._owners[i]
         if owners and not place.is_country:
             # "Iraq's Kurdistan region" is no Iranian province, however important
-            return not any(_inside(place, box) or box.geonameid == place.geonameid for box in owners)
+            # (a feature of the box's country in no one division, "Florida's Gulf Coast", may lie in it)
+            return not any(_inside(place, box) or box.geonameid == place.geonameid
+                           or box.country_code == place.country_code and not place.admin1_code for box in owners)
         boxes = self._stated[i]
         if not boxes or place.is_country or place.feature_code == "ADM1" or place.importance >= POLICY.important_place:
             return False
