@@ -192,3 +192,14 @@ def test_officials_in_a_place_said(pipeline):
     found = mentions(pipeline, "KYIV, Ukraine (AP) — Kramatorsk and Sloviansk were shelled, Moscow-installed officials "
                                "in Artemovsk said.")
     assert found["Artemovsk"] == 713174   # Bakhmut
+
+
+def test_a_capital_known_by_its_divisions_name(pipeline):
+    # GeoNames: the canton is "Geneva", the city "Genève" (with "Geneva" among its other names)
+    assert mentions(pipeline, "Talks were held in Geneva and Cairo.")["Geneva"] == 2660646
+
+
+def test_a_capital_speaking_is_still_the_place(pipeline):
+    # "Lavrov said" is a person; "Cairo said" is Egypt's government, in Cairo
+    found = mentions(pipeline, "Cairo said the attackers had trained in Libya.")
+    assert found["Cairo"] == 360630

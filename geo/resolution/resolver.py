@@ -144,7 +144,9 @@ class Resolver:
             # name there unless a major place is called so
             return Detection(False, reason="a common word in a title-case line, and no major place is called that", overrulable=True)
         if "person" in cues and not (positive and prior >= POLICY.important_place) and qualifier is None \
-                and not senses.cands[0].place.is_country:   # ("Ukraine said": a country speaking is still the country)
+                and not any(c.place.is_country or c.place.feature_code == "PPLC" and c.kind in OWN_KINDS
+                            and c.place.importance >= POLICY.major_place for c in senses.cands):
+            # ("Ukraine said", "Cairo said": a country or a major capital speaking is its government, still the place)
             return Detection(False, reason="context makes it a person, not a place")  # "Lavrov said", not "in Kharkiv told"
         if "lower_after" in cues and senses.demonym and qualifier is None and span.method != "given":
             # "Somali leaders", "Russian forces": a country's people, not a place of that name

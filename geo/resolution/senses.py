@@ -93,16 +93,21 @@ def _own_name(c: Candidate) -> bool:
     return c.kind in ("official", "ascii", "alternate") and bears_name(c, short_forms=True)
 
 
-def _others_yield(ranked: Sequence[Candidate], bases: list[float]) -> None:
+def _others_yield(ranked: Sequence[Candidate], bases: list[float], seats: set[int] = frozenset()) -> None:
     """Where the name is some place's own, a place known by it only as another's name (a former or
     foreign one) takes :attr:`Policy.other_name` less: "Liverpool" is Liverpool, not Washington,
     Indiana, once called so. A name no place holds as its own ("Kiev": Kyiv's and its oblast's
-    former name) is left to the rest of the scoring."""
+    former name) is left to the rest of the scoring. A division's capital known by the division's
+    name, at ``seats``, bears it as its own: "Geneva" is Genève as much as its canton."""
     own = [_own_name(c) for c in ranked]
     if not any(own):
         return
     for k, (c, is_own) in enumerate(zip(ranked, own)):
-        if not is_own and c.kind == "alternate":
+        if is_own or c.kind != "alternate":
+            continue
+        if k in seats:
+            bases[k] += POLICY.own_name
+        else:
             bases[k] -= POLICY.other_name
 
 
@@ -174,7 +179,8 @@ class _Senses:
         self.alone: tuple[bool, ...] = alone
         #: each candidate's score before the article is read (_prior_score)
         bases = [_prior_score(c, qualifier, a) for c, a in zip(ranked, alone)]
-        _others_yield(ranked, bases)
+        seats = _seats(ranked)
+        _others_yield(ranked, bases, {k for k in seats if k is not None})
         if qualifier is None:
             _stems_yield(ranked, bases)
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
@@ -216,7 +222,6 @@ class _Senses:
         #: The article's places in the division tell the two apart no more than their nearness
         #: does, so the town shares the division's holding and the division is near where its
         #: town is (its point, a centroid, is no evidence against its capital: "Sumy", "Idlib").
-        seats = _seats(ranked)
         if any(k is not None for k in seats):
             self.holders = tuple(self.holders[seats.index(k)] if k in seats and holder is None else holder
                                  for k, holder in enumerate(self.holders))
@@ -273,7 +278,9 @@ def _seats(ranked: Sequence[Candidate]) -> list[int | None]:
     own that lies in it, where the candidate is a first-level division known so too and hardly more
     important (:attr:`Policy.seat_margin`: "Homs", "Idlib", "Sumy"; not Quebec, a province of 8
     million, against its capital of 500,000), else None."""
-    towns = [k for k, c in enumerate(ranked) if c.place.feature_class == "P" and c.kind in OWN_KINDS]
+    # (a capital, PPLA, may bear the name only as an alternate: Genève, "Geneva", in the canton of Geneva)
+    towns = [k for k, c in enumerate(ranked) if c.place.feature_class == "P"
+             and (c.kind in OWN_KINDS or c.place.feature_code == "PPLA")]
     out: list[int | None] = [None] * len(ranked)
     if not towns:
         return out
