@@ -203,3 +203,8 @@ def test_a_capital_speaking_is_still_the_place(pipeline):
     # "Lavrov said" is a person; "Cairo said" is Egypt's government, in Cairo
     found = mentions(pipeline, "Cairo said the attackers had trained in Libya.")
     assert found["Cairo"] == 360630
+
+
+def test_a_name_news_uses_without_the_article_is_the_places_own(pipeline):
+    # "Minya" is Al Minyā's everyday name (the article dropped), as much its own as the governorate's
+    assert mentions(pipeline, "An attack on a church in Minya killed seven, officials in Cairo said.")["Minya"] == 360686

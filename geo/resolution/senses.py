@@ -69,7 +69,7 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
     s = p.importance
     if c.kind == "stem" and qualifier is None:
         s -= POLICY.stem_penalty   # "Bucha" is the town; its raion is written "Bucha district"
-    if c.kind in ("official", "ascii") or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
+    if c.kind in OWN_KINDS or (c.kind == "alternate" and is_spelling_variant(c.name, p.name)):
         s += POLICY.own_name  # a place's own current name (in any spelling) over another's former or foreign name
     if qualifier == "division" and p.feature_code == "ADM1":
         s += POLICY.division_qualifier   # "Kharkiv region" is the oblast, not the raion of the same name
