@@ -90,6 +90,9 @@ class Policy:
     bank_uncertain_km: float = 2.5
     #: "Odesa, on the Black Sea coast": at most this far from the coastline (from a town's built-up edge).
     on_coast_km: float = 15.0
+    #: A point this far (or less) off Natural Earth's generalized land polygons is still on the shore
+    #: (Ochakiv's point lies just off it); farther, it is at sea and has no coast distance.
+    offshore_km: float = 5.0
     #: "outside Y", "a Y suburb": at most this far from the edge of Y's built-up area.
     suburb_km: float = 50.0
     #: "the southern city of X", "in northern Y": the bearing from the region's centre within this many

@@ -34,9 +34,6 @@ _SAME_RIVER_KM = 400.0
 _PLACE_CACHE = 100_000
 # How far (degrees) to look for a foreign country's polygon around a place "near the border".
 _FOREIGN_SEARCH_DEGREES = 3.0
-# How far (km) off Natural Earth's generalized land polygons a place's point may lie and still be on
-# the shore (farther: at sea, no coast distance).
-_OFFSHORE_KM = 5.0
 # How far (degrees) around a place the land is gathered to find its coastline.
 _COAST_SEARCH_DEGREES = 1.5
 
@@ -173,11 +170,11 @@ class Regions:
         tree, rows = self.tree(layer)
         return [rows[i][:3] for i in sorted(tree.query(point, predicate="intersects"))]
 
-    def coast_distance(self, point: Point):
+    def coast_distance(self, point: Point, offshore_km: float):
         """The distance (a Length) from a point on land to the coastline: the edge of the union of the
         country polygons around it (borders with countries farther than the search window away are
-        farther than any coast claim allows); a point just off the land (_OFFSHORE_KM), the distance to
-        it. None at sea or where no country is near."""
+        farther than any coast claim allows); a point just off the land (up to ``offshore_km``), the
+        distance to it. None at sea or where no country is near."""
         tree, rows = self.tree("admin0")
         near = [rows[i][3] for i in tree.query(point.buffer(_COAST_SEARCH_DEGREES))]
         if not near:
@@ -186,7 +183,7 @@ class Regions:
         if not land.intersects(point):
             # a shore town's point may lie just off the generalized coastline (Ochakiv): still on the coast
             offshore = distance_between(point, land)
-            return offshore if offshore.km <= _OFFSHORE_KM else None
+            return offshore if offshore.km <= offshore_km else None
         return distance_between(point, land.boundary)
 
     def nearest_foreign_country(self, subject: Shape) -> tuple[Place, object] | None:

@@ -99,7 +99,7 @@ class NearnessChecks:
                 return unverifiable("no polygon", f"{name_of(water)} is known only by one point, not its course")
             gap, limit, what = distance_between(subject.point, water.geometry), self.policy.on_river_km, f"{name_of(water)} ({water.source})"
         else:
-            coast = self.regions.coast_distance(subject.point)
+            coast = self.regions.coast_distance(subject.point, self.policy.offshore_km)
             if coast is None:
                 return unverifiable("no polygon", f"no coastline is known near {name_of(subject)}")
             gap, limit, what = coast, self.policy.on_coast_km, "the coastline"

@@ -11,7 +11,7 @@ from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN
 _I = re.IGNORECASE
 
 #: What may stand between a subject mention and its cue.
-_APPOSITIVE = re.compile(rf"""^(?:
+APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
   | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|township|borough|parish|municipality|raion|rayon|(?:refugee\s+)?camp)\s*
   | \s*,\s*                                                   # "Bucha, near Kyiv"
@@ -20,9 +20,9 @@ _APPOSITIVE = re.compile(rf"""^(?:
   | \s+(?:is|lies|sits|was|lay|stands)\s+(?:located\s+|situated\s+)?           # "Izium lies"
 )$""", _I | re.X)
 #: A country's or a region's possessive describing the place before it: "Haifa, Israel's third-largest city, ".
-_POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,\s*$", _I)
+POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,\s*$", _I)
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
-_LONG_APPOSITIVE = re.compile(r"""^(?:
+LONG_APPOSITIVE = re.compile(r"""^(?:
     \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|
               nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just)\b[^.;:!?()\[\]"“”]{0,140}?
   | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
@@ -30,67 +30,67 @@ _LONG_APPOSITIVE = re.compile(r"""^(?:
   | \s+and\s+(?:other|several|many|some|nearby|neighbouring|neighboring)\s+[^.;:!?()\[\],"“”]{0,60}?  # "X and other towns along"
 )$""", re.IGNORECASE | re.X)
 #: What calls the place before it a settlement, or the place after it.
-_CALLED_AFTER = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port)\b", re.I)
-_CALLED_BEFORE = re.compile(r"\b(?:city|cities|towns?|villages?|settlements?|hamlets?)\s+of\s+$", re.I)
+CALLED_AFTER = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port)\b", re.I)
+CALLED_BEFORE = re.compile(r"\b(?:city|cities|towns?|villages?|settlements?|hamlets?)\s+of\s+$", re.I)
 #: The end of an appositive or relative clause before a cue: "..., had", "..., lies", "..., borders".
-_CLAUSE_CLOSED = re.compile(r",\s*(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was|lay|stands|remains|has|had|have|borders?|"
+CLAUSE_CLOSED = re.compile(r",\s*(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was|lay|stands|remains|has|had|have|borders?|"
                             r"shares?|located|situated)\s+)?(?:located\s+|situated\s+)?$", re.IGNORECASE)
 #: What may open a sentence before its head place: "The", "The front-line town of", "In".
-_HEAD_LEAD = re.compile(r"(?:(?:The|the|A|a)\s+(?:[\w’'-]+\s+){0,3}?(?:of\s+)?)?")
+HEAD_LEAD = re.compile(r"(?:(?:The|the|A|a)\s+(?:[\w’'-]+\s+){0,3}?(?:of\s+)?)?")
 #: What follows the head place: its comma (a kind word may come first: "The Kursk region,").
-_HEAD_COMMA = re.compile(r"(?:\s+(?:region|province|oblast|state|district|county|city|town|village))?\s*,", re.IGNORECASE)
+HEAD_COMMA = re.compile(r"(?:\s+(?:region|province|oblast|state|district|county|city|town|village))?\s*,", re.IGNORECASE)
 #: Words a clause may not hold if the place before it is its subject: another verb phrase's subject.
-_CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|while|because|and\s+(?:the|a|an)\b"
+CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|while|because|and\s+(?:the|a|an)\b"
                            r"|(?:after|before)(?!\s+(?:the|a|an|its|their)\s))", _I)   # ("before the war" is no clause)
 #: "X, a village in the", "X, a town of the": the place before a container's name.
-_HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
 #: A determiner and lowercase words right before a cue: a thing described, not named.
-_UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that|(?-i:[A-Z])[\w’'-]*['’]s)\s+)"
+UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that|(?-i:[A-Z])[\w’'-]*['’]s)\s+)"
                       r"(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)   # (also a possessor's: "Block's residence")
 #: A definite settlement noun ending the text before a cue: "the village", "the small town".
-_THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
+THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
 #: An indefinite one: "a village 37 miles east of" (the place a dateline names).
-_A_PLACE = re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{SETTLEMENT_NOUN}\s*,?\s*$", _I)
+A_PLACE = re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{SETTLEMENT_NOUN}\s*,?\s*$", _I)
 #: A dateline: "ZALIZNYCHNE, Ukraine - ", "KYIV/HRAKOVE, Ukraine —", "CARTHAGE, N.C. (AP) -" at a line's start.
-_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ-Ý’'./ \-]+?)\s*,\s*[A-Z][\w’'. ]{1,30}?[\s\u00a0]*"
+DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ-Ý’'./ \-]+?)\s*,\s*[A-Z][\w’'. ]{1,30}?[\s\u00a0]*"
                        r"(?:\([^)]{1,20}\)|[-–—])")
 #: What may stand between a cue and its anchor: "the besieged port city of", "the breakaway region's capital".
-_ANCHOR_LEAD = re.compile(rf"""\s*(?:
+ANCHOR_LEAD = re.compile(rf"""\s*(?:
     (?:the\s+|its\s+)?(?:(?:[a-z][\w’'-]*|[A-Z][\w’']*-[a-z][\w’'-]*)\s+){{0,3}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?   # "the Russian-held city of"
   | (?:the\s+|its\s+)(?:[\w’'-]+\s+){{0,3}}?(?:capital|city|town|village|port)\s*,?\s+
   | the\s+
 )""", re.X)
 #: "the capital", "the Canadian capital", "the country's capital", not followed by a name or "of".
-_THE_CAPITAL = re.compile(r"\s*(?:the|its|their)\s+(?:(?:country|nation)['’]s\s+|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?capital\b"
+THE_CAPITAL = re.compile(r"\s*(?:the|its|their)\s+(?:(?:country|nation)['’]s\s+|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?capital\b"
                           r"(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+(?:of|city)\b)", re.I)
 #: "the city", "the town" as an anchor, not followed by a name, "of" or a possessive.
-_THE_SETTLEMENT = re.compile(r"\s*the\s+(?:city|town)\b(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+of\b|['’])", re.I)
+THE_SETTLEMENT = re.compile(r"\s*the\s+(?:city|town)\b(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+of\b|['’])", re.I)
 #: "the regional capital", "the provincial capital", not followed by a name or "of".
-_THE_REGIONAL_CAPITAL = re.compile(r"\s*(?:the|its)\s+(?:regional|provincial|state|oblast)\s+capital\b"
+THE_REGIONAL_CAPITAL = re.compile(r"\s*(?:the|its)\s+(?:regional|provincial|state|oblast)\s+capital\b"
                                    r"(?!\s*(?:,\s*)?(?-i:[A-Z])|\s+(?:of|city)\b)", re.I)
-_TITLE_BEFORE = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lady|Lord|Gen|General|President|Senator|Sen|Gov|Governor|Judge|"
+TITLE_BEFORE = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lady|Lord|Gen|General|President|Senator|Sen|Gov|Governor|Judge|"
                            r"Rev|Prof|Captain|Capt|Col|Lt|Sgt|St)\b)\.?\s+$")
-_THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
-_NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|River|Raion|Rayon|District|City|Republic|"
+THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
+NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|River|Raion|Rayon|District|City|Republic|"
                            r"Peninsula|Basin|State|County|Governorate)\b)(?-i:[A-Z])[\w’'-]*")
-_LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
+LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
 #: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region").
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?$", re.I)
+PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?$", re.I)
 #: A determiner and a lowercase noun: a description, not a name ("The city", "the town").
-_DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.I)
+DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.I)
 #: What joins a named place to the class it is one of: "Qamishli and other towns".
-_AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|many|some)\s+", re.I)
+AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|many|some)\s+", re.I)
 #: A generic word after a name that the gazetteer lists without it: "Oakport Township" is Oakport's.
-_GENERIC_TAIL = re.compile(r"\s+(?:Township|Borough|Parish|Municipality|Village|City)$")
+GENERIC_TAIL = re.compile(r"\s+(?:Township|Borough|Parish|Municipality|Village|City)$")
 #: The claim types whose modifier may be said of the sentence's subject rather than the place before its comma.
-_READ_OTHERWISE = frozenset({"distance_direction", "direction", "near", "proximity", "border_proximity"})
-_COMMA_AFTER = re.compile(r"\s*,")
+READ_OTHERWISE = frozenset({"distance_direction", "direction", "near", "proximity", "border_proximity"})
+COMMA_AFTER = re.compile(r"\s*,")
 #: A lower-case word right before a place: the place is a verb's or a preposition's object ("linking Donetsk with Dnipro").
-_OBJECT_BEFORE = re.compile(r"\b(?-i:[a-z])[\w’'-]*\s+$")
+OBJECT_BEFORE = re.compile(r"\b(?-i:[a-z])[\w’'-]*\s+$")
 #: How far into its sentence (characters) a place may open it; "The town", "The city" opening one.
-_OPENING_REACH = 40
-_OPENING_DESCRIPTION = re.compile(rf"\s*(?:The|This)\s+(?:[\w’'-]+\s+){{0,2}}?{SETTLEMENT_NOUN}\b")
+OPENING_REACH = 40
+OPENING_DESCRIPTION = re.compile(rf"\s*(?:The|This)\s+(?:[\w’'-]+\s+){{0,2}}?{SETTLEMENT_NOUN}\b")
 #: A sentence opening with a thing described, not a place: "The epicenter", "The attack", "An explosion".
-_OPENING_THING = re.compile(r"\s*(?:The|An?|This)\s+(?:(?-i:[a-z])[\w’'-]*\s+){0,2}?(?-i:[a-z])[\w’'-]*(?=\s+(?:was|is|lay|lies|"
+OPENING_THING = re.compile(r"\s*(?:The|An?|This)\s+(?:(?-i:[a-z])[\w’'-]*\s+){0,2}?(?-i:[a-z])[\w’'-]*(?=\s+(?:was|is|lay|lies|"
                             r"struck|hit|occurred|happened|took|came)\b)")

@@ -27,10 +27,10 @@ from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
 from geo.claims.finding.grammar import (
-    _ANCHOR_LEAD, _AND_OTHERS, _APPOSITIVE, _A_PLACE, _CALLED_AFTER, _CALLED_BEFORE, _CLAUSE_BREAK, _CLAUSE_CLOSED,
-    _DATELINE, _DESCRIPTION, _GENERIC_TAIL, _HEAD_COMMA, _HEAD_LEAD, _HELD_IN, _LIST_SEPARATOR, _LONG_APPOSITIVE,
-    _NAME_GOES_ON, _POSSESSED_DESCRIPTION, _PREPOSITION_BEFORE, _THE_BEFORE, _THE_CAPITAL, _THE_PLACE,
-    _THE_REGIONAL_CAPITAL, _THE_SETTLEMENT, _TITLE_BEFORE, _UNNAMED)
+    ANCHOR_LEAD, AND_OTHERS, APPOSITIVE, A_PLACE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
+    DATELINE, DESCRIPTION, GENERIC_TAIL, HEAD_COMMA, HEAD_LEAD, HELD_IN, LIST_SEPARATOR, LONG_APPOSITIVE,
+    NAME_GOES_ON, POSSESSED_DESCRIPTION, PREPOSITION_BEFORE, THE_BEFORE, THE_CAPITAL, THE_PLACE,
+    THE_REGIONAL_CAPITAL, THE_SETTLEMENT, TITLE_BEFORE, UNNAMED)
 
 _I = re.IGNORECASE
 #: The methods of mentions a claim implies rather than the text names (see Reader.implied).
@@ -77,7 +77,7 @@ class Reader:
                  gazetteer=None):
         self.text = text
         # ("The city" left unresolved is a description, read as one, not a name the gazetteer lacks)
-        self.mentions = sorted((m for m in mentions if m.resolved or not _DESCRIPTION.fullmatch(m.text)),
+        self.mentions = sorted((m for m in mentions if m.resolved or not DESCRIPTION.fullmatch(m.text)),
                                key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
         self.by_end = sorted(self.mentions, key=lambda m: m.end)
@@ -136,7 +136,7 @@ class Reader:
         """The mention at ``pos``, unless a capitalized word runs on from it: then the mention is
         only part of a longer name ("in the Nile Delta", "Kharkiv Regional Police")."""
         m = self.mention_at(pos)
-        if m is None or not m.text.endswith(".") and _NAME_GOES_ON.match(self.text, m.end):
+        if m is None or not m.text.endswith(".") and NAME_GOES_ON.match(self.text, m.end):
             return None                                   # ("Ala. An Amber Alert": an abbreviation ends the sentence)
         return m
 
@@ -179,14 +179,14 @@ class Reader:
         m = self.anchor_at(pos)
         if m is not None:
             return m
-        lead = _ANCHOR_LEAD.match(self.text, pos, min(len(self.text), pos + 80))
+        lead = ANCHOR_LEAD.match(self.text, pos, min(len(self.text), pos + 80))
         m = self.anchor_at(lead.end()) if lead else None
         return m if m is not None else self.the_capital(pos) or self.the_regional_capital(pos)
 
     def the_capital(self, pos: int) -> Mention | None:
         """"the capital", "the Canadian capital", "the country's capital" (no name after it): the seat of
         government of the country a demonym names, else of the country the article names most."""
-        match = _THE_CAPITAL.match(self.text, pos, min(len(self.text), pos + 40))
+        match = THE_CAPITAL.match(self.text, pos, min(len(self.text), pos + 40))
         if match is None or self.gazetteer is None:
             return None
         country = self.demonym_country(match.group("demonym")) if match.group("demonym") else self.main_country()
@@ -198,7 +198,7 @@ class Reader:
     def described_anchor(self, pos: int, before: int) -> Mention | None:
         """"50 km south-west of the city" (no name after it): the last settlement named before
         ``before`` (where the claim's subject starts), within DEFINITE_REACH characters, inferred."""
-        match = _THE_SETTLEMENT.match(self.text, pos, min(len(self.text), pos + 30))
+        match = THE_SETTLEMENT.match(self.text, pos, min(len(self.text), pos + 30))
         if match is None:
             return None
         earlier = [m for m in self.inside(max(0, before - DEFINITE_REACH), before)
@@ -212,7 +212,7 @@ class Reader:
     def the_regional_capital(self, pos: int) -> Mention | None:
         """"the regional capital", "the provincial capital" (no name after it): the seat of the first-level
         division named last before it (within DEFINITE_REACH characters), inferred."""
-        match = _THE_REGIONAL_CAPITAL.match(self.text, pos, min(len(self.text), pos + 40))
+        match = THE_REGIONAL_CAPITAL.match(self.text, pos, min(len(self.text), pos + 40))
         if match is None or self.gazetteer is None:
             return None
         regions = [p for m in self.inside(max(0, pos - DEFINITE_REACH), pos)
@@ -307,9 +307,9 @@ class Reader:
         p = self.place(m)
         if p is not None and p.feature_code in _TOO_LARGE:
             return False
-        if p is not None and p.feature_class == "P" and _THE_BEFORE.search(self.text, max(0, m.start - 10), m.start):
+        if p is not None and p.feature_class == "P" and THE_BEFORE.search(self.text, max(0, m.start - 10), m.start):
             return False
-        return not _TITLE_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+        return not TITLE_BEFORE.search(self.text, max(0, m.start - 20), m.start)
 
     def appositive_subject(self, cue_start: int, long: bool = False) -> Mention | None:
         """The mention the cue at ``cue_start`` is said of, when only an appositive separates them
@@ -318,18 +318,18 @@ class Reader:
         if m is None or m.end > cue_start or self.sentence(m.start) != self.sentence(cue_start):
             return self.sentence_head(cue_start) if long else None
         gap = self.text[m.end:cue_start]
-        if _POSSESSED_DESCRIPTION.match(gap) and self.is_area(m):
+        if POSSESSED_DESCRIPTION.match(gap) and self.is_area(m):
             # "Haifa, Israel's third-largest city, some 40 km south of": the description's head
             head = self.appositive_subject(m.start)
             return head if head is not None and self.is_settlement(head) else None
-        if not _APPOSITIVE.match(gap):
-            if not long or not _LONG_APPOSITIVE.match(gap) or _CLAUSE_BREAK.search(gap):
+        if not APPOSITIVE.match(gap):
+            if not long or not LONG_APPOSITIVE.match(gap) or CLAUSE_BREAK.search(gap):
                 return self.sentence_head(cue_start) if long else None
         m = self.contained_first(m)
         if self.is_area(m) or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
             # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
             # lies; the claim is the appositive's head's
-            prep = _PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start)
+            prep = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start)
             head = self.appositive_subject(prep.start(), long=True) if prep else None
             if head is not None and head is not m and self.is_settlement(head):
                 return head
@@ -340,14 +340,14 @@ class Reader:
         or relative clause: "Pokrovsk, a hub 60 km north-west of Donetsk, had a prewar population of",
         "The Kursk region, where Ukraine launched an incursion, borders"."""
         sent_start, _ = self.sentence(cue_start)
-        if not _CLAUSE_CLOSED.search(self.text, max(sent_start, cue_start - 40), cue_start):
+        if not CLAUSE_CLOSED.search(self.text, max(sent_start, cue_start - 40), cue_start):
             return None
         opening = [m for m in self.inside(sent_start, min(cue_start, sent_start + 80)) if m.start - sent_start <= 40
                    and m is not self.dateline]   # (a dateline names where the reporter is, not the sentence's subject)
         for head in opening[:1]:
             lead = self.text[sent_start:head.start]
             after = self.text[head.end:head.end + 30]
-            if _HEAD_LEAD.fullmatch(lead) and _HEAD_COMMA.match(after) and head.end < cue_start - 2 \
+            if HEAD_LEAD.fullmatch(lead) and HEAD_COMMA.match(after) and head.end < cue_start - 2 \
                     and (head.resolved or self.is_named_place(head)) and self.can_be_subject(head):
                 return head
         return None
@@ -360,7 +360,7 @@ class Reader:
         prev = self.mention_before(m.start, limit=60)
         if prev is None or prev is m or self.is_country(prev) or not (self.is_settlement(prev) or self.is_country(m)):
             return m
-        if re.fullmatch(r"\s*,\s*", self.text[prev.end:m.start]) or _HELD_IN.fullmatch(self.text[prev.end:m.start]):
+        if re.fullmatch(r"\s*,\s*", self.text[prev.end:m.start]) or HELD_IN.fullmatch(self.text[prev.end:m.start]):
             return prev
         return m
 
@@ -370,7 +370,7 @@ class Reader:
         DEFINITE_REACH characters); "a village" the dateline's place."""
         sent_start, _ = self.sentence(cue_start)
         before = self.text[max(sent_start, cue_start - 60):cue_start]
-        the = _THE_PLACE.search(before)
+        the = THE_PLACE.search(before)
         if the and the.group().strip().lower().startswith("this") and self.dateline is not None \
                 and self.dateline.geonameid not in exclude:
             return self.dateline, f"'{the.group().strip()}' taken to be the dateline's {self.dateline.text}"
@@ -391,8 +391,8 @@ class Reader:
                 chosen = topics[0] if self.sentence(earlier[-1].start) != self.sentence(here) else earlier[-1]
                 return chosen, f"'{the.group().strip()}' taken to be {chosen.text}, named before"
             return None, "the place it describes is not named"
-        if _A_PLACE.search(before):
-            said = _A_PLACE.search(before).group().strip()
+        if A_PLACE.search(before):
+            said = A_PLACE.search(before).group().strip()
             if self.dateline is not None and self.dateline.geonameid not in exclude and self._fits(self.dateline, said):
                 return self.dateline, f"'{said}' taken to be the dateline's {self.dateline.text}"
             # "a small town outside Yekaterinburg. Pervouralsk ...": the first settlement named next
@@ -408,11 +408,11 @@ class Reader:
         """The thing a cue is said of when the words before it describe something that is no place ("an
         area near the border", "the mine near", "a farm near"): those words, else None."""
         sent_start, _ = self.sentence(cue_start)
-        match = _UNNAMED.search(self.text, max(sent_start, cue_start - 50), cue_start)
+        match = UNNAMED.search(self.text, max(sent_start, cue_start - 50), cue_start)
         if match is None or re.search(rf"\b{SETTLEMENT_NOUN}\s*,?\s*$", match.group(), re.I):
             return None
         named = self.mention_before(match.start(), limit=8)
-        if named is not None and _AND_OTHERS.fullmatch(self.text, named.end, match.start() + len(match.group(1) or "")):
+        if named is not None and AND_OTHERS.fullmatch(self.text, named.end, match.start() + len(match.group(1) or "")):
             return None                  # "Qamishli and other towns near the border": Qamishli is one of them
         return match.group().strip()
 
@@ -429,7 +429,7 @@ class Reader:
 
     def called_settlement(self, m: Mention) -> bool:
         """Whether the text calls the place a city, town or village: "Kherson, a city of", "the town of Izium"."""
-        return bool(_CALLED_AFTER.match(self.text, m.end, m.end + 60) or _CALLED_BEFORE.search(self.text, max(0, m.start - 40), m.start))
+        return bool(CALLED_AFTER.match(self.text, m.end, m.end + 60) or CALLED_BEFORE.search(self.text, max(0, m.start - 40), m.start))
 
     def _fits(self, m: Mention, description: str) -> bool:
         """Whether the place is of the size a description says: "a village" is no city of 150,000."""
@@ -445,7 +445,7 @@ class Reader:
         items = [m]
         while True:
             prev = self.mention_before(items[0].start, limit=8)
-            if prev is None or not _LIST_SEPARATOR.match(self.text[prev.end:items[0].start]):
+            if prev is None or not LIST_SEPARATOR.match(self.text[prev.end:items[0].start]):
                 return items
             items.insert(0, prev)
 
@@ -479,7 +479,7 @@ class Reader:
         regions = self.article_regions()
         if not regions and not countries:
             return m
-        name = _GENERIC_TAIL.sub("", m.text)
+        name = GENERIC_TAIL.sub("", m.text)
         settlements = [c.place for c in self.gazetteer.candidates(normalize_name(name))
                        if c.kind != "stem" and c.place.kind == "settlement"]
         known = [p for p in settlements if (p.country_code, p.admin1_code) in regions] \
@@ -546,7 +546,7 @@ class Reader:
 
     def _dateline(self) -> Mention | None:
         """The place a dateline names (its last settlement), within the first lines of the text."""
-        for match in _DATELINE.finditer(self.text, 0, min(len(self.text), 3000)):
+        for match in DATELINE.finditer(self.text, 0, min(len(self.text), 3000)):
             inside = self.inside(match.start("places"), match.end("places"))
             settlements = [m for m in inside if self.is_settlement(m)]
             if settlements:

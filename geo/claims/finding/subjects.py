@@ -5,8 +5,8 @@ from the city of Herat, the provincial capital, near the border"). The judge tak
 only where it holds, and lets the second keep a claim from being called inconsistent."""
 from __future__ import annotations
 
-from geo.claims.finding.grammar import (_COMMA_AFTER, _HEAD_LEAD, _OBJECT_BEFORE, _OPENING_DESCRIPTION, _OPENING_REACH,
-                                        _OPENING_THING, _READ_OTHERWISE)
+from geo.claims.finding.grammar import (COMMA_AFTER, HEAD_LEAD, OBJECT_BEFORE, OPENING_DESCRIPTION, OPENING_REACH,
+                                        OPENING_THING, READ_OTHERWISE)
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
 from geo.document import Mention
 
@@ -14,11 +14,11 @@ from geo.document import Mention
 def _object_before_comma(reader: Reader, finding: Finding) -> Mention | None:
     """The finding's one named subject when a comma follows it and it is a verb's or a preposition's
     object ("linking Donetsk with Dnipro, 70 km ..."): the modifier may be another's. Else None."""
-    if len(finding.subjects) != 1 or finding.type not in _READ_OTHERWISE:
+    if len(finding.subjects) != 1 or finding.type not in READ_OTHERWISE:
         return None
     subject = finding.subjects[0]
-    if subject.method in IMPLIED or not _COMMA_AFTER.match(reader.text, subject.end) \
-            or not _OBJECT_BEFORE.search(reader.text, max(0, subject.start - 30), subject.start):
+    if subject.method in IMPLIED or not COMMA_AFTER.match(reader.text, subject.end) \
+            or not OBJECT_BEFORE.search(reader.text, max(0, subject.start - 30), subject.start):
         return None
     return subject
 
@@ -31,7 +31,7 @@ def attachment_doubt(reader: Reader, finding: Finding) -> str | None:
     if subject is None or finding.other_subjects:
         return None
     sent_start, _ = reader.sentence(subject.start)
-    opening = _OPENING_THING.match(reader.text, sent_start)
+    opening = OPENING_THING.match(reader.text, sent_start)
     if opening is None or opening.end() > subject.start:
         return None
     return f"it may be said of '{opening.group().strip()}', the sentence's subject, rather than of {subject.text}"
@@ -45,16 +45,16 @@ def other_subjects(reader: Reader, finding: Finding) -> list[Mention]:
     sent_start, _ = reader.sentence(subject.start)
     if ";" in reader.text[sent_start:subject.start]:
         return []
-    opening = [m for m in reader.inside(sent_start, subject.start) if m.start - sent_start <= _OPENING_REACH
+    opening = [m for m in reader.inside(sent_start, subject.start) if m.start - sent_start <= OPENING_REACH
                and m is not reader.dateline and not m.text.isupper()]   # (a dateline's place is where the reporter is)
     anchors = {a.geonameid for a in finding.anchors}
-    if opening and _HEAD_LEAD.fullmatch(reader.text[sent_start:opening[0].start]):
+    if opening and HEAD_LEAD.fullmatch(reader.text[sent_start:opening[0].start]):
         head = opening[0]
         if head is not subject and head.resolved and head.geonameid not in anchors | {subject.geonameid} \
                 and reader.can_be_subject(head):
             return [head]
         return []
-    the = _OPENING_DESCRIPTION.match(reader.text, sent_start)
+    the = OPENING_DESCRIPTION.match(reader.text, sent_start)
     if the is None:
         return []
     described, _ = reader.definite_subject(the.end(), anchors)
