@@ -114,3 +114,15 @@ def test_an_apostrophe_s_inside_a_longer_name(gaz):
     matcher = NameMatcher(gaz)
     found = {s.text: s.norm for s in matcher.find("Refugees fled to Cox's Bazar, Canada's envoy said.")}
     assert found == {"Cox's Bazar": "coxs bazar", "Canada": "canada"}
+
+
+def test_a_names_short_prefix_keeps_its_capital(gaz):
+    # "DeKalb", "McLean": no glued words (as "BuchaNear" is); "Walker County" is no common word
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    text = "DECATUR, Ga. — DeKalb County police said Walker County deputies searched McLean, Va., and LaGrange."
+    document = Pipeline(gaz, check_claims=False).locate(Article("t.txt", text))
+    found = {m.text: m.name for m in document.mentions}
+    assert found["DeKalb County"] == "DeKalb County" and found["Walker County"] == "Walker County"
+    assert found["McLean"] == "McLean"

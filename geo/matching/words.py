@@ -10,7 +10,9 @@ from geo.normalize import APOSTROPHES, normalize_name
 
 # A word: letters, with inner apostrophes (L'viv, Kam'yanets) and dots of abbreviations (U.S.).
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*", re.UNICODE)
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# Glued words ("BuchaNear") split where three lower-case letters meet a capitalized word: a name's
+# short prefix keeps its capital inside ("DeKalb", "McLean", "LaSalle", "MacArthur").
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 # Titles of programmes, books, newspapers: a quotation right after these names something.
 _TITLE_BEFORE = re.compile(r"\b(?:program|programme|show|series|film|movie|documentary|book|newspaper|channel|titled|called)[,:]?\s*[“\"«]$", re.I)
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"

@@ -170,7 +170,7 @@ class Resolver:
         needs_country = False
         if "dateline" not in cues and span.method == "exact":
             zipf = senses.zipf
-            if zipf >= COMMON_WORD_ZIPF:
+            if zipf >= COMMON_WORD_ZIPF and not _proper_with_kind(span):
                 # "We", "But", "March", "Police": only an important place known by that very name
                 # survives (Washington, Paris); a division named like a word ("Texas", but also
                 # Kuwait's "Capital") only in an article about its country.
@@ -339,6 +339,15 @@ def _own(c: Candidate) -> bool:
 
 
 _PERSON = "the article uses this name for a person"
+
+
+def _proper_with_kind(span: Span) -> bool:
+    """Whether the span is a proper name with a division's kind word, capitalized ("Walker County",
+    "Lake District"): no common word, however plain its other words ("the county" is no name; "Dublin
+    City Council" is the town's council, no Irish division)."""
+    words = span.text.split()
+    return span.qualifier in ("district", "division") and len(words) > 1 and words[-1][:1].isupper() \
+        and words[0].lower() != "the"
 
 
 def _persons_stay_persons(spans: list[Span], decisions: list[Detection]) -> list[Detection]:
