@@ -208,3 +208,10 @@ def test_a_capital_speaking_is_still_the_place(pipeline):
 def test_a_name_news_uses_without_the_article_is_the_places_own(pipeline):
     # "Minya" is Al Minyā's everyday name (the article dropped), as much its own as the governorate's
     assert mentions(pipeline, "An attack on a church in Minya killed seven, officials in Cairo said.")["Minya"] == 360686
+
+
+def test_a_city_namesake_of_a_world_place_in_a_story_naming_its_country(pipeline):
+    # London, Ontario (350,000) is no small town like Paris, Texas: Canada named suffices
+    text = ("Organizers of a London rally thanked Canada for what it has done. Imam Jamal Taleb of the "
+            "Islamic Centre in London said Canada's stand was appreciated.")
+    assert mentions(pipeline, text)["London"] == 6058560

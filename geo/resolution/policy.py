@@ -38,6 +38,8 @@ class Policy:
     country_bonus: float = 0.5          #: a candidate in a country the article's other names are in...
     world_place: float = 0.9            #: ...but not a small town whose name is a place this important abroad
                                         #: (Paris, Texas in a New Jersey story is still Paris): its region must be named
+    world_namesake_population: int = 100_000  #: ... "small": under this many people (London, Ontario, of
+                                        #: 350,000, is the London of a story naming Canada)
     region_bonus: float = 0.4           #: ... in a first-level division they are in
     bonus_full_at: int = 2              #: mentions of other names at which those bonuses are whole
     division_holds_places: float = 0.6  #: a state holding the article's other places, where a country shares its name

@@ -197,7 +197,7 @@ class _Senses:
         world = {c.place.country_code for c in ranked if c.place.importance >= POLICY.world_place}
         self.countries_with_region: tuple[str | None, ...] = tuple(
             code if code is not None and world - {code} and c.place.feature_class == "P"
-            and c.place.population < POLICY.big_city_population else None
+            and c.place.population < POLICY.world_namesake_population else None
             for c, code in zip(ranked, self.countries))
         self.any_country_with_region: bool = any(self.countries_with_region)
         #: the first-level division ("UA.07") whose mentions support each candidate
