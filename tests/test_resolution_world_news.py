@@ -192,6 +192,9 @@ def test_officials_in_a_place_said(pipeline):
     found = mentions(pipeline, "KYIV, Ukraine (AP) — Kramatorsk and Sloviansk were shelled, Moscow-installed officials "
                                "in Artemovsk said.")
     assert found["Artemovsk"] == 713174   # Bakhmut
+    # nor after a list of places "in": "officials in Kramatorsk, Sloviansk and Artemovsk said"
+    found = mentions(pipeline, "KYIV, Ukraine (AP) — Officials in Kramatorsk, Sloviansk and Artemovsk said the towns were shelled.")
+    assert found["Artemovsk"] == 713174
 
 
 def test_a_capital_known_by_its_divisions_name(pipeline):

@@ -123,6 +123,8 @@ _IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _COMMA_CAPITAL_AFTER = re.compile(r",\s+[A-Z]")
 _SENTENCE_BEFORE_PREV = re.compile(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$")
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+# "in Dublin, Columbus and ": the last name of a list of places after "in" is no speaker.
+_IN_LIST_BEFORE = re.compile(r"\bin\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
 
@@ -256,8 +258,9 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             cues.append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
     if nxt is not None and gap_after == " " and nxt.text[0].islower() and nxt.norm not in QUALIFIERS:
         cues.append("lower_after")   # "Somali leaders": an adjective (resolution asks whether the name is a demonym)
-    if opens.isspace() and _SAID_AFTER.match(after) and not (tail[-3:].lower() == " in" or tail.lower() == "in"):
-        cues.append("person")   # "Lavrov said"; not "officials in Artemovsk said"
+    if opens.isspace() and _SAID_AFTER.match(after) and not (tail[-3:].lower() == " in" or tail.lower() == "in") \
+            and not _IN_LIST_BEFORE.search(text, max(0, start - 80), start):
+        cues.append("person")   # "Lavrov said"; not "officials in Artemovsk said", "in Dublin, Columbus and Richmond said"
     if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):
         cues.append("sentence_start")
     quotes = ws.quote_opens()
