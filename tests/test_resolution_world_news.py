@@ -218,3 +218,12 @@ def test_a_city_namesake_of_a_world_place_in_a_story_naming_its_country(pipeline
     text = ("Organizers of a London rally thanked Canada for what it has done. Imam Jamal Taleb of the "
             "Islamic Centre in London said Canada's stand was appreciated.")
     assert mentions(pipeline, text)["London"] == 6058560
+
+
+def test_the_names_of_a_list_are_of_one_kind(pipeline):
+    # Wyoming, Ohio is a town of the name, in a state the article names; beside Montana it is the state
+    found = mentions(pipeline, "We looked from mid-Ohio to the western borders of Montana and Wyoming, the family said.")
+    assert found["Wyoming"] == 5843591
+    # a name given a container stays itself
+    found = mentions(pipeline, "Fans came from as far as Texas and Washington, D.C., to eat his fish.")
+    assert found["Washington"] == 4140963

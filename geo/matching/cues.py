@@ -55,7 +55,7 @@ def kind_before(text: str, start: int, trie=None) -> str | None:
         return None
     return KIND_OF_QUALIFIERS[match.group("kind").lower()]
 # What joins the names of a list that a plural qualifier ends: ", ", " and ", ", and ", " or ".
-_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # Words after a name that make it part of an organisation, event or title, not a place.
 _ORG_WORDS = frozenset("""
 police post times journal herald tribune news university institute academy school college

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from itertools import islice
 
 from geo.document import Span
-from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, _LIST_GAP, _MODIFIERS, context_cues, kind_before
+from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, LIST_GAP, _MODIFIERS, context_cues, kind_before
 from geo.matching.words import Words, _Word, word_frequency, words
 
 if TYPE_CHECKING:
@@ -213,7 +213,7 @@ def _share_plural_qualifiers(text: str, spans: list[Span]) -> list[Span]:
         if span.qualifier is None or span.text.rsplit(None, 1)[-1].lower() not in PLURAL_QUALIFIERS:
             continue
         j = k
-        while j > 0 and spans[j - 1].qualifier is None and _LIST_GAP.fullmatch(text[spans[j - 1].end: spans[j].start]):
+        while j > 0 and spans[j - 1].qualifier is None and LIST_GAP.fullmatch(text[spans[j - 1].end: spans[j].start]):
             spans[j - 1].qualifier = span.qualifier
             j -= 1
     return spans

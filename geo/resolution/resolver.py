@@ -8,6 +8,7 @@ from functools import lru_cache
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF
+from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree
 from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
@@ -239,7 +240,8 @@ class Resolver:
                 context2.add(ranking[0][1].place, span.norm)
         local = _local_points(spans, scored, POLICY.near_span_chars)
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local), scoring)
-        scored = _bare_names_are_towns(spans, scored)
+        scored = bare_names_are_towns(spans, scored)
+        scored = lists_agree(text, spans, scored, kept, containers)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         mentions = []
@@ -468,38 +470,10 @@ def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
             best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
         for i in mentions:
             if len(scored[i]) > 1:
-                out[i] = _best_first(scored[i], best)
+                out[i] = best_first(scored[i], best)
     return out
 
 
-
-
-def _bare_names_are_towns(spans: list[Span], scored: list[list[tuple[float, Candidate]]]) -> list[list[tuple[float, Candidate]]]:
-    """Where the article writes a division with its kind ("Herat province", "the Kherson region"), the
-    bare name is the town of that name the division holds ("Herat, Afghanistan's third-largest city"):
-    the article tells them apart by the kind word."""
-    divisions = {span.norm for span in spans if span.qualifier in ("division", "district")}
-    if not divisions:
-        return scored
-    out = list(scored)
-    for i, (span, ranking) in enumerate(zip(spans, scored)):
-        if span.qualifier is not None or span.norm not in divisions or not ranking:
-            continue
-        top = ranking[0][1].place
-        if top.feature_class != "A" or top.is_country:
-            continue
-        town = next((c.place for _, c in ranking if c.place.feature_class == "P" and c.kind in OWN_KINDS
-                     and c.place.lies_in(top)), None)   # (a town known so by its own name: not Oklahoma City)
-        if town is not None:
-            out[i] = _best_first(ranking, town.geonameid)
-    return out
-
-
-def _best_first(ranking: list[tuple[float, Candidate]], geonameid: int) -> list[tuple[float, Candidate]]:
-    """``ranking`` with the candidates of that place moved to the front, the order otherwise kept."""
-    if ranking[0][1].place.geonameid == geonameid and all(c.place.geonameid != geonameid for _, c in ranking[1:]):
-        return ranking   # (already so: the usual case)
-    return sorted(ranking, key=lambda x: x[1].place.geonameid != geonameid)
 
 
 def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful: frozenset[str]) -> bool:

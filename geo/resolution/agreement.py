@@ -1,0 +1,74 @@
+"""Readings of a ranking that the article's wording settles after scoring: a bare name beside the
+same name written with a division's kind is the town (:func:`bare_names_are_towns`), and the names
+of one list are of one kind (:func:`lists_agree`)."""
+from __future__ import annotations
+
+from geo.document import Span
+from geo.gazetteer import Candidate, Place
+from geo.matching import LIST_GAP
+from geo.resolution.senses import OWN_KINDS
+
+Ranking = list[tuple[float, Candidate]]
+
+
+def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
+    """Where the article writes a division with its kind ("Herat province", "the Kherson region"), the
+    bare name is the town of that name the division holds ("Herat, Afghanistan's third-largest city"):
+    the article tells them apart by the kind word."""
+    divisions = {span.norm for span in spans if span.qualifier in ("division", "district")}
+    if not divisions:
+        return scored
+    out = list(scored)
+    for i, (span, ranking) in enumerate(zip(spans, scored)):
+        if span.qualifier is not None or span.norm not in divisions or not ranking:
+            continue
+        top = ranking[0][1].place
+        if top.feature_class != "A" or top.is_country:
+            continue
+        town = next((c.place for _, c in ranking if c.place.feature_class == "P" and c.kind in OWN_KINDS
+                     and c.place.lies_in(top)), None)   # (a town known so by its own name: not Oklahoma City)
+        if town is not None:
+            out[i] = best_first(ranking, town.geonameid)
+    return out
+
+
+def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
+                 kept: list[bool], containers: dict[int, list[Place]]) -> list[Ranking]:
+    """The names of one list are of one kind: where every other name of a list ("Montana and
+    Wyoming", "Texas, Oklahoma and Kansas") is a first-level division, or a country, a name whose
+    best place is of another kind is its namesake of that kind in that country, where it has one
+    known by its own name (Wyoming the state, not Wyoming, Ohio). A name given a container stays
+    itself ("Texas and Washington, D.C.")."""
+    out = list(scored)
+    start = 0
+    for end in range(1, len(spans) + 1):
+        if end < len(spans) and kept[end - 1] and kept[end] and LIST_GAP.fullmatch(text, spans[end - 1].end, spans[end].start):
+            continue
+        group = [i for i in range(start, end) if scored[i]]
+        start = end
+        if len(group) < 3 and not (len(group) == 2 and " and " in text[spans[group[0]].end: spans[group[-1]].start]):
+            continue   # (a comma alone joins two names as often as not: "Prague, Oklahoma")
+        kinds = [_list_kind(scored[i][0][1].place) for i in group]
+        for k, i in enumerate(group):
+            others = {kinds[j] for j in range(len(group)) if j != k}
+            if len(others) != 1 or kinds[k] in others or None in others or spans[i].start in containers:
+                continue
+            (kind,) = others
+            countries = {scored[j][0][1].place.country_code for j in group if j != i}
+            match = next((c.place for _, c in scored[i] if _list_kind(c.place) == kind and c.kind in OWN_KINDS
+                          and (kind == "country" or c.place.country_code in countries)), None)
+            if match is not None:
+                out[i] = best_first(scored[i], match.geonameid)
+    return out
+
+
+def _list_kind(place: Place) -> str | None:
+    """A list's kind of place: a country, a first-level division, or None (anything else)."""
+    return "country" if place.is_country else "state" if place.feature_code == "ADM1" else None
+
+
+def best_first(ranking: Ranking, geonameid: int) -> Ranking:
+    """``ranking`` with the candidates of that place moved to the front, the order otherwise kept."""
+    if ranking[0][1].place.geonameid == geonameid and all(c.place.geonameid != geonameid for _, c in ranking[1:]):
+        return ranking   # (already so: the usual case)
+    return sorted(ranking, key=lambda x: x[1].place.geonameid != geonameid)
