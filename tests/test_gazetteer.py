@@ -253,3 +253,19 @@ def test_help_and_version():
 def test_bad_option_is_a_one_line_usage_error():
     result = run_geo("gazetteer", "lookup", "Kyiv", "--format", "xml")
     assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+def test_a_division_natural_earth_draws_in_finer_units(gaz):
+    # England, Scotland and Wales: no polygon of their own in Natural Earth, the union of their counties
+    import shapely
+
+    england, scotland = gaz.geometry(6269131, "admin1"), gaz.geometry(2638360, "admin1")
+    assert england.contains(shapely.Point(-1.7946, 51.0688))       # Salisbury
+    assert not england.contains(shapely.Point(-3.1883, 55.9533))   # Edinburgh
+    assert scotland.contains(shapely.Point(-3.1883, 55.9533))
+
+
+def test_demonyms_of_nations_within_a_country(gaz):
+    # looked up for annotated spans only: "English" is England (not English, Indiana), "Welsh" Wales
+    for demonym, geonameid in [("English", 6269131), ("Welsh", 2634895), ("Scottish", 2638360)]:
+        assert any(c.kind == "demonym" and c.place.geonameid == geonameid for c in gaz.candidates(demonym.lower()))

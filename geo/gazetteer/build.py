@@ -22,6 +22,7 @@ from pathlib import Path
 from geo.errors import DataError, GeoError
 from geo.gazetteer.definition import ExtractDefinition
 from geo.gazetteer.derived_names import add_articleless_names, add_demonym_plurals, add_division_stems
+from geo.gazetteer.geometries import geometry_rows
 from geo.gazetteer.kinds import place_kind
 from geo.gazetteer.sources import (
     AdminCode,
@@ -199,8 +200,9 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     ne_rivers = read_vector(src["ne_rivers"], kind=definition.sources["ne_rivers"].kind)
 
     admin0_by_iso = _admin0_by_iso(ne_admin0)
-    _add_countries(places, names, countries, admin0_by_iso, definition)
+    part_demonyms = _add_countries(places, names, countries, admin0_by_iso, definition)
     _add_divisions(places, names, admin1, admin2, ne_admin1)
+    _add_division_demonyms(places, names, admin1, part_demonyms, definition.division_demonyms)
     for c in definition.continents:
         places.setdefault(c.geonameid, _Place(c.geonameid, c.name, c.name, c.lat, c.lon, "L", "CONT", "", "", "", 0, "", "extract.toml"))
         names.add(c.name, c.geonameid, "official")
@@ -214,7 +216,8 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     add_division_stems(places, names, definition.division_suffixes)
     add_articleless_names(places, names, countries, definition.definite_articles)
 
-    geometries = _geometries(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers, definition.composite_regions)
+    geometries = geometry_rows(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers, CURATED_SOURCE,
+                               definition.composite_regions)
 
     log(f"writing {len(places):,} places and {len(names.entries):,} names")
     meta = {
@@ -291,14 +294,31 @@ def _country_facts() -> tuple[dict[str, tuple[list[float] | None, str | None]], 
     return facts, parts
 
 
-def _add_countries(places, names, countries: list[CountryInfo], admin0_by_iso, definition: ExtractDefinition) -> None:
+def _add_division_demonyms(places, names, admin1, parts: list[tuple[str, str, str]],
+                           curated: dict[str, list[str]]) -> None:
+    """The demonyms of first-level divisions that are nations of their own: those the countryinfo
+    package lists as parts of a country ("Welsh" -> Wales) and the extract's ("English" -> England).
+    (After the divisions are read: their rows come from the code lists.)"""
+    by_name = {(a.code.split(".")[0], a.name): a.geonameid for a in admin1}
+    by_code = {a.code: a.geonameid for a in admin1}
+    for iso, part, demonym in parts:
+        gid = by_name.get((iso, part))
+        if gid in places:
+            names.add(demonym, gid, "demonym")
+    for code, demonyms in curated.items():
+        gid = by_code.get(code)
+        if gid in places:
+            for demonym in demonyms:
+                names.add(demonym, gid, "demonym")
+
+
+def _add_countries(places, names, countries: list[CountryInfo], admin0_by_iso,
+                   definition: ExtractDefinition) -> list[tuple[str, str, str]]:
+    """The countries, their names and demonyms; returns the (iso, part, demonym) of the parts the
+    countryinfo package lists under a country (for :func:`_add_division_demonyms`)."""
     import pycountry
 
     facts, parts = _country_facts()
-    for iso, part, demonym in parts:  # "Welsh" -> Wales, a first-level division of GB
-        for p in places.values():
-            if p.country_code == iso and p.feature_code == "ADM1" and p.name == part:
-                names.add(demonym, p.geonameid, "demonym")
     for c in countries:
         ne = admin0_by_iso.get(c.iso2)
         latlng, demonym = facts.get(c.iso2, (None, None))
@@ -333,6 +353,7 @@ def _add_countries(places, names, countries: list[CountryInfo], admin0_by_iso, d
             names.add(demonym, c.geonameid, "demonym")
         for value in definition.everyday_country_names.get(c.iso2, []):
             names.add(value, c.geonameid, "abbrev" if not any(ch.islower() for ch in value) else "everyday")
+    return parts
 
 
 def normalize_ascii(name: str) -> str:
@@ -433,7 +454,7 @@ def local_id(name: str) -> int:
     return LOCAL_ID_BASE + zlib.crc32(normalize_name(name).encode()) % LOCAL_ID_BASE
 
 
-_CURATED_SOURCE = "features.toml"
+CURATED_SOURCE = "features.toml"   # (the source a curated feature row names)
 
 
 def _add_features(places, names: _NameIndex, definition: ExtractDefinition) -> None:
@@ -446,103 +467,12 @@ def _add_features(places, names: _NameIndex, definition: ExtractDefinition) -> N
         if gid in places:
             raise DataError(f"{definition.path}: curated feature {f.name!r} has the id of {places[gid].name!r}; rename one")
         place = _Place(gid, f.name, normalize_ascii(f.name), f.lat, f.lon, feature_class, f.code, f.country, "", "", 0, "",
-                       _CURATED_SOURCE)
+                       CURATED_SOURCE)
         place.fixed_importance = definition.feature_importance
         places[gid] = place
         names.add(f.name, gid, "official")
         for other in f.names:
             names.add(other, gid, "everyday")
-
-
-def _text(rec: dict, *fields: str) -> str:
-    """The first of ``fields`` that holds a non-empty string (Natural Earth leaves NaN for none)."""
-    for fld in fields:
-        value = rec.get(fld)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
-def _geometries(places, names: _NameIndex, countries, admin0_by_iso, ne_admin1, ne_rivers,
-                composites: dict[int, tuple[int, ...]] | None = None) -> list[tuple]:
-    import shapely
-
-    rows = []
-    country_ids = {c.iso2: c.geonameid for c in countries}
-    for iso, rec in admin0_by_iso.items():
-        geom = rec.get("geometry")
-        if geom is not None:
-            rows.append((country_ids.get(iso), "admin0", rec["NAME"], iso, geom))
-    for rec, geom in zip(ne_admin1.drop(columns="geometry").to_dict("records"), ne_admin1.geometry):
-        gn = rec.get("gn_id")
-        gid = int(gn) if isinstance(gn, (int, float)) and not math.isnan(gn) and int(gn) in places else None
-        rows.append((gid, "admin1", _text(rec, "name_en", "name"), _text(rec, "iso_3166_2"), geom))
-    # A composite region: the union of its parts' polygons, named after them, its code the parts' ids.
-    admin1 = {gid: geom for gid, layer, _, _, geom in rows if layer == "admin1" and gid is not None and geom is not None}
-    for gid, parts in (composites or {}).items():
-        if gid in places and all(part in admin1 and part in places for part in parts):
-            rows.append((gid, "composite", " and ".join(places[part].name for part in parts),
-                         ",".join(map(str, parts)), shapely.union_all([admin1[part] for part in parts])))
-    rows += _river_rows(places, names, ne_rivers)
-    out = []
-    for gid, layer, name, code, geom in rows:
-        if geom is None or geom.is_empty:
-            continue
-        minx, miny, maxx, maxy = geom.bounds
-        out.append((gid, layer, name, code, minx, miny, maxx, maxy, shapely.to_wkb(geom)))
-    return out
-
-
-#: How near (degrees) a river line must pass a GeoNames stream's point to be that stream's line; a
-#: curated river's point is a rough centre of a long river, so its nearest line of its names within
-#: RIVER_CURATED_DEGREES is its line; and how near a line must come to a linked one to continue it.
-RIVER_LINK_DEGREES = 0.3
-RIVER_CURATED_DEGREES = 4.0
-RIVER_CHAIN_DEGREES = 0.02
-
-
-def _river_rows(places, names: _NameIndex, ne_rivers) -> list[tuple]:
-    """Rivers carry no GeoNames id: link a line to the GeoNames streams of the same name it passes
-    near (the Oskol line to both GeoNames Oskil rows), then the lines of the same name that continue
-    a linked one, however far from the stream's point (Natural Earth draws the Euphrates in Syria as
-    "Al Furat", in Iraq as "Euphrates": both are the river's, end to end)."""
-    import shapely
-
-    streams: dict[str, list[_Place]] = defaultdict(list)
-    for (norm, gid) in names.entries:
-        p = places.get(gid)
-        if p is not None and place_kind(p.feature_class, p.feature_code) == "river":
-            streams[norm].append(p)
-    lines = []   # (label, geometry, the streams its names match)
-    for rec, geom in zip(ne_rivers.drop(columns="geometry").to_dict("records"), ne_rivers.geometry):
-        if geom is None:
-            continue
-        candidates = {}
-        for fld in ("name", "name_en", "name_alt"):
-            if isinstance(rec.get(fld), str):
-                for p in streams.get(normalize_name(rec[fld]), ()):
-                    candidates[p.geonameid] = p
-        lines.append((_text(rec, "name_en", "name"), geom, candidates))
-    linked = [{gid for gid, p in candidates.items() if geom.distance(shapely.Point(p.lon, p.lat)) < RIVER_LINK_DEGREES}
-              for _, geom, candidates in lines]
-    curated = {gid: p for _, _, candidates in lines for gid, p in candidates.items() if p.source == _CURATED_SOURCE}
-    for gid, p in curated.items():
-        if not any(gid in found for found in linked):
-            here = shapely.Point(p.lon, p.lat)
-            near = [(geom.distance(here), i) for i, (_, geom, candidates) in enumerate(lines) if gid in candidates]
-            gap, i = min(near)
-            if gap < RIVER_CURATED_DEGREES:
-                linked[i].add(gid)
-    grown = True
-    while grown:   # (a river is a few segments: this settles in as many rounds)
-        grown = False
-        for i, (_, geom, candidates) in enumerate(lines):
-            for gid in candidates.keys() - linked[i]:
-                if any(gid in linked[j] and geom.distance(other) < RIVER_CHAIN_DEGREES
-                       for j, (_, other, _) in enumerate(lines) if j != i and linked[j]):
-                    linked[i].add(gid)
-                    grown = True
-    return [(gid, "river", label, "", geom) for (label, geom, _), gids in zip(lines, linked) for gid in sorted(gids) or [None]]
 
 
 def _name_trie(names: _NameIndex) -> bytes:

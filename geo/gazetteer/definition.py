@@ -64,6 +64,9 @@ class ExtractDefinition:
     features: list[Feature] = field(default_factory=list)
     #: the prior weight of a curated feature
     feature_importance: float = 0.85
+    #: admin1 code ("GB.ENG") -> the demonyms of a first-level division that is a nation of its own
+    #: ("English"), looked up for annotated spans like a country's
+    division_demonyms: dict[str, list[str]] = field(default_factory=dict)
     #: a region without a polygon of its own -> the first-level divisions it is made of (the Donbas)
     composite_regions: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
@@ -168,6 +171,7 @@ def load_definition(path: Path) -> ExtractDefinition:
                       for f in features.get("feature", [])],
             feature_importance=float(features.get("importance", 0.85)),
             composite_regions={int(r["geonameid"]): tuple(int(p) for p in r["parts"]) for r in doc.get("composite_regions", [])},
+            division_demonyms={str(k): [str(d) for d in v] for k, v in doc.get("division_demonyms", {}).items()},
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"{path}: extract definition lacks or misuses key {exc}") from None
