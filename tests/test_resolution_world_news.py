@@ -227,3 +227,10 @@ def test_the_names_of_a_list_are_of_one_kind(pipeline):
     # a name given a container stays itself
     found = mentions(pipeline, "Fans came from as far as Texas and Washington, D.C., to eat his fish.")
     assert found["Washington"] == 4140963
+
+
+def test_a_division_holding_a_place_the_text_puts_in_it(pipeline):
+    # India's and Pakistan's Punjab share the name; "Muridke in Punjab province" is Pakistan's
+    text = ("India struck targets in Pakistan, including in Muridke in Punjab province. Drones were "
+            "reported over Amritsar and Pathankot, and airports in Srinagar and Chandigarh closed.")
+    assert mentions(pipeline, text)["Punjab province"] == 1167710

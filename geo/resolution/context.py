@@ -1,5 +1,5 @@
-"""What an article says about where it is (:class:`ArticleContext`: its countries, regions and places), and
-whether a span names a place (:class:`Detection`)."""
+"""What an article says about where it is (:class:`ArticleContext`: its countries, regions and places),
+whether a span names a place (:class:`Detection`), and what its text says holds what (:class:`Containers`)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -21,6 +21,18 @@ class Detection:
     #: a rejection only the word itself makes (a common word, a small place): the article's context may
     #: overrule it (a container, the name placed elsewhere in the article)
     overrulable: bool = False
+
+
+@dataclass
+class Containers:
+    """What the text says holds what, by span start: "X, Y", "X in Y", "Y's X" give Y's place as X's
+    container, and Y the region of X, where X's name places it in one."""
+
+    boxes: dict[int, list[Place]] = field(default_factory=dict)    #: the places holding each span
+    stated: dict[int, list[Place]] = field(default_factory=dict)   #: of those, the ones stated in words
+    owners: dict[int, list[Place]] = field(default_factory=dict)   #: of those, the ones stated by a possessive
+    #: the regions ("PK.04") of the names the text puts inside each span ("Muridke in Punjab province")
+    inner: dict[int, set[str]] = field(default_factory=dict)
 
 
 @dataclass

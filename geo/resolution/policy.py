@@ -38,8 +38,8 @@ class Policy:
     country_bonus: float = 0.5          #: a candidate in a country the article's other names are in...
     world_place: float = 0.9            #: ...but not a small town whose name is a place this important abroad
                                         #: (Paris, Texas in a New Jersey story is still Paris): its region must be named
-    world_namesake_population: int = 100_000  #: ... "small": under this many people (London, Ontario, of
-                                        #: 350,000, is the London of a story naming Canada)
+    world_namesake_population: int = 200_000  #: ... "small": under this many people (London, Ontario, of
+                                        #: 350,000, is the London of a story naming Canada; Odessa, Texas, of 120,000, is small)
     region_bonus: float = 0.4           #: ... in a first-level division they are in
     bonus_full_at: int = 2              #: mentions of other names at which those bonuses are whole
     division_holds_places: float = 0.6  #: a state holding the article's other places, where a country shares its name
@@ -53,6 +53,8 @@ class Policy:
     near_span_km: float = 50.0          #: ... falling off so
     near_span_chars: int = 200          #: "around the span": within this many characters
     container: float = 1.0              #: per explicit container the candidate lies in ("Riga, Latvia")
+    holds_named: float = 0.5           #: for a division or country holding a place the text puts in it ("Muridke in
+                                        #: Punjab province": Pakistan's Punjab, where Muridke is)
     county_and_town: float = 0.5        #: a town and a county the article names that hold each other ("Paris" and
                                         #: "Henry County": Paris, Tennessee and Henry County, Tennessee), each
     container_gap_chars: int = 60       #: the most text between a name and its container

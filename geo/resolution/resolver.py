@@ -9,7 +9,7 @@ from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF
 from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree
-from geo.resolution.context import ArticleContext, Detection
+from geo.resolution.context import ArticleContext, Containers, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
@@ -215,14 +215,12 @@ class Resolver:
                     of_kind = self.senses(qualified)
                     if any(_QUALIFIER_FITS[kind](c.place) for c in of_kind.cands):   # (else the name stays itself)
                         spans[i], senses[i] = qualified, of_kind
-        stated: dict[int, list[Place]] = {}
-        owners: dict[int, list[Place]] = {}
-        containers = self._containers(text, spans, senses, stated, owners)
+        containers = self._containers(text, spans, senses)
         if not gold_spans:
-            decisions = _contained_names_are_places(text, spans, senses, decisions, containers)
+            decisions = _contained_names_are_places(text, spans, senses, decisions, containers.boxes)
             decisions = _one_place_per_name(spans, decisions)
         kept = [d.ok for d in decisions]
-        scoring = _Scoring(spans, senses, containers, stated, _counties_and_towns(spans, senses, decisions), owners)
+        scoring = _Scoring(spans, senses, containers, _counties_and_towns(spans, senses, decisions))
 
         # Pass 1: what the important, unambiguous places say about the article's area.
         telling = [d.ok and not d.needs_country and (x.cands[0].place.importance >= POLICY.telling_importance or len(x.cands) == 1)
@@ -241,7 +239,7 @@ class Resolver:
         local = _local_points(spans, scored, POLICY.near_span_chars)
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local), scoring)
         scored = bare_names_are_towns(spans, scored)
-        scored = lists_agree(text, spans, scored, kept, containers)
+        scored = lists_agree(text, spans, scored, kept, containers.boxes)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         mentions = []
@@ -278,17 +276,16 @@ class Resolver:
                                         reason=reason or "no candidate fits"))
         return mentions
 
-    def _containers(self, text: str, spans: list[Span], senses: list[_Senses],
-                    stated: dict[int, list[Place]], owners: dict[int, list[Place]]) -> dict[int, list[Place]]:
-        """Places that the text says contain a span: "X, Y", "X in (the) Y", "X, a town in Y's Z",
-        and "Y's X" (also in ``owners``)."""
-        out: dict[int, list[Place]] = {}
+    def _containers(self, text: str, spans: list[Span], senses: list[_Senses]) -> Containers:
+        """What the text says holds what: "X, Y", "X in (the) Y", "X, a town in Y's Z", "Y's X"."""
+        found = Containers()
+        out, stated = found.boxes, found.stated
         for i, span in enumerate(spans):
             if i + 1 < len(spans) and senses[i].cands and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
                 # "Russia's Belgorod region", "Iraq's Kurdistan region", "Syria's northwestern Idlib province"
                 box = _container_of(senses[i + 1], senses[i].cands)
                 if box is not None:
-                    for held in (out, stated, owners):
+                    for held in (out, stated, found.owners):
                         held.setdefault(spans[i + 1].start, []).append(box)
             for k in range(i + 1, min(i + 1 + POLICY.container_lookahead, len(spans))):
                 other, cands = spans[k], senses[k].cands
@@ -306,9 +303,12 @@ class Resolver:
                             # "X in Y", "X, a village in Y's Z region": in words, not a list's comma,
                             # and a country or a division named as one
                             stated.setdefault(span.start, []).append(box)
+                            region = senses[i].own_region
+                            if region is not None:   # (Y holds X: "Muridke in Punjab province" is Pakistan's Punjab)
+                                found.inner.setdefault(other.start, set()).add(region)
                 if "." in between or ";" in between or "!" in between or "?" in between:
                     break   # (the next sentence)
-        return out
+        return found
 
 
 def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:

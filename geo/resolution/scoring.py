@@ -9,7 +9,7 @@ from operator import add
 
 from geo.document import Span
 from geo.gazetteer import Candidate, Place
-from geo.resolution.context import ArticleContext
+from geo.resolution.context import ArticleContext, Containers
 from geo.resolution.policy import POLICY
 from geo.resolution.proximity import _Proximity
 from geo.resolution.senses import _Senses, _ranking
@@ -22,21 +22,22 @@ class _Scoring:
     A context must be complete before it is scored with (each pass builds the next pass's context).
     """
 
-    def __init__(self, spans: list[Span], senses: list[_Senses], containers: dict[int, list[Place]],
-                 stated: dict[int, list[Place]] | None = None, paired: dict[int, frozenset[int]] | None = None,
-                 owners: dict[int, list[Place]] | None = None) -> None:
+    def __init__(self, spans: list[Span], senses: list[_Senses], containers: Containers | None = None,
+                 paired: dict[int, frozenset[int]] | None = None) -> None:
         self.spans, self.senses = spans, senses
-        self._boxes: list[Sequence[Place]] = [containers.get(s.start, ()) for s in spans]   # the places containing each span
+        containers = containers or Containers()
+        self._boxes: list[Sequence[Place]] = [containers.boxes.get(s.start, ()) for s in spans]   # the places containing each span
         # the candidates of each span that pair with another span's as county and town (_counties_and_towns)
-        paired, stated, no_pairs = paired or {}, stated or {}, frozenset()
+        paired, no_pairs = paired or {}, frozenset()
         self._paired: list[frozenset[int]] = [paired.get(s.start, no_pairs) for s in spans]
         # those of them stated in words ("in", "of", "a village in"), not only by a comma
-        self._stated: list[Sequence[Place]] = [stated.get(s.start, ()) for s in spans]
+        self._stated: list[Sequence[Place]] = [containers.stated.get(s.start, ()) for s in spans]
         # those stated by a possessive ("Iraq's Kurdistan region"): no list, so binding for any place
-        owners = owners or {}
-        self._owners: list[Sequence[Place]] = [owners.get(s.start, ()) for s in spans]
-        self._box_keys = [(tuple(p.geonameid for p in boxes), pairs) if boxes or pairs else ()
-                          for boxes, pairs in zip(self._boxes, self._paired)]
+        self._owners: list[Sequence[Place]] = [containers.owners.get(s.start, ()) for s in spans]
+        # the regions of the names the text puts inside each span
+        self._inner: list[frozenset[str]] = [frozenset(containers.inner.get(s.start, ())) for s in spans]
+        self._box_keys = [(tuple(p.geonameid for p in boxes), pairs, inner) if boxes or pairs or inner else ()
+                          for boxes, pairs, inner in zip(self._boxes, self._paired, self._inner)]
         self.proximity = _Proximity()
         self._contexts: list[ArticleContext] = []     # those scoring differently, in order of use
         # id(context) -> (the context, kept so that the id stays its own; id of the first that scores like it)
@@ -73,8 +74,8 @@ class _Scoring:
         start, as :func:`_local_points` finds them); [] for the other spans."""
         context_key = self._context_key(context)
         out: list[list[tuple[float, Candidate]]] = []
-        for span, senses, boxes, box_key, pairs, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys,
-                                                               self._paired, keep):
+        for span, senses, boxes, box_key, pairs, inner, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys,
+                                                                      self._paired, self._inner, keep):
             if not wanted:
                 out.append([])
                 continue
@@ -87,14 +88,16 @@ class _Scoring:
             key = (id(senses), context_key, near, box_key)
             ranking = self._rankings.get(key)
             if ranking is None:
-                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near, pairs)
+                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near, pairs, inner)
             out.append(ranking)
         return out
 
     def _rank(self, senses: _Senses, context: ArticleContext, context_key: int, boxes: Sequence[Place],
-              near: tuple[int, ...], pairs: frozenset[int] = frozenset()) -> list[tuple[float, Candidate]]:
+              near: tuple[int, ...], pairs: frozenset[int] = frozenset(),
+              inner: frozenset[str] = frozenset()) -> list[tuple[float, Candidate]]:
         """The ranking of a name's (two or more) candidates given the context, the containers of
-        the span, the columns of the settlements near it and its candidates that pair as county and town."""
+        the span, the columns of the settlements near it, its candidates that pair as county and
+        town, and the regions of the names the text puts inside it."""
         if not (near or boxes or pairs or context.countries or context.regions or context.points):
             return list(senses.prior_ranking)   # nothing in the article bears on it (yet)
         scores = self._scores_in_context(senses, context, context_key)
@@ -105,6 +108,9 @@ class _Scoring:
             scores = [_contained(s, c.place, boxes) for s, c in zip(scores, senses.ranked)]
         if pairs:
             scores = [s + POLICY.county_and_town if c.place.geonameid in pairs else s for s, c in zip(scores, senses.ranked)]
+        if inner:   # "Muridke in Punjab province": the Punjab that holds Muridke
+            scores = [s + POLICY.holds_named if _holds(c.place, region, inner) else s
+                      for s, c, region in zip(scores, senses.ranked, senses.regions)]
         # Best score first; among equals, the more important place, then the lower geonameid: the
         # candidates come in that order, and the sort is stable (in reverse too).
         return _ranking(scores, senses)
@@ -196,6 +202,13 @@ def _contained(s: float, p: Place, boxes: Sequence[Place]) -> float:
     if p.is_country and any(not box.is_country for box in boxes):
         s -= POLICY.stands_alone
     return s
+
+
+def _holds(p: Place, region: str | None, inner: frozenset[str]) -> bool:
+    """Whether ``p`` (in ``region``) is a first-level division or country holding one of the ``inner`` regions."""
+    if p.is_country:
+        return any(r.split(".", 1)[0] == p.country_code for r in inner)
+    return p.feature_code == "ADM1" and region in inner
 
 
 def _inside(p: Place, box: Place) -> bool:

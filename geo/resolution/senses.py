@@ -149,6 +149,10 @@ class _Senses:
         self.detections: dict[tuple, Detection] = {}   # what Resolver.is_place found, by what else it looks at
         #: whether the name is also a country's demonym ("Somali")
         self.demonym: bool = demonym
+        #: the one region ("PK.04") every place known by the name as its own lies in, else None
+        own_regions = {f"{c.place.country_code}.{c.place.admin1_code}" for c in cands
+                       if c.kind in OWN_KINDS and c.place.admin1_code and not c.place.is_country}
+        self.own_region: str | None = own_regions.pop() if len(own_regions) == 1 else None
 
         # -- for detection
         #: the best candidate's importance
