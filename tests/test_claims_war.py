@@ -236,3 +236,14 @@ def test_a_modifier_the_sentences_described_subject_may_own(gaz):
             "border with Iran.")
     claim = one(gaz, text, ("Herat", HERAT_CITY), ("Iran", IRAN), type="border_proximity")
     assert claim.verdict == "unverifiable" and "The epicenter" in claim.explanation, claim.explanation
+
+
+PORT_SUDAN, KHARTOUM = 377039, 379252
+
+
+def test_a_coast_in_the_appositive_is_where_its_head_lies(gaz):
+    # "on the Red Sea coast some 850 km north-east of": the distance is Port Sudan's, not the coast's
+    red_sea = next(c.place.geonameid for c in gaz.candidates("red sea") if c.place.kind == "water body")
+    claim = one(gaz, "Port Sudan, on the Red Sea coast some 850 kilometers northeast of Khartoum, is the seat of government.",
+                ("Port Sudan", PORT_SUDAN), ("Red Sea", red_sea), ("Khartoum", KHARTOUM), type="distance_direction")
+    assert claim.subject[0].geonameid == PORT_SUDAN, claim.explanation

@@ -13,7 +13,7 @@ _I = re.IGNORECASE
 #: What may stand between a subject mention and its cue.
 APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
-  | \s+(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|township|borough|parish|municipality|raion|rayon|(?:refugee\s+)?camp)\s*
+  | \s+(?:river|coast|coastline|shore|region|regions|oblast|province|district|districts|area|areas|city|town|village|township|borough|parish|municipality|raion|rayon|(?:refugee\s+)?camp)\s*
   | \s*,\s*                                                   # "Bucha, near Kyiv"
   | \s*,?\s*\(\s*                                             # "Sanford, Florida (near Orlando)"
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
