@@ -247,3 +247,14 @@ def test_a_coast_in_the_appositive_is_where_its_head_lies(gaz):
     claim = one(gaz, "Port Sudan, on the Red Sea coast some 850 kilometers northeast of Khartoum, is the seat of government.",
                 ("Port Sudan", PORT_SUDAN), ("Red Sea", red_sea), ("Khartoum", KHARTOUM), type="distance_direction")
     assert claim.subject[0].geonameid == PORT_SUDAN, claim.explanation
+
+
+TUAPSE, KRASNODAR_KRAI = 480716, 542415
+
+
+def test_a_place_qualifying_a_descriptions_noun(gaz):
+    # "a Black Sea port in the Krasnodar region": the description is Tuapse's; the sea only qualifies "port"
+    black_sea = next(c.place.geonameid for c in gaz.candidates("black sea") if c.place.kind == "water body")
+    claim = one(gaz, "A fire broke out in Tuapse, a Black Sea port in the Krasnodar region.", ("Tuapse", TUAPSE),
+                ("Black Sea", black_sea), ("Krasnodar region", KRASNODAR_KRAI), type="containment")
+    assert claim.verdict == "consistent" and claim.subject[0].geonameid == TUAPSE, claim.explanation

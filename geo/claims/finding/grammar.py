@@ -13,12 +13,14 @@ _I = re.IGNORECASE
 #: What may stand between a subject mention and its cue.
 APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
-  | \s+(?:river|coast|coastline|shore|region|regions|oblast|province|district|districts|area|areas|city|town|village|township|borough|parish|municipality|raion|rayon|(?:refugee\s+)?camp)\s*
+  | \s+(?:coast|coastline|shore|regions|districts|areas|borough|parish|raion|rayon|resort|(?:refugee\s+)?camp|{PLACE_NOUN})\s*
   | \s*,\s*                                                   # "Bucha, near Kyiv"
   | \s*,?\s*\(\s*                                             # "Sanford, Florida (near Orlando)"
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
   | \s+(?:is|lies|sits|was|lay|stands)\s+(?:located\s+|situated\s+)?           # "Izium lies"
 )$""", _I | re.X)
+#: The article of a description before a place that qualifies its noun: ", a [Black Sea] port".
+A_DESCRIBED = re.compile(r",\s*(?:a|an)\s+$")
 #: A country's or a region's possessive describing the place before it: "Haifa, Israel's third-largest city, ".
 POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,\s*$", _I)
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.

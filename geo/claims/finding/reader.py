@@ -27,7 +27,7 @@ from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
 from geo.claims.finding.grammar import (
-    ANCHOR_LEAD, AND_OTHERS, APPOSITIVE, A_PLACE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
+    A_DESCRIBED, ANCHOR_LEAD, AND_OTHERS, APPOSITIVE, A_PLACE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
     DATELINE, DESCRIPTION, GENERIC_TAIL, HEAD_COMMA, HEAD_LEAD, HELD_IN, LIST_SEPARATOR, LONG_APPOSITIVE,
     NAME_GOES_ON, POSSESSED_DESCRIPTION, PREPOSITION_BEFORE, THE_BEFORE, THE_CAPITAL, THE_PLACE,
     THE_REGIONAL_CAPITAL, THE_SETTLEMENT, TITLE_BEFORE, UNNAMED)
@@ -329,8 +329,10 @@ class Reader:
         if self.is_area(m) or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
             # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
             # lies; the claim is the appositive's head's
-            prep = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start)
-            head = self.appositive_subject(prep.start(), long=True) if prep else None
+            # ("Tuapse, a Black Sea port in the Krasnodar region": the place qualifies a description's noun)
+            lead = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start) \
+                or A_DESCRIBED.search(self.text, max(0, m.start - 8), m.start)
+            head = self.appositive_subject(lead.start(), long=True) if lead else None
             if head is not None and head is not m and self.is_settlement(head):
                 return head
         return m if self.can_be_subject(m) else None
