@@ -56,3 +56,12 @@ def test_a_governors_title_after_a_name_makes_the_division_a_modifier(gaz):
     document = pipeline.locate(Article("t.txt", text))
     found = {m.text: (gaz.place(m.geonameid).feature_code, m.role) for m in [*document.mentions, *document.modifiers]}
     assert found["New York"] == ("ADM1", "modifier") and found["Kharkiv"] == ("ADM1", "modifier")
+
+
+def test_institutions_named_after_a_place(pipeline, gaz):
+    # utilities, libraries, a highway patrol, a state agency's division: bodies of the place they name
+    text = ("According to the Gainesville Public Utilities department, the spill was reported to the Georgia "
+            "Environmental Protection Division. The Paris Public Library and the Florida Highway Patrol helped.")
+    doc = pipeline.locate(Article("t.txt", text))
+    assert {m.text for m in doc.modifiers} == {"Gainesville", "Georgia", "Paris", "Florida"}
+    assert all(m.role == "modifier" for m in doc.modifiers) and doc.mentions == []

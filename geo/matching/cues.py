@@ -65,6 +65,9 @@ station stadium hospital museum theatre theater street avenue square hotel radio
 independent daily gazette review telegraph broadcasting declaration accords agreement process
 forces guard command office embassy administration parliament department directorate intelligence
 brigade regiment battalion
+utilities library libraries patrol division commission authority board center centre foundation
+association society federation league assembly senate legislature chamber corps trust fund
+laboratory laboratories observatory clinic zoo
 """.split())
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""
