@@ -126,3 +126,14 @@ def test_a_names_short_prefix_keeps_its_capital(gaz):
     found = {m.text: m.name for m in document.mentions}
     assert found["DeKalb County"] == "DeKalb County" and found["Walker County"] == "Walker County"
     assert found["McLean"] == "McLean"
+
+
+def test_a_determiner_starting_a_sentence_is_no_part_of_the_name(gaz):
+    # "Another Gainesville business": a capitalized determiner, not a first name ("Michael Steele")
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    text = "GAINESVILLE, Ga. - Shops reopened. Another Gainesville business set to move. Agents of the Georgia Bureau of Investigation came."
+    document = Pipeline(gaz, check_claims=False).locate(Article("t.txt", text))
+    assert [m.start for m in document.mentions if m.text == "Gainesville"] == [text.index("Gainesville business")]
+    assert [m.text for m in document.modifiers] == ["Georgia"]

@@ -67,7 +67,7 @@ forces guard command office embassy administration parliament department directo
 brigade regiment battalion
 utilities library libraries patrol division commission authority board center centre foundation
 association society federation league assembly senate legislature chamber corps trust fund
-laboratory laboratories observatory clinic zoo
+laboratory laboratories observatory clinic zoo bureau
 """.split())
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""
@@ -92,6 +92,11 @@ _MODIFIERS = frozenset("""
 northern southern eastern western central north south east west northeast northwest southeast
 southwest north-east north-west south-east south-west greater upper lower occupied liberated
 russian-occupied free the in of
+""".split())
+# Determiners: capitalized at a sentence's start, no part of the name after them ("Another Gainesville business").
+_DETERMINERS = frozenset("""
+a an another any both each every few many most much no one our several some such that these this those
+their his her its my your all either neither
 """.split())
 # Words that put the next name in a place context.
 _PLACE_PREPOSITIONS = frozenset("""
@@ -245,6 +250,7 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         if after_role is not None and after_role.text[0].isupper():
             cues.append("role")
     if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \
+            and prev.norm not in _DETERMINERS \
             and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()) \
             and not (prev.text.endswith(".") and trie is not None and prev.norm in trie) \
             and not (title_line and word_frequency(prev.norm) >= TITLE_WORD_ZIPF):
