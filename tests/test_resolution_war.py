@@ -52,3 +52,15 @@ def test_a_title_case_headline(pipeline):
 
 def test_a_caption_names_a_person_not_a_town(pipeline):
     assert resolved(pipeline, "Ukrainian president Volodymyr Zelensky (Getty Images)\nKharkiv fell.") == {"Kharkiv": 706483}
+
+
+def test_a_peoples_republic_is_the_region_it_claims(gaz):
+    # "the Lugansk People's Republic" (Russian spellings): the oblast, whose mention places Kremennaya
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    text = ("MOSCOW (TASS) - Russian troops advanced near Artyomovsk in the Donetsk People's Republic. In the "
+            "Lugansk People's Republic, units near Kremennaya and Svatovo repelled attacks.")
+    found = {m.text: m.geonameid for m in Pipeline(gaz, check_claims=False).locate(Article("t.txt", text)).mentions}
+    assert found["Donetsk People's Republic"] == 709716 and found["Lugansk People's Republic"] == 702657
+    assert found["Kremennaya"] == 704138   # Kreminna, not a Donetsk village once called so

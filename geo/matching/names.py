@@ -202,6 +202,13 @@ class NameMatcher:
             span.qualifier = QUALIFIERS[q.norm]
             span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"
             return span, q
+        if q is not None and q.norm == "people" and q.token_end > q.end and ws.text[last.end: q.start] == " ":
+            republic = ws.next_word(q)
+            if republic is not None and republic.norm == "republic" and ws.text[q.token_end: republic.start] == " ":
+                # "the Donetsk People's Republic", "the Luhansk People's Republic": the region it claims
+                span.qualifier = "division"
+                span.end, span.text, span.method = republic.end, ws.text[span.start: republic.end], "qualified"
+                return span, republic
         return span, last
 
 
