@@ -234,3 +234,9 @@ def test_a_division_holding_a_place_the_text_puts_in_it(pipeline):
     text = ("India struck targets in Pakistan, including in Muridke in Punjab province. Drones were "
             "reported over Amritsar and Pathankot, and airports in Srinagar and Chandigarh closed.")
     assert mentions(pipeline, text)["Punjab province"] == 1167710
+
+
+def test_an_inner_article_as_news_romanizes_it(pipeline):
+    # GeoNames: Dayr al Balaḩ, also "Deir el Balah"; news writes "Deir al-Balah" (the governorate's name too)
+    found = mentions(pipeline, "DEIR AL-BALAH, Gaza Strip (AP) — Strikes hit Deir al-Balah and Khan Younis.")
+    assert found["DEIR AL-BALAH"] == 281141 and found["Deir al-Balah"] == 281141

@@ -1,6 +1,7 @@
 """Names the build derives from the files' own: a division's name without its kind ("Kharkiv" for
 Kharkiv Oblast), a demonym's plural ("Palestinians"), a name without the definite article English news
-drops ("Qamishli" for Al Qamishli). Each adds to the build's name index (``names.add(name, id, kind)``)."""
+drops ("Qamishli" for Al Qamishli), and a name's inner article as news romanizes it ("Deir al Balah" for
+Dayr al Balaḩ, also known as "Deir el Balah"). Each adds to the build's name index (``names.add(name, id, kind)``)."""
 from __future__ import annotations
 
 from geo.gazetteer.sources import CountryInfo
@@ -62,3 +63,35 @@ def add_articleless_names(places, names, countries: list[CountryInfo], articles:
             found.append((rest, gid, "everyday" if kind in ("official", "ascii") else "alternate"))
     for rest, gid, kind in found:
         names.add(rest, gid, kind)
+
+
+#: How English news romanizes a definite article inside a name (see add_article_romanizations).
+NEWS_ARTICLES = ("al", "el")
+
+
+def add_article_romanizations(places, names, countries: list[CountryInfo], articles: dict[str, list[str]]) -> None:
+    """Index "Deir al Balah" for a place known as "Deir el Balah", "Deir al Zor" for "Deir ez Zor": in
+    a country whose main language writes a definite article (as :func:`add_articleless_names`), a
+    name's inner article is written "al" or "el" as often as any other romanization. (An article
+    starting the name is read otherwise: the matcher tries the other forms, "Al Fasher" for El Fasher.)"""
+    by_country = {c.iso2: frozenset(articles[lang]) for c in countries
+                  if (lang := c.languages.split(",")[0].split("-")[0].lower()) in articles}
+    if not by_country:
+        return
+    found = []
+    for (norm, gid), (_, kind, name) in names.entries.items():
+        place = places.get(gid)
+        if place is None or place.country_code not in by_country or kind in ("abbrev", "demonym", "postal"):
+            continue
+        words = norm.split()
+        forms = by_country[place.country_code]
+        inner = [k for k in range(1, len(words) - 1) if words[k] in forms]
+        if len(inner) != 1:
+            continue   # (no inner article, or several: left as written)
+        k = inner[0]
+        for article in NEWS_ARTICLES:
+            if article != words[k]:
+                found.append((" ".join(words[:k] + [article] + words[k + 1:]), gid,
+                              "everyday" if kind in ("official", "ascii", "everyday") else "alternate"))
+    for variant, gid, kind in found:
+        names.add(variant, gid, kind)
