@@ -240,3 +240,10 @@ def test_an_inner_article_as_news_romanizes_it(pipeline):
     # GeoNames: Dayr al Balaḩ, also "Deir el Balah"; news writes "Deir al-Balah" (the governorate's name too)
     found = mentions(pipeline, "DEIR AL-BALAH, Gaza Strip (AP) — Strikes hit Deir al-Balah and Khan Younis.")
     assert found["DEIR AL-BALAH"] == 281141 and found["Deir al-Balah"] == 281141
+
+
+def test_a_transliterated_names_generic_head(pipeline, gaz):
+    # "Tel" is an English word too; starting a run it is the Arabic "hill" of Tall Rif'at (extract.toml's name_heads)
+    assert "tel" in gaz.name_heads
+    found = mentions(pipeline, "DAMASCUS, Syria (AP) — Turkish-backed fighters took Tel Rifaat and Manbij near Aleppo.")
+    assert found["Tel Rifaat"] == 163476

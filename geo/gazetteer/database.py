@@ -164,6 +164,11 @@ class Gazetteer:
         """The romanized forms of the definite articles the extract knows ("al", "el", "ez"...)."""
         return frozenset(filter(None, self.meta.get("definite_articles", "").split(",")))
 
+    @cached_property
+    def name_heads(self) -> frozenset[str]:
+        """The generic words transliterated place names start with ("tel", "ain", "ras": extract.toml)."""
+        return frozenset(filter(None, self.meta.get("name_heads", "").split(",")))
+
     def __enter__(self) -> Gazetteer:
         return self
 

@@ -48,6 +48,8 @@ class ExtractDefinition:
     continents: list[Continent]
     #: by language code, the forms of its definite article that news drops ("Al Qamishli" is "Qamishli")
     definite_articles: dict[str, list[str]] = field(default_factory=dict)
+    #: by language code, the generic words its place names start with ("tel", "ain", "ras")
+    name_heads: dict[str, list[str]] = field(default_factory=dict)
     #: countries whose names reach English news through transliteration, where spellings drift: the
     #: fuzzy matcher looks for variant spellings of their places' names only ("Kindrashivka")
     transliterated_countries: frozenset[str] = frozenset()
@@ -158,6 +160,7 @@ def load_definition(path: Path) -> ExtractDefinition:
             scripts=list(names.get("scripts", ["Latin"])),
             division_suffixes=sorted(set(names.get("division_suffixes", [])), key=len, reverse=True),
             definite_articles={str(k): [str(a) for a in v] for k, v in names.get("definite_articles", {}).items()},
+            name_heads={str(k): [str(a) for a in v] for k, v in names.get("name_heads", {}).items()},
             transliterated_countries=frozenset(str(c).upper() for c in names.get("transliterated_countries", ())),
             transliterated_languages=frozenset(str(c).lower() for c in names.get("transliterated_languages", ())),
             continents=[Continent(**{**c, "names": tuple(c.get("names", ())), "demonyms": tuple(c.get("demonyms", ()))})

@@ -24,11 +24,13 @@ RARE_WORD_ZIPF = 3.0
 
 
 @lru_cache(maxsize=100_000)
-def _rare_norm(run: str) -> str | None:
-    """The normalized form of a run of capitalized words, or None if it holds a common word."""
+def _rare_norm(run: str, heads: frozenset[str] = frozenset()) -> str | None:
+    """The normalized form of a run of capitalized words, or None if it holds a common word (a name
+    particle, or a place name's generic head starting a run of two or more words, is none)."""
     norm = _norm_word(run)
-    return None if any(word_frequency(part) >= RARE_WORD_ZIPF for part in norm.split() if part not in NAME_PARTICLES) \
-        else norm
+    parts = norm.split()
+    return None if any(word_frequency(part) >= RARE_WORD_ZIPF for k, part in enumerate(parts)
+                       if part not in NAME_PARTICLES and not (k == 0 and len(parts) > 1 and part in heads)) else norm
 
 
 class VariantMatcher:
@@ -54,7 +56,7 @@ class VariantMatcher:
             if i is None or m.span() in exact:
                 continue
             run = m.group()
-            norm = _rare_norm(run)
+            norm = _rare_norm(run, self.gazetteer.name_heads)
             if norm is None:
                 continue  # English words and common names are not misspelt places
             k = bisect.bisect_left(starts, (m.start(), -1))
