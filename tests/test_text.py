@@ -91,6 +91,15 @@ def test_windows_1252_mojibake_is_repaired(tmp_path):
     assert any("utf-8 read as windows-1252" in r for r in article.repairs)
 
 
+def test_latin_1_mojibake_with_c1_controls_is_repaired_not_refused(tmp_path):
+    # UTF-8 read as Latin-1 leaves C1 controls ("â\x80\x94" for "—"): mojibake, not a binary file
+    original = "KYIV, Ukraine (AP) — Shelling hit Kharkiv’s outskirts, “again,” residents said.\n"
+    damaged = original.encode("utf-8").decode("latin-1")
+    assert "\x80" in damaged
+    article = read_article(write(tmp_path / "c1.txt", damaged.encode("utf-8")))
+    assert article.text == original
+
+
 def test_undamaged_lines_keep_their_characters_and_offsets(tmp_path):
     clean = "A genuine café in Kyïv, “quoted”  with two spaces\tand a tab.\n"
     damaged = "The boys’ choir sang.".encode("utf-8").decode("cp1252") + "\n"

@@ -98,9 +98,13 @@ def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str, list[s
 
 
 def _check_text(text: str, encoding: str) -> str:
-    """Refuse decoded text that is mostly control characters (a binary file read as text)."""
-    controls = sum(1 for c in text[:SAMPLE_BYTES] if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
-    if controls > max(2, len(text[:SAMPLE_BYTES]) // 100):
+    """Refuse decoded text that is mostly control characters (a binary file read as text). A C1
+    control after a UTF-8 lead or continuation byte read as Latin-1 ("â\x80\x94" for "—") is
+    mojibake, which the reader repairs, not a sign of binary data."""
+    sample = text[:SAMPLE_BYTES]
+    controls = sum(1 for k, c in enumerate(sample) if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"
+                   and not ("\x80" <= c <= "\x9f" and k and "\x80" <= sample[k - 1] <= "\xf4"))
+    if controls > max(2, len(sample) // 100):
         raise InputError(f"not a text file: read as {encoding} it is full of control characters")
     return text
 
