@@ -47,3 +47,17 @@ def test_build_indexes_a_country_dump_given_on_the_command_line(tmp_path):
     # a country whose dump the mirror lacks stops the build with one line
     bad = run_geo("gazetteer", "build", "--source", str(mirror), "--db", str(tmp_path / "x.sqlite"), "--countries", "QQ", "--quiet")
     assert bad.returncode != 0 and b"QQ.zip: not found" in bad.stderr and b"Traceback" not in bad.stderr
+
+
+def test_a_short_form_is_no_own_name_against_a_country(gaz):
+    # GeoVirus article 99 (swine flu): "Mexico" is a short form of Mexico City's name, which the article
+    # also names; every "Mexico" is still the country
+    from conftest import SHARED
+    from geo.evaluation.corpora import read_corpus
+    from geo.pipeline import Pipeline
+
+    corpus = read_corpus(SHARED / "benchmarks" / "GeoVirus.xml")
+    article = next(ga.article for ga in (corpus.articles if hasattr(corpus, "articles") else corpus) if ga.article.id == "99")
+    mentions = Pipeline(gaz, check_claims=False).locate(article).mentions
+    assert "Mexico City" in {m.text for m in mentions}
+    assert {m.geonameid for m in mentions if m.text == "Mexico"} == {3996063}

@@ -98,10 +98,13 @@ def _others_yield(ranked: Sequence[Candidate], bases: list[float], seats: set[in
     foreign one) takes :attr:`Policy.other_name` less: "Liverpool" is Liverpool, not Washington,
     Indiana, once called so. A name no place holds as its own ("Kiev": Kyiv's and its oblast's
     former name) is left to the rest of the scoring. A division's capital known by the division's
-    name, at ``seats``, bears it as its own: "Geneva" is Genève as much as its canton."""
+    name, at ``seats``, bears it as its own: "Geneva" is Genève as much as its canton. A short form
+    is no own name where a country bears the name itself: "Mexico" is the country, not Mexico City."""
     own = [_own_name(c) for c in ranked]
     if not any(own):
         return
+    if any(c.place.is_country and c.kind in ("official", "ascii") for c in ranked):
+        own = [is_own and (c.kind != "alternate" or bears_name(c, short_forms=False)) for c, is_own in zip(ranked, own)]
     for k, (c, is_own) in enumerate(zip(ranked, own)):
         if is_own or c.kind != "alternate":
             continue
