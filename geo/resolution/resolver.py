@@ -299,6 +299,9 @@ class Resolver:
                         box = None   # "Washington, New York and Boston": a list of three, New York no state of Washington
                     if box is not None:
                         out.setdefault(span.start, []).append(box)
+                        if box.feature_code == "ADM1" and any(c.place.lies_in(box) is True for c in senses[i].cands):
+                            # (the container is the division that holds the name's place: "Atlanta, Georgia")
+                            found.inner.setdefault(other.start, set()).add(f"{box.country_code}.{box.admin1_code}")
                         if between.strip() not in (",", "") and (box.is_country or other.qualifier in ("division", "district")):
                             # "X in Y", "X, a village in Y's Z region": in words, not a list's comma,
                             # and a country or a division named as one
@@ -318,6 +321,13 @@ def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
     does not make it the container of another division or country ("Texas, Oklahoma and Kansas"
     is a list), nor does a stem ("Kyiv, Kharkiv": Kharkiv the city, no container)."""
     top = cands[0].place
+    if top.is_country and not any(x.place.lies_in(top) is True for x in inner.cands):
+        # "Atlanta, Georgia": the state that holds a town of the name, not the country that holds none
+        held = next((c.place for c in cands if c.place.feature_code == "ADM1" and _own(c)
+                     and any(x.place.feature_class == "P" and _own(x) and x.place.lies_in(c.place) is True
+                             for x in inner.cands)), None)
+        if held is not None:
+            return held
     if inner.cands and inner.cands[0].place.feature_code == "ADM1":
         # a state is held by a country alone ("Kharkiv Oblast, Ukraine"; "Texas, Oklahoma" is a list)
         return top if top.is_country else None
