@@ -247,3 +247,16 @@ def test_a_transliterated_names_generic_head(pipeline, gaz):
     assert "tel" in gaz.name_heads
     found = mentions(pipeline, "DAMASCUS, Syria (AP) — Turkish-backed fighters took Tel Rifaat and Manbij near Aleppo.")
     assert found["Tel Rifaat"] == 163476
+
+
+def test_most_names_of_a_longer_list_set_its_kind(pipeline):
+    # GeoVirus article 171 (bee colonies lost in "Georgia, Oklahoma, Pennsylvania, Wisconsin and
+    # California"): beside Pennsylvania, towns named Oklahoma and California lie in it; the list is of states
+    from conftest import SHARED
+    from geo.evaluation.corpora import read_corpus
+
+    corpus = read_corpus(SHARED / "benchmarks" / "GeoVirus.xml")
+    article = next(ga.article for ga in (corpus.articles if hasattr(corpus, "articles") else corpus) if ga.article.id == "171")
+    found = {(m.text, m.start): m.geonameid for m in pipeline.locate(article).mentions}
+    listed = article.text.index("Georgia, Oklahoma, Pennsylvania")
+    assert found[("Oklahoma", listed + 9)] == 4544379 and found[("California", article.text.index("and California", listed) + 4)] == 5332921

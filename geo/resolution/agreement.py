@@ -34,11 +34,12 @@ def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranki
 
 def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
                  kept: list[bool], containers: dict[int, list[Place]]) -> list[Ranking]:
-    """The names of one list are of one kind: where every other name of a list ("Montana and
-    Wyoming", "Texas, Oklahoma and Kansas") is a first-level division, or a country, a name whose
-    best place is of another kind is its namesake of that kind in that country, where it has one
-    known by its own name (Wyoming the state, not Wyoming, Ohio). A name given a container stays
-    itself ("Texas and Washington, D.C.")."""
+    """The names of one list are of one kind: where most names of a list ("Montana and Wyoming",
+    "Georgia, Oklahoma, Pennsylvania, Wisconsin and California"), and every other name of a list of
+    two or three, are first-level divisions, or countries, a name whose best place is of another kind
+    is its namesake of that kind in their countries, where it has one known by its own name (Wyoming
+    the state, not Wyoming, Ohio; California the state, not California, Pennsylvania). A name given
+    a container stays itself ("Texas and Washington, D.C.")."""
     out = list(scored)
     start = 0
     for end in range(1, len(spans) + 1):
@@ -49,16 +50,18 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
         if len(group) < 3 and not (len(group) == 2 and " and " in text[spans[group[0]].end: spans[group[-1]].start]):
             continue   # (a comma alone joins two names as often as not: "Prague, Oklahoma")
         kinds = [_list_kind(scored[i][0][1].place) for i in group]
-        for k, i in enumerate(group):
-            others = {kinds[j] for j in range(len(group)) if j != k}
-            if len(others) != 1 or kinds[k] in others or None in others or spans[i].start in containers:
+        for kind in ("state", "country"):
+            n = kinds.count(kind)   # (the kind of every other name, or of most names: more than half, two at least)
+            if not n or n < len(group) - 1 and not (n >= 2 and n * 2 > len(group)):
                 continue
-            (kind,) = others
-            countries = {scored[j][0][1].place.country_code for j in group if j != i}
-            match = next((c.place for _, c in scored[i] if _list_kind(c.place) == kind and c.kind in OWN_KINDS
-                          and (kind == "country" or c.place.country_code in countries)), None)
-            if match is not None:
-                out[i] = best_first(scored[i], match.geonameid)
+            countries = {scored[j][0][1].place.country_code for j, kd in zip(group, kinds) if kd == kind}
+            for k, i in enumerate(group):
+                if kinds[k] == kind or spans[i].start in containers:
+                    continue
+                match = next((c.place for _, c in scored[i] if _list_kind(c.place) == kind and c.kind in OWN_KINDS
+                              and (kind == "country" or c.place.country_code in countries)), None)
+                if match is not None:
+                    out[i] = best_first(scored[i], match.geonameid)
     return out
 
 
