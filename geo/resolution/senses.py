@@ -148,68 +148,122 @@ class _Senses:
     a name recurs across articles, and each article asks for its senses several times."""
 
     def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, demonym: bool = False) -> None:
+        # (Most names are seen once, and a name's first span builds this: each fact is gathered in
+        # one loop over the candidates, not in a pass of its own: ~30 generators over 3-4 candidates
+        # cost more than the facts.)
         self.norm, self.qualifier, self.cands = norm, qualifier, cands
         self.detections: dict[tuple, Detection] = {}   # what Resolver.is_place found, by what else it looks at
         #: whether the name is also a country's demonym ("Somali")
         self.demonym: bool = demonym
-        #: the one region ("PK.04") every place known by the name as its own lies in, else None
-        own_regions = {f"{c.place.country_code}.{c.place.admin1_code}" for c in cands
-                       if c.kind in OWN_KINDS and c.place.admin1_code and not c.place.is_country}
-        self.own_region: str | None = own_regions.pop() if len(own_regions) == 1 else None
 
-        # -- for detection
+        # -- for detection, and for pairing counties and towns, in the order of cands
+        prior = named = named_state = None   # (max() as it would be taken: the first of the greatest; 0.0 of none)
+        named_countryless, only_other_names = False, True
+        own_regions: set[str] = set()
+        ids, towns = [], []
+        for c in cands:
+            p, kind = c.place, c.kind
+            importance = p.importance
+            if prior is None or importance > prior:
+                prior = importance
+            if kind != "alternate":
+                if named is None or importance > named:
+                    named = importance
+                if not p.country_code and importance >= COMMON_NAME_IMPORTANCE:
+                    named_countryless = True
+            if p.feature_code == "ADM1" and kind in _STATE_NAME_KINDS and (named_state is None or importance > named_state):
+                named_state = importance
+            if kind in OWN_KINDS and p.admin1_code and not p.is_country:
+                own_regions.add(f"{p.country_code}.{p.admin1_code}")
+            if only_other_names and not (kind == "alternate" and not is_spelling_variant(c.name, p.name)):
+                only_other_names = False
+            ids.append(p.geonameid)
+            if p.feature_class == "P":
+                towns.append(p)
+        #: the one region ("PK.04") every place known by the name as its own lies in, else None
+        self.own_region: str | None = own_regions.pop() if len(own_regions) == 1 else None
         #: the best candidate's importance
-        self.prior: float = max((c.place.importance for c in cands), default=0.0)
+        self.prior: float = 0.0 if prior is None else prior
         #: the best importance of a candidate known by this very name (not an alternate one)
-        self.named: float = max((c.place.importance for c in cands if c.kind != "alternate"), default=0.0)
+        self.named: float = 0.0 if named is None else named
         #: whether an important place known by this very name lies in no one country (a sea, a
         #: region: "Middle East", "Black Sea"), which no article names the country of
-        self.named_countryless: bool = any(c.kind != "alternate" and not c.place.country_code
-                                           and c.place.importance >= COMMON_NAME_IMPORTANCE for c in cands)
+        self.named_countryless: bool = named_countryless
         #: the best importance of a first-level division known by this very name (Maine, Victoria)
-        self.named_state: float = max((c.place.importance for c in cands if c.place.feature_code == "ADM1"
-                                       and c.kind in ("official", "ascii", "everyday", "abbrev")), default=0.0)
+        self.named_state: float = 0.0 if named_state is None else named_state
         #: how common the name's rarest word is in English
         #: (none for an abbreviation written with its dot: "Ill." is no word)
         self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() and "." not in norm else 0.0
         #: whether every candidate is an alternate name that is not a spelling of the place's own
         #: (Bush for Bushland, not Izium for Izyum)
-        self.only_other_names: bool = all(c.kind == "alternate" and not is_spelling_variant(c.name, c.place.name)
-                                          for c in cands)
+        self.only_other_names: bool = only_other_names
+        #: the geonameids of the candidates
+        self.ids: frozenset[int] = frozenset(ids)
+        #: whether no place is a candidate twice (under two names)
+        self.distinct_places: bool = len(self.ids) == len(cands)
+        #: the candidates that are settlements
+        self.towns: tuple[Place, ...] = tuple(towns)
+        #: the counties (second-level divisions) known by this very name that hold none of its
+        #: settlements (a county named like its own town, "Cairns", is that town as often)
+        self.counties: tuple[Place, ...] = tuple(
+            c.place for c in cands if c.place.feature_code == "ADM2" and c.kind in ("official", "ascii")
+            and not any(t.geonameid != c.place.geonameid and t.lies_in(c.place) is True for t in towns))
 
         # -- for scoring: every tuple in the order of ranked
         #: the candidates by importance, then geonameid: the order that equal scores keep
-        ranked = tuple(sorted(cands, key=lambda c: (-c.place.importance, c.place.geonameid)))
+        ranked = tuple(sorted(cands, key=_importance_order))
         self.ranked: tuple[Candidate, ...] = ranked
+        alone, bases, world, country_count = [], [], set(), 0
+        for c in ranked:
+            p = c.place
+            is_country = p.is_country
+            a = is_country or p.feature_code == "CONT"
+            alone.append(a)
+            bases.append(_prior_score(c, qualifier, a))
+            country_count += is_country
+            if p.importance >= POLICY.world_place:
+                world.add(p.country_code)
         #: whether each candidate is a country or continent: its own context, never near anything
-        alone = tuple(c.place.is_country or c.place.feature_code == "CONT" for c in ranked)
-        self.alone: tuple[bool, ...] = alone
-        #: each candidate's score before the article is read (_prior_score)
-        bases = [_prior_score(c, qualifier, a) for c, a in zip(ranked, alone)]
+        self.alone: tuple[bool, ...] = tuple(alone)
         seats = _seats(ranked)
         _others_yield(ranked, bases, {k for k in seats if k is not None})
         if qualifier is None:
             _stems_yield(ranked, bases)
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
+        #: each candidate's score before the article is read (_prior_score, then what the others take from it)
         self.bases: tuple[float, ...] = tuple(bases)
+
+        # (the names of the facts below are set after the loop, with what they say)
+        countries, countries_with_region, regions, holders, home_eligible, positions, located = [], [], [], [], [], [], []
+        rival_countries = country_count >= 2
+        world_namesake_population = POLICY.world_namesake_population
+        for k, (c, a) in enumerate(zip(ranked, alone)):
+            p = c.place
+            code = (p.country_code if rival_countries and p.is_country else None) if a else p.country_code
+            countries.append(code)
+            countries_with_region.append(code if code is not None and world - {code} and p.feature_class == "P"
+                                         and p.population < world_namesake_population else None)
+            regions.append(f"{p.country_code}.{p.admin1_code}" if p.admin1_code else None)
+            holders.append(f"{p.country_code}.{p.admin1_code}" if p.feature_code == "ADM1" and c.kind in _STATE_NAME_KINDS
+                           and norm in (normalize_name(p.name), normalize_name(p.asciiname))
+                           and (p.country_code, p.admin1_code) not in yielding else None)
+            home_eligible.append(p.feature_class != "P" or p.population >= POLICY.home_region_min_population
+                                 or p.feature_code.startswith(("PPLA", "PPLC")))
+            if not a:
+                positions.append(k)
+                at = ranked[seats[k] if seats[k] is not None else k].place
+                lat = math.radians(at.lat)
+                located.append((lat, math.radians(at.lon), math.cos(lat)))
         #: the country whose mentions support each candidate (None for a country or continent, unless
         #: the name is two countries': "Congo" in a story naming the Cuvette-Ouest region is Brazzaville's)
-        rival_countries = sum(c.place.is_country for c in ranked) >= 2
-        self.countries: tuple[str | None, ...] = tuple(
-            (c.place.country_code if rival_countries and c.place.is_country else None) if a else c.place.country_code
-            for c, a in zip(ranked, alone))
+        self.countries: tuple[str | None, ...] = tuple(countries)
         #: the country of each candidate that takes its country's bonus only with its region's: a small
         #: town sharing its name with a place of world importance abroad (Paris, Texas in a story naming
         #: only the United States is Paris, France; beside Dallas and Texas it is the town), else None
-        world = {c.place.country_code for c in ranked if c.place.importance >= POLICY.world_place}
-        self.countries_with_region: tuple[str | None, ...] = tuple(
-            code if code is not None and world - {code} and c.place.feature_class == "P"
-            and c.place.population < POLICY.world_namesake_population else None
-            for c, code in zip(ranked, self.countries))
-        self.any_country_with_region: bool = any(self.countries_with_region)
+        self.countries_with_region: tuple[str | None, ...] = tuple(countries_with_region)
+        self.any_country_with_region: bool = any(countries_with_region)
         #: the first-level division ("UA.07") whose mentions support each candidate
-        self.regions: tuple[str | None, ...] = tuple(f"{c.place.country_code}.{c.place.admin1_code}" if c.place.admin1_code
-                                                     else None for c in ranked)
+        self.regions: tuple[str | None, ...] = tuple(regions)
         #: the region of each candidate that is a first-level division known by its own name (not
         #: a stem, "Kharkiv" the city's, nor another's, "Mexico" for Mexico City), else None: the
         #: article's places inside it make the name the division (Georgia beside Atlanta is the
@@ -218,12 +272,7 @@ class _Senses:
         #: A division whose own name is not the bare name (Kherson Oblast, Sumska Oblast: known as
         #: "Kherson" only through the admin-code list) holds nothing by it: there, as in news of any
         #: country whose regions are named after their capitals, the bare name is the city.
-        self.holders: tuple[str | None, ...] = tuple(
-            f"{c.place.country_code}.{c.place.admin1_code}"
-            if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev")
-            and norm in (normalize_name(c.place.name), normalize_name(c.place.asciiname))
-            and (c.place.country_code, c.place.admin1_code) not in yielding else None
-            for c in ranked)
+        self.holders: tuple[str | None, ...] = tuple(holders)
         #: for each candidate, the position of the settlement it is named after: a first-level
         #: division's own-named town inside it ("Homs" the governorate and its capital), else None.
         #: The article's places in the division tell the two apart no more than their nearness
@@ -240,11 +289,9 @@ class _Senses:
                                  for c, holder in zip(ranked, self.holders))
         #: whether each candidate may take the home-region bonus: not a village GeoNames knows no
         #: one in (in a country held in full, every village is a namesake of a city somewhere)
-        self.home_eligible: tuple[bool, ...] = tuple(
-            c.place.feature_class != "P" or c.place.population >= POLICY.home_region_min_population
-            or c.place.feature_code.startswith(("PPLA", "PPLC")) for c in ranked)
+        self.home_eligible: tuple[bool, ...] = tuple(home_eligible)
         #: whether the name is also an important place's (a village then takes no nearness bonus against it)
-        self.prominent_namesake: bool = not all(self.home_eligible) and any(
+        self.prominent_namesake: bool = not all(home_eligible) and any(
             c.place.importance >= POLICY.telling_importance for c in ranked)
         self.any_holder: bool = any(h is not None for h in self.holders)
         #: the ranking (as _ranking) when nothing in the article bears on it
@@ -254,30 +301,20 @@ class _Senses:
         self.only_ranking: list[tuple[float, Candidate]] | None = \
             [(cands[0].place.importance, cands[0])] if len(cands) == 1 else None
         #: the positions of the candidates that nearby places count for (not countries and continents)
-        self.positions: tuple[int, ...] = tuple(k for k, a in enumerate(alone) if not a)
-        #: (lat, lon in radians, cos lat) of the candidates at positions
-        located = []
-        for k in self.positions:
-            at = ranked[seats[k] if seats[k] is not None else k].place
-            lat = math.radians(at.lat)
-            located.append((lat, math.radians(at.lon), math.cos(lat)))
+        self.positions: tuple[int, ...] = tuple(positions)
+        #: (lat, lon in radians, cos lat) of the candidates at positions (a division's at its seat's)
         self.located: tuple[tuple[float, float, float], ...] = tuple(located)
         #: (lat, lon in radians) of a place an article resolved -> the squared angular distance from
         #: each located candidate to it (filled by _Distances, kept across articles)
         self.distances: dict[tuple[float, float], tuple[float, ...]] = {}
-        #: whether no place is a candidate twice (under two names)
-        self.distinct_places: bool = len({c.place.geonameid for c in cands}) == len(cands)
 
-        # -- for pairing counties and towns (Resolver's _counties_and_towns), in the order of cands
-        #: the geonameids of the candidates
-        self.ids: frozenset[int] = frozenset(c.place.geonameid for c in cands)
-        #: the candidates that are settlements
-        self.towns: tuple[Place, ...] = tuple(c.place for c in cands if c.place.feature_class == "P")
-        #: the counties (second-level divisions) known by this very name that hold none of its
-        #: settlements (a county named like its own town, "Cairns", is that town as often)
-        self.counties: tuple[Place, ...] = tuple(
-            c.place for c in cands if c.place.feature_code == "ADM2" and c.kind in ("official", "ascii")
-            and not any(t.geonameid != c.place.geonameid and t.lies_in(c.place) is True for t in self.towns))
+
+def _importance_order(c: Candidate) -> tuple[float, int]:
+    return -c.place.importance, c.place.geonameid
+
+
+#: the kinds of name a first-level division is known by as its own in the text (not an alternate, a stem)
+_STATE_NAME_KINDS = ("official", "ascii", "everyday", "abbrev")
 
 
 def _seats(ranked: Sequence[Candidate]) -> list[int | None]:
