@@ -52,3 +52,12 @@ def gaz(gazetteer_path):
 
     with Gazetteer.open(gazetteer_path) as g:
         yield g
+
+
+def corpus_article(corpus: str, article_id: str):
+    """One article of a benchmark corpus of the mirror (``GeoVirus.xml``, ``lgl.xml``...), by its id:
+    real text for the resolution tests that need a whole article's context."""
+    from geo.evaluation import read_corpus
+
+    return next(ga.article for ga in read_corpus(SHARED / "benchmarks" / corpus).articles if ga.article.id == article_id)
+

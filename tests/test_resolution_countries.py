@@ -52,12 +52,10 @@ def test_build_indexes_a_country_dump_given_on_the_command_line(tmp_path):
 def test_a_short_form_is_no_own_name_against_a_country(gaz):
     # GeoVirus article 99 (swine flu): "Mexico" is a short form of Mexico City's name, which the article
     # also names; every "Mexico" is still the country
-    from conftest import SHARED
-    from geo.evaluation.corpora import read_corpus
+    from conftest import corpus_article
     from geo.pipeline import Pipeline
 
-    corpus = read_corpus(SHARED / "benchmarks" / "GeoVirus.xml")
-    article = next(ga.article for ga in (corpus.articles if hasattr(corpus, "articles") else corpus) if ga.article.id == "99")
+    article = corpus_article("GeoVirus.xml", "99")
     mentions = Pipeline(gaz, check_claims=False).locate(article).mentions
     assert "Mexico City" in {m.text for m in mentions}
     assert {m.geonameid for m in mentions if m.text == "Mexico"} == {3996063}
@@ -66,11 +64,9 @@ def test_a_short_form_is_no_own_name_against_a_country(gaz):
 def test_a_container_is_the_state_holding_the_town_not_the_country_of_its_name(gaz):
     # GeoVirus article 114: "from Atlanta, Georgia to Wichita, Kansas": the country Georgia holds no
     # Atlanta; the state does
-    from conftest import SHARED
-    from geo.evaluation.corpora import read_corpus
+    from conftest import corpus_article
     from geo.pipeline import Pipeline
 
-    corpus = read_corpus(SHARED / "benchmarks" / "GeoVirus.xml")
-    article = next(ga.article for ga in (corpus.articles if hasattr(corpus, "articles") else corpus) if ga.article.id == "114")
+    article = corpus_article("GeoVirus.xml", "114")
     found = {m.text: m.geonameid for m in Pipeline(gaz, check_claims=False).locate(article).mentions}
     assert found["Georgia"] == 4197000 and found["Atlanta"] == 4180439

@@ -252,11 +252,9 @@ def test_a_transliterated_names_generic_head(pipeline, gaz):
 def test_most_names_of_a_longer_list_set_its_kind(pipeline):
     # GeoVirus article 171 (bee colonies lost in "Georgia, Oklahoma, Pennsylvania, Wisconsin and
     # California"): beside Pennsylvania, towns named Oklahoma and California lie in it; the list is of states
-    from conftest import SHARED
-    from geo.evaluation.corpora import read_corpus
+    from conftest import corpus_article
 
-    corpus = read_corpus(SHARED / "benchmarks" / "GeoVirus.xml")
-    article = next(ga.article for ga in (corpus.articles if hasattr(corpus, "articles") else corpus) if ga.article.id == "171")
+    article = corpus_article("GeoVirus.xml", "171")
     found = {(m.text, m.start): m.geonameid for m in pipeline.locate(article).mentions}
     listed = article.text.index("Georgia, Oklahoma, Pennsylvania")
     assert found[("Oklahoma", listed + 9)] == 4544379 and found[("California", article.text.index("and California", listed) + 4)] == 5332921

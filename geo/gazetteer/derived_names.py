@@ -44,22 +44,32 @@ def add_division_stems(places, names, suffixes: list[str]) -> None:
         names.add(stem, gid, "stem")
 
 
+def _names_with_articles(places, names, countries: list[CountryInfo], articles: dict[str, list[str]]):
+    """(normalized name, geonameid, kind, the article's forms) of every name of a place in a country
+    whose main language writes a definite article before names (the extract's ``definite_articles``,
+    by countryInfo's languages); not abbreviations, demonyms or postal codes. A list: the caller adds
+    names to the index it reads."""
+    by_country = {c.iso2: frozenset(articles[lang]) for c in countries
+                  if (lang := c.languages.split(",")[0].split("-")[0].lower()) in articles}
+    out = []
+    if not by_country:
+        return out
+    for (norm, gid), (_, kind, _) in names.entries.items():
+        place = places.get(gid)
+        if place is not None and place.country_code in by_country and kind not in ("abbrev", "demonym", "postal"):
+            out.append((norm, gid, kind, by_country[place.country_code]))
+    return out
+
+
 def add_articleless_names(places, names, countries: list[CountryInfo], articles: dict[str, list[str]]) -> None:
     """Index "Qamishli" for "Al Qamishli", "Raqqah" for "Ar Raqqah": in a country whose main language
-    writes a definite article before names (the extract's ``definite_articles``, by countryInfo's
-    languages), news in English often drops it. The place's own name without its article is an
-    everyday name of it; an alternate name's, an alternate name. Left out where what remains is shorter than ARTICLELESS_MIN_CHARS ("Al Bab" stays whole)."""
-    by_country = {c.iso2: articles[lang] for c in countries
-                  if (lang := c.languages.split(",")[0].split("-")[0].lower()) in articles}
-    if not by_country:
-        return
+    writes a definite article before names, news in English often drops it. The place's own name
+    without its article is an everyday name of it; an alternate name's, an alternate name. Left out
+    where what remains is shorter than ARTICLELESS_MIN_CHARS ("Al Bab" stays whole)."""
     found = []
-    for (norm, gid), (_, kind, name) in names.entries.items():
-        place = places.get(gid)
-        if place is None or place.country_code not in by_country or kind in ("abbrev", "demonym", "postal"):
-            continue
+    for norm, gid, kind, forms in _names_with_articles(places, names, countries, articles):
         head, _, rest = norm.partition(" ")
-        if rest and head in by_country[place.country_code] and len(rest.replace(" ", "")) >= ARTICLELESS_MIN_CHARS:
+        if rest and head in forms and len(rest.replace(" ", "")) >= ARTICLELESS_MIN_CHARS:
             found.append((rest, gid, "everyday" if kind in ("official", "ascii") else "alternate"))
     for rest, gid, kind in found:
         names.add(rest, gid, kind)
@@ -74,17 +84,9 @@ def add_article_romanizations(places, names, countries: list[CountryInfo], artic
     a country whose main language writes a definite article (as :func:`add_articleless_names`), a
     name's inner article is written "al" or "el" as often as any other romanization. (An article
     starting the name is read otherwise: the matcher tries the other forms, "Al Fasher" for El Fasher.)"""
-    by_country = {c.iso2: frozenset(articles[lang]) for c in countries
-                  if (lang := c.languages.split(",")[0].split("-")[0].lower()) in articles}
-    if not by_country:
-        return
     found = []
-    for (norm, gid), (_, kind, name) in names.entries.items():
-        place = places.get(gid)
-        if place is None or place.country_code not in by_country or kind in ("abbrev", "demonym", "postal"):
-            continue
+    for norm, gid, kind, forms in _names_with_articles(places, names, countries, articles):
         words = norm.split()
-        forms = by_country[place.country_code]
         inner = [k for k in range(1, len(words) - 1) if words[k] in forms]
         if len(inner) != 1:
             continue   # (no inner article, or several: left as written)
