@@ -56,3 +56,15 @@ def test_regions_of_conflicts_in_the_curated_layer(gaz):
     for name, country in [("South Ossetia", "GE"), ("Nagorno-Karabakh", "AZ"), ("Karabakh", "AZ"), ("Bekaa Valley", "LB")]:
         best = max(gaz.candidates(normalize_name(name)), key=lambda c: c.place.importance)
         assert best.place.feature_code == "RGN" and best.place.country_code == country, name
+
+
+def test_the_siverskyi_donets_and_its_other_spellings(gaz):
+    # the river of the Kharkiv front: no GeoNames row in the mirror, curated; linked to Natural Earth's "Donets"
+    import shapely
+    from geo.normalize import normalize_name
+
+    for name in ["Siverskyi Donets", "Seversky Donets"]:
+        river = next(c.place for c in gaz.candidates(normalize_name(name)) if c.place.kind == "river")
+        assert river.name == "Siverskyi Donets"
+    line = gaz.geometry(river.geonameid, "river")
+    assert line is not None and line.distance(shapely.Point(37.2768, 49.2070)) < 0.05   # Izium lies on it
