@@ -18,7 +18,9 @@ def test_curated_seas_and_regions_are_places(gaz):
 
     black_sea = [c.place for c in gaz.candidates("black sea")]
     assert [p.feature_code for p in black_sea] == ["SEA"]
-    assert black_sea[0].geonameid == local_id("Black Sea") >= LOCAL_ID_BASE
+    assert black_sea[0].geonameid == 6640396             # its GeoNames id, which the mirror holds no row for
+    hormuz = [c.place for c in gaz.candidates("strait of hormuz")]
+    assert [p.geonameid for p in hormuz] == [local_id("Strait of Hormuz")] and hormuz[0].geonameid >= LOCAL_ID_BASE
     assert 40 < black_sea[0].lat < 47 and 27 < black_sea[0].lon < 42
     assert {c.place.feature_code for c in gaz.candidates("mideast")} == {"RGN"}   # an everyday other name
 
@@ -47,6 +49,23 @@ def test_a_bad_feature_code_stops_the_build_with_one_line(tmp_path):
                                    division_suffixes=[], continents=[], features=[Feature("Nowhere Sea", "XXX", 0.0, 0.0)])
     with pytest.raises(DataError, match="unknown feature code 'XXX'"):
         _add_features({}, None, definition)
+
+
+def test_a_feature_id_outside_geonames_or_taken_stops_the_build(tmp_path):
+    from geo.errors import DataError
+    from geo.gazetteer.build import LOCAL_ID_BASE, _add_features
+    from geo.gazetteer.definition import ExtractDefinition, Feature
+
+    def build(feature, places):
+        definition = ExtractDefinition(path=tmp_path / "extract.toml", digest="", sources={}, full_dumps=[], world="",
+                                       feature_classes=frozenset(), exclude_feature_codes=frozenset(), scripts=["Latin"],
+                                       division_suffixes=[], continents=[], features=[feature])
+        _add_features(places, None, definition)
+
+    with pytest.raises(DataError, match="outside GeoNames' range"):
+        build(Feature("Nowhere Sea", "SEA", 0.0, 0.0, geonameid=LOCAL_ID_BASE + 1), {})
+    with pytest.raises(DataError, match="has the id of 'Kharkiv'"):
+        build(Feature("Nowhere Sea", "SEA", 0.0, 0.0, geonameid=706483), {706483: type("P", (), {"name": "Kharkiv"})()})
 
 
 def test_regions_of_conflicts_in_the_curated_layer(gaz):

@@ -466,9 +466,12 @@ def _add_features(places, names: _NameIndex, definition: ExtractDefinition) -> N
         feature_class = _FEATURE_CLASS.get(f.code)
         if feature_class is None:
             raise DataError(f"{definition.path}: curated feature {f.name!r} has unknown feature code {f.code!r}")
-        gid = local_id(f.name)
+        gid = local_id(f.name) if f.geonameid is None else f.geonameid
+        if f.geonameid is not None and not 0 < gid < LOCAL_ID_BASE:
+            raise DataError(f"{definition.path}: curated feature {f.name!r} has geonameid {gid}, outside GeoNames' range")
         if gid in places:
-            raise DataError(f"{definition.path}: curated feature {f.name!r} has the id of {places[gid].name!r}; rename one")
+            raise DataError(f"{definition.path}: curated feature {f.name!r} has the id of {places[gid].name!r}"
+                            f"{'' if f.geonameid is not None else '; rename one'}")
         place = _Place(gid, f.name, normalize_ascii(f.name), f.lat, f.lon, feature_class, f.code, f.country, "", "", 0, "",
                        CURATED_SOURCE)
         place.fixed_importance = definition.feature_importance

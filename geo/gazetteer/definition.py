@@ -83,6 +83,9 @@ class Feature:
     lon: float
     names: tuple[str, ...] = ()
     country: str = ""
+    #: its GeoNames id where GeoNames has the feature (the mirror holds none of these rows); else the
+    #: build gives it a local id
+    geonameid: int | None = None
 
 
 #: Where GeoNames publishes each country's complete dump.
@@ -170,7 +173,8 @@ def load_definition(path: Path) -> ExtractDefinition:
             postal_codes={k: str(v) for k, v in abbreviations.get("postal", {}).items()},
             dropped_abbreviations=frozenset(str(a) for a in abbreviations.get("drop", [])),
             features=[Feature(name=str(f["name"]), code=str(f["code"]), lat=float(f["lat"]), lon=float(f["lon"]),
-                              names=tuple(str(n) for n in f.get("names", ())), country=str(f.get("country", "")))
+                              names=tuple(str(n) for n in f.get("names", ())), country=str(f.get("country", "")),
+                              geonameid=int(f["geonameid"]) if "geonameid" in f else None)
                       for f in features.get("feature", [])],
             feature_importance=float(features.get("importance", 0.85)),
             composite_regions={int(r["geonameid"]): tuple(int(p) for p in r["parts"]) for r in doc.get("composite_regions", [])},
