@@ -87,3 +87,14 @@ def test_the_siverskyi_donets_and_its_other_spellings(gaz):
         assert river.name == "Siverskyi Donets"
     line = gaz.geometry(river.geonameid, "river")
     assert line is not None and line.distance(shapely.Point(37.2768, 49.2070)) < 0.05   # Izium lies on it
+
+
+def test_a_sea_named_once_as_one_is_that_sea_throughout(pipeline):
+    # "in the Atlantic" is the ocean by its wording; so are the article's bare Atlantics, though a US
+    # story's context favours Atlantic, Iowa
+    text = ("FORT COLLINS, Colo. - Colorado State University forecasts an above-average season. The Atlantic "
+            "hurricane season lasts from June through November, and the tropical Atlantic is warmer than usual. "
+            "Most storms form in the Atlantic between August and October, forecasters in Miami, Florida, said.")
+    doc = pipeline.locate(Article("t.txt", text))
+    assert {(m.start, m.feature_code) for m in doc.mentions if m.text == "Atlantic"} == {
+        (text.index("Atlantic"), "OCN"), (text.index("tropical Atlantic") + 9, "OCN"), (text.index("the Atlantic") + 4, "OCN")}

@@ -1,6 +1,7 @@
 """Readings of a ranking that the article's wording settles after scoring: a bare name beside the
-same name written with a division's kind is the town (:func:`bare_names_are_towns`), and the names
-of one list are of one kind (:func:`lists_agree`)."""
+same name written with a division's kind is the town (:func:`bare_names_are_towns`), a sea named once
+as one is that sea throughout (:func:`waters_settle_names`), and the names of one list are of one kind
+(:func:`lists_agree`)."""
 from __future__ import annotations
 
 from geo.document import Span
@@ -29,6 +30,24 @@ def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranki
                      and c.place.lies_in(top)), None)   # (a town known so by its own name: not Oklahoma City)
         if town is not None:
             out[i] = best_first(ranking, town.geonameid)
+    return out
+
+
+def waters_settle_names(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
+    """Where one mention of a name is a sea or ocean by its wording ("in the Atlantic"), its bare
+    mentions are that sea too ("the tropical Atlantic", "Atlantic hurricane season"), not a town of
+    the name (Atlantic, Iowa). Rivers are left alone: "the Dnipro" and the city of Dnipro are told
+    apart mention by mention."""
+    waters = {span.norm: ranking[0][1].place.geonameid for span, ranking in zip(spans, scored)
+              if span.qualifier in ("riverside", "water") and ranking and ranking[0][1].place.kind == "water body"}
+    if not waters:
+        return scored
+    out = list(scored)
+    for i, (span, ranking) in enumerate(zip(spans, scored)):
+        gid = waters.get(span.norm)
+        if span.qualifier is None and gid is not None and len(ranking) > 1 \
+                and any(c.place.geonameid == gid for _, c in ranking):
+            out[i] = best_first(ranking, gid)
     return out
 
 
