@@ -64,3 +64,18 @@ def test_a_peoples_republic_is_the_region_it_claims(gaz):
     found = {m.text: m.geonameid for m in Pipeline(gaz, check_claims=False).locate(Article("t.txt", text)).mentions}
     assert found["Donetsk People's Republic"] == 709716 and found["Lugansk People's Republic"] == 702657
     assert found["Kremennaya"] == 704138   # Kreminna, not a Donetsk village once called so
+
+
+def test_a_district_is_found_by_its_centre_town(pipeline, gaz):
+    # GeoNames names Kupiansk's district by the town's adjective (Kupianska Miskrada, written with
+    # apostrophes in one alternate): news names it by the town
+    assert resolved(pipeline, "Shelling hit villages in the Kupiansk district of the Kharkiv region.")["Kupiansk district"] == 9194084
+    stems = {c.place.geonameid for c in gaz.candidates("kupjanska") if c.kind == "stem"}
+    assert stems == {9194084}   # (the stem by words: not "kupjanska m")
+
+
+def test_a_districts_whole_name_does_not_hide_the_district_of_its_town(pipeline):
+    # "Pokrovsk District" is a district of Dnipropetrovsk Oblast by its whole name; Pokrovsk Raion,
+    # in Donetsk Oblast, is the district of Pokrovsk the text means
+    got = resolved(pipeline, "Drones struck Myrnohrad in the Pokrovsk district of Donetsk Oblast.")
+    assert got["Pokrovsk district"] == 704417

@@ -1,8 +1,10 @@
 """Names the build derives from the files' own: a division's name without its kind ("Kharkiv" for
-Kharkiv Oblast), a demonym's plural ("Palestinians"), a name without the definite article English news
+Kharkiv Oblast) or by its centre town ("Kupiansk" for Kupianska Miskrada), a demonym's plural ("Palestinians"), a name without the definite article English news
 drops ("Qamishli" for Al Qamishli), and a name's inner article as news romanizes it ("Deir al Balah" for
 Dayr al Balaḩ, also known as "Deir el Balah"). Each adds to the build's name index (``names.add(name, id, kind)``)."""
 from __future__ import annotations
+
+import re
 
 from geo.gazetteer.sources import CountryInfo
 
@@ -27,13 +29,15 @@ def add_division_stems(places, names, suffixes: list[str]) -> None:
     """Index "Kharkiv" for "Kharkiv Oblast", "Cagayan" for "Province of Cagayan": news writes a
     division's name without its kind (the suffixes, also as a prefix with "of")."""
     stems = []
+    suffixes = sorted(set(suffixes), key=len, reverse=True)   # (the longest first: "autonomous okrug" before "okrug")
     for (norm, gid), (_, kind, name) in names.entries.items():
         place = places.get(gid)
         if place is None or place.feature_class != "A" or place.feature_code.startswith("PCL") or kind == "abbrev":
             continue
         for suffix in suffixes:
             if norm.endswith(" " + suffix):
-                stem = name[: len(name) - len(suffix)].rstrip(" -’'")
+                # (by words: the name may write apostrophes its normalized form drops, "Kup’jans’ka mis’krada")
+                stem = name.rsplit(None, len(suffix.split()))[0].rstrip(" -’'")
                 stems.append((stem, gid))
                 break
             if norm.startswith(suffix + " of ") and len(norm) - len(suffix) - 4 >= STEM_MIN_CHARS:
@@ -42,6 +46,55 @@ def add_division_stems(places, names, suffixes: list[str]) -> None:
                 break
     for stem, gid in stems:
         names.add(stem, gid, "stem")
+    add_centre_town_stems(places, names, stems)
+
+
+#: Slavic adjectival endings of a district named after its centre town ("Kupianskyi Raion",
+#: "Shebekinskiy Rayon", "Kupianska Miskrada"): the adjective's root, the stem without them, begins
+#: the town's name or the town's name begins it.
+_ADJECTIVE_ENDING = re.compile(r"s[’']?k(?:yi|iy|yy|ij|ii|y|a|e|oye|oe|aya)$")
+#: The most letters the town's name and the adjective's root may differ by at their ends (Kupiansk and
+#: "Kupian", Shebekino and "Shebek", Sudzha and "Sudzhan"), and the fewest the shorter must have.
+CENTRE_TOWN_MAX_EXTRA = 2
+CENTRE_TOWN_MIN_CHARS = 4
+
+
+def add_centre_town_stems(places, names, stems: list[tuple[str, int]]) -> None:
+    """Index a district by its centre town's name, as English news writes it ("the Kupiansk
+    district", "Shebekino district"), where the division's own name is the town's adjective
+    ("Kupianska Miskrada", "Shebekinskiy Rayon"): the town is the largest settlement of the division's
+    first-level division whose name its root matches (see _ADJECTIVE_ENDING), and each of its names
+is the district's too."""
+    districts = [(stem, gid) for stem, gid in stems if places[gid].feature_code in ("ADM2", "ADM3", "ADMD")
+                 and _ADJECTIVE_ENDING.search(stem.lower())]
+    if not districts:
+        return
+    towns: dict[tuple[str, str], list] = {}
+    for p in places.values():
+        if p.feature_class == "P" and p.admin1_code:
+            towns.setdefault((p.country_code, p.admin1_code), []).append(p)
+    centres: dict[int, list[int]] = {}   # the town's id -> the districts named after it
+    for stem, gid in districts:
+        division = places[gid]
+        root = _ADJECTIVE_ENDING.sub("", stem.lower())
+        if len(root) < CENTRE_TOWN_MIN_CHARS:
+            continue
+        matches = [t for t in towns.get((division.country_code, division.admin1_code), ())
+                   if _is_centre_name(root, t.asciiname.lower() or t.name.lower())]
+        if matches:
+            town = max(matches, key=lambda t: (t.admin2_code == division.admin2_code != "", t.population, -t.geonameid))
+            centres.setdefault(town.geonameid, []).append(gid)
+    # every name the town is known by ("Kupiansk", "Kupyansk")
+    found = [(name, centres[gid]) for (_, gid), (_, kind, name) in names.entries.items()
+             if gid in centres and kind in ("official", "alternate", "everyday")]
+    for name, divisions in found:
+        for gid in divisions:
+            names.add(name, gid, "stem")
+
+
+def _is_centre_name(root: str, town: str) -> bool:
+    short, long = sorted((root, town), key=len)
+    return len(short) >= CENTRE_TOWN_MIN_CHARS and long.startswith(short) and len(long) - len(short) <= CENTRE_TOWN_MAX_EXTRA
 
 
 def _names_with_articles(places, names, countries: list[CountryInfo], articles: dict[str, list[str]]):

@@ -192,6 +192,11 @@ class NameMatcher:
             if tail in QUALIFIERS and tail not in PLURAL_QUALIFIERS:   # ("United States" is no list of states)
                 # ("the Czech Republic", "the Dominican Republic": a republic may be a country)
                 span.qualifier = "polity" if tail == "republic" else QUALIFIERS[tail]
+                if span.qualifier in ("division", "district"):
+                    # "Pokrovsk district" is one district's whole name (in Dnipropetrovsk Oblast) and
+                    # every district of Pokrovsk's too (Pokrovsk Raion, in Donetsk): the name without
+                    # its kind is read as well, and the places and the text choose
+                    span.variants = (*span.variants, norm.rsplit(" ", 1)[0])
                 return span, last
         q = ws.next_word(last)
         if q is not None and q.norm in PLURAL_QUALIFIERS and not _LISTED_BEFORE.search(ws.text, max(0, span.start - 40), span.start):
