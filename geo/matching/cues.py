@@ -54,6 +54,27 @@ def kind_before(text: str, start: int, trie=None) -> str | None:
     if any(w[:1].isupper() and (trie is None or _norm_word(w) in trie) for w in words):
         return None
     return KIND_OF_QUALIFIERS[match.group("kind").lower()]
+
+
+#: Kinds an appositive gives the name before it ("Córdoba, a city in central Veracruz", "Surkhet, the
+#: capital of Karnali Province", "Luzon, the country's main island") -> the kind of place it must be.
+KIND_AFTER_QUALIFIERS = {**{k: v for k, v in KIND_OF_QUALIFIERS.items() if v != "polity"}, "capital": "settlement"}
+_KIND_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<kind>" + "|".join(KIND_AFTER_QUALIFIERS)
+                         + r")(?![\w’'-])", re.I)
+
+
+def kind_after(text: str, end: int) -> str | None:
+    """The kind of place an appositive after ``end`` says the name before it is, or None.
+
+    >>> kind_after("In Córdoba, a city in central Veracruz, a polling station burned", 10)
+    'settlement'
+    >>> kind_after("Kharkiv, the region's capital, was shelled", 7), kind_after("Kharkiv, the regional police said", 7)
+    ('settlement', None)
+    """
+    match = _KIND_AFTER.match(text, end)
+    return None if match is None else KIND_AFTER_QUALIFIERS[match.group("kind").lower()]
+
+
 # What joins the names of a list that a plural qualifier ends: ", ", " and ", ", and ", " or ".
 LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # Words after a name that make it part of an organisation, event or title, not a place.

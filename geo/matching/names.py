@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from itertools import islice
 
 from geo.document import Span
-from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, LIST_GAP, _MODIFIERS, context_cues, kind_before
+from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, LIST_GAP, _MODIFIERS, context_cues, kind_after, kind_before
 from geo.matching.words import Words, _Word, word_frequency, words
 
 if TYPE_CHECKING:
@@ -123,6 +123,8 @@ class NameMatcher:
             span, last = self._with_qualifier(ws, last, span)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start].endswith("of "):
                 span.qualifier = kind_before(text, w.start, self.trie)   # "the island of Java"
+            if span.qualifier is None and text.startswith(",", span.end):
+                span.qualifier = kind_after(text, span.end)   # "Córdoba, a city in central Veracruz"
             span.cues = context_cues(ws, w, last, self.trie)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
                     and not ("organisation" in span.cues or "capital_after" in span.cues) \

@@ -31,6 +31,10 @@ class Policy:
     seat_margin: float = 0.06           #: a first-level division named like its capital and at most this much more
                                         #: important is, to the article's places, where its capital is: they tell
                                         #: "Homs" the governorate from Homs the city no more than a bare name does
+    country_namesake: float = 0.5       #: a place in a country that shares its name with it yields to the country
+                                        #: ("Panama" is the country, not Panamá its capital nor Panamá province)
+    district_namesake: float = 0.25     #: a district holding a town of its name yields to the town ("Ramallah", not
+                                        #: Ramallah governorate, whose summed people weigh more)
     big_city_namesake: float = 0.25     #: a state that shares its name with a city of millions in it yields to it ("New York")...
     big_city_population: int = 1_000_000  #: ... "of millions": this many people
 
@@ -84,6 +88,9 @@ class Policy:
                                         #: border town of Muse" in a Myanmar story is not Muse, Pennsylvania...
     remote_namesake_focus_km: float = 1500.0  #: ... where the story has a focus: this share of its places lie
     remote_namesake_focus_share: float = 0.8  #: within this distance of their centre
+
+    demonym_window_chars: int = 60      #: an island's town stands in for an island the gazetteer lacks where the article
+                                        #: names its country, or its demonym stands within this many characters
 
     # -- the confidence reported
     temperature: float = 0.12           #: softmax temperature over candidate scores (the winner's share)

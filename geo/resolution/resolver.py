@@ -14,6 +14,7 @@ from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
 from geo.resolution.senses import OWN_KINDS, _Senses, _round, bears_name
+from geo.normalize import normalize_name
 from geo.spherical import haversine_km
 
 # Cues (from geo.matching) that make a span something other than a place.
@@ -31,14 +32,17 @@ _QUALIFIER_FITS = {
 }
 # What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
 # "X, a town in Y's Z".
-_CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?")
+# (a word of position may come before the container: "X, a city in central Y", "X, eastern Y")
+_POSITION_WORD = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+"
+_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?)"
+                            r"(?:" + _POSITION_WORD + r")?")
 # After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
 # "Russia's Belgorod region", "Ukraine's eastern Donetsk region", "Syria's rebel-held Idlib": a
 # possessive, at most one word of position or control between
-_POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+"
-                             r"|(?:\w+-)?(?:held|occupied|controlled|annexed)\s+)?")
+_POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:" + _POSITION_WORD + r"|(?:\w+-)?(?:held|occupied|controlled|annexed)\s+)?")
 _OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 _QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
+_CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+")
 # A list going on after a name: "... New York and Boston", "..., New York, and Boston".
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'.-]*+(?:\s+(?-i:[A-Z])[\w’'.-]*+)?+(?!\s*,\s*(?-i:[A-Z]))")
 # (not a list of pairs: "Peru, Indiana, and Lebanon, Pennsylvania")
@@ -105,8 +109,12 @@ class Resolver:
                 return self._enclosing_divisions(found)
             if qualifier == "riverside":
                 return found   # "the Kharkiv offensive": no river of the name, the name's places
-            if qualifier in ("river", "water", "island"):
-                return []   # "the river", "Foo Lake", "the island of Java" the gazetteer lacks: not a town of the name
+            if qualifier == "island":
+                # "the island of Rhodes", "Lampedusa, the Italian island": an island the gazetteer
+                # lacks is where its town of the name is (Ródos), not a division or feature of the name
+                return [c for c in found if c.place.feature_class == "P"]
+            if qualifier in ("river", "water"):
+                return []   # "the river", "Foo Lake" the gazetteer lacks: not a town of the name
         return found
 
     def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
@@ -263,6 +271,11 @@ class Resolver:
                 ok, reason = False, "only a division holding a place of that name, in a country the article does not name"
             if ok and not gold_spans and _remote_namesake(span, ranking[0][1].place, context2, spelled):
                 ok, reason = False, "only a small place of that name far from every place the article names"
+            if ok and not gold_spans and span.qualifier == "island" and ranking[0][1].place.feature_class == "P" \
+                    and not self._country_told(text, span, ranking[0][1].place.country_code, context2):
+                # the island's town stands in for an island the gazetteer lacks only in its country
+                # ("Lampedusa, the Italian island"), not as a namesake abroad (Tortola, not Tórtola de Henares)
+                ok, reason = False, "an island the gazetteer lacks, and no town of its name in a country the article names"
             if ok and scoring.contradicted(i, ranking[0][1].place):
                 ok, reason = False, "no place of that name in the places the article puts it in"
             if ok:
@@ -276,6 +289,14 @@ class Resolver:
                 mentions.append(Mention(article_id, span.start, span.end, span.text, method=span.method,
                                         reason=reason or "no candidate fits"))
         return mentions
+
+    def _country_told(self, text: str, span: Span, country_code: str, context: ArticleContext) -> bool:
+        """Whether the article names the country, or a word of the span's sentence is its demonym ("the Italian island")."""
+        if context.names_country_besides(country_code, span.norm):
+            return True
+        window = text[max(0, span.start - POLICY.demonym_window_chars): span.end + POLICY.demonym_window_chars]
+        return any(c.kind == "demonym" and c.place.country_code == country_code
+                   for word in _CAPITALIZED.findall(window) for c in self._candidates(normalize_name(word)))
 
     def _containers(self, text: str, spans: list[Span], senses: list[_Senses]) -> Containers:
         """What the text says holds what: "X, Y", "X in (the) Y", "X, a town in Y's Z", "Y's X"."""

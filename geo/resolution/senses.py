@@ -142,6 +142,35 @@ def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> set[tupl
     return cities   # (the states that yield: the article's places in them support the city as much)
 
 
+def _countries_first(ranked: Sequence[Candidate], bases: list[float]) -> None:
+    """A country's own name means the country before a place in it that shares the name: a capital
+    ("Panama", Panamá; "Mexico's presidential election", not Mexico City) or a province (Panamá): take
+    :attr:`Policy.country_namesake` from each such place. A cue (a dateline, "the city of") gives the
+    span a qualifier, and then this is not asked."""
+    countries = {c.place.country_code for c in ranked if c.place.is_country and c.kind in OWN_KINDS}
+    if not countries:
+        return
+    for k, c in enumerate(ranked):
+        if not c.place.is_country and c.place.country_code in countries:
+            bases[k] -= POLICY.country_namesake
+
+
+_DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
+
+
+def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> None:
+    """A district known by a town's own name that holds that town ("Ramallah" the governorate,
+    "Surkhet" the district, the Shire of Mundaring) yields to the town by
+    :attr:`Policy.district_namesake`: news names the district with its kind ("Ramallah governorate")."""
+    towns = [c.place for c in ranked if c.place.feature_class == "P" and c.kind in OWN_KINDS]
+    if not towns:
+        return
+    for k, c in enumerate(ranked):
+        p = c.place
+        if p.feature_code in _DISTRICT_CODES and c.kind in OWN_KINDS and any(t.lies_in(p) is True for t in towns):
+            bases[k] -= POLICY.district_namesake
+
+
 class _Senses:
     """The candidates of a span's name (as its norm, variants, method and qualifier select them),
     and what detection and scoring ask of them, worked out once. The resolver keeps one per name:
@@ -230,6 +259,10 @@ class _Senses:
         if qualifier is None:
             _stems_yield(ranked, bases)
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
+        if qualifier is None and country_count:
+            _countries_first(ranked, bases)
+        if qualifier is None and towns:
+            _towns_before_districts(ranked, bases)
         #: each candidate's score before the article is read (_prior_score, then what the others take from it)
         self.bases: tuple[float, ...] = tuple(bases)
 

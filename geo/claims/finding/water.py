@@ -9,7 +9,7 @@ west bank of" a river is a ``direction`` from the river's nearest point.
 >>> from geo.claims.finding.reader import Reader
 >>> from geo.gazetteer import Gazetteer
 >>> text = "Odesa, on the Black Sea coast, was hit."
->>> r = Reader(text, [Mention("a", 0, 5, "Odesa", 698740), Mention("a", 14, 23, "Black Sea", 117468570)], {},
+>>> r = Reader(text, [Mention("a", 0, 5, "Odesa", 698740), Mention("a", 14, 23, "Black Sea", 6640396)], {},
 ...            [(0, len(text))], Gazetteer.open())
 >>> [(f.type, f.stated.to_dict(), text[f.start:f.end]) for f in find(r, [])]
 [('proximity', {'relation': 'on the coast'}, 'Odesa, on the Black Sea coast')]
