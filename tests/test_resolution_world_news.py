@@ -287,3 +287,20 @@ def test_an_island_the_gazetteer_lacks_is_its_town_only_in_its_country(pipeline)
     assert found["Rhodes"] == 400666       # Ródos, the island's town
     found = mentions(pipeline, "A booker from Hartford, Connecticut, disappeared on the island of Tortola in 2008.")
     assert found.get("Tortola") is None     # not Tórtola de Henares, Spain
+
+
+def test_a_wire_services_dateline_alone_is_the_best_known_town(pipeline):
+    # a wire service writes a town alone only where it is the best-known: Genève, though the story
+    # names the United States (and with it Geneva, Illinois); New Delhi, not Delhi (also known so)
+    text = ("GENEVA (Reuters) - The World Health Organization said on Wednesday that mpox cases in the "
+            "U.S. and Canada were rising. Officials in Geneva said vaccines would be sent to Kinshasa.")
+    found = mentions(pipeline, text)
+    assert found["GENEVA"] == 2660646 and found["Geneva"] == 2660646
+    assert mentions(pipeline, "NEW DELHI (AP) — Voting began in India's general election.")["NEW DELHI"] == 1261481
+
+
+def test_a_states_name_is_the_state_before_a_small_town_elsewhere_named_after_it(pipeline):
+    text = ("EAGLE PASS, Texas (AP) — Governors from 25 Republican-led states, including Florida, Oklahoma "
+            "and Georgia, signed a letter. Officials in New York and Chicago said shelters were full.")
+    found = mentions(pipeline, text)
+    assert (found["Florida"], found["Georgia"]) == (4155751, 4197000)   # the states: not Florida, New York, nor the country

@@ -144,6 +144,10 @@ capital districts district hamlet port area
 POSITIVE_CUES = frozenset({"dateline", "place_preposition", "place_noun", "appositive", "list", "in_after"})
 _DATELINE_HEAD = re.compile(r"[A-Z\s/,.'’\-]*")
 _DATELINE_AFTER = re.compile(r"\s*(?:/|,\s*[A-Z])")
+# A dateline's name alone before a news agency ("GENEVA (Reuters) -", "BEIRUT (AP) —") or, at a
+# line's start, a dash ("BEIRUT —"). A wire service writes a town alone only where it is the world's
+# (or its country's) best-known place of the name.
+_DATELINE_ALONE_AFTER = re.compile(r"\s*(?P<agency>\([A-Z][\w .&]{0,30}\)\s*)?[—–-]+\s")
 _NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|townships?|cities|city|settlements?|regions?|provinces?|districts?|"
                              r"capital|hamlets?)\s*,?\s+(?:of|such as|including|like)\s*$", re.I)
 _APPOSITIVE_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?"
@@ -190,7 +194,8 @@ def _in_title_line(text: str, pos: int) -> bool:
 def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_only: bool = False) -> tuple[str, ...]:
     """What the words around ``first`` .. ``last`` say about it being a place.
 
-    Positive: dateline, place_preposition, place_noun, list, appositive (", Ukraine"), in_after.
+    Positive: dateline (and wire_dateline: a wire service's dateline of a town alone, "GENEVA (Reuters) -"),
+    place_preposition, place_noun, list, appositive (", Ukraine"), in_after.
     Negative: organisation, person, role (a title), quoted_title, sentence_start.
     Neutral: lower_after (a lower-case word follows: "Somali leaders", "Kharkiv police").
     ``positive_only`` stops after the positive ones (all a caller deciding whether to look further needs).
@@ -212,12 +217,16 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
     opens = after[:1]             # the character right after
 
     surface = text[start:end]
-    if surface.isupper() and len(surface) > 2 and _DATELINE_AFTER.match(after):
-        # (looked for in the last 200 characters only: an unbounded search is quadratic on a text without line breaks)
-        line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
-        head = text[line_start: start]
-        if not head.strip() or _DATELINE_HEAD.fullmatch(head):
-            cues.append("dateline")
+    if surface.isupper() and len(surface) > 2:
+        alone = None if _DATELINE_AFTER.match(after) else _DATELINE_ALONE_AFTER.match(after)
+        if alone is not None or _DATELINE_AFTER.match(after):
+            # (looked for in the last 200 characters only: an unbounded search is quadratic on a text without line breaks)
+            line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
+            head = text[line_start: start]
+            if not head.strip() or alone is None and _DATELINE_HEAD.fullmatch(head):
+                cues.append("dateline")
+                if alone is not None and alone.group("agency"):
+                    cues.append("wire_dateline")
     # (_PREPOSITION_BEFORE.search(before), faster; it needs a space at the end)
     if before[-1:].isspace() and _PREPOSITION_BEFORE_REVERSED.match(before[::-1]):
         cues.append("place_preposition")

@@ -1,13 +1,14 @@
 """Readings of a ranking that the article's wording settles after scoring: a bare name beside the
-same name written with a division's kind is the town (:func:`bare_names_are_towns`), a sea named once
-as one is that sea throughout (:func:`waters_settle_names`), and the names of one list are of one kind
+same name written with a division's kind is the town (:func:`bare_names_are_towns`), a name settled
+once by its wording is settled throughout (:func:`wording_settles_names`), and the names of one list are of one kind
 (:func:`lists_agree`)."""
 from __future__ import annotations
 
 from geo.document import Span
 from geo.gazetteer import Candidate, Place
 from geo.matching import LIST_GAP
-from geo.resolution.senses import OWN_KINDS
+from geo.resolution.policy import POLICY
+from geo.resolution.senses import OWN_KINDS, bears_name
 
 Ranking = list[tuple[float, Candidate]]
 
@@ -33,22 +34,42 @@ def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranki
     return out
 
 
-def waters_settle_names(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
-    """Where one mention of a name is a sea or ocean by its wording ("in the Atlantic"), its bare
-    mentions are that sea too ("the tropical Atlantic", "Atlantic hurricane season"), not a town of
-    the name (Atlantic, Iowa). Rivers are left alone: "the Dnipro" and the city of Dnipro are told
-    apart mention by mention."""
-    waters = {span.norm: ranking[0][1].place.geonameid for span, ranking in zip(spans, scored)
-              if span.qualifier in ("riverside", "water") and ranking and ranking[0][1].place.kind == "water body"}
-    if not waters:
-        return scored
+def wording_settles_names(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
+    """Where one mention of a name is settled by its wording, its bare mentions are that place too:
+    a sea or ocean ("in the Atlantic" makes "the tropical Atlantic" and "Atlantic hurricane season"
+    the ocean, not Atlantic, Iowa), and a wire service's dateline of a town alone ("GENEVA (Reuters)
+    -"), which is the best-known town of the name (:func:`_best_known`: Genève, though the story
+    names the United States and Geneva, Illinois). Rivers are left alone: "the Dnipro" and the city of Dnipro are told apart
+    mention by mention."""
+    settled: dict[str, int] = {}
     out = list(scored)
     for i, (span, ranking) in enumerate(zip(spans, scored)):
-        gid = waters.get(span.norm)
+        if not ranking:
+            continue
+        if span.qualifier in ("riverside", "water") and ranking[0][1].place.kind == "water body":
+            settled[span.norm] = ranking[0][1].place.geonameid
+        elif "wire_dateline" in span.cues:
+            major = _best_known(ranking)
+            out[i] = best_first(ranking, major)
+            settled[span.norm] = major
+    if not settled:
+        return out
+    for i, (span, ranking) in enumerate(zip(spans, out)):
+        gid = settled.get(span.norm)
         if span.qualifier is None and gid is not None and len(ranking) > 1 \
                 and any(c.place.geonameid == gid for _, c in ranking):
             out[i] = best_first(ranking, gid)
     return out
+
+
+def _best_known(ranking: Ranking) -> int:
+    """The geonameid of the most important place of the ranking, or of the most important that bears
+    the name as its own where it is about as important (:attr:`Policy.own_name_margin`): "NEW DELHI"
+    is New Delhi, not Delhi, which counts more people and is also known so."""
+    major = max((c for _, c in ranking), key=lambda c: c.place.importance)   # (the first of the most important)
+    own = [c for _, c in ranking if c.kind in OWN_KINDS or bears_name(c, short_forms=False)]
+    named = max(own, key=lambda c: c.place.importance) if own else major
+    return (named if named.place.importance >= major.place.importance - POLICY.own_name_margin else major).place.geonameid
 
 
 def lists_agree(text: str, spans: list[Span], scored: list[Ranking],

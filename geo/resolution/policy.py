@@ -35,6 +35,9 @@ class Policy:
                                         #: ("Panama" is the country, not Panamá its capital nor Panamá province)
     district_namesake: float = 0.25     #: a district holding a town of its name yields to the town ("Ramallah", not
                                         #: Ramallah governorate, whose summed people weigh more)
+    state_namesake: float = 0.3         #: a small town named after a first-level division of its country, outside it,
+                                        #: yields to the division ("Florida" the state, not Florida, New York)...
+    state_namesake_population: int = 100_000  #: ... "small": under this many people
     big_city_namesake: float = 0.25     #: a state that shares its name with a city of millions in it yields to it ("New York")...
     big_city_population: int = 1_000_000  #: ... "of millions": this many people
 
@@ -91,6 +94,10 @@ class Policy:
 
     demonym_window_chars: int = 60      #: an island's town stands in for an island the gazetteer lacks where the article
                                         #: names its country, or its demonym stands within this many characters
+
+    own_name_margin: float = 0.1        #: a wire service's dateline of a town alone ("GENEVA (Reuters) -") is its
+                                        #: best-known place: the most important, or one this much less important
+                                        #: that bears the name as its own ("NEW DELHI": New Delhi, not Delhi)
 
     # -- the confidence reported
     temperature: float = 0.12           #: softmax temperature over candidate scores (the winner's share)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF
-from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, waters_settle_names
+from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, wording_settles_names
 from geo.resolution.context import ArticleContext, Containers, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
@@ -247,7 +247,7 @@ class Resolver:
         local = _local_points(spans, scored, POLICY.near_span_chars)
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local), scoring)
         scored = bare_names_are_towns(spans, scored)
-        scored = waters_settle_names(spans, scored)
+        scored = wording_settles_names(spans, scored)
         scored = lists_agree(text, spans, scored, kept, containers.boxes)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))

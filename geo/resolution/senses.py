@@ -155,6 +155,22 @@ def _countries_first(ranked: Sequence[Candidate], bases: list[float]) -> None:
             bases[k] -= POLICY.country_namesake
 
 
+def _states_before_towns(ranked: Sequence[Candidate], bases: list[float]) -> None:
+    """A first-level division's own name means the division before a small town elsewhere in its
+    country named after it ("Florida" the state, not Florida, New York, which the story's New York
+    would favour): such a town, of under :attr:`Policy.state_namesake_population`, takes
+    :attr:`Policy.state_namesake` less. A town in the division is left to the seat rules; a
+    container still binds ("Florida, N.Y.")."""
+    states = [c.place for c in ranked if c.place.feature_code == "ADM1" and c.kind in OWN_KINDS]
+    if not states:
+        return
+    for k, c in enumerate(ranked):
+        p = c.place
+        if p.feature_class == "P" and p.population < POLICY.state_namesake_population \
+                and any(s.country_code == p.country_code and p.admin1_code != s.admin1_code for s in states):
+            bases[k] -= POLICY.state_namesake
+
+
 _DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 
 
@@ -263,6 +279,7 @@ class _Senses:
             _countries_first(ranked, bases)
         if qualifier is None and towns:
             _towns_before_districts(ranked, bases)
+            _states_before_towns(ranked, bases)
         #: each candidate's score before the article is read (_prior_score, then what the others take from it)
         self.bases: tuple[float, ...] = tuple(bases)
 
