@@ -304,3 +304,15 @@ def test_a_states_name_is_the_state_before_a_small_town_elsewhere_named_after_it
             "and Georgia, signed a letter. Officials in New York and Chicago said shelters were full.")
     found = mentions(pipeline, text)
     assert (found["Florida"], found["Georgia"]) == (4155751, 4197000)   # the states: not Florida, New York, nor the country
+
+
+def test_a_village_once_named_like_a_city_takes_no_home_region_bonus(gaz):
+    # Miamitown, Ohio is known as "Miami" only as a former name, which Miami, Florida bears as its own:
+    # an Ohio story's home region does not lift it over Miami (Sidon, of 160,000, keeps "Saida")
+    from geo.resolution.resolver import Resolver
+
+    senses = Resolver(gaz)._find("miami", (), "exact", None)
+    eligible = {c.place.name: ok for c, ok in zip(senses.ranked, senses.home_eligible)}
+    assert eligible["Miamitown"] is False and eligible["Miami"] is True
+    senses = Resolver(gaz)._find("saida", (), "exact", None)
+    assert all(ok for c, ok in zip(senses.ranked, senses.home_eligible) if c.place.name == "Sidon")

@@ -286,6 +286,9 @@ class _Senses:
         # (the names of the facts below are set after the loop, with what they say)
         countries, countries_with_region, regions, holders, home_eligible, positions, located = [], [], [], [], [], [], []
         rival_countries = country_count >= 2
+        # an important place bears the name as its own: a village known by it only as another name
+        # (Miamitown, once "Miami") takes no home-region bonus against it (Miami, Florida)
+        prominent_owner = any(c.kind in OWN_KINDS and c.place.importance >= POLICY.telling_importance for c in ranked)
         world_namesake_population = POLICY.world_namesake_population
         for k, (c, a) in enumerate(zip(ranked, alone)):
             p = c.place
@@ -297,8 +300,10 @@ class _Senses:
             holders.append(f"{p.country_code}.{p.admin1_code}" if p.feature_code == "ADM1" and c.kind in _STATE_NAME_KINDS
                            and norm in (normalize_name(p.name), normalize_name(p.asciiname))
                            and (p.country_code, p.admin1_code) not in yielding else None)
-            home_eligible.append(p.feature_class != "P" or p.population >= POLICY.home_region_min_population
-                                 or p.feature_code.startswith(("PPLA", "PPLC")))
+            home_eligible.append((p.feature_class != "P" or p.population >= POLICY.home_region_min_population
+                                  or p.feature_code.startswith(("PPLA", "PPLC")))
+                                 and not (prominent_owner and c.kind == "alternate" and p.population < POLICY.renamed_village_population
+                                          and not bears_name(c, short_forms=True)))
             if not a:
                 positions.append(k)
                 at = ranked[seats[k] if seats[k] is not None else k].place
@@ -338,7 +343,8 @@ class _Senses:
             self.holders = tuple(held.get(c.place.country_code) if c.place.is_country and holder is None else holder
                                  for c, holder in zip(ranked, self.holders))
         #: whether each candidate may take the home-region bonus: not a village GeoNames knows no
-        #: one in (in a country held in full, every village is a namesake of a city somewhere)
+        #: one in (in a country held in full, every village is a namesake of a city somewhere), nor a
+        #: village known by the name only as another's where an important place bears it as its own
         self.home_eligible: tuple[bool, ...] = tuple(home_eligible)
         #: whether the name is also an important place's (a village then takes no nearness bonus against it)
         self.prominent_namesake: bool = not all(home_eligible) and any(
