@@ -303,7 +303,7 @@ class _Senses:
             home_eligible.append((p.feature_class != "P" or p.population >= POLICY.home_region_min_population
                                   or p.feature_code.startswith(("PPLA", "PPLC")))
                                  and not (prominent_owner and c.kind == "alternate" and p.population < POLICY.renamed_village_population
-                                          and not bears_name(c, short_forms=True)))
+                                          and not is_spelling_variant(c.name, p.name)))
             if not a:
                 positions.append(k)
                 at = ranked[seats[k] if seats[k] is not None else k].place
