@@ -326,3 +326,15 @@ def test_a_short_form_of_a_villages_name_is_no_own_name_against_a_capital(gaz):
     senses = Resolver(gaz)._find("santiago", (), "exact", None)
     eligible = {c.place.name: ok for c, ok in zip(senses.ranked, senses.home_eligible)}
     assert eligible["Santiago Vázquez"] is False and eligible["Santiago"] is True
+
+
+def test_a_towns_kind_in_lower_case_is_no_part_of_its_name(pipeline):
+    # "Valencia city" is Valencia (the Philippines' Valencia City is another place); Spain's context
+    text = "The mayor of Paiporta, the town south of Valencia city in Spain, said 45 residents died in the floods."
+    found = mentions(pipeline, text)
+    assert found["Valencia city"] == 2509954
+
+
+def test_prefectures_listed(pipeline):
+    found = mentions(pipeline, "TOKYO (Reuters) - Shaking was also felt in Niigata and Toyama prefectures, and in Osaka.")
+    assert (found["Niigata"], found["Toyama prefectures"]) == (1855429, 1849872)   # the prefectures, not their capitals

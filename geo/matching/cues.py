@@ -12,7 +12,7 @@ from geo.matching.words import Words, _QUOTE_CLOSE, _Word, _norm_word, word_freq
 #: Words after a name that make it a division, a river... (normalized) -> kind of place.
 QUALIFIERS = {
     "region": "division", "oblast": "division", "province": "division", "republic": "division",
-    "krai": "division", "kray": "division", "governorate": "division", "state": "division",
+    "krai": "division", "kray": "division", "governorate": "division", "state": "division", "prefecture": "division",
     "district": "district", "raion": "district", "rayon": "district", "county": "district",
     "river": "river", "lake": "water", "sea": "water",
     "city": "settlement", "town": "settlement", "village": "settlement",
@@ -21,7 +21,8 @@ QUALIFIERS = {
 #: (Not "districts": "the Balaklia and Izyum districts" reads as the towns' surroundings, as the
 #: reference gold has it.)
 PLURAL_QUALIFIERS = {
-    "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "rivers": "river",
+    "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "prefectures": "division",
+    "rivers": "river",
     "states": "division", "counties": "district",
 }
 QUALIFIERS.update(PLURAL_QUALIFIERS)

@@ -199,6 +199,10 @@ class NameMatcher:
                     # every district of Pokrovsk's too (Pokrovsk Raion, in Donetsk): the name without
                     # its kind is read as well, and the places and the text choose
                     span.variants = (*span.variants, norm.rsplit(" ", 1)[0])
+                elif span.qualifier == "settlement" and span.text.endswith(tail):
+                    # a town's kind in lower case is no part of its name: "Valencia city" is Valencia
+                    # (not the Philippines' Valencia City), "London city council" London's
+                    span.norm, span.method = norm.rsplit(" ", 1)[0], "qualified"
                 return span, last
         q = ws.next_word(last)
         if q is not None and q.norm in PLURAL_QUALIFIERS and not _LISTED_BEFORE.search(ws.text, max(0, span.start - 40), span.start):
