@@ -338,3 +338,27 @@ def test_a_towns_kind_in_lower_case_is_no_part_of_its_name(pipeline):
 def test_prefectures_listed(pipeline):
     found = mentions(pipeline, "TOKYO (Reuters) - Shaking was also felt in Niigata and Toyama prefectures, and in Osaka.")
     assert (found["Niigata"], found["Toyama prefectures"]) == (1855429, 1849872)   # the prefectures, not their capitals
+
+
+def test_names_of_common_words_the_text_says_are_places(pipeline):
+    # "Cameron", "Port Arthur", "Sake" are common English words: a kind the text gives, a parish, a
+    # head of places' names ("Port") and a territory say a place is meant
+    text = ("LAKE CHARLES, La. (AP) — Hurricane Laura pushed seawater across Cameron Parish and made landfall "
+            "near the small town of Cameron. Texas officials said Beaumont and Port Arthur were spared.")
+    found = mentions(pipeline, text)
+    assert (found["Cameron Parish"], found["Cameron"], found["Port Arthur"]) == (4318690, 4318695, 4720039)
+    found = mentions(pipeline, "GOMA, Congo (AP) — Artillery fire was heard from Sake, a town about 25 kilometers west of Goma.")
+    assert found["Sake"] == 205970
+    found = mentions(pipeline, "ABUJA, Nigeria (AP) — Counting was under way across all 36 states and the Federal Capital Territory.")
+    assert found["Federal Capital Territory"] == 2352776
+
+
+def test_a_sentence_opening_in_is_no_postal_code(pipeline):
+    # "In" is Indiana's postal code only after "Town, ": "In County Durham" is County Durham
+    found = mentions(pipeline, "In County Durham, a man died after his car was swept away near Barnard Castle.")
+    assert found["County Durham"] == 2650629
+
+
+def test_the_last_name_after_in_nearby_is_no_speaker(pipeline):
+    found = mentions(pipeline, "SPRINGFIELD, Ohio (AP) — Officials in nearby Dayton and Urbana said they had received threats.")
+    assert found["Urbana"] == 5174897

@@ -222,9 +222,10 @@ class Gazetteer:
                                  "rebuild it with `geo gazetteer build`") from None
 
     def named_importance(self, norm: str) -> float:
-        """The importance of the most important place whose own name (not an alternate) is ``norm``."""
+        """The importance of the most important place whose own name (not an alternate) is ``norm``
+        (not a postal code either: "In" is no name of Indiana's but after "Gary, ")."""
         rows = self._query("SELECT MAX(p.importance) FROM names n JOIN places p ON p.geonameid = n.geonameid "
-                           "WHERE n.norm = ? AND n.kind NOT IN ('alternate', 'demonym', 'stem')", (norm,))
+                           "WHERE n.norm = ? AND n.kind NOT IN ('alternate', 'demonym', 'stem', 'postal')", (norm,))
         return rows[0][0] or 0.0
 
     def names_of_kind(self, kind: str) -> dict[str, set[str]]:

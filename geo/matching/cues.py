@@ -13,7 +13,8 @@ from geo.matching.words import Words, _QUOTE_CLOSE, _Word, _norm_word, word_freq
 QUALIFIERS = {
     "region": "division", "oblast": "division", "province": "division", "republic": "division",
     "krai": "division", "kray": "division", "governorate": "division", "state": "division", "prefecture": "division",
-    "district": "district", "raion": "district", "rayon": "district", "county": "district",
+    "district": "district", "raion": "district", "rayon": "district", "county": "district", "parish": "district",
+    "territory": "division",
     "river": "river", "lake": "water", "sea": "water",
     "city": "settlement", "town": "settlement", "village": "settlement",
 }
@@ -158,7 +159,7 @@ _COMMA_CAPITAL_AFTER = re.compile(r",\s+[A-Z]")
 _SENTENCE_BEFORE_PREV = re.compile(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$")
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 # "in Dublin, Columbus and ": the last name of a list of places after "in" is no speaker.
-_IN_LIST_BEFORE = re.compile(r"\bin\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
+_IN_LIST_BEFORE = re.compile(r"\bin\s+(?:[a-z]+\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
 

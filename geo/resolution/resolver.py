@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
-from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, STRONG_COMMON_ZIPF
+from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
 from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, wording_settles_names
 from geo.resolution.context import ArticleContext, Containers, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
@@ -179,7 +179,10 @@ class Resolver:
         needs_country = False
         if "dateline" not in cues and span.method == "exact":
             zipf = senses.zipf
-            if zipf >= COMMON_WORD_ZIPF and not _proper_with_kind(span):
+            if zipf >= COMMON_WORD_ZIPF and not _proper_with_kind(span) and not _PLACE_HEAD.match(span.text) \
+                    and not (span.qualifier in ("settlement", "island") and span.text.rsplit(None, 1)[-1].lower() not in QUALIFIERS):
+                # (a kind the text gives, "the small town of Cameron", "Sake, a town west of Goma", or a
+                # head of places' names, "Port Arthur", "Fort Worth", says a place is meant)
                 # "We", "But", "March", "Police": only an important place known by that very name
                 # survives (Washington, Paris); a division named like a word ("Texas", but also
                 # Kuwait's "Capital") only in an article about its country.
@@ -373,6 +376,11 @@ def _own(c: Candidate) -> bool:
 
 
 _PERSON = "the article uses this name for a person"
+
+
+#: Words that begin places' names, capitalized before another capitalized word: "Port Arthur",
+#: "Fort Bragg", "Mount Vernon", "Cape Town", "Saint Paul", "San Bernardino".
+_PLACE_HEAD = re.compile(r"(?:Port|Fort|Ft\.|Mount|Mt\.|Cape|Saint|St\.|San|Santa)\s+[A-Z]")
 
 
 def _proper_with_kind(span: Span) -> bool:
