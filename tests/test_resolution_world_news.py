@@ -362,3 +362,12 @@ def test_a_sentence_opening_in_is_no_postal_code(pipeline):
 def test_the_last_name_after_in_nearby_is_no_speaker(pipeline):
     found = mentions(pipeline, "SPRINGFIELD, Ohio (AP) — Officials in nearby Dayton and Urbana said they had received threats.")
     assert found["Urbana"] == 5174897
+
+
+def test_a_datelines_town_is_the_towns_bare_name_too(pipeline):
+    # the story's La Plata lies in Buenos Aires province, which would take the bare name; the dateline
+    # says the story's Buenos Aires is the city
+    text = ("BUENOS AIRES, Argentina (Reuters) - Tens of thousands marched in Buenos Aires and other cities "
+            "on Wednesday, including La Plata, Rosario and Córdoba, against cuts to university funding.")
+    found = mentions(pipeline, text)
+    assert found["Buenos Aires"] == 3435910

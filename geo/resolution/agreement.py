@@ -37,9 +37,11 @@ def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranki
 def wording_settles_names(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
     """Where one mention of a name is settled by its wording, its bare mentions are that place too:
     a sea or ocean ("in the Atlantic" makes "the tropical Atlantic" and "Atlantic hurricane season"
-    the ocean, not Atlantic, Iowa), and a wire service's dateline of a town alone ("GENEVA (Reuters)
-    -"), which is the best-known town of the name (:func:`_best_known`: Genève, though the story
-    names the United States and Geneva, Illinois). Rivers are left alone: "the Dnipro" and the city of Dnipro are told apart
+    the ocean, not Atlantic, Iowa), and a dateline, the story's town ("BUENOS AIRES, Argentina
+    (Reuters) - ... marched in Buenos Aires": the city, not the province that holds the story's La
+    Plata); a wire service's dateline of a town alone ("GENEVA (Reuters) -") is the best-known town
+    of the name (:func:`_best_known`: Genève, though the story names the United States and Geneva,
+    Illinois). Rivers are left alone: "the Dnipro" and the city of Dnipro are told apart
     mention by mention."""
     settled: dict[str, int] = {}
     out = list(scored)
@@ -52,6 +54,8 @@ def wording_settles_names(spans: list[Span], scored: list[Ranking]) -> list[Rank
             major = _best_known(ranking)
             out[i] = best_first(ranking, major)
             settled[span.norm] = major
+        elif "dateline" in span.cues and span.qualifier == "settlement":
+            settled[span.norm] = ranking[0][1].place.geonameid
     if not settled:
         return out
     for i, (span, ranking) in enumerate(zip(spans, out)):
