@@ -269,3 +269,9 @@ def test_demonyms_of_nations_within_a_country(gaz):
     # looked up for annotated spans only: "English" is England (not English, Indiana), "Welsh" Wales
     for demonym, geonameid in [("English", 6269131), ("Welsh", 2634895), ("Scottish", 2638360)]:
         assert any(c.kind == "demonym" and c.place.geonameid == geonameid for c in gaz.candidates(demonym.lower()))
+
+
+def test_names_written_after_a_lower_case_the_and_provinces_called_pradesh(gaz):
+    # "the Scottish Borders" (GeoNames: The Scottish Borders); Nepal's "Karnali Province" (Karnali Pradesh)
+    assert 2655192 in {c.place.geonameid for c in gaz.candidates("scottish borders")}
+    assert {c.place.geonameid for c in gaz.candidates("karnali") if c.kind == "stem"} == {12095452}

@@ -1,7 +1,9 @@
 """Names the build derives from the files' own: a division's name without its kind ("Kharkiv" for
-Kharkiv Oblast) or by its centre town ("Kupiansk" for Kupianska Miskrada), a demonym's plural ("Palestinians"), a name without the definite article English news
-drops ("Qamishli" for Al Qamishli), and a name's inner article as news romanizes it ("Deir al Balah" for
-Dayr al Balaḩ, also known as "Deir el Balah"). Each adds to the build's name index (``names.add(name, id, kind)``)."""
+Kharkiv Oblast) or by its centre town ("Kupiansk" for Kupianska Miskrada), a demonym's plural
+("Palestinians"), a name without the definite article English news drops ("Qamishli" for Al
+Qamishli, "Scottish Borders" for The Scottish Borders), and a name's inner article as news romanizes
+it ("Deir al Balah" for Dayr al Balaḩ, also known as "Deir el Balah"). Each adds to the build's name
+index (``names.add(name, id, kind)``)."""
 from __future__ import annotations
 
 import re
@@ -112,6 +114,17 @@ def _names_with_articles(places, names, countries: list[CountryInfo], articles: 
         if place is not None and place.country_code in by_country and kind not in ("abbrev", "demonym", "postal"):
             out.append((norm, gid, kind, by_country[place.country_code]))
     return out
+
+
+def add_names_without_the(names) -> None:
+    """Index "Scottish Borders" for "The Scottish Borders": English writes "the" in lower case before
+    such a name, so the capitalized words are the rest. Only where two words or more remain ("The
+    Hague" and "The Valley" stay whole: "Valley" is a word)."""
+    found = [(name[4:], gid, kind) for (norm, gid), (_, kind, name) in names.entries.items()
+             if norm.startswith("the ") and norm.count(" ") >= 2 and name[:4].lower() == "the "
+             and kind in ("official", "ascii", "alternate", "everyday")]
+    for rest, gid, kind in found:
+        names.add(rest, gid, kind)
 
 
 def add_articleless_names(places, names, countries: list[CountryInfo], articles: dict[str, list[str]]) -> None:
