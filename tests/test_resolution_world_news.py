@@ -371,3 +371,11 @@ def test_a_datelines_town_is_the_towns_bare_name_too(pipeline):
             "on Wednesday, including La Plata, Rosario and Córdoba, against cuts to university funding.")
     found = mentions(pipeline, text)
     assert found["Buenos Aires"] == 3435910
+
+
+def test_of_and_to_do_not_make_another_languages_name_a_place(pipeline):
+    # "Hamas" is Hamm's name in some language; "of", "to" and "the" before it say nothing of a place
+    text = ("DEIR AL-BALAH, Gaza Strip (AP) — The ministry, part of the Hamas-run government, said talks in "
+            "Cairo had stalled. The armed wing of Hamas said it fired rockets at Ashkelon.")
+    found = mentions(pipeline, text)
+    assert found.get("Hamas") is None and found["Cairo"] == 360630

@@ -80,7 +80,8 @@ class Policy:
     state_named: float = 0.8            #: a state or province this important, known by a name that is a less common
                                         #: word (Maine), is a place wherever it stands
     other_names_prior: float = 0.6      #: below this, a place known here only by another's name needs a place context
-    foreign_exonym_importance: float = 0.9  #: below this, another language's name in an article about elsewhere is no place
+    foreign_exonym_importance: float = 0.85  #: below this, another language's name in an article about elsewhere is no
+                                        #: place ("New York", New York City's, of 0.87, still is)
     confidence_base: float = 0.55       #: detection confidence: this, ...
     confidence_per_prior: float = 0.5   #: ... plus this times the best importance, ...
     confidence_positive: float = 0.2    #: ... plus this with a place cue (at most 1)

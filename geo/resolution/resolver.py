@@ -42,6 +42,8 @@ _CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:" + _POSITION_WORD + r"|(?:\w+-)?(?:held|occupied|controlled|annexed)\s+)?")
 _OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 _QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
+# A preposition of location before a name ("in Hamm", "near the Oskil"): unlike "of", "to", "from".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|across|into|inside|through|towards?|beyond)\s+(?:the\s+)?$", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+")
 # A list going on after a name: "... New York and Boston", "..., New York, and Boston".
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'.-]*+(?:\s+(?-i:[A-Z])[\w’'.-]*+)?+(?!\s*,\s*(?-i:[A-Z]))")
@@ -260,7 +262,7 @@ class Resolver:
             if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
             if ok and not gold_spans and ranking[0][1].kind == "alternate" \
-                    and _foreign_exonym(span, ranking[0][1], context2):   # (its cheapest test first)
+                    and _foreign_exonym(text, span, ranking[0][1], context2):   # (its cheapest test first)
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
             if ok and not gold_spans and span.method.startswith("fuzzy") \
                     and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm, spelled):
@@ -470,13 +472,20 @@ def _counties_and_towns(spans: list[Span], senses: list[_Senses], decisions: lis
     return {start: frozenset(ids) for start, ids in out.items()}
 
 
-def _foreign_exonym(span: Span, winner: Candidate, context: ArticleContext) -> bool:
+def _foreign_exonym(text: str, span: Span, winner: Candidate, context: ArticleContext) -> bool:
     """"Hamas" is Hamm's name in some language: an alternate name of a place in a country the
-    article never names, with nothing around it saying a place is meant, is not taken as that place."""
+    article never names, with nothing around it saying a place is meant, is not taken as that place.
+    "of", "to", "from" say little ("the armed wing of Hamas", "support to Hamas"): only a preposition
+    of location does ("in", "near", "at"...)."""
     p = winner.place
-    return (winner.kind == "alternate" and span.method == "exact" and p.importance < POLICY.foreign_exonym_importance
+    if not (winner.kind == "alternate" and span.method == "exact" and p.importance < POLICY.foreign_exonym_importance
             and not p.is_country and not context.names_country_besides(p.country_code, span.norm)
-            and not (set(span.cues) & POSITIVE_CUES) and span.qualifier is None)
+            and span.qualifier in (None, "riverside")):   # ("the Hamas-run government": no river either)
+        return False
+    cues = set(span.cues) & POSITIVE_CUES
+    if cues == {"place_preposition"}:
+        return not _LOCATIVE_BEFORE.search(text, max(0, span.start - 20), span.start)
+    return not cues
 
 
 def _mentions_by_name(spans: list[Span], kept: list[bool]) -> dict[str, list[int]]:
