@@ -19,6 +19,8 @@ True
 ('deir al zur', 'deir al zor')
 >>> skeleton("deir el zour", articles) == skeleton("deir ez zor", articles)
 True
+>>> translit_key("zinda jan") == translit_key("zindah jan")
+True
 """
 from __future__ import annotations
 
@@ -39,6 +41,9 @@ _REPLACEMENTS = [
     ("g", "h"), ("x", "ks"), ("q", "k"), ("ou", "u"),
 ]
 _DOUBLE = re.compile(r"(.)\1+")
+# A word's final h after a vowel, which Arabic and Persian romanizations write or drop (Zindah Jān /
+# "Zinda Jan", Raqqah / Raqqa, Hamah / Hama).
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _VOWELS = re.compile(r"(?<!^)(?<! )[aeiou]")
 
 
@@ -49,7 +54,7 @@ def translit_key(norm: str, articles: frozenset[str] = frozenset()) -> str:
     if articles and " " in norm:
         words = norm.split(" ")
         norm = " ".join("al" if w in articles and i < len(words) - 1 else w for i, w in enumerate(words))
-    s = _SUFFIX_SK.sub("sk", norm)
+    s = _SUFFIX_SK.sub("sk", _FINAL_H.sub("", norm))
     s = _SUFFIX_VKA.sub("vka", s)
     s = _SUFFIX_OVE.sub("v", s)
     for old, new in _REPLACEMENTS:

@@ -379,3 +379,11 @@ def test_of_and_to_do_not_make_another_languages_name_a_place(pipeline):
             "Cairo had stalled. The armed wing of Hamas said it fired rockets at Ashkelon.")
     found = mentions(pipeline, text)
     assert found.get("Hamas") is None and found["Cairo"] == 360630
+    # another romanization is no other language's name: "from Kupiansk" is Kupyansk, with no country named
+    assert mentions(pipeline, "A short report from Kupiansk.")["Kupiansk"] == 703656
+
+
+def test_a_final_h_and_a_common_word_beside_a_rare_one(pipeline):
+    # GeoNames writes Zindah Jān; reporters "Zinda Jan" (the final h dropped, and "Jan" is a common word)
+    found = mentions(pipeline, "HERAT, Afghanistan (AP) — Most of the dead were in Zinda Jan district, northwest of Herat.")
+    assert found["Zinda Jan district"] == 7053050

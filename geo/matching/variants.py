@@ -23,13 +23,24 @@ _CAPITALIZED_AFTER_FIRST = re.compile(r"[ \-][A-Z]")
 RARE_WORD_ZIPF = 3.0
 
 
+#: In a run of two or more words with a rare one ("Zinda Jan"), the other words may be this common
+#: ("Jan"), short of the plainest English ("the", "new", "city").
+RUN_WORD_ZIPF = 5.0
+
+
 @lru_cache(maxsize=100_000)
-def _rare_norm(run: str, heads: frozenset[str] = frozenset()) -> str | None:
+def _rare_norm(run: str, heads: frozenset[str] = frozenset(), mixed: bool = True) -> str | None:
     """The normalized form of a run of capitalized words, or None if it holds a common word (a name
-    particle, or a place name's generic head starting a run of two or more words, is none)."""
+    particle, or a place name's generic head starting a run of two or more words, is none). In a run
+    of two or more words that holds a rare word of four letters or more, a word is common only from
+    RUN_WORD_ZIPF: "Zinda Jan" (Zindah Jān) is a name, "Jan" alone is no misspelt place (only where
+    ``mixed``: a run that holds a known name, "Ukraine Zelensky", is held to the rare words)."""
     norm = _norm_word(run)
     parts = norm.split()
-    return None if any(word_frequency(part) >= RARE_WORD_ZIPF for k, part in enumerate(parts)
+    limit = RARE_WORD_ZIPF
+    if mixed and len(parts) > 1 and any(len(p) >= 4 and word_frequency(p) < RARE_WORD_ZIPF for p in parts if p not in NAME_PARTICLES):
+        limit = RUN_WORD_ZIPF
+    return None if any(word_frequency(part) >= limit for k, part in enumerate(parts)
                        if part not in NAME_PARTICLES and not (k == 0 and len(parts) > 1 and part in heads)) else norm
 
 
@@ -56,11 +67,11 @@ class VariantMatcher:
             if i is None or m.span() in exact:
                 continue
             run = m.group()
-            norm = _rare_norm(run, self.gazetteer.name_heads)
-            if norm is None:
-                continue  # English words and common names are not misspelt places
             k = bisect.bisect_left(starts, (m.start(), -1))
             inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
+            norm = _rare_norm(run, self.gazetteer.name_heads, not inside)
+            if norm is None:
+                continue  # English words and common names are not misspelt places
             if any(a < m.start() or b > m.end() or (a, b) == (m.start(), m.end()) for a, b in inside):
                 continue  # a known name covers it (a longer run may still hold "Velyki [Komyshuvakha]")
             if inside and " " not in run:

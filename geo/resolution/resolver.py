@@ -262,7 +262,7 @@ class Resolver:
             if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
             if ok and not gold_spans and ranking[0][1].kind == "alternate" \
-                    and _foreign_exonym(text, span, ranking[0][1], context2):   # (its cheapest test first)
+                    and _foreign_exonym(text, span, ranking[0][1], context2, self.gazetteer.transliterated_countries):
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
             if ok and not gold_spans and span.method.startswith("fuzzy") \
                     and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm, spelled):
@@ -472,7 +472,8 @@ def _counties_and_towns(spans: list[Span], senses: list[_Senses], decisions: lis
     return {start: frozenset(ids) for start, ids in out.items()}
 
 
-def _foreign_exonym(text: str, span: Span, winner: Candidate, context: ArticleContext) -> bool:
+def _foreign_exonym(text: str, span: Span, winner: Candidate, context: ArticleContext,
+                    transliterated: frozenset[str]) -> bool:
     """"Hamas" is Hamm's name in some language: an alternate name of a place in a country the
     article never names, with nothing around it saying a place is meant, is not taken as that place.
     "of", "to", "from" say little ("the armed wing of Hamas", "support to Hamas"): only a preposition
@@ -482,6 +483,8 @@ def _foreign_exonym(text: str, span: Span, winner: Candidate, context: ArticleCo
             and not p.is_country and not context.names_country_besides(p.country_code, span.norm)
             and span.qualifier in (None, "riverside")):   # ("the Hamas-run government": no river either)
         return False
+    if p.country_code in transliterated and bears_name(winner, short_forms=False):
+        return False   # "Kupiansk" spells Kupyansk as another romanization does: no other language's name
     cues = set(span.cues) & POSITIVE_CUES
     if cues == {"place_preposition"}:
         return not _LOCATIVE_BEFORE.search(text, max(0, span.start - 20), span.start)
