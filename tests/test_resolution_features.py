@@ -98,3 +98,10 @@ def test_a_sea_named_once_as_one_is_that_sea_throughout(pipeline):
     doc = pipeline.locate(Article("t.txt", text))
     assert {(m.start, m.feature_code) for m in doc.mentions if m.text == "Atlantic"} == {
         (text.index("Atlantic"), "OCN"), (text.index("tropical Atlantic") + 9, "OCN"), (text.index("the Atlantic") + 4, "OCN")}
+
+
+def test_the_before_a_name_prefers_a_region_to_a_division(pipeline):
+    # "the Sahel" is the region (curated), not Burkina Faso's Sahel province, though the story names
+    # Burkina Faso
+    doc = pipeline.locate(Article("t.txt", "JNIM, al Qaeda's affiliate in the Sahel, attacked Bamako, Mali, and towns in Burkina Faso."))
+    assert {m.text: m.feature_code for m in doc.mentions}["Sahel"] == "RGN"

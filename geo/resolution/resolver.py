@@ -30,6 +30,8 @@ _QUALIFIER_FITS = {
     "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"
     "island": lambda p: p.feature_code.startswith("ISL") or p.feature_code in ("PCLI", "ADM1", "ADM2"),
 }
+# Features "the" is written before, as before a river: regions, peninsulas, deserts, mountains, islands.
+_REGION_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "MT", "PLAT", "ISL", "ISLS", "VAL"})
 # What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
 # "X, a town in Y's Z".
 # (a word of position may come before the container: "X, a city in central Y", "X, eastern Y")
@@ -110,7 +112,12 @@ class Resolver:
                 # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
                 return self._enclosing_divisions(found)
             if qualifier == "riverside":
-                return found   # "the Kharkiv offensive": no river of the name, the name's places
+                # no river or sea of the name: "the Sahel", "the Atacama" are a region or a desert
+                # before a division of the name (Burkina Faso's Sahel region); "the Kharkiv offensive"
+                # has none: the name's places (and a region GeoNames counts for little, Crimea's
+                # beside its republic, is no better)
+                return [c for c in found if c.place.feature_code in _REGION_CODES
+                        and c.place.importance >= POLICY.weak_prior] or found
             if qualifier == "island":
                 # "the island of Rhodes", "Lampedusa, the Italian island": an island the gazetteer
                 # lacks is where its town of the name is (Ródos), not a division or feature of the name
