@@ -137,3 +137,11 @@ def test_a_determiner_starting_a_sentence_is_no_part_of_the_name(gaz):
     document = Pipeline(gaz, check_claims=False).locate(Article("t.txt", text))
     assert [m.start for m in document.mentions if m.text == "Gainesville"] == [text.index("Gainesville business")]
     assert [m.text for m in document.modifiers] == ["Georgia"]
+
+
+def test_a_name_ends_on_a_capitalized_word(gaz):
+    # GeoNames knows Panama City as "Panama by" (Danish): "crossing Panama by bus" names Panama alone
+    from geo.matching import NameMatcher
+
+    spans = NameMatcher(gaz).find("After crossing Panama by bus, most migrants continue through Costa Rica.")
+    assert [s.text for s in spans] == ["Panama", "Costa Rica"]

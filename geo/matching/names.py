@@ -170,7 +170,9 @@ class NameMatcher:
                 if not any(facts):
                     self._no_name.add(key)
             is_name, dotted, longer, longer_dotted = facts
-            if is_name:
+            if is_name and (n == 0 or not w.text.islower()):
+                # (a name ends on a capitalized word: "Panama by bus" is no Danish "Panama by";
+                # lower-case words stand inside names only, "Rostov-on-Don", "Trinidad and Tobago")
                 best = (w, key)
             if dotted and text[w.end: w.end + 1] == ".":
                 best = (w, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
