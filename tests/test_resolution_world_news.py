@@ -387,3 +387,8 @@ def test_a_final_h_and_a_common_word_beside_a_rare_one(pipeline):
     # GeoNames writes Zindah Jān; reporters "Zinda Jan" (the final h dropped, and "Jan" is a common word)
     found = mentions(pipeline, "HERAT, Afghanistan (AP) — Most of the dead were in Zinda Jan district, northwest of Herat.")
     assert found["Zinda Jan district"] == 7053050
+
+
+def test_a_word_of_direction_before_a_noun_is_no_place(pipeline):
+    found = mentions(pipeline, "KIGALI, Rwanda (AP) — Western countries called on Rwanda to withdraw its troops from Goma.")
+    assert found.get("Western") is None and found["Goma"] == 216281

@@ -30,6 +30,9 @@ _QUALIFIER_FITS = {
     "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"
     "island": lambda p: p.feature_code.startswith("ISL") or p.feature_code in ("PCLI", "ADM1", "ADM2"),
 }
+# Adjectives of direction: alone before a lower-case word ("Western countries") they name no place.
+_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                                 "northwestern", "southeastern", "southwestern"})
 # Features "the" is written before, as before a river: regions, peninsulas, deserts, mountains, islands.
 _REGION_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "MT", "PLAT", "ISL", "ISLS", "VAL"})
 # What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
@@ -170,6 +173,9 @@ class Resolver:
             # "Somali leaders", "Russian forces": a country's people, not a place of that name
             # (the Somali Region of Ethiopia)
             return Detection(False, reason="a country's demonym before a noun, not a place")
+        if "lower_after" in cues and qualifier is None and span.norm in _COMPASS_ADJECTIVES:
+            # "Western countries", "Eastern officials": an adjective, not Rwanda's Western Province
+            return Detection(False, reason="a word of direction before a noun, not a place")
         if "quoted_title" in cues and qualifier is None:
             return Detection(False, reason="context makes it a title, not a place")
         body = next((cue for cue in _BODY_CUES if cue in cues), None) if qualifier is None else None
