@@ -147,7 +147,7 @@ class Words:
     ('near', 'edge')
     """
 
-    __slots__ = ("text", "capitalized", "_index", "_next", "_quotes", "_titles")
+    __slots__ = ("text", "capitalized", "_index", "_next", "_quotes", "_titles", "title_lines")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -175,6 +175,8 @@ class Words:
         self._next: dict[int, _Word | None] = {}
         self._quotes: list[int] | None = None
         self._titles: dict[int, bool] = {}
+        #: where a line starts -> whether it is a title-case line (filled by geo.matching.cues)
+        self.title_lines: dict[int, bool] = {}
 
     def quote_opens(self) -> list[int]:
         """Where the text has a character that may open a quotation, in order (found once per text)."""
@@ -257,9 +259,10 @@ class Words:
         # Two shortcuts for the usual cases, then the window tokenized. A lower-case word, then no letters:
         plain = _PLAIN_BEFORE_REVERSED.match(reversed_before)
         if plain is not None and (lo == 0 or plain.end() <= len(reversed_before) - 2):  # (the window cut no word)
-            word_start, word_end = start - plain.end(1), start - plain.start(1)
+            at, to = plain.span(1)
+            word_start, word_end = start - to, start - at
             token = text[word_start: word_end]
-            return _make(_Word, (word_start, word_end, token, _norm_word(token), word_end, ()))
+            return _make(_Word, (word_start, word_end, token, token, word_end, ()))   # (a-z alone: its own normal form)
         # A capitalized word, then no letters: the capitalized word before this one.
         k = (self._index or self.positions()).get(start)
         if k:
