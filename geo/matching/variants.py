@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from typing import TYPE_CHECKING
-from functools import lru_cache
 
 from geo.document import Span
 from geo.matching.cues import NAME_PARTICLES, QUALIFIERS, context_cues
@@ -21,9 +20,10 @@ _VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-](?:(?:" + "|".join(sorted(NAME
                           r"[A-Z][^\W\d_]+){0,2}")
 _CAPITALIZED_AFTER_FIRST = re.compile(r"[ \-][A-Z]")
 RARE_WORD_ZIPF = 3.0
+_UNSEEN = object()
+_RARE_NORMS_KEPT = 100_000
 
 
-@lru_cache(maxsize=100_000)
 def _rare_norm(run: str, heads: frozenset[str] = frozenset()) -> str | None:
     """The normalized form of a run of capitalized words, or None if it holds a common word (a name
     particle, or a place name's generic head starting a run of two or more words, is none)."""
@@ -40,6 +40,8 @@ class VariantMatcher:
         self.gazetteer = gazetteer
         self.matcher = matcher
         self.fuzzy = FuzzyNames(gazetteer)   # (its index is the gazetteer's: nothing to build)
+        # run -> _rare_norm(run, the gazetteer's name heads): by the run alone (no key holding the heads' set)
+        self._rare_norms: dict[str, str | None] = {}
 
     def find(self, text: str, known: list[Span]) -> list[Span]:
         """Spans for unknown names in a place context: Kendrashevka -> kindrashivka (fuzzy)."""
@@ -51,12 +53,17 @@ class VariantMatcher:
         caps = ws.capitalized
         out = []
         positions = ws.positions()
+        rare_norms = self._rare_norms
         for m in _VARIANT_RUN.finditer(text):
             i = positions.get(m.start())
             if i is None or m.span() in exact:
                 continue
             run = m.group()
-            norm = _rare_norm(run, self.gazetteer.name_heads)
+            norm = rare_norms.get(run, _UNSEEN)
+            if norm is _UNSEEN:
+                if len(rare_norms) > _RARE_NORMS_KEPT:
+                    rare_norms.clear()
+                norm = rare_norms[run] = _rare_norm(run, self.gazetteer.name_heads)
             if norm is None:
                 continue  # English words and common names are not misspelt places
             k = bisect.bisect_left(starts, (m.start(), -1))
