@@ -49,7 +49,9 @@ def _plain_word_zipf(word: str) -> float:
     from wordfreq import freq_to_zipf, get_frequency_dict, zipf_to_freq
 
     minimum = zipf_to_freq(0.0)
-    table_freq = get_frequency_dict("en").get(word)
+    # (the arguments as wordfreq's own look-ups pass them, "best" too: its cache then holds one table,
+    # built once, not a second one on the first word that goes through zipf_frequency)
+    table_freq = get_frequency_dict("en", "best").get(word)
     if table_freq is None:
         freq = minimum
     else:   # (as wordfreq combines the frequencies of a word's tokens, then rounds to 3 significant digits)
