@@ -245,8 +245,9 @@ class Words:
                 k = (self._index or self.positions()).get(start)
                 if k is not None:
                     found = self.capitalized[k]
-                elif token.islower() and _without_possessive(token) == token:
-                    found = _make(_Word, (start, m.end(), token, _norm_word(token), m.end(), ()))  # a plain word
+                elif token.islower() and not (len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES):
+                    end = start + len(token)   # (a plain word, no possessive 's: _without_possessive leaves it)
+                    found = _make(_Word, (start, end, token, _norm_word(token), end, ()))
                 else:
                     found = _pieces(start, token, m.end())[0]
             self._next[word.token_end] = found

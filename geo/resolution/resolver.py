@@ -37,6 +37,7 @@ _CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:
 # possessive, at most one word of position or control between
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+"
                              r"|(?:\w+-)?(?:held|occupied|controlled|annexed)\s+)?")
+_POSSESSIVE_STARTS = ("’s", "'s")   # (how every possessive gap starts: tested before the regex)
 _OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 _QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
 # A list going on after a name: "... New York and Boston", "..., New York, and Boston".
@@ -281,7 +282,8 @@ class Resolver:
         found = Containers()
         out, stated = found.boxes, found.stated
         for i, span in enumerate(spans):
-            if i + 1 < len(spans) and senses[i].cands and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
+            if i + 1 < len(spans) and text.startswith(_POSSESSIVE_STARTS, span.end) and senses[i].cands \
+                    and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
                 # "Russia's Belgorod region", "Iraq's Kurdistan region", "Syria's northwestern Idlib province"
                 box = _container_of(senses[i + 1], senses[i].cands)
                 if box is not None:
