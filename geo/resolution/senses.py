@@ -146,6 +146,14 @@ class _Senses:
     and what detection and scoring ask of them, worked out once. The resolver keeps one per name:
     a name recurs across articles, and each article asks for its senses several times."""
 
+    # (Slots: more attributes than an instance's shared-key table holds would give every name a
+    # dict of its own, slower to read in the scoring loops and one more object for the collector.)
+    __slots__ = ("norm", "qualifier", "cands", "detections", "demonym", "own_region", "prior", "named",
+                 "named_countryless", "named_state", "zipf", "only_other_names", "ids", "distinct_places", "towns",
+                 "counties", "ranked", "alone", "bases", "countries", "countries_with_region", "any_country_with_region",
+                 "regions", "holders", "home_eligible", "prominent_namesake", "any_holder", "prior_ranking",
+                 "only_ranking", "positions", "located", "distances")
+
     def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, demonym: bool = False) -> None:
         # (Most names are seen once, and a name's first span builds this: each fact is gathered in
         # one loop over the candidates, not in a pass of its own: ~30 generators over 3-4 candidates
