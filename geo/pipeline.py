@@ -87,6 +87,8 @@ class Pipeline:
     def spans(self, text: str) -> list[Span]:
         exact = self.matcher.find(text)
         variants = self.variants.find(text, exact)
+        if not variants:
+            return exact   # (found in the order of the text: nothing to replace or merge)
         # a variant spelling of a longer name replaces the exact names inside it
         covered = sorted((v.start, v.end) for v in variants)
         exact = [s for s in exact if not _covered(s, covered)]

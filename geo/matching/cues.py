@@ -181,16 +181,26 @@ def _title_line(line: str) -> bool:
         and not line.isupper()
 
 
-def _in_title_line(text: str, pos: int) -> bool:
+def _in_title_line(ws: Words, pos: int) -> bool:
     """Whether the line holding ``pos`` is written in title case (a headline), where a capital marks
-    no name (an all-capitals line is a dateline or a shout, not a title)."""
+    no name (an all-capitals line is a dateline or a shout, not a title). Known once per line of
+    the text (the names of a line all ask)."""
+    text = ws.text
     start = text.rfind("\n", max(0, pos - TITLE_LINE_CHARS), pos) + 1
     if start == 0 and pos > TITLE_LINE_CHARS:
         return False
     end = text.find("\n", pos, pos + TITLE_LINE_CHARS)
     if end < 0:
         end = len(text) if len(text) - pos <= TITLE_LINE_CHARS else -1
-    return end >= 0 and end - start <= TITLE_LINE_CHARS and _title_line(text[start:end])
+    if end < 0 or end - start > TITLE_LINE_CHARS:
+        return False
+    # (a line found here starts at ``start`` and ends at its own line break or the text's end:
+    # the same (start, end) for every position on it)
+    lines = ws.title_lines
+    titled = lines.get(start)
+    if titled is None:
+        titled = lines[start] = _title_line(text[start:end])
+    return titled
 
 
 def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_only: bool = False) -> tuple[str, ...]:
@@ -203,20 +213,33 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
     ``positive_only`` stops after the positive ones (all a caller deciding whether to look further needs).
 
     The cheap tests on the characters next to the name come first: most regular expressions
-    below can only match when such a character is there, and most names have none.
+    below can only match when such a character is there, and most names have none. (Called for
+    every name found: the words next to it are unpacked once, and tests that share a condition
+    are taken under it.)
     """
     text = ws.text
     cues = []
+    append = cues.append
     start, end = first.start, last.end
     before = text[max(0, start - 40): start]
     after = text[end: end + 40]
     prev = ws.before(start)
     nxt = ws.next_word(last)
-    # (read only next to a word: no slice of the whole text when there is none)
-    gap_before = text[prev.end: start] if prev is not None else ""
-    gap_after = text[end: nxt.start] if nxt is not None else ""
+    if prev is not None:
+        prev_start, prev_end, prev_text, prev_norm, _, _ = prev
+        gap_before = text[prev_end: start]
+    else:
+        gap_before = ""
+    if nxt is not None:
+        next_start, next_end, next_text, next_norm, _, _ = nxt
+        gap_after = text[end: next_start]
+    else:
+        gap_after = ""
     tail = before.rstrip()        # the words just before, without the spaces
     opens = after[:1]             # the character right after
+    space_before = before[-1:].isspace()
+    space_after = opens.isspace()
+    comma_after = opens == ","
 
     surface = text[start:end]
     if surface.isupper() and len(surface) > 2:
@@ -226,90 +249,97 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
             head = text[line_start: start]
             if not head.strip() or alone is None and _DATELINE_HEAD.fullmatch(head):
-                cues.append("dateline")
+                append("dateline")
                 if alone is not None and alone.group("agency"):
-                    cues.append("wire_dateline")
+                    append("wire_dateline")
     # (_PREPOSITION_BEFORE.search(before), faster; it needs a space at the end)
-    if before[-1:].isspace() and _PREPOSITION_BEFORE_REVERSED.match(before[::-1]):
-        cues.append("place_preposition")
+    if space_before and _PREPOSITION_BEFORE_REVERSED.match(before[::-1]):
+        append("place_preposition")
     if (tail[-2:].lower() in ("of", "as", "ke", "ng") and _NOUN_OF_BEFORE.search(before)) \
-            or (prev is not None and prev.norm in _PLACE_NOUNS and gap_before.strip() == ""):
-        cues.append("place_noun")
-    if opens == "," and _APPOSITIVE_AFTER.match(after):
-        cues.append("appositive")
+            or (prev is not None and prev_norm in _PLACE_NOUNS and gap_before.strip() == ""):
+        append("place_noun")
+    if comma_after and _APPOSITIVE_AFTER.match(after):
+        append("appositive")
     # (_LIST_BEFORE needs a comma, "and" or "or", then spaces, at the end: a search for it tries every capital)
-    listed = (_LIST_BEFORE.search(before) if before[-1:].isspace() and tail.endswith((",", "and", "or")) else None) \
-        or (_LIST_AFTER.match(after) if opens == "," or opens.isspace() else None)
+    listed = (_LIST_BEFORE.search(before) if space_before and tail.endswith((",", "and", "or")) else None) \
+        or (_LIST_AFTER.match(after) if comma_after or space_after else None)
     if listed and not word_frequency(listed.group(1).lower()) >= 4.0:  # "Valor and Russian Mistakes" is no list of places
-        cues.append("list")
-    if opens.isspace() and _IN_AFTER.match(after):
-        cues.append("in_after")
+        append("list")
+    if space_after and _IN_AFTER.match(after):
+        append("in_after")
     if positive_only:
         return tuple(cues)
-    title_line = _in_title_line(text, start)
+    title_line = _in_title_line(ws, start)
     if title_line:
-        cues.append("title_line")   # "Army Withdrew From Eastern Village Near Key Town": capitals say nothing
-    if opens == "," and _COMMA_CAPITAL_AFTER.match(after):
-        cues.append("comma_capital_after")
+        append("title_line")   # "Army Withdrew From Eastern Village Near Key Town": capitals say nothing
+    if comma_after and _COMMA_CAPITAL_AFTER.match(after):
+        append("comma_capital_after")
 
-    # (in a title-case line a common word's capital is the title's, no sign of a longer name: "Russia Pounds")
-    # ("Long Island, N.Y. The U.S. Navy": a name ending in an abbreviation's dot may end its sentence)
-    if nxt is not None and gap_after == " " and nxt.text[0].isupper() and nxt.norm not in QUALIFIERS \
-            and text[end - 1] != ".":
-        # "Kharkiv Regional Police", "The Washington Post": a run of capitalized words after the
-        # name that holds an organisation's word makes the whole run an organisation.
-        following, previous = [], None
-        for w in islice(ws.after(last), 4):
-            if not w.text[0].isupper() or (previous is not None and text[previous.end: w.start] != " "):
-                break
-            following.append(w.norm)
-            previous = w
-        # (two place names side by side are written with a comma or a slash, not a space)
-        if any(f in _ORG_WORDS for f in following):
-            cues.append("organisation")
-        elif not (title_line and word_frequency(nxt.norm) >= TITLE_WORD_ZIPF):
-            cues.append("capital_after")
-    if nxt is not None and nxt.norm in NAME_PARTICLES and nxt.text.islower() and gap_after in (" ", "-"):
-        # "Ain al-Asad", "Tal al-Hawa": a particle and a capitalized word after the name go on with it
-        # (the gazetteer lacks the longer name: the first word alone is no place)
-        after_particle = ws.next_word(nxt)
-        if after_particle is not None and after_particle.text[0].isupper() and text[nxt.end: after_particle.start] in (" ", "-"):
-            cues.append("capital_after")
-    if nxt is not None and (nxt.norm in _REGIONAL or nxt.norm in _DIVISION_OFFICES) and gap_after.strip() == "":
-        cues.append("regional_after")   # "the Sumy regional council", "Odesa Regional Administration": the oblast's
-    if nxt is not None and gap_after.strip() == "" and nxt.norm in _ROLES:
-        after_role = ws.next_word(nxt)
-        if after_role is not None and after_role.text[0].isupper():
-            cues.append("role")
-    if prev is not None and gap_before == " " and prev.text[0].isupper() and prev.norm not in _MODIFIERS \
-            and prev.norm not in _DETERMINERS \
-            and prev.norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev.norm in trie and prev.text.isupper()) \
-            and not (prev.text.endswith(".") and trie is not None and prev.norm in trie) \
-            and not (title_line and word_frequency(prev.norm) >= TITLE_WORD_ZIPF):
-        sentence_start = prev.start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev.start - 4): prev.start])
-        cues.append("capital_before_at_start" if sentence_start else "capital_before")
-    elif prev is not None and prev.norm in NAME_PARTICLES and prev.text.islower() and gap_before in (" ", "-"):
-        # "Maarat al-Numan", "Ciudad del Este": the particle joins the name to the capitalized word before it
-        head = ws.before(prev.start)
-        if head is not None and head.text[0].isupper() and text[head.end: prev.start] in (" ", "-"):
-            cues.append("capital_before")
+    if nxt is not None:
+        # (in a title-case line a common word's capital is the title's, no sign of a longer name: "Russia Pounds")
+        # ("Long Island, N.Y. The U.S. Navy": a name ending in an abbreviation's dot may end its sentence)
+        if gap_after == " " and next_text[0].isupper() and next_norm not in QUALIFIERS and text[end - 1] != ".":
+            # "Kharkiv Regional Police", "The Washington Post": a run of capitalized words after the
+            # name that holds an organisation's word makes the whole run an organisation.
+            following, previous = [], None
+            for w in islice(ws.after(last), 4):
+                if not w.text[0].isupper() or (previous is not None and text[previous.end: w.start] != " "):
+                    break
+                following.append(w.norm)
+                previous = w
+            # (two place names side by side are written with a comma or a slash, not a space)
+            if any(f in _ORG_WORDS for f in following):
+                append("organisation")
+            elif not (title_line and word_frequency(next_norm) >= TITLE_WORD_ZIPF):
+                append("capital_after")
+        if next_norm in _WORDS_AFTER_READ:   # (most words after a name are none of these)
+            if next_norm in NAME_PARTICLES and next_text.islower() and gap_after in (" ", "-"):
+                # "Ain al-Asad", "Tal al-Hawa": a particle and a capitalized word after the name go on with it
+                # (the gazetteer lacks the longer name: the first word alone is no place)
+                after_particle = ws.next_word(nxt)
+                if after_particle is not None and after_particle.text[0].isupper() \
+                        and text[next_end: after_particle.start] in (" ", "-"):
+                    append("capital_after")
+            if (next_norm in _REGIONAL or next_norm in _DIVISION_OFFICES) and gap_after.strip() == "":
+                append("regional_after")   # "the Sumy regional council", "Odesa Regional Administration": the oblast's
+            if gap_after.strip() == "" and next_norm in _ROLES:
+                after_role = ws.next_word(nxt)
+                if after_role is not None and after_role.text[0].isupper():
+                    append("role")
+    if prev is not None:
+        if gap_before == " " and prev_text[0].isupper() and prev_norm not in _MODIFIERS \
+                and prev_norm not in _DETERMINERS \
+                and prev_norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev_norm in trie and prev_text.isupper()) \
+                and not (prev_text.endswith(".") and trie is not None and prev_norm in trie) \
+                and not (title_line and word_frequency(prev_norm) >= TITLE_WORD_ZIPF):
+            sentence_start = prev_start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev_start - 4): prev_start])
+            append("capital_before_at_start" if sentence_start else "capital_before")
+        elif prev_norm in NAME_PARTICLES and prev_text.islower() and gap_before in (" ", "-"):
+            # "Maarat al-Numan", "Ciudad del Este": the particle joins the name to the capitalized word before it
+            head = ws.before(prev_start)
+            if head is not None and head.text[0].isupper() and text[head.end: prev_start] in (" ", "-"):
+                append("capital_before")
     if tail.endswith(("of", "the")):
         head_of = _HEAD_OF_BEFORE.search(before)
         if head_of and head_of.group(1).lower() in _ORG_WORDS:
-            cues.append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
-    if nxt is not None and gap_after == " " and nxt.text[0].islower() and nxt.norm not in QUALIFIERS:
-        cues.append("lower_after")   # "Somali leaders": an adjective (resolution asks whether the name is a demonym)
-    if opens.isspace() and _SAID_AFTER.match(after) and not (tail[-3:].lower() == " in" or tail.lower() == "in") \
+            append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
+    if nxt is not None and gap_after == " " and next_text[0].islower() and next_norm not in QUALIFIERS:
+        append("lower_after")   # "Somali leaders": an adjective (resolution asks whether the name is a demonym)
+    if space_after and _SAID_AFTER.match(after) and not (tail[-3:].lower() == " in" or tail.lower() == "in") \
             and not _IN_LIST_BEFORE.search(text, max(0, start - 80), start):
-        cues.append("person")   # "Lavrov said"; not "officials in Artemovsk said", "in Dublin, Columbus and Richmond said"
+        append("person")   # "Lavrov said"; not "officials in Artemovsk said", "in Dublin, Columbus and Richmond said"
     if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):
-        cues.append("sentence_start")
+        append("sentence_start")
     quotes = ws.quote_opens()
-    k = bisect.bisect_left(quotes, start)  # the last opening quote before the name, within 200 characters
-    q_open = quotes[k - 1] if k and quotes[k - 1] >= start - 200 else -1
-    if q_open >= 0 and ws.opens_title(q_open):
-        q_close = min((k for k in (text.find(c, q_open + 1) for c in _QUOTE_CLOSE) if k >= 0), default=-1)
-        if q_close < 0 or q_close >= end:
-            cues.append("quoted_title")
+    if quotes:
+        k = bisect.bisect_left(quotes, start)  # the last opening quote before the name, within 200 characters
+        q_open = quotes[k - 1] if k and quotes[k - 1] >= start - 200 else -1
+        if q_open >= 0 and ws.opens_title(q_open):
+            q_close = min((k for k in (text.find(c, q_open + 1) for c in _QUOTE_CLOSE) if k >= 0), default=-1)
+            if q_close < 0 or q_close >= end:
+                append("quoted_title")
     return tuple(cues)
 
+
+# The words after a name that the tests above read (particles, divisions' adjectives and offices, roles).
+_WORDS_AFTER_READ = NAME_PARTICLES | _REGIONAL | _DIVISION_OFFICES | _ROLES

@@ -160,7 +160,7 @@ class NameMatcher:
                 gap = text[previous.end if n > 1 or first_key is None else previous.token_end: w.start]
                 if gap in _DOT_GAPS and longer_dotted:
                     key = f"{key}{gap}{w.norm}"   # "W.Va.", "W. Va.", "St. Louis": the dot is part of the name
-                elif _NAME_GAP.fullmatch(gap or "x") and longer:
+                elif longer and (gap == " " or _NAME_GAP.fullmatch(gap or "x")):   # (a space: most gaps)
                     key = f"{key} {w.norm}"
                 else:
                     break

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from typing import TYPE_CHECKING
-from functools import lru_cache
 
 from geo.document import Span
 from geo.matching.cues import NAME_PARTICLES, QUALIFIERS, context_cues
@@ -21,6 +20,8 @@ _VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-](?:(?:" + "|".join(sorted(NAME
                           r"[A-Z][^\W\d_]+){0,2}")
 _CAPITALIZED_AFTER_FIRST = re.compile(r"[ \-][A-Z]")
 RARE_WORD_ZIPF = 3.0
+_UNSEEN = object()
+_RARE_NORMS_KEPT = 100_000
 
 
 #: In a run of two or more words with a rare one ("Zinda Jan"), the other words may be this common
@@ -28,7 +29,6 @@ RARE_WORD_ZIPF = 3.0
 RUN_WORD_ZIPF = 5.0
 
 
-@lru_cache(maxsize=100_000)
 def _rare_norm(run: str, heads: frozenset[str] = frozenset(), mixed: bool = True) -> str | None:
     """The normalized form of a run of capitalized words, or None if it holds a common word (a name
     particle, or a place name's generic head starting a run of two or more words, is none). In a run
@@ -51,6 +51,8 @@ class VariantMatcher:
         self.gazetteer = gazetteer
         self.matcher = matcher
         self.fuzzy = FuzzyNames(gazetteer)   # (its index is the gazetteer's: nothing to build)
+        # run -> _rare_norm(run, the gazetteer's name heads): by the run alone (no key holding the heads' set)
+        self._rare_norms: dict[tuple[str, bool], str | None] = {}   # (run, mixed) -> _rare_norm
 
     def find(self, text: str, known: list[Span]) -> list[Span]:
         """Spans for unknown names in a place context: Kendrashevka -> kindrashivka (fuzzy)."""
@@ -62,6 +64,7 @@ class VariantMatcher:
         caps = ws.capitalized
         out = []
         positions = ws.positions()
+        rare_norms = self._rare_norms
         for m in _VARIANT_RUN.finditer(text):
             i = positions.get(m.start())
             if i is None or m.span() in exact:
@@ -69,7 +72,12 @@ class VariantMatcher:
             run = m.group()
             k = bisect.bisect_left(starts, (m.start(), -1))
             inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
-            norm = _rare_norm(run, self.gazetteer.name_heads, not inside)
+            key = (run, not inside)
+            norm = rare_norms.get(key, _UNSEEN)
+            if norm is _UNSEEN:
+                if len(rare_norms) > _RARE_NORMS_KEPT:
+                    rare_norms.clear()
+                norm = rare_norms[key] = _rare_norm(run, self.gazetteer.name_heads, not inside)
             if norm is None:
                 continue  # English words and common names are not misspelt places
             if any(a < m.start() or b > m.end() or (a, b) == (m.start(), m.end()) for a, b in inside):

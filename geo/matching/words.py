@@ -49,7 +49,9 @@ def _plain_word_zipf(word: str) -> float:
     from wordfreq import freq_to_zipf, get_frequency_dict, zipf_to_freq
 
     minimum = zipf_to_freq(0.0)
-    table_freq = get_frequency_dict("en").get(word)
+    # (the arguments as wordfreq's own look-ups pass them, "best" too: its cache then holds one table,
+    # built once, not a second one on the first word that goes through zipf_frequency)
+    table_freq = get_frequency_dict("en", "best").get(word)
     if table_freq is None:
         freq = minimum
     else:   # (as wordfreq combines the frequencies of a word's tokens, then rounds to 3 significant digits)
@@ -147,7 +149,7 @@ class Words:
     ('near', 'edge')
     """
 
-    __slots__ = ("text", "capitalized", "_index", "_next", "_quotes", "_titles")
+    __slots__ = ("text", "capitalized", "_index", "_next", "_quotes", "_titles", "title_lines")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -175,6 +177,8 @@ class Words:
         self._next: dict[int, _Word | None] = {}
         self._quotes: list[int] | None = None
         self._titles: dict[int, bool] = {}
+        #: where a line starts -> whether it is a title-case line (filled by geo.matching.cues)
+        self.title_lines: dict[int, bool] = {}
 
     def quote_opens(self) -> list[int]:
         """Where the text has a character that may open a quotation, in order (found once per text)."""
@@ -241,8 +245,9 @@ class Words:
                 k = (self._index or self.positions()).get(start)
                 if k is not None:
                     found = self.capitalized[k]
-                elif token.islower() and _without_possessive(token) == token:
-                    found = _make(_Word, (start, m.end(), token, _norm_word(token), m.end(), ()))  # a plain word
+                elif token.islower() and not (len(token) > 2 and token[-1] == "s" and token[-2] in APOSTROPHES):
+                    end = start + len(token)   # (a plain word, no possessive 's: _without_possessive leaves it)
+                    found = _make(_Word, (start, end, token, _norm_word(token), end, ()))
                 else:
                     found = _pieces(start, token, m.end())[0]
             self._next[word.token_end] = found
@@ -257,9 +262,10 @@ class Words:
         # Two shortcuts for the usual cases, then the window tokenized. A lower-case word, then no letters:
         plain = _PLAIN_BEFORE_REVERSED.match(reversed_before)
         if plain is not None and (lo == 0 or plain.end() <= len(reversed_before) - 2):  # (the window cut no word)
-            word_start, word_end = start - plain.end(1), start - plain.start(1)
+            at, to = plain.span(1)
+            word_start, word_end = start - to, start - at
             token = text[word_start: word_end]
-            return _make(_Word, (word_start, word_end, token, _norm_word(token), word_end, ()))
+            return _make(_Word, (word_start, word_end, token, token, word_end, ()))   # (a-z alone: its own normal form)
         # A capitalized word, then no letters: the capitalized word before this one.
         k = (self._index or self.positions()).get(start)
         if k:

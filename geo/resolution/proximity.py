@@ -11,6 +11,7 @@ from geo.gazetteer import Candidate
 from geo.resolution.senses import _Senses
 
 _EARTH_KM = 6371.0088
+_exp, _sqrt = math.exp, math.sqrt
 
 _Point = tuple[str, float, float]   # (name, lat, lon) of a place an article resolved
 class _Proximity:
@@ -62,18 +63,16 @@ class _Proximity:
         table = self._tables.get(id(senses))
         if table is None:
             table = self._tables[id(senses)] = _Distances(senses)
-        if len(table.columns) < len(self._coords):
+        every = table.columns
+        if len(every) < len(self._coords):
             table.extend(self._coords)
         # the squared angular distance from each candidate to the nearest of these places
         if len(columns) == 1:
-            nearest: Iterable[float] = table.columns[columns[0]]
+            nearest: Iterable[float] = every[columns[0]]
         else:
-            every = table.columns
             nearest = map(min, *(every if len(columns) == len(every) else [every[c] for c in columns]))
-        exp, sqrt, earth_km = math.exp, math.sqrt, _EARTH_KM
         for k, squared in zip(senses.positions, nearest):
-            d = earth_km * sqrt(squared)
-            scores[k] += weight * exp(-d / scale)
+            scores[k] += weight * _exp(-(_EARTH_KM * _sqrt(squared)) / scale)
 
 
 #: How many distances a name keeps across articles (columns times candidates; then it starts afresh).

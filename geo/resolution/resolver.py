@@ -45,6 +45,7 @@ _CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*
 # "Russia's Belgorod region", "Ukraine's eastern Donetsk region", "Syria's rebel-held Idlib": a
 # possessive, at most one word of position or control between
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:" + _POSITION_WORD + r"|(?:\w+-)?(?:held|occupied|controlled|annexed)\s+)?")
+_POSSESSIVE_STARTS = ("’s", "'s")   # (how every possessive gap starts: tested before the regex)
 _OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
 _QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
 # A preposition of location before a name ("in Hamm", "near the Oskil"): unlike "of", "to", "from".
@@ -321,7 +322,8 @@ class Resolver:
         found = Containers()
         out, stated = found.boxes, found.stated
         for i, span in enumerate(spans):
-            if i + 1 < len(spans) and senses[i].cands and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
+            if i + 1 < len(spans) and text.startswith(_POSSESSIVE_STARTS, span.end) and senses[i].cands \
+                    and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
                 # "Russia's Belgorod region", "Iraq's Kurdistan region", "Syria's northwestern Idlib province"
                 box = _container_of(senses[i + 1], senses[i].cands)
                 if box is not None:

@@ -160,8 +160,9 @@ class _Scoring:
         if known is not None and known[0] is context:
             return known[1]
         for other in self._contexts:
-            if other.countries == context.countries and other.regions == context.regions and other.points == context.points \
-                    and other.own == context.own:
+            # (the counters compared as dicts: Counter's own == is a Python loop, and an article's counts are never 0)
+            if _same_counts(other.countries, context.countries) and _same_counts(other.regions, context.regions) \
+                    and other.points == context.points and other.own == context.own:
                 key = id(other)
                 break
         else:
@@ -191,6 +192,7 @@ class _Scoring:
         return known
 
 
+_same_counts = dict.__eq__
 _NOTHING = repeat(0.0)     # what the article's countries and regions add to a candidate of none of them
 def _contained(s: float, p: Place, boxes: Sequence[Place]) -> float:
     """The score ``s`` plus Policy.container for each of the span's containers the place lies in; a

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import repeat
 from operator import itemgetter
 
 from rapidfuzz import fuzz
@@ -191,6 +190,14 @@ class _Senses:
     """The candidates of a span's name (as its norm, variants, method and qualifier select them),
     and what detection and scoring ask of them, worked out once. The resolver keeps one per name:
     a name recurs across articles, and each article asks for its senses several times."""
+
+    # (Slots: more attributes than an instance's shared-key table holds would give every name a
+    # dict of its own, slower to read in the scoring loops and one more object for the collector.)
+    __slots__ = ("norm", "qualifier", "cands", "detections", "demonym", "own_region", "prior", "named",
+                 "named_countryless", "named_state", "zipf", "only_other_names", "ids", "distinct_places", "towns",
+                 "counties", "ranked", "alone", "bases", "countries", "countries_with_region", "any_country_with_region",
+                 "regions", "holders", "home_eligible", "prominent_namesake", "any_holder", "prior_ranking",
+                 "only_ranking", "positions", "located", "distances")
 
     def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, demonym: bool = False) -> None:
         # (Most names are seen once, and a name's first span builds this: each fact is gathered in
@@ -399,7 +406,10 @@ _SCORE = itemgetter(0)
 def _ranking(scores: list[float], senses: _Senses) -> list[tuple[float, Candidate]]:
     """(score rounded to 4 places, candidate), best first; among equals, the more important place,
     then the lower geonameid: the candidates come in that order, and the sort is stable (in reverse too)."""
-    return sorted(zip(map(_round, scores, _FOUR), senses.ranked), key=_SCORE, reverse=True)
+    # (_round(x, 4) written out: a call per candidate is most of its cost)
+    rounded = [n / 10000.0 if abs(r := remainder(y := x * 10000.0, 1.0)) < 0.499 and (n := y - r) and abs(y) < 1e12
+               else round(x, 4) for x in scores]
+    return sorted(zip(rounded, senses.ranked), key=_SCORE, reverse=True)
 
 
 def _round(x: float, digits: int) -> float:
@@ -421,6 +431,6 @@ def _round(x: float, digits: int) -> float:
 
 
 _SCALES = {3: 1000.0, 4: 10000.0}
-_FOUR = repeat(4)   # (map's argument: 4 digits for every score)
+remainder = math.remainder
 
 
