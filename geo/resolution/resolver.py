@@ -496,8 +496,8 @@ def _foreign_exonym(text: str, span: Span, winner: Candidate, context: ArticleCo
     p = winner.place
     if not (winner.kind == "alternate" and span.method == "exact" and p.importance < POLICY.foreign_exonym_importance
             and not p.is_country and not context.names_country_besides(p.country_code, span.norm)
-            and span.qualifier in (None, "riverside")):   # ("the Hamas-run government": no river either)
-        return False
+            and (span.qualifier is None or span.qualifier == "riverside" and p.kind not in ("river", "water body"))):
+        return False   # ("the Dnipro" is the river its "the" says; "the Hamas-run government" has no river)
     if p.country_code in transliterated and bears_name(winner, short_forms=False):
         return False   # "Kupiansk" spells Kupyansk as another romanization does: no other language's name
     cues = set(span.cues) & POSITIVE_CUES
