@@ -258,3 +258,24 @@ def test_a_place_qualifying_a_descriptions_noun(gaz):
     claim = one(gaz, "A fire broke out in Tuapse, a Black Sea port in the Krasnodar region.", ("Tuapse", TUAPSE),
                 ("Black Sea", black_sea), ("Krasnodar region", KRASNODAR_KRAI), type="containment")
     assert claim.verdict == "consistent" and claim.subject[0].geonameid == TUAPSE, claim.explanation
+
+
+MBANDAKA, GOMA = 2312895, 216281
+
+
+def test_a_river_named_with_the_word_river_is_natural_earths_line(gaz):
+    # the curated "Congo River" is Natural Earth's "Congo": measured to its line, not to its one point at Kinshasa
+    congo = next(c.place.geonameid for c in gaz.candidates("congo river") if c.place.kind == "river")
+    claim = one(gaz, "Ebola was confirmed in Mbandaka, a city on the Congo River.", ("Mbandaka", MBANDAKA),
+                ("Congo River", congo), type="proximity")
+    assert claim.verdict == "consistent", claim.explanation
+    assert claim.measured["distance_km"] < 20
+
+
+def test_a_lake_shore_is_not_the_sea_coast(gaz):
+    # Goma lies on Lake Kivu, 500 km from any sea: the lake's shore is measured, not the coastline, and the
+    # lake is known by one point 36 km off, which does not tell its shores
+    kivu = next(c.place.geonameid for c in gaz.candidates("lake kivu") if c.place.feature_code.startswith("LK"))
+    claim = one(gaz, "Rebels entered Goma, a city on the shores of Lake Kivu.", ("Goma", GOMA), ("Lake Kivu", kivu),
+                type="proximity")
+    assert claim.verdict == "unverifiable", claim.explanation
