@@ -279,3 +279,22 @@ def test_a_lake_shore_is_not_the_sea_coast(gaz):
     claim = one(gaz, "Rebels entered Goma, a city on the shores of Lake Kivu.", ("Goma", GOMA), ("Lake Kivu", kivu),
                 type="proximity")
     assert claim.verdict == "unverifiable", claim.explanation
+
+
+MANDERA, SOMALIA, NAIROBI, DEIR_EZ_ZOR, SYRIA = 187896, 51537, 184745, 170794, 163843
+
+
+def test_a_distance_after_a_border_phrase_is_the_heads(gaz):
+    # "Mandera, near the border with Somalia, about 900 km north-east of Nairobi": Somalia only says where
+    # the border is; the distance is Mandera's (read as Somalia's it was "a region has no single distance")
+    text = "Gunmen attacked Mandera, near the border with Somalia, about 900 km north-east of Nairobi."
+    claim = one(gaz, text, ("Mandera", MANDERA), ("Somalia", SOMALIA), ("Nairobi", NAIROBI), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [MANDERA] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_position_after_the_banks_of_a_river_is_the_heads(gaz):
+    # "in eastern Syria" places Deir el-Zor, not the Euphrates it stands on
+    text = "Fighting raged in Deir el-Zor, on the banks of the Euphrates in eastern Syria."
+    claim = one(gaz, text, ("Deir el-Zor", DEIR_EZ_ZOR), ("Euphrates", euphrates(gaz)), ("Syria", SYRIA),
+                type="direction")
+    assert [r.geonameid for r in claim.subject] == [DEIR_EZ_ZOR] and claim.verdict == "consistent", claim.explanation

@@ -77,8 +77,10 @@ THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
 NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|River|Raion|Rayon|District|City|Republic|"
                            r"Peninsula|Basin|State|County|Governorate)\b)(?-i:[A-Z])[\w’'-]*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
-#: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region").
-PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?$", re.I)
+#: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region",
+#: "on the banks of the Euphrates", "near the border with Somalia": the place qualifies the place before it).
+PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at|near|across)\s+(?:the\s+)?"
+                                r"(?:(?-i:[a-z])[\w-]*\s+(?:(?:of|with)\s+(?:the\s+)?)?)?$", re.I)
 #: A determiner and a lowercase noun: a description, not a name ("The city", "the town").
 DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.I)
 #: What joins a named place to the class it is one of: "Qamishli and other towns".

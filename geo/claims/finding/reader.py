@@ -330,7 +330,7 @@ class Reader:
             # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
             # lies; the claim is the appositive's head's
             # ("Tuapse, a Black Sea port in the Krasnodar region": the place qualifies a description's noun)
-            lead = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start) \
+            lead = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 40), m.start) \
                 or A_DESCRIBED.search(self.text, max(0, m.start - 8), m.start)
             head = self.appositive_subject(lead.start(), long=True) if lead else None
             if head is not None and head is not m and self.is_settlement(head):
