@@ -298,3 +298,16 @@ def test_a_position_after_the_banks_of_a_river_is_the_heads(gaz):
     claim = one(gaz, text, ("Deir el-Zor", DEIR_EZ_ZOR), ("Euphrates", euphrates(gaz)), ("Syria", SYRIA),
                 type="direction")
     assert [r.geonameid for r in claim.subject] == [DEIR_EZ_ZOR] and claim.verdict == "consistent", claim.explanation
+
+
+MALAKAL, JUBA = 370737, 373303
+
+
+def test_a_river_after_a_distances_anchor_may_be_the_distances_subjects(gaz):
+    # "Malakal, about 520 km north of Juba on the White Nile": Malakal is on the White Nile; Juba lies on
+    # the stretch Natural Earth calls the Mountain Nile. The reading that holds is taken, and said so.
+    white_nile = next(c.place.geonameid for c in gaz.candidates("white nile") if c.place.kind == "river")
+    text = "Fighting in Malakal, about 520 km north of Juba on the White Nile, forced thousands to flee."
+    claim = one(gaz, text, ("Malakal", MALAKAL), ("Juba", JUBA), ("White Nile", white_nile), type="proximity")
+    assert [r.geonameid for r in claim.subject] == [MALAKAL] and claim.verdict == "consistent", claim.explanation
+    assert claim.measured["read_otherwise"] == "said of Malakal, the distance's subject, not of Juba"

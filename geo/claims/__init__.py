@@ -263,7 +263,7 @@ class _Judge:
             return finding
         for other in finding.other_subjects:
             reading = dataclasses.replace(finding, subjects=[other], other_subjects=[],
-                                          read_otherwise=f"said of {other.text}, the sentence's subject, not of "
+                                          read_otherwise=f"said of {other.text}, {finding.other_role}, not of "
                                                          f"{finding.subjects[0].text}")
             if other.resolved and self.measure(reading).verdict == CONSISTENT:
                 return reading

@@ -54,6 +54,7 @@ class Finding:
     #: the sentence's own subject, which a modifier after a comma may be said of instead of the place
     #: just before it ("The town sits on a road linking Donetsk with Dnipro, 70 km north-west of Donetsk")
     other_subjects: list[Mention] = field(default_factory=list)
+    other_role: str = "the sentence's subject"   #: what the other subjects are, said when the claim is read so
     read_otherwise: str | None = None   #: how the claim came to be read as the sentence's subject's, when it was
     #: why the claim may be said of something else than its subject, which a verdict of inconsistent may
     #: then not rest on ("The epicenter was 40 km from the city of Herat, the provincial capital, near the border")
