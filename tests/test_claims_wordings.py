@@ -594,3 +594,25 @@ def test_a_town_is_not_explained_away_by_a_hamlet_of_its_name(gaz):
     doc.mentions[0].score = 0.4                                   # the context left it unsure
     [claim] = [c for c in find_and_check(doc, gaz) if c.type == "direction"]
     assert [r.geonameid for r in claim.subject] == [704204] and "resolved_by_claim" not in claim.measured
+
+
+COXS_BAZAR, INDIA, GUAYAQUIL, ECUADOR, QUITO, MANAUS, BELEM = 1336134, 1269750, 3657509, 3658394, 3652462, 3663517, 3405870
+
+
+def test_a_place_noun_in_an_appositive_is_the_place_not_an_unnamed_thing(gaz):
+    # "a coastal district" describes Cox's Bazar (84 km from India): not a thing without a name
+    claim = one(gaz, "Cox's Bazar, a coastal district near the border with India, was hit by the cyclone.",
+                ("Cox's Bazar", COXS_BAZAR), ("India", INDIA), type="border_proximity")
+    assert [r.geonameid for r in claim.subject] == [COXS_BAZAR] and claim.verdict == "inconsistent", claim.explanation
+
+
+def test_a_possessive_description_of_two_nouns_is_the_heads(gaz):
+    text = "Gunmen stormed a TV station in Guayaquil, Ecuador's largest city and main port, about 270 km south-west of Quito."
+    claim = one(gaz, text, ("Guayaquil", GUAYAQUIL), ("Ecuador", ECUADOR), ("Quito", QUITO), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [GUAYAQUIL] and claim.verdict == "consistent", claim.explanation
+
+
+def test_an_appositive_opening_with_an_adverb_of_place(gaz):
+    claim = one(gaz, "Manaus, deep in the rainforest some 1,300 km west of Belem, relies on the river.",
+                ("Manaus", MANAUS), ("Belem", BELEM), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [MANAUS] and claim.verdict == "consistent", claim.explanation

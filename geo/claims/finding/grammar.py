@@ -21,12 +21,15 @@ APPOSITIVE = re.compile(rf"""^(?:
 )$""", _I | re.X)
 #: The article of a description before a place that qualifies its noun: ", a [Black Sea] port".
 A_DESCRIBED = re.compile(r",\s*(?:a|an)\s+$")
-#: A country's or a region's possessive describing the place before it: "Haifa, Israel's third-largest city, ".
-POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,\s*$", _I)
+#: A country's or a region's possessive describing the place before it: "Haifa, Israel's third-largest city, ",
+#: "Guayaquil, Ecuador's largest city and main port, ".
+POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}"
+                                   rf"(?:\s+and\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN})?\s*,\s*$", _I)
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
 LONG_APPOSITIVE = re.compile(r"""^(?:
     \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|
-              nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just)\b[^.;:!?()\[\]"“”]{0,140}?
+              nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just|
+              deep|high|far|right|well|inside|close|across)\b[^.;:!?()\[\]"“”]{0,140}?   # ", deep in the Amazon"
   | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
   | \s+(?:that|which)\s+(?:is|are|was|were|lies|lie|sits|sit|stands|stand)\b[^.;:!?()\[\],"“”]{0,100}?  # "X that are also new communities on"
   | \s+and\s+(?:other|several|many|some|nearby|neighbouring|neighboring)\s+[^.;:!?()\[\],"“”]{0,60}?  # "X and other towns along"

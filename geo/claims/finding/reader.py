@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from geo.claims.finding.words import SETTLEMENT_NOUN, Gate, lowered
+from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN, Gate, lowered
 from geo.claims.records import Stated
 from geo.document import Mention
 from geo.gazetteer import Place
@@ -417,6 +417,9 @@ class Reader:
         named = self.mention_before(match.start(), limit=8)
         if named is not None and AND_OTHERS.fullmatch(self.text, named.end, match.start() + len(match.group(1) or "")):
             return None                  # "Qamishli and other towns near the border": Qamishli is one of them
+        if named is not None and re.fullmatch(r"\s*,\s*", self.text[named.end:match.start()]) \
+                and re.search(rf"\b{PLACE_NOUN}\s*,?\s*$", match.group(), re.I):
+            return None                  # "Cox's Bazar, a coastal district near the border": the district is the place
         return match.group().strip()
 
     def subject_or_vague(self, cue_start: int, exclude: set[int] = frozenset()) -> tuple[list[Mention], str | None, str | None]:
