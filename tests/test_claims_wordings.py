@@ -154,6 +154,10 @@ def test_outside_and_suburbs(gaz, text, names, verdict):
     ("Kupiansk, a town with a prewar population of about 27,000, fell.", (("Kupiansk", KUPIANSK),), 27000, "consistent"),
     ("Kharkiv, home to 1.4 million people, was shelled.", (("Kharkiv", KHARKIV),), 1_400_000, "consistent"),
     ("Mariupol, a city of 900,000, was besieged.", (("Mariupol", MARIUPOL),), 900_000, "inconsistent"),
+    ("Zaporizhzhia, a city home to some 700,000 people, was hit.", (("Zaporizhzhia", 687700),), 700_000, "consistent"),
+    # the figure after the region the appositive places the city in is the city's
+    ("Floods swamped Porto Alegre, the capital of Rio Grande do Sul state and a city of 400,000 people.",
+     (("Porto Alegre", 3452925), ("Rio Grande do Sul", 3451133)), 400_000, "inconsistent"),
 ])
 def test_population_wordings(gaz, text, names, stated, verdict):
     claim = one(gaz, text, *names, type="population")
