@@ -620,3 +620,29 @@ def test_an_appositive_opening_with_an_adverb_of_place(gaz):
     claim = one(gaz, "Manaus, deep in the rainforest some 1,300 km west of Belem, relies on the river.",
                 ("Manaus", MANAUS), ("Belem", BELEM), type="distance_direction")
     assert [r.geonameid for r in claim.subject] == [MANAUS] and claim.verdict == "consistent", claim.explanation
+
+
+ZHENGZHOU, HENAN, ACAPULCO, MEXICO, AVDIIVKA, KABUL, AFGHANISTAN = 1784658, 1808520, 3533462, 3996063, 713122, 1138958, 1149361
+
+
+def test_the_capital_of_a_central_region(gaz):
+    claim = one(gaz, "Floods hit Zhengzhou, the capital of central Henan province.", ("Zhengzhou", ZHENGZHOU),
+                ("Henan", HENAN), type="containment")
+    assert claim.quote == "Zhengzhou, the capital of central Henan" and claim.verdict == "consistent", claim.explanation
+
+
+@pytest.mark.parametrize("text, names, verdict", [
+    ("Otis hit Acapulco, a resort city on Mexico's Pacific coast.", (("Acapulco", ACAPULCO), ("Mexico", MEXICO)),
+     "consistent"),
+    ("Kabul, a city on Afghanistan's northern coast, was hit.", (("Kabul", KABUL), ("Afghanistan", AFGHANISTAN)),
+     "inconsistent"),
+])
+def test_on_a_countrys_coast(gaz, text, names, verdict):
+    claim = one(gaz, text, *names, type="proximity")
+    assert claim.stated == {"relation": "on the coast"} and claim.verdict == verdict, claim.explanation
+
+
+def test_an_appositive_suburb_of_a_town(gaz):
+    claim = one(gaz, "Russian forces took Avdiivka, an industrial suburb of Donetsk, in February.", ("Avdiivka", AVDIIVKA),
+                ("Donetsk", DONETSK_CITY), type="proximity")
+    assert [r.geonameid for r in claim.subject] == [AVDIIVKA] and claim.verdict == "consistent", claim.explanation
