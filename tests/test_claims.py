@@ -240,7 +240,8 @@ def test_near_the_border(gaz):
     claim = one(gaz, text, ("Valuyki", VALUYKI), ("Russia", RUSSIA), ("Belgorod region", BELGOROD_OBLAST),
                 ("Ukraine", UKRAINE), type="border_proximity")
     assert [r.geonameid for r in claim.subject] == [VALUYKI]
-    assert claim.quote == "near the border with Ukraine"
+    # the region after "in Russia's" qualifies the town before it: the claim is the town's, quoted from it
+    assert claim.quote == "Valuyki, a town in Russia's Belgorod region near the border with Ukraine"
     ukraine = gaz.geometry(UKRAINE, "admin0")
     valuyki = gaz.place(VALUYKI)
     # Hand check: the distance to the nearest vertex of Ukraine's outline bounds the distance from above.

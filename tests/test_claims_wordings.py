@@ -646,3 +646,25 @@ def test_an_appositive_suburb_of_a_town(gaz):
     claim = one(gaz, "Russian forces took Avdiivka, an industrial suburb of Donetsk, in February.", ("Avdiivka", AVDIIVKA),
                 ("Donetsk", DONETSK_CITY), type="proximity")
     assert [r.geonameid for r in claim.subject] == [AVDIIVKA] and claim.verdict == "consistent", claim.explanation
+
+
+LATAKIA, SYRIA, DAMASCUS, TIRASPOL, TRANSNISTRIA, CHISINAU = 173576, 163843, 170654, 617239, 858889, 618426
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes spread to Latakia, on Syria's Mediterranean coast, about 230 km north of Damascus.",
+    "Clashes spread to Latakia, on the Mediterranean coast, about 230 km north of Damascus.",
+])
+def test_a_distance_after_a_coast_in_the_appositive_is_the_heads(gaz, text):
+    # (the matcher leaves "Mediterranean" an unresolved name: a sea's, before "coast")
+    names = [("Latakia", LATAKIA)] + ([("Syria", SYRIA)] if "Syria" in text else []) + [("Mediterranean", None),
+                                                                                       ("Damascus", DAMASCUS)]
+    claim = one(gaz, text, *names, type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [LATAKIA] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_capital_of_a_region_described_at_length(gaz):
+    text = "Explosions hit Tiraspol, the capital of the breakaway region of Transnistria, about 60 km east of Chisinau."
+    claim = one(gaz, text, ("Tiraspol", TIRASPOL), ("Transnistria", TRANSNISTRIA), ("Chisinau", CHISINAU),
+                type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [TIRASPOL] and claim.verdict == "consistent", claim.explanation

@@ -14,9 +14,11 @@ _I = re.IGNORECASE
 APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
   | \s+(?:coast|coastline|shore|regions|districts|areas|borough|parish|raion|rayon|resort|(?:refugee\s+)?camp|{PLACE_NOUN})\s*
+  | \s+(?:coast|coastline|shore)\s*,\s*                      # "on Syria's Mediterranean coast, about 230 km north of"
   | \s*,\s*                                                   # "Bucha, near Kyiv"
   | \s*,?\s*\(\s*                                             # "Sanford, Florida (near Orlando)"
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
+  | ['’]s\s+(?:[\w’'-]+\s+){{0,3}}?(?:coast|coastline|seaboard)\s*,\s*         # "on Syria's Mediterranean coast, "
   | \s+(?:is|lies|sits|was|lay|stands)\s+(?:located\s+|situated\s+)?           # "Izium lies"
 )$""", _I | re.X)
 #: The article of a description before a place that qualifies its noun: ", a [Black Sea] port".
@@ -48,7 +50,8 @@ HEAD_COMMA = re.compile(r"(?:\s+(?:region|province|oblast|state|district|county|
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|while|because|and\s+(?:the|a|an)\b"
                            r"|(?:after|before)(?!\s+(?:the|a|an|its|their)\s))", _I)   # ("before the war" is no clause)
 #: "X, a village in the", "X, a town of the": the place before a container's name.
-HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?"
+                     rf"(?:(?:[\w’'-]+\s+){{0,2}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?)?", re.I)   # "the capital of the breakaway region of"
 #: A determiner and lowercase words right before a cue: a thing described, not named.
 UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that|(?-i:[A-Z])[\w’'-]*['’]s)\s+)"
                       r"(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)   # (also a possessor's: "Block's residence")
@@ -82,7 +85,7 @@ NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|Riv
 LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
 #: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region",
 #: "on the banks of the Euphrates", "near the border with Somalia": the place qualifies the place before it).
-PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at|near|across)\s+(?:the\s+)?"
+PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at|near|across)\s+(?:the\s+|(?-i:[A-Z])[\w’'-]*['’]s\s+)?"
                                 r"(?:(?-i:[a-z])[\w-]*\s+(?:(?:of|with)\s+(?:the\s+)?)?)?$", re.I)
 #: A determiner and a lowercase noun: a description, not a name ("The city", "the town").
 DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.I)

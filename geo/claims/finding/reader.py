@@ -327,7 +327,9 @@ class Reader:
             if not long or not LONG_APPOSITIVE.match(gap) or CLAUSE_BREAK.search(gap):
                 return self.sentence_head(cue_start) if long else None
         m = self.contained_first(m)
-        if self.is_area(m) or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
+        # ("the Mediterranean coast": a sea, named or not; "Canada's Arctic coast": a country's coast, not the country)
+        coast = re.match(r"(?:['’]s\s+(?:[\w’'-]+\s+){0,3}?|\s+)(?:coast|coastline|shore|seaboard)\b", gap, re.I)
+        if self.is_area(m) or coast or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
             # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
             # lies; the claim is the appositive's head's
             # ("Tuapse, a Black Sea port in the Krasnodar region": the place qualifies a description's noun)
@@ -336,6 +338,8 @@ class Reader:
             head = self.appositive_subject(lead.start(), long=True) if lead else None
             if head is not None and head is not m and self.is_settlement(head):
                 return head
+            if coast and coast.group().startswith(("'", "’")):
+                return None
         return m if self.can_be_subject(m) else None
 
     def sentence_head(self, cue_start: int) -> Mention | None:
