@@ -443,6 +443,18 @@ def test_a_claim_chooses_the_anchor_or_both(gaz):
     assert [m.geonameid for m in both.mentions] == [atlanta_georgia, georgia_state]
 
 
+def test_a_distance_from_a_division_named_like_its_town_is_the_towns(gaz):
+    # a distance runs between towns: "Oryol" read as the oblast is its capital, unless the text says "region"
+    oryol_oblast, oryol, moscow = 514801, 515012, 524901
+    text = "Fighting also reached Oryol, about 330 km south-west of Moscow."
+    claim = find_and_check(document(gaz, text, ("Oryol", oryol_oblast), ("Moscow", moscow)), gaz)[0]
+    assert claim.type == "distance_direction" and claim.verdict == "consistent", claim.explanation
+    assert [(s["from"], s["to"]) for s in claim.measured["resolved_by_claim"]] == [(oryol_oblast, oryol)]
+    text = "Fighting also reached the Oryol region, about 330 km south-west of Moscow."
+    claim = find_and_check(document(gaz, text, ("Oryol", oryol_oblast), ("Moscow", moscow)), gaz)[0]
+    assert claim.verdict == "unverifiable" and "resolved_by_claim" not in claim.measured, claim.explanation
+
+
 def test_a_claim_leaves_a_right_resolution_alone(gaz):
     doc = document(gaz, "In Zaliznychne, a village 37 miles east of Kharkiv, people slept.", ("Zaliznychne", ZALIZNYCHNE),
                    ("Kharkiv", KHARKIV))
