@@ -668,3 +668,13 @@ def test_a_capital_of_a_region_described_at_length(gaz):
     claim = one(gaz, text, ("Tiraspol", TIRASPOL), ("Transnistria", TRANSNISTRIA), ("Chisinau", CHISINAU),
                 type="distance_direction")
     assert [r.geonameid for r in claim.subject] == [TIRASPOL] and claim.verdict == "consistent", claim.explanation
+
+
+JASPER_AB, EDMONTON = 6354954, 5946768
+
+
+def test_a_name_the_gazetteer_lacks_after_in_the_qualifies_the_head(gaz):
+    # "the Canadian Rockies" (unresolved) says where Jasper lies; the distance is Jasper's
+    text = "A wildfire tore through Jasper, in the Canadian Rockies about 320 km west of Edmonton."
+    claim = one(gaz, text, ("Jasper", JASPER_AB), ("Rockies", None), ("Edmonton", EDMONTON), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [JASPER_AB] and claim.verdict == "consistent", claim.explanation

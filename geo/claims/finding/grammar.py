@@ -86,7 +86,7 @@ LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
 #: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region",
 #: "on the banks of the Euphrates", "near the border with Somalia": the place qualifies the place before it).
 PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at|near|across)\s+(?:the\s+|(?-i:[A-Z])[\w’'-]*['’]s\s+)?"
-                                r"(?:(?-i:[a-z])[\w-]*\s+(?:(?:of|with)\s+(?:the\s+)?)?)?$", re.I)
+                                r"(?:[\w-]+\s+(?:(?:of|with)\s+(?:the\s+)?)?)?$", re.I)   # ("in the Canadian Rockies")
 #: A determiner and a lowercase noun: a description, not a name ("The city", "the town").
 DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.I)
 #: What joins a named place to the class it is one of: "Qamishli and other towns".

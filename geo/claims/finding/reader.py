@@ -329,10 +329,12 @@ class Reader:
         m = self.contained_first(m)
         # ("the Mediterranean coast": a sea, named or not; "Canada's Arctic coast": a country's coast, not the country)
         coast = re.match(r"(?:['’]s\s+(?:[\w’'-]+\s+){0,3}?|\s+)(?:coast|coastline|shore|seaboard)\b", gap, re.I)
-        if self.is_area(m) or coast or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
+        unknown = not m.resolved and PREPOSITION_BEFORE.search(self.text, max(0, m.start - 40), m.start)
+        if self.is_area(m) or coast or unknown or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
             # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
             # lies; the claim is the appositive's head's
-            # ("Tuapse, a Black Sea port in the Krasnodar region": the place qualifies a description's noun)
+            # ("Tuapse, a Black Sea port in the Krasnodar region": the place qualifies a description's noun;
+            # "Jasper, in the Canadian Rockies about 320 km west of": so does a name the gazetteer lacks)
             lead = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 40), m.start) \
                 or A_DESCRIBED.search(self.text, max(0, m.start - 8), m.start)
             head = self.appositive_subject(lead.start(), long=True) if lead else None
