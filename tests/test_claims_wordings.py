@@ -636,6 +636,10 @@ def test_the_capital_of_a_central_region(gaz):
      "consistent"),
     ("Kabul, a city on Afghanistan's northern coast, was hit.", (("Kabul", KABUL), ("Afghanistan", AFGHANISTAN)),
      "inconsistent"),
+    # a region's coast too (Natural Earth's "Gulf Coast" region is a name, not the coastline)
+    ("Ian destroyed most of Fort Myers Beach, on Florida's Gulf Coast.", (("Fort Myers Beach", 4155996),
+                                                                         ("Florida", 4155751), ("Gulf Coast", 180032055)),
+     "consistent"),
 ])
 def test_on_a_countrys_coast(gaz, text, names, verdict):
     claim = one(gaz, text, *names, type="proximity")
