@@ -682,3 +682,15 @@ def test_a_name_the_gazetteer_lacks_after_in_the_qualifies_the_head(gaz):
     text = "A wildfire tore through Jasper, in the Canadian Rockies about 320 km west of Edmonton."
     claim = one(gaz, text, ("Jasper", JASPER_AB), ("Rockies", None), ("Edmonton", EDMONTON), type="distance_direction")
     assert [r.geonameid for r in claim.subject] == [JASPER_AB] and claim.verdict == "consistent", claim.explanation
+
+
+NARVA, TALLINN, ESTONIA = 590031, 588409, 453733
+
+
+@pytest.mark.parametrize("dateline", ["", "TALLINN (Reuters) - "])
+def test_a_rank_after_a_clause_is_the_sentences_heads(gaz, dateline):
+    # never Tallinn, the place the clause ends with; a dateline with no country does not open the sentence
+    text = dateline + "Narva, on the Russian border about 200 km east of Tallinn, is Estonia's third-largest city."
+    names = ([("TALLINN", TALLINN)] if dateline else []) + [("Narva", NARVA), ("Tallinn", TALLINN), ("Estonia", ESTONIA)]
+    claim = one(gaz, text, *names, type="population")
+    assert [r.geonameid for r in claim.subject] == [NARVA] and claim.verdict == "consistent", claim.explanation

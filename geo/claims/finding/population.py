@@ -164,6 +164,11 @@ def _ranked_city(reader: Reader, country, pos: int):
     before = reader.mention_before(country.start, limit=6)
     if before is not None and reader.is_settlement(before) and re.fullmatch(r"\s*,\s*(?:the\s+)?|\s+(?:is|was)\s+", reader.text[before.end:country.start]):
         return before
+    if before is not None and re.fullmatch(r"\s*,\s*(?:is|was|remains)\s+", reader.text[before.end:country.start]):
+        # "Narva, on the Russian border about 200 km east of Tallinn, is Estonia's third-largest city": the
+        # sentence's head, across the clause its comma closes (never the place the clause ends with)
+        head = reader.sentence_head(country.start)
+        return head if head is not None and head is not before and reader.is_settlement(head) else None
     if before is not None and reader.is_area(before) and re.fullmatch(r"\s+and\s+", reader.text[before.end:country.start]):
         # "Nyala, the capital of South Darfur and Sudan's second-largest city": the appositive's head
         head = reader.appositive_subject(before.start, long=True)

@@ -33,6 +33,8 @@ from geo.claims.finding.grammar import (
     THE_REGIONAL_CAPITAL, THE_SETTLEMENT, TITLE_BEFORE, UNNAMED)
 
 _I = re.IGNORECASE
+#: A name in capitals opening a dateline with no country: "TALLINN (Reuters) -", "KYIV -".
+_DATELINE_WORD = re.compile(r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý’'./ -]+)\s*(?:\([^)]{1,20}\)\s*)?[-–—]")
 #: The methods of mentions a claim implies rather than the text names (see Reader.implied).
 IMPLIED = ("implied", "inferred")
 
@@ -351,8 +353,12 @@ class Reader:
         sent_start, _ = self.sentence(cue_start)
         if not CLAUSE_CLOSED.search(self.text, max(sent_start, cue_start - 40), cue_start):
             return None
+        # (a dateline names where the reporter is, not the sentence's subject: "ZALIZNYCHNE, Ukraine -", "TALLINN (Reuters) -")
+        dateline = _DATELINE_WORD.match(self.text, sent_start)
+        if dateline is not None:
+            sent_start = dateline.end() + len(self.text[dateline.end():cue_start]) - len(self.text[dateline.end():cue_start].lstrip())
         opening = [m for m in self.inside(sent_start, min(cue_start, sent_start + 80)) if m.start - sent_start <= 40
-                   and m is not self.dateline]   # (a dateline names where the reporter is, not the sentence's subject)
+                   and m is not self.dateline]
         for head in opening[:1]:
             lead = self.text[sent_start:head.start]
             after = self.text[head.end:head.end + 30]
