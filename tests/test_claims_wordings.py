@@ -694,3 +694,14 @@ def test_a_rank_after_a_clause_is_the_sentences_heads(gaz, dateline):
     names = ([("TALLINN", TALLINN)] if dateline else []) + [("Narva", NARVA), ("Tallinn", TALLINN), ("Estonia", ESTONIA)]
     claim = one(gaz, text, *names, type="population")
     assert [r.geonameid for r in claim.subject] == [NARVA] and claim.verdict == "consistent", claim.explanation
+
+
+SLOVIANSK = 693468
+
+
+@pytest.mark.parametrize("other, verdict", [(SLOVIANSK, "consistent"), (KHARKIV, "inconsistent")])
+def test_two_places_some_distance_apart(gaz, other, verdict):
+    name = "Sloviansk" if other == SLOVIANSK else "Kharkiv"
+    claim = one(gaz, f"Kramatorsk and {name}, which lie about 13 km apart, were shelled.", ("Kramatorsk", KRAMATORSK),
+                (name, other), type="distance_direction")
+    assert claim.stated == {"distance": 13, "unit": "km", "qualifier": "about"} and claim.verdict == verdict, claim.explanation
