@@ -705,3 +705,15 @@ def test_two_places_some_distance_apart(gaz, other, verdict):
     claim = one(gaz, f"Kramatorsk and {name}, which lie about 13 km apart, were shelled.", ("Kramatorsk", KRAMATORSK),
                 (name, other), type="distance_direction")
     assert claim.stated == {"distance": 13, "unit": "km", "qualifier": "about"} and claim.verdict == verdict, claim.explanation
+
+
+CAP_HAITIEN, HAITI = 3728474, 3723988
+
+
+@pytest.mark.parametrize("rank, verdict", [("second-largest", "unverifiable"), ("largest", "inconsistent")])
+def test_a_rank_in_a_country_held_in_part_allows_for_old_figures(gaz, rank, verdict):
+    # GeoNames ranks Cap-Haïtien (134,815) 7th, behind communes and the capital's suburbs with newer figures;
+    # with 2.5 times its figure it would be 3rd: "second-largest" may be so, "largest" is not
+    claim = one(gaz, f"Gangs attacked Cap-Haitien, Haiti's {rank} city.", ("Cap-Haitien", CAP_HAITIEN), ("Haiti", HAITI),
+                type="population")
+    assert claim.measured["rank"] == 7 and claim.verdict == verdict, claim.explanation

@@ -55,7 +55,7 @@ from geo.claims.finding import Finding, find_claims
 from geo.claims.finding.reader import IMPLIED
 from geo.claims.geodesy import distance
 from geo.claims.policy import Policy
-from geo.claims.records import Parts, PopulationStated, Switch
+from geo.claims.records import Parts, PopulationStated, RankStated, Switch
 from geo.claims.regions import Regions
 from geo.claims.types import CLAIM_TYPES, check
 from geo.document import Claim, Document, Mention, PlaceRef
@@ -132,6 +132,22 @@ class _Judge:
         return (bool(said and have) and place is not None and place.country_code not in self.full_countries
                 and have < said <= self.policy.population_growth * have)
 
+    def rank_if_grown(self, finding: Finding, result: Result) -> int | None:
+        """The rank a city said to rank higher than GeoNames' figures put it would have with its figure
+        times policy.population_growth, when that rank is the stated one (within policy.rank_slack), in a
+        country not held in full (its figures mix censuses: Cap-Haïtien's 134,815 against communes' and
+        the capital's suburbs' newer ones); else None."""
+        if not isinstance(finding.stated, RankStated) or len(finding.subjects) != 1 or not finding.anchors:
+            return None
+        place, country = self.place(finding.subjects[0]), self.place(finding.anchors[0])
+        measured = getattr(result.measured, "rank", None)
+        if place is None or country is None or not place.population or place.country_code in self.full_countries \
+                or measured is None or measured <= finding.stated.rank:
+            return None
+        rank = self.gazetteer.settlements_larger_than(country.country_code,
+                                                      int(place.population * self.policy.population_growth)) + 1
+        return rank if abs(rank - finding.stated.rank) <= self.policy.rank_slack else None
+
     def town_figure_of_area(self, finding: Finding, result: Result) -> bool:
         """Whether a stated population is below policy.area_figure_share of the country's or division's
         it was read as said of."""
@@ -165,6 +181,11 @@ class _Judge:
         if result.verdict == INCONSISTENT and finding.type == "population" and self.may_have_grown(finding, result):
             return result.doubted("no data", "GeoNames' figure for a country it holds only in part may be older than "
                                              "the article's, and a city may have grown so much since")
+        grown_rank = self.rank_if_grown(finding, result) if result.verdict == INCONSISTENT else None
+        if grown_rank is not None:
+            return result.doubted("no data", f"GeoNames' figures for a country it holds only in part are of different "
+                                             f"dates: with {self.policy.population_growth:g} times its figure it would "
+                                             f"rank number {grown_rank}")
         if finding.wording == "comma" and result.verdict == INCONSISTENT:
             # "Kharkiv, Donetsk" may be a list rather than "a town, its region": do not call it wrong.
             return result.doubted("vague wording", "a comma may join a list")
