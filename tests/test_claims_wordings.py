@@ -717,3 +717,13 @@ def test_a_rank_in_a_country_held_in_part_allows_for_old_figures(gaz, rank, verd
     claim = one(gaz, f"Gangs attacked Cap-Haitien, Haiti's {rank} city.", ("Cap-Haitien", CAP_HAITIEN), ("Haiti", HAITI),
                 type="population")
     assert claim.measured["rank"] == 7 and claim.verdict == verdict, claim.explanation
+
+
+OSH, BISHKEK = 1527534, 1528675
+
+
+def test_the_capital_a_demonym_the_gazetteer_lacks_names(gaz):
+    # "Kyrgyz" is no demonym the gazetteer holds: it begins the name of one country, Kyrgyzstan
+    text = "Clashes erupted in Osh, about 300 km south-west of the Kyrgyz capital."
+    claim = one(gaz, text, ("Osh", OSH), type="distance_direction")
+    assert [r.geonameid for r in claim.anchor] == [BISHKEK] and claim.verdict == "consistent", claim.explanation

@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from geo.claims.finding.demonyms import demonym_country
 from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN, Gate, lowered
 from geo.claims.records import Stated
 from geo.document import Mention
@@ -547,13 +548,8 @@ class Reader:
         return named
 
     def demonym_country(self, word: str) -> Place | None:
-        """The country (or country part: "English", "Welsh") a demonym names, when the gazetteer knows it."""
-        if self.gazetteer is None or not word[:1].isupper():
-            return None
-        for candidate in self.gazetteer.candidates(normalize_name(word)):
-            if candidate.kind == "demonym" and (candidate.place.is_country or candidate.place.is_division):
-                return candidate.place
-        return None
+        """The country (or country part: "English", "Welsh") a demonym names (see :mod:`.demonyms`)."""
+        return demonym_country(self.gazetteer, word) if self.gazetteer is not None else None
 
     def country_of(self, m: Mention) -> Place | None:
         """The country a resolved mention lies in."""
