@@ -727,3 +727,19 @@ def test_the_capital_a_demonym_the_gazetteer_lacks_names(gaz):
     text = "Clashes erupted in Osh, about 300 km south-west of the Kyrgyz capital."
     claim = one(gaz, text, ("Osh", OSH), type="distance_direction")
     assert [r.geonameid for r in claim.anchor] == [BISHKEK] and claim.verdict == "consistent", claim.explanation
+
+
+HULIAIPOLE, ORIKHIV = 707898, 698428
+
+
+def test_a_list_then_both_is_each_places(gaz):
+    text = "Russian forces shelled Huliaipole and Orikhiv, both south-east of Zaporizhzhia, overnight."
+    claim = one(gaz, text, ("Huliaipole", HULIAIPOLE), ("Orikhiv", ORIKHIV), ("Zaporizhzhia", 687700), type="direction")
+    assert [r.geonameid for r in claim.subject] == [HULIAIPOLE, ORIKHIV] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_conversion_with_abbreviated_miles(gaz):
+    claim = one(gaz, "Kupiansk, 100km (62mi) south-east of Kharkiv, was evacuated.", ("Kupiansk", KUPIANSK),
+                ("Kharkiv", KHARKIV), type="unit_conversion")
+    assert claim.stated == {"value": 100, "unit": "km", "converted": 62, "converted_unit": "mi"}
+    assert claim.verdict == "consistent", claim.explanation

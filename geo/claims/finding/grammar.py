@@ -27,6 +27,9 @@ A_DESCRIBED = re.compile(r",\s*(?:a|an)\s+$")
 #: "Guayaquil, Ecuador's largest city and main port, ".
 POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}"
                                    rf"(?:\s+and\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN})?\s*,\s*$", _I)
+#: What says a cue is said of each place a list before it names: "A and B, both south-east of", "which are both".
+BOTH_BEFORE = re.compile(r",\s*(?:(?:which|that)\s+(?:are|were|lie)\s+)?(?:both|all|each)\s+"
+                         r"(?:(?:located|lying|situated|some|about|around|roughly)\s+)?$", _I)
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
 LONG_APPOSITIVE = re.compile(r"""^(?:
     \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|

@@ -28,7 +28,7 @@ from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
 from geo.claims.finding.grammar import (
-    A_DESCRIBED, ANCHOR_LEAD, AND_OTHERS, APPOSITIVE, A_PLACE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
+    A_DESCRIBED, ANCHOR_LEAD, AND_OTHERS, APPOSITIVE, A_PLACE, BOTH_BEFORE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
     DATELINE, DESCRIPTION, GENERIC_TAIL, HEAD_COMMA, HEAD_LEAD, HELD_IN, LIST_SEPARATOR, LONG_APPOSITIVE,
     NAME_GOES_ON, POSSESSED_DESCRIPTION, PREPOSITION_BEFORE, THE_BEFORE, THE_CAPITAL, THE_PLACE,
     THE_REGIONAL_CAPITAL, THE_SETTLEMENT, TITLE_BEFORE, UNNAMED)
@@ -437,7 +437,12 @@ class Reader:
 
     def subject_or_vague(self, cue_start: int, exclude: set[int] = frozenset()) -> tuple[list[Mention], str | None, str | None]:
         """(subjects, why vague, how inferred) of a cue: the appositive mention (short or long), else
-        the place a description stands for, else none and why."""
+        the place a description stands for, else none and why; "A and B, both" before the cue: both."""
+        both = BOTH_BEFORE.search(self.text, max(0, cue_start - 40), cue_start)
+        last = self.mention_before(both.start(), limit=2) if both else None
+        if last is not None and last.resolved and len(listed := self.list_before(last)) > 1 \
+                and not any(m.geonameid in exclude for m in listed):
+            return listed, None, None                         # "Huliaipole and Orikhiv, both south-east of"
         m = self.appositive_subject(cue_start, long=True)
         if m is not None and m.geonameid not in exclude:
             return [m], None, None
