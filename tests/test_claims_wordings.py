@@ -743,3 +743,9 @@ def test_a_conversion_with_abbreviated_miles(gaz):
                 ("Kharkiv", KHARKIV), type="unit_conversion")
     assert claim.stated == {"value": 100, "unit": "km", "converted": 62, "converted_unit": "mi"}
     assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_river_in_a_long_appositive_names_no_other_subject(gaz):
+    text = "Shelling hit Nikopol, across the Dnipro from the nuclear plant and about 60 km south-west of Zaporizhzhia."
+    claim = one(gaz, text, ("Nikopol", NIKOPOL), ("Dnipro", DNIEPER), ("Zaporizhzhia", 687700), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [NIKOPOL] and claim.verdict == "consistent", claim.explanation

@@ -328,7 +328,14 @@ class Reader:
             return head if head is not None and self.is_settlement(head) else None
         if not APPOSITIVE.match(gap):
             if not long or not LONG_APPOSITIVE.match(gap) or CLAUSE_BREAK.search(gap):
-                return self.sentence_head(cue_start) if long else None
+                # a river in a long appositive names no other place: "Nikopol, across the Dnipro from the plant and
+                # about 60 km south-west of" is Nikopol's
+                water = long and self.place(m) is not None and self.place(m).kind in ("river", "water body")
+                head = self.mention_before(m.start, limit=40) if water else None
+                gap = self.text[head.end:cue_start] if head is not None else ""
+                if head is None or not LONG_APPOSITIVE.match(gap) or CLAUSE_BREAK.search(gap) or not self.is_settlement(head):
+                    return self.sentence_head(cue_start) if long else None
+                m = head
         m = self.contained_first(m)
         # ("the Mediterranean coast": a sea, named or not; "Canada's Arctic coast": a country's coast, not the country)
         coast = re.match(r"(?:['’]s\s+(?:[\w’'-]+\s+){0,3}?|\s+)(?:coast|coastline|shore|seaboard)\b", gap, re.I)
