@@ -240,7 +240,8 @@ def test_near_the_border(gaz):
     claim = one(gaz, text, ("Valuyki", VALUYKI), ("Russia", RUSSIA), ("Belgorod region", BELGOROD_OBLAST),
                 ("Ukraine", UKRAINE), type="border_proximity")
     assert [r.geonameid for r in claim.subject] == [VALUYKI]
-    assert claim.quote == "near the border with Ukraine"
+    # the region after "in Russia's" qualifies the town before it: the claim is the town's, quoted from it
+    assert claim.quote == "Valuyki, a town in Russia's Belgorod region near the border with Ukraine"
     ukraine = gaz.geometry(UKRAINE, "admin0")
     valuyki = gaz.place(VALUYKI)
     # Hand check: the distance to the nearest vertex of Ukraine's outline bounds the distance from above.
@@ -440,6 +441,18 @@ def test_a_claim_chooses_the_anchor_or_both(gaz):
     assert [(s["from"], s["to"]) for s in claim.measured["resolved_by_claim"]] == [(atlanta_indiana, atlanta_georgia),
                                                                                    (georgia_country, georgia_state)]
     assert [m.geonameid for m in both.mentions] == [atlanta_georgia, georgia_state]
+
+
+def test_a_distance_from_a_division_named_like_its_town_is_the_towns(gaz):
+    # a distance runs between towns: "Oryol" read as the oblast is its capital, unless the text says "region"
+    oryol_oblast, oryol, moscow = 514801, 515012, 524901
+    text = "Fighting also reached Oryol, about 330 km south-west of Moscow."
+    claim = find_and_check(document(gaz, text, ("Oryol", oryol_oblast), ("Moscow", moscow)), gaz)[0]
+    assert claim.type == "distance_direction" and claim.verdict == "consistent", claim.explanation
+    assert [(s["from"], s["to"]) for s in claim.measured["resolved_by_claim"]] == [(oryol_oblast, oryol)]
+    text = "Fighting also reached the Oryol region, about 330 km south-west of Moscow."
+    claim = find_and_check(document(gaz, text, ("Oryol", oryol_oblast), ("Moscow", moscow)), gaz)[0]
+    assert claim.verdict == "unverifiable" and "resolved_by_claim" not in claim.measured, claim.explanation
 
 
 def test_a_claim_leaves_a_right_resolution_alone(gaz):

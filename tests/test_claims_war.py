@@ -258,3 +258,56 @@ def test_a_place_qualifying_a_descriptions_noun(gaz):
     claim = one(gaz, "A fire broke out in Tuapse, a Black Sea port in the Krasnodar region.", ("Tuapse", TUAPSE),
                 ("Black Sea", black_sea), ("Krasnodar region", KRASNODAR_KRAI), type="containment")
     assert claim.verdict == "consistent" and claim.subject[0].geonameid == TUAPSE, claim.explanation
+
+
+MBANDAKA, GOMA = 2312895, 216281
+
+
+def test_a_river_named_with_the_word_river_is_natural_earths_line(gaz):
+    # the curated "Congo River" is Natural Earth's "Congo": measured to its line, not to its one point at Kinshasa
+    congo = next(c.place.geonameid for c in gaz.candidates("congo river") if c.place.kind == "river")
+    claim = one(gaz, "Ebola was confirmed in Mbandaka, a city on the Congo River.", ("Mbandaka", MBANDAKA),
+                ("Congo River", congo), type="proximity")
+    assert claim.verdict == "consistent", claim.explanation
+    assert claim.measured["distance_km"] < 20
+
+
+def test_a_lake_shore_is_not_the_sea_coast(gaz):
+    # Goma lies on Lake Kivu, 500 km from any sea: the lake's shore is measured, not the coastline, and the
+    # lake is known by one point 36 km off, which does not tell its shores
+    kivu = next(c.place.geonameid for c in gaz.candidates("lake kivu") if c.place.feature_code.startswith("LK"))
+    claim = one(gaz, "Rebels entered Goma, a city on the shores of Lake Kivu.", ("Goma", GOMA), ("Lake Kivu", kivu),
+                type="proximity")
+    assert claim.verdict == "unverifiable", claim.explanation
+
+
+MANDERA, SOMALIA, NAIROBI, DEIR_EZ_ZOR, SYRIA = 187896, 51537, 184745, 170794, 163843
+
+
+def test_a_distance_after_a_border_phrase_is_the_heads(gaz):
+    # "Mandera, near the border with Somalia, about 900 km north-east of Nairobi": Somalia only says where
+    # the border is; the distance is Mandera's (read as Somalia's it was "a region has no single distance")
+    text = "Gunmen attacked Mandera, near the border with Somalia, about 900 km north-east of Nairobi."
+    claim = one(gaz, text, ("Mandera", MANDERA), ("Somalia", SOMALIA), ("Nairobi", NAIROBI), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [MANDERA] and claim.verdict == "consistent", claim.explanation
+
+
+def test_a_position_after_the_banks_of_a_river_is_the_heads(gaz):
+    # "in eastern Syria" places Deir el-Zor, not the Euphrates it stands on
+    text = "Fighting raged in Deir el-Zor, on the banks of the Euphrates in eastern Syria."
+    claim = one(gaz, text, ("Deir el-Zor", DEIR_EZ_ZOR), ("Euphrates", euphrates(gaz)), ("Syria", SYRIA),
+                type="direction")
+    assert [r.geonameid for r in claim.subject] == [DEIR_EZ_ZOR] and claim.verdict == "consistent", claim.explanation
+
+
+MALAKAL, JUBA = 370737, 373303
+
+
+def test_a_river_after_a_distances_anchor_may_be_the_distances_subjects(gaz):
+    # "Malakal, about 520 km north of Juba on the White Nile": Malakal is on the White Nile; Juba lies on
+    # the stretch Natural Earth calls the Mountain Nile. The reading that holds is taken, and said so.
+    white_nile = next(c.place.geonameid for c in gaz.candidates("white nile") if c.place.kind == "river")
+    text = "Fighting in Malakal, about 520 km north of Juba on the White Nile, forced thousands to flee."
+    claim = one(gaz, text, ("Malakal", MALAKAL), ("Juba", JUBA), ("White Nile", white_nile), type="proximity")
+    assert [r.geonameid for r in claim.subject] == [MALAKAL] and claim.verdict == "consistent", claim.explanation
+    assert claim.measured["read_otherwise"] == "said of Malakal, the distance's subject, not of Juba"

@@ -55,7 +55,7 @@ from geo.claims.finding import Finding, find_claims
 from geo.claims.finding.reader import IMPLIED
 from geo.claims.geodesy import distance
 from geo.claims.policy import Policy
-from geo.claims.records import Parts, PopulationStated, Switch
+from geo.claims.records import Parts, PopulationStated, RankStated, Switch
 from geo.claims.regions import Regions
 from geo.claims.types import CLAIM_TYPES, check
 from geo.document import Claim, Document, Mention, PlaceRef
@@ -72,6 +72,9 @@ _MAX_ALTERNATIVES = 60
 # ...and how many of each, subject and anchor, it pairs when neither alone will do.
 _MAX_PAIRED = 8
 _FULL_DUMP = re.compile(r"file:geonames/([A-Z]{2})\.zip")
+# A kind word in or after a division's name: the text means the division, not its town.
+_DIVISION_WORD = re.compile(r"\s*\b(?:region|regions|oblast|province|state|district|county|governorate|rayon|raion|"
+                            r"krai|republic|prefecture|department)\b", re.I)
 
 
 def find_and_check(document: Document, gazetteer: Gazetteer, policy: Policy | None = None) -> list[Claim]:
@@ -89,6 +92,7 @@ def checked(document: Document, gazetteer: Gazetteer, policy: Policy | None = No
     findings = find_claims(text, mentions, places, sentences(text), gazetteer)
     judge = _Judge(Checker.of(regions, policy), gazetteer, [places[m.geonameid] for m in mentions
                                                                           if m.resolved and m.geonameid in places])
+    judge.text = text
 
     findings = [judge.read_otherwise(finding) for finding in findings]
     switched: dict[int, list[Switch]] = {}
@@ -110,6 +114,7 @@ class _Judge:
         self.policy = checker.policy
         self.gazetteer = gazetteer
         self.article_places = list({p.geonameid: p for p in article_places}.values())
+        self.text = ""                  #: the article's text (a kind word after a name: "Oryol region")
         self._measured: dict[tuple, Result] = {}
         # The countries whose full GeoNames dump the gazetteer was built from (its build records them).
         self.full_countries = {m.group(1) for key in gazetteer.meta if (m := _FULL_DUMP.fullmatch(key))}
@@ -126,6 +131,22 @@ class _Judge:
         said, have, place = self._populations(finding, result)
         return (bool(said and have) and place is not None and place.country_code not in self.full_countries
                 and have < said <= self.policy.population_growth * have)
+
+    def rank_if_grown(self, finding: Finding, result: Result) -> int | None:
+        """The rank a city said to rank higher than GeoNames' figures put it would have with its figure
+        times policy.population_growth, when that rank is the stated one (within policy.rank_slack), in a
+        country not held in full (its figures mix censuses: Cap-Haïtien's 134,815 against communes' and
+        the capital's suburbs' newer ones); else None."""
+        if not isinstance(finding.stated, RankStated) or len(finding.subjects) != 1 or not finding.anchors:
+            return None
+        place, country = self.place(finding.subjects[0]), self.place(finding.anchors[0])
+        measured = getattr(result.measured, "rank", None)
+        if place is None or country is None or not place.population or place.country_code in self.full_countries \
+                or measured is None or measured <= finding.stated.rank:
+            return None
+        rank = self.gazetteer.settlements_larger_than(country.country_code,
+                                                      int(place.population * self.policy.population_growth)) + 1
+        return rank if abs(rank - finding.stated.rank) <= self.policy.rank_slack else None
 
     def town_figure_of_area(self, finding: Finding, result: Result) -> bool:
         """Whether a stated population is below policy.area_figure_share of the country's or division's
@@ -160,6 +181,11 @@ class _Judge:
         if result.verdict == INCONSISTENT and finding.type == "population" and self.may_have_grown(finding, result):
             return result.doubted("no data", "GeoNames' figure for a country it holds only in part may be older than "
                                              "the article's, and a city may have grown so much since")
+        grown_rank = self.rank_if_grown(finding, result) if result.verdict == INCONSISTENT else None
+        if grown_rank is not None:
+            return result.doubted("no data", f"GeoNames' figures for a country it holds only in part are of different "
+                                             f"dates: with {self.policy.population_growth:g} times its figure it would "
+                                             f"rank number {grown_rank}")
         if finding.wording == "comma" and result.verdict == INCONSISTENT:
             # "Kharkiv, Donetsk" may be a list rather than "a town, its region": do not call it wrong.
             return result.doubted("vague wording", "a comma may join a list")
@@ -263,7 +289,7 @@ class _Judge:
             return finding
         for other in finding.other_subjects:
             reading = dataclasses.replace(finding, subjects=[other], other_subjects=[],
-                                          read_otherwise=f"said of {other.text}, the sentence's subject, not of "
+                                          read_otherwise=f"said of {other.text}, {finding.other_role}, not of "
                                                          f"{finding.subjects[0].text}")
             if other.resolved and self.measure(reading).verdict == CONSISTENT:
                 return reading
@@ -275,6 +301,13 @@ class _Judge:
         Georgia": the town in Indiana and the country would not do, the city and the state do)."""
         if finding.type == "unit_conversion" or len(finding.anchors) > 1 or finding.inferred or not finding.subjects:
             return []
+        if finding.type == "distance_direction" and not finding.vague and len(finding.subjects) == 1:
+            # "Oryol, about 330 km south-west of Moscow": a distance runs between towns, so a division read
+            # for a name that is also its town's (Oryol Oblast) is the town, unless the text calls it a region
+            changes = [(m, place, town) for m in (finding.subjects[0], *finding.anchors)
+                       if (place := self.place(m)) is not None and (town := self.town_named(m, place)) is not None]
+            if changes:
+                return changes
         if finding.said_settlement:
             # "Kherson, a city of about 280,000": the city, whatever the context made of the name
             subject = self.place(finding.subjects[0])
@@ -315,6 +348,16 @@ class _Judge:
                 if self.measure(finding, [other_subject], [other_anchor]).verdict == CONSISTENT:
                     return [(finding.subjects[0], subject, other_subject), (finding.anchors[0], anchor, other_anchor)]
         return []
+
+    def town_named(self, mention: Mention, place: Place) -> Place | None:
+        """The town a division's name also names, in its country (one in the division first), when the
+        mention is a division's with no kind word ("region", "province") saying so; else None."""
+        if place.feature_class != "A" or place.is_country or mention.method in IMPLIED \
+                or _DIVISION_WORD.search(mention.text) or _DIVISION_WORD.match(self.text, mention.end):
+            return None
+        towns = [c.place for c in self.gazetteer.candidates(normalize_name(mention.text), limit=_MAX_ALTERNATIVES)
+                 if c.place.feature_class == "P" and c.place.country_code == place.country_code]
+        return next((t for t in towns if t.lies_in(place)), towns[0] if towns else None)
 
     def may_move(self, mention: Mention, container: bool = False) -> bool:
         """Whether a claim may re-resolve ``mention``: the context left it unsure, or it is a small town

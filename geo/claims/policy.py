@@ -67,7 +67,8 @@ class Policy:
     population_fraction: float = 0.2
     #: Where the gazetteer holds a country only in part, its figures are often decades old (Hama's
     #: 460,602 is the 2004 census): a stated figure above GeoNames' by up to this factor may be growth,
-    #: so it is not called wrong (unverifiable, saying so).
+    #: so it is not called wrong (unverifiable, saying so); nor is a rank the city would have with its
+    #: figure so many times larger ("Haiti's second-largest city": GeoNames' Cap-Haïtien ranks 7th).
     population_growth: float = 2.5
     #: A figure below this share of a country's or a division's population is a town's, said of the area
     #: only by a misreading of the sentence ("a town in eastern Ukraine that had 15,000"): not inconsistent.

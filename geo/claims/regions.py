@@ -15,6 +15,7 @@ STRtree over the whole layer.
 """
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass
 from functools import cached_property
@@ -49,6 +50,12 @@ class Shape:
     ids: tuple[int, ...] = ()           #: every GeoNames id the geometry stands for (a composite's parts, a river's points)
 
     @property
+    def one_point(self) -> bool:
+        """Whether the place is known by a single point only (a river with no line and one GeoNames row:
+        its mouth or some point of its course, which says nothing of where else it runs)."""
+        return self.kind == "point" or (self.kind == "points" and len(self.ids) <= 1)
+
+    @property
     def is_area(self) -> bool:
         return self.kind == "area"
 
@@ -72,6 +79,24 @@ class Shape:
 
 def is_stream(place: Place) -> bool:
     return place.kind == "river"
+
+
+def is_lake(place: Place) -> bool:
+    """A lake or reservoir: a water body with shores of its own, not a sea's coastline."""
+    return place.feature_code.startswith("LK") or place.feature_code.startswith("RSV")
+
+
+_RIVER_WORD = re.compile(r"\briver\b")
+
+
+def river_name(name: str) -> str:
+    """A river's name without the word "river", as Natural Earth writes it: GeoNames' (and the curated
+    rows') "Congo River" is Natural Earth's "Congo".
+
+    >>> river_name("Congo River"), river_name("Congo")
+    ('congo', 'congo')
+    """
+    return " ".join(_RIVER_WORD.sub(" ", normalize_name(name)).split())
 
 
 class Regions:
@@ -138,9 +163,9 @@ class Regions:
         here = Point(place.lon, place.lat)
         line = gaz.geometry(place.geonameid, "river")
         if line is None:
-            norm = normalize_name(place.name)
+            norm = river_name(place.name)
             lines = [g for _, name, _, g in gaz.geometries("river", bbox=_around(here, 4.0))
-                     if normalize_name(name) == norm]
+                     if river_name(name) == norm]
             lines = [g for g in lines if _km_to(here, g) <= _SAME_RIVER_KM]
             line = shapely.union_all(lines) if lines else None
         if line is not None:

@@ -149,7 +149,7 @@ _AREA_WORDS = {
 }
 _LENGTH_WORDS = {
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km", "kms": "km",
-    "miles": "mi", "mile": "mi",
+    "miles": "mi", "mile": "mi", "mi": "mi",          # ("100km (62mi)")
     "nautical miles": "nmi", "nautical mile": "nmi",
     "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m",
     "feet": "ft", "foot": "ft", "ft": "ft",

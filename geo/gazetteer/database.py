@@ -257,6 +257,15 @@ class Gazetteer:
                            (country_code, population))
         return rows[0][0]
 
+    def countries_named_from(self, prefix: str) -> list[Place]:
+        """The countries one of whose names (normalized, not a demonym or a stem) starts with ``prefix``
+        (a normalized stem: "kyrgyz" gives Kyrgyzstan)."""
+        rows = self._query("SELECT DISTINCT p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                           "WHERE n.norm >= ? AND n.norm < ? AND n.kind NOT IN ('demonym', 'stem') "
+                           "AND p.feature_code IN ('PCLI', 'PCLD', 'PCLF', 'PCLS', 'PCLIX', 'PCL')",
+                           (prefix, prefix + "\uffff"))
+        return [self.place(gid) for (gid,) in rows]
+
     def population_figures(self, geonameid: int) -> list[tuple[int, str]]:
         """Every (population, file) the upstream files give a place, where they disagree; else []."""
         return [tuple(r) for r in self._query("SELECT population, source FROM population_figures WHERE geonameid = ? "

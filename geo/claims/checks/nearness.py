@@ -8,7 +8,7 @@ from dataclasses import replace
 from geo.claims.geodesy import distance_between, outline
 from geo.claims.checks.result import (CONSISTENT, Result, rounded_km, rounded_mi, name_of, water_point, unverifiable)
 from geo.claims.records import NearnessMeasured, OnWaterStated, RelationStated
-from geo.claims.regions import Shape
+from geo.claims.regions import Shape, is_lake
 from geo.claims.units import Length
 
 
@@ -94,10 +94,19 @@ class NearnessChecks:
         coastline (the edge of the land in Natural Earth's country polygons)."""
         relation = stated.relation
         radius = self.policy.town_radius_km(subject.place.population) if subject.is_settlement else 0.0
-        if relation == "on the river":
-            if water.kind == "point":
+        if relation == "on the river" or is_lake(water.place):
+            # a lake's shore is its own, not the sea's coastline; a lake or a river known by one point (its
+            # middle, its mouth) is checked against that point: near it the claim holds, far from it, the
+            # water may still pass the place
+            if water.kind == "point" and not is_lake(water.place):
                 return unverifiable("no polygon", f"{name_of(water)} is known only by one point, not its course")
-            gap, limit, what = distance_between(subject.point, water.geometry), self.policy.on_river_km, f"{name_of(water)} ({water.source})"
+            gap = distance_between(subject.point, water.geometry)
+            limit = self.policy.on_river_km if relation == "on the river" else self.policy.on_coast_km
+            what = f"{name_of(water)} ({water.source})"
+            if water.one_point and gap.km - radius > limit:
+                shores = "its shores" if is_lake(water.place) else "its course"
+                return unverifiable("no polygon", f"{name_of(subject)} is {gap} from {what}; a water known only by "
+                                                  f"one point does not tell {shores}")
         else:
             coast = self.regions.coast_distance(subject.point, self.policy.offshore_km)
             if coast is None:

@@ -4,6 +4,7 @@ look at what earlier ones found: "37 miles east of" is a distance, so not also a
 
     reader.py       the article's mentions by position, and the links between a cue and its places
     words.py        compass words, qualifiers, numbers and place nouns wordings are made of; gates
+    demonyms.py     the country a demonym names ("the Kyrgyz capital"), known to the gazetteer or not
     distance.py     "37 miles east of Kharkiv", "20-30 km from", "an hour's drive"
     direction.py    "north of Cairo", "farther north"
     position.py     "the southern city of X", "X in northern Y", "in the east of France"
@@ -27,7 +28,7 @@ from __future__ import annotations
 from geo.claims.finding import (adjacency, border, containment, conversion, direction, distance, near, population,
                                 position, proximity, water)
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.subjects import attachment_doubt, other_subjects
+from geo.claims.finding.subjects import attachment_doubt, measured_from, other_subjects
 from geo.document import Mention
 from geo.gazetteer import Place
 
@@ -57,7 +58,11 @@ def find_claims(text: str, mentions: list[Mention], places: dict[int, Place],
             f.subjects, f.anchors = [new for _, new in read[:len(f.subjects)]], [new for _, new in read[len(f.subjects):]]
             f.inferred = f.inferred or next(new.reason for old, new in read if new is not old)
         f.said_settlement = len(f.subjects) == 1 and reader.called_settlement(f.subjects[0])
-        f.other_subjects = other_subjects(reader, f)
+        f.other_subjects = measured_from(f, found)
+        if f.other_subjects:
+            f.other_role = "the distance's subject"
+        else:
+            f.other_subjects = other_subjects(reader, f)
         f.attachment = attachment_doubt(reader, f)
     return sorted(_distinct(found), key=lambda f: (f.start, f.end, f.type))
 

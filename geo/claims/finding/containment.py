@@ -30,7 +30,8 @@ _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?
                  r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region)\s+of"
                  r"|the\s+(?:regional\s+|provincial\s+|state\s+|administrative\s+)?(?:capital|seat)\s+of)\s+(?:the\s+)?"   # "X, the capital of Y"
                  r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?"
-                 r"(?:(?:far\s+)?(?:north|south)?(?:east|west)?ern\s+(?=(?-i:[A-Z])))?", _I)      # "in the eastern Donetsk region"
+                 r"(?:(?:(?-i:central)|(?:far\s+)?(?:north|south)?(?:east|west)?ern)\s+(?=(?-i:[A-Z])))?", _I)  # "in the eastern Donetsk region",
+                                                                                         # "the capital of central Henan province"
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:the\s+)?")
 _DIRECTION_LEAD = re.compile(rf"{DIRECTION_ADJECTIVE}\s+(?=(?-i:[A-Z]))", _I)
 _OF_HOLDER = re.compile(r"\s+of\s+(?:the\s+)?")

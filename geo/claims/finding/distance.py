@@ -1,5 +1,5 @@
 """Distances: "37 miles east of Kharkiv", "60 km from Izium", "20-30 km north-west of the city of
-Y", "some 12 miles from the city of Y", "10km outside Y", and travel times ("an hour's drive"),
+Y", "some 12 miles from the city of Y", "10km outside Y", "X and Y, about 13 km apart", and travel times ("an hour's drive"),
 which are unverifiable.
 
 >>> from geo.document import Mention
@@ -28,6 +28,9 @@ _DISTANCE = re.compile(rf"""
       | (?P<dir_only>{DIRECTION})\b(?!\s+(?:of|from))
       | (?:away\s+)?from | outside(?:\s+of)? | away
     )\s*""", re.I | re.X)
+#: "Kramatorsk and Sloviansk, which lie about 13 km apart": a distance between the two places listed before.
+_APART = re.compile(rf"(?:\b(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<num_to>{NUMBER}))?[\s\-]*"
+                    rf"(?P<unit>{LENGTH_PATTERN})\b(?:\s*\([^()]{{1,40}}\))?\s+apart\b", re.I)
 _BORDER_NEXT = re.compile(r"(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:border|frontier|boundary)s?\b", re.I)
 #: The words after "from" when no place follows: up to a conjunction or punctuation ("from where the swan was found").
 _CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|or|but|as|to|for|because|which|while|when|after|before|since|so)\b)[^,.;:!?()\n]){0,80}")
@@ -66,6 +69,15 @@ def find(reader: Reader, found: list[Finding]):
         end = anchor.end if anchor else match.end() + len(_CLAUSE_REST.match(text, match.end()).group())
         yield Finding("distance_direction", reader.quote_start(subjects, match.start(), inferred), end, subjects,
                       [anchor] if anchor else [], stated, vague, "distance", inferred)
+    for match in reader.scan(_APART, UNIT_GATE, 80, 40):
+        last = reader.appositive_subject(match.start(), long=True)
+        pair = reader.list_before(last) if last is not None else []
+        if len(pair) != 2 or not all(m.resolved for m in pair) or pair[0].geonameid == pair[1].geonameid:
+            continue                                              # ("the two towns, 10 km apart": no places named)
+        stated = DistanceStated(number(match.group("num")), unit(match.group("unit")),
+                                number(match.group("num_to")) if match.group("num_to") else None,
+                                words(match.group("qual")) if match.group("qual") else None)
+        yield Finding("distance_direction", pair[0].start, match.end(), [pair[0]], [pair[1]], stated, wording="apart")
     for match in reader.scan(_DRIVE, _DRIVE_GATE, 40, 40):
         subjects, _, _ = reader.subject_or_vague(match.start())
         yield Finding("distance_direction", reader.quote_start(subjects, match.start()), match.end(), subjects, [],

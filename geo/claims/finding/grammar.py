@@ -14,19 +14,27 @@ _I = re.IGNORECASE
 APPOSITIVE = re.compile(rf"""^(?:
     \s*                                                       # "Kupiansk farther north", "BuchaNear Kyiv"
   | \s+(?:coast|coastline|shore|regions|districts|areas|borough|parish|raion|rayon|resort|(?:refugee\s+)?camp|{PLACE_NOUN})\s*
+  | \s+(?:coast|coastline|shore)\s*,\s*                      # "on Syria's Mediterranean coast, about 230 km north of"
   | \s*,\s*                                                   # "Bucha, near Kyiv"
   | \s*,?\s*\(\s*                                             # "Sanford, Florida (near Orlando)"
   | \s*,\s*(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,?\s*   # ", a tiny agricultural village"
+  | ['’]s\s+(?:[\w’'-]+\s+){{0,3}}?(?:coast|coastline|seaboard)\s*,\s*         # "on Syria's Mediterranean coast, "
   | \s+(?:is|lies|sits|was|lay|stands)\s+(?:located\s+|situated\s+)?           # "Izium lies"
 )$""", _I | re.X)
 #: The article of a description before a place that qualifies its noun: ", a [Black Sea] port".
 A_DESCRIBED = re.compile(r",\s*(?:a|an)\s+$")
-#: A country's or a region's possessive describing the place before it: "Haifa, Israel's third-largest city, ".
-POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s*,\s*$", _I)
+#: A country's or a region's possessive describing the place before it: "Haifa, Israel's third-largest city, ",
+#: "Guayaquil, Ecuador's largest city and main port, ".
+POSSESSED_DESCRIPTION = re.compile(rf"^['’]s\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}"
+                                   rf"(?:\s+and\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN})?\s*,\s*$", _I)
+#: What says a cue is said of each place a list before it names: "A and B, both south-east of", "which are both".
+BOTH_BEFORE = re.compile(r",\s*(?:(?:which|that)\s+(?:are|were|lie)\s+)?(?:both|all|each)\s+"
+                         r"(?:(?:located|lying|situated|some|about|around|roughly)\s+)?$", _I)
 #: A longer appositive or relative clause: a comma, or a linking verb, then words naming no place.
 LONG_APPOSITIVE = re.compile(r"""^(?:
     \s*,\s*+(?:a|an|the|this|which|that|located|situated|based|lying|some|about|around|roughly|only|just|approximately|
-              nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just)\b[^.;:!?()\[\]"“”]{0,140}?
+              nearly|almost|home|population|now|once|formerly|itself|where|on|along|off|just|
+              deep|high|far|right|well|inside|close|across)\b[^.;:!?()\[\]"“”]{0,140}?   # ", deep in the Amazon"
   | \s+(?:is|lies|sits|was|lay|stands|remains|located|situated|based)\b[^.;:!?()\[\],"“”]{0,60}?
   | \s+(?:that|which)\s+(?:is|are|was|were|lies|lie|sits|sit|stands|stand)\b[^.;:!?()\[\],"“”]{0,100}?  # "X that are also new communities on"
   | \s+and\s+(?:other|several|many|some|nearby|neighbouring|neighboring)\s+[^.;:!?()\[\],"“”]{0,60}?  # "X and other towns along"
@@ -45,7 +53,8 @@ HEAD_COMMA = re.compile(r"(?:\s+(?:region|province|oblast|state|district|county|
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|according|when|while|because|and\s+(?:the|a|an)\b"
                            r"|(?:after|before)(?!\s+(?:the|a|an|its|their)\s))", _I)   # ("before the war" is no clause)
 #: "X, a village in the", "X, a town of the": the place before a container's name.
-HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:in|of)\s+(?:the\s+)?"
+                     rf"(?:(?:[\w’'-]+\s+){{0,2}}?{PLACE_NOUN}\s+of\s+(?:the\s+)?)?", re.I)   # "the capital of the breakaway region of"
 #: A determiner and lowercase words right before a cue: a thing described, not named.
 UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that|(?-i:[A-Z])[\w’'-]*['’]s)\s+)"
                       r"(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)   # (also a possessor's: "Block's residence")
@@ -77,8 +86,10 @@ THE_BEFORE = re.compile(r"(?-i:\bthe)\s+$")
 NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?!(?:Region|Regions|Oblast|Province|River|Raion|Rayon|District|City|Republic|"
                            r"Peninsula|Basin|State|County|Governorate)\b)(?-i:[A-Z])[\w’'-]*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|/)\s*$", _I)
-#: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region").
-PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?$", re.I)
+#: A preposition that makes the place after it where something lies ("on the Oskil River", "in the Donetsk region",
+#: "on the banks of the Euphrates", "near the border with Somalia": the place qualifies the place before it).
+PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|along|by|off|at|near|across)\s+(?:the\s+|(?-i:[A-Z])[\w’'-]*['’]s\s+)?"
+                                r"(?:[\w-]+\s+(?:(?:of|with)\s+(?:the\s+)?)?)?$", re.I)   # ("in the Canadian Rockies")
 #: A determiner and a lowercase noun: a description, not a name ("The city", "the town").
 DESCRIPTION = re.compile(r"(?:the|a|an|this|that)\s+(?-i:[a-z])[\w’'-]*", re.I)
 #: What joins a named place to the class it is one of: "Qamishli and other towns".

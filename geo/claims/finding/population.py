@@ -29,9 +29,15 @@ _AFTER = [re.compile(rf"^{lead}{_FIGURE}(?P<who>\s+{_WHO})?{_NOT_PEOPLE}", _I) f
     rf"(?:(?:pre-?war|current|total|estimated|combined)\s+)*(?:population\s+(?:of\s+)?)?",
     r"\s*,?\s*(?:which\s+|that\s+)?(?:has|had|have|boasts|boasted)\s+(?:a\s+)?(?:(?:pre-?war|current|total|estimated)\s+)?"
     r"population\s+of\s+",
-    r"\s*,?\s*(?:which\s+is\s+|is\s+|was\s+|once\s+)?home\s+to\s+",
+    rf"\s*,?\s*(?:(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+)?(?:which\s+is\s+|is\s+|was\s+|once\s+|now\s+)?"
+    r"home\s+to\s+",                                          # ", a city home to some 700,000 people"
     r"\s*[,(]\s*(?:pre-?war\s+)?(?:population|pop\.)[:\s]+",
 )]
+#: After a region that an appositive says holds the place ("Porto Alegre, the capital of Rio Grande do Sul"),
+#: a second description of the place with its figure: " state and a city of 400,000 people".
+_AND_FIGURE = re.compile(rf"^(?:\s+(?:state|province|region|oblast|governorate|county|district))?\s*,?\s+and\s+(?:a|an)\s+"
+                         rf"(?:[\w’'-]+\s+){{0,3}}?{PLACE_NOUN}\s+(?:of|with)\s+(?:a\s+)?(?:population\s+of\s+)?"
+                         rf"{_FIGURE}(?P<who>\s+{_WHO})?{_NOT_PEOPLE}", _I)
 #: Before the place: "Egypt's 91 million residents", "whose 1.3 billion people".
 _POSSESSIVE = re.compile(rf"^['’]s\s+{_FIGURE}(?P<who>\s+{_WHO})", _I)
 _WHOSE = re.compile(rf"^\s*,\s*(?:[\w’'-]+\s+){{0,4}}?(?:of\s+)?whose\s+{_FIGURE}(?P<who>\s+{_WHO})", _I)
@@ -69,6 +75,10 @@ def find(reader: Reader, found: list[Finding]):
         match = next((m for m in (p.match(tail) for p in (*_AFTER, _POSSESSIVE, _WHOSE)) if m), None)
         if match is not None and not _says_people(match):
             match = None
+        if match is None and reader.is_area(subject):
+            match = _AND_FIGURE.match(tail)     # (said of the settlement the appositive places in the area, or none)
+            if match is not None and _settlement_holding(reader, subject) is None:
+                match = None
         if match is not None and number(match.group("num")) >= 100:
             head = _settlement_holding(reader, subject)
             if head is not None:
@@ -154,6 +164,11 @@ def _ranked_city(reader: Reader, country, pos: int):
     before = reader.mention_before(country.start, limit=6)
     if before is not None and reader.is_settlement(before) and re.fullmatch(r"\s*,\s*(?:the\s+)?|\s+(?:is|was)\s+", reader.text[before.end:country.start]):
         return before
+    if before is not None and re.fullmatch(r"\s*,\s*(?:is|was|remains)\s+", reader.text[before.end:country.start]):
+        # "Narva, on the Russian border about 200 km east of Tallinn, is Estonia's third-largest city": the
+        # sentence's head, across the clause its comma closes (never the place the clause ends with)
+        head = reader.sentence_head(country.start)
+        return head if head is not None and head is not before and reader.is_settlement(head) else None
     if before is not None and reader.is_area(before) and re.fullmatch(r"\s+and\s+", reader.text[before.end:country.start]):
         # "Nyala, the capital of South Darfur and Sudan's second-largest city": the appositive's head
         head = reader.appositive_subject(before.start, long=True)

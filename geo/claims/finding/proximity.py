@@ -63,9 +63,23 @@ def _outside(reader: Reader):
                       inferred)
 
 
+#: "Avdiivka, an industrial suburb of Donetsk": the appositive's head is the suburb of the place after it.
+_A_SUBURB_OF = re.compile(r",\s*(?:a|an|the|one)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}suburbs?\s+of\s+(?:the\s+)?$", _I)
+
+
 def _suburbs(reader: Reader):
     text = reader.text
     for anchor in reader.mentions:
+        a_suburb = _A_SUBURB_OF.search(text, max(0, anchor.start - 50), anchor.start) if anchor.resolved else None
+        if a_suburb is not None and reader.is_settlement(anchor):
+            subject = reader.mention_before(a_suburb.start(), limit=2)
+            if subject is not None and reader.is_area(subject):
+                subject = reader.contained_first(subject)
+            if subject is not None and subject.resolved and subject.geonameid != anchor.geonameid \
+                    and reader.can_be_subject(subject):
+                yield Finding("proximity", subject.start, anchor.end, [subject], [anchor], RelationStated("suburb"),
+                              wording="suburb")
+                continue
         if "suburb" not in text[anchor.end:anchor.end + 40] or not anchor.resolved or reader.is_country(anchor):
             continue                                      # (a town or the division named after it: "Cairns")
         possessive = _POSSESSIVE_SUBURB.match(text, anchor.end, anchor.end + 40)

@@ -21,18 +21,21 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from geo.claims.finding.words import SETTLEMENT_NOUN, Gate, lowered
+from geo.claims.finding.demonyms import demonym_country
+from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN, Gate, lowered
 from geo.claims.records import Stated
 from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
 from geo.claims.finding.grammar import (
-    A_DESCRIBED, ANCHOR_LEAD, AND_OTHERS, APPOSITIVE, A_PLACE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
+    A_DESCRIBED, ANCHOR_LEAD, AND_OTHERS, APPOSITIVE, A_PLACE, BOTH_BEFORE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
     DATELINE, DESCRIPTION, GENERIC_TAIL, HEAD_COMMA, HEAD_LEAD, HELD_IN, LIST_SEPARATOR, LONG_APPOSITIVE,
     NAME_GOES_ON, POSSESSED_DESCRIPTION, PREPOSITION_BEFORE, THE_BEFORE, THE_CAPITAL, THE_PLACE,
     THE_REGIONAL_CAPITAL, THE_SETTLEMENT, TITLE_BEFORE, UNNAMED)
 
 _I = re.IGNORECASE
+#: A name in capitals opening a dateline with no country: "TALLINN (Reuters) -", "KYIV -".
+_DATELINE_WORD = re.compile(r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý’'./ -]+)\s*(?:\([^)]{1,20}\)\s*)?[-–—]")
 #: The methods of mentions a claim implies rather than the text names (see Reader.implied).
 IMPLIED = ("implied", "inferred")
 
@@ -54,6 +57,7 @@ class Finding:
     #: the sentence's own subject, which a modifier after a comma may be said of instead of the place
     #: just before it ("The town sits on a road linking Donetsk with Dnipro, 70 km north-west of Donetsk")
     other_subjects: list[Mention] = field(default_factory=list)
+    other_role: str = "the sentence's subject"   #: what the other subjects are, said when the claim is read so
     read_otherwise: str | None = None   #: how the claim came to be read as the sentence's subject's, when it was
     #: why the claim may be said of something else than its subject, which a verdict of inconsistent may
     #: then not rest on ("The epicenter was 40 km from the city of Herat, the provincial capital, near the border")
@@ -324,17 +328,30 @@ class Reader:
             return head if head is not None and self.is_settlement(head) else None
         if not APPOSITIVE.match(gap):
             if not long or not LONG_APPOSITIVE.match(gap) or CLAUSE_BREAK.search(gap):
-                return self.sentence_head(cue_start) if long else None
+                # a river in a long appositive names no other place: "Nikopol, across the Dnipro from the plant and
+                # about 60 km south-west of" is Nikopol's
+                water = long and self.place(m) is not None and self.place(m).kind in ("river", "water body")
+                head = self.mention_before(m.start, limit=40) if water else None
+                gap = self.text[head.end:cue_start] if head is not None else ""
+                if head is None or not LONG_APPOSITIVE.match(gap) or CLAUSE_BREAK.search(gap) or not self.is_settlement(head):
+                    return self.sentence_head(cue_start) if long else None
+                m = head
         m = self.contained_first(m)
-        if self.is_area(m) or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
+        # ("the Mediterranean coast": a sea, named or not; "Canada's Arctic coast": a country's coast, not the country)
+        coast = re.match(r"(?:['’]s\s+(?:[\w’'-]+\s+){0,3}?|\s+)(?:coast|coastline|shore|seaboard)\b", gap, re.I)
+        unknown = not m.resolved and PREPOSITION_BEFORE.search(self.text, max(0, m.start - 40), m.start)
+        if self.is_area(m) or coast or unknown or self.place(m) is not None and self.place(m).kind in ("river", "water body"):
             # "Kupiansk, a rail hub on the Oskil River some 120 km east of": the river is where the hub
             # lies; the claim is the appositive's head's
-            # ("Tuapse, a Black Sea port in the Krasnodar region": the place qualifies a description's noun)
-            lead = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 30), m.start) \
+            # ("Tuapse, a Black Sea port in the Krasnodar region": the place qualifies a description's noun;
+            # "Jasper, in the Canadian Rockies about 320 km west of": so does a name the gazetteer lacks)
+            lead = PREPOSITION_BEFORE.search(self.text, max(0, m.start - 40), m.start) \
                 or A_DESCRIBED.search(self.text, max(0, m.start - 8), m.start)
             head = self.appositive_subject(lead.start(), long=True) if lead else None
             if head is not None and head is not m and self.is_settlement(head):
                 return head
+            if coast and coast.group().startswith(("'", "’")):
+                return None
         return m if self.can_be_subject(m) else None
 
     def sentence_head(self, cue_start: int) -> Mention | None:
@@ -344,8 +361,12 @@ class Reader:
         sent_start, _ = self.sentence(cue_start)
         if not CLAUSE_CLOSED.search(self.text, max(sent_start, cue_start - 40), cue_start):
             return None
+        # (a dateline names where the reporter is, not the sentence's subject: "ZALIZNYCHNE, Ukraine -", "TALLINN (Reuters) -")
+        dateline = _DATELINE_WORD.match(self.text, sent_start)
+        if dateline is not None:
+            sent_start = dateline.end() + len(self.text[dateline.end():cue_start]) - len(self.text[dateline.end():cue_start].lstrip())
         opening = [m for m in self.inside(sent_start, min(cue_start, sent_start + 80)) if m.start - sent_start <= 40
-                   and m is not self.dateline]   # (a dateline names where the reporter is, not the sentence's subject)
+                   and m is not self.dateline]
         for head in opening[:1]:
             lead = self.text[sent_start:head.start]
             after = self.text[head.end:head.end + 30]
@@ -416,11 +437,19 @@ class Reader:
         named = self.mention_before(match.start(), limit=8)
         if named is not None and AND_OTHERS.fullmatch(self.text, named.end, match.start() + len(match.group(1) or "")):
             return None                  # "Qamishli and other towns near the border": Qamishli is one of them
+        if named is not None and re.fullmatch(r"\s*,\s*", self.text[named.end:match.start()]) \
+                and re.search(rf"\b{PLACE_NOUN}\s*,?\s*$", match.group(), re.I):
+            return None                  # "Cox's Bazar, a coastal district near the border": the district is the place
         return match.group().strip()
 
     def subject_or_vague(self, cue_start: int, exclude: set[int] = frozenset()) -> tuple[list[Mention], str | None, str | None]:
         """(subjects, why vague, how inferred) of a cue: the appositive mention (short or long), else
-        the place a description stands for, else none and why."""
+        the place a description stands for, else none and why; "A and B, both" before the cue: both."""
+        both = BOTH_BEFORE.search(self.text, max(0, cue_start - 40), cue_start)
+        last = self.mention_before(both.start(), limit=2) if both else None
+        if last is not None and last.resolved and len(listed := self.list_before(last)) > 1 \
+                and not any(m.geonameid in exclude for m in listed):
+            return listed, None, None                         # "Huliaipole and Orikhiv, both south-east of"
         m = self.appositive_subject(cue_start, long=True)
         if m is not None and m.geonameid not in exclude:
             return [m], None, None
@@ -531,13 +560,8 @@ class Reader:
         return named
 
     def demonym_country(self, word: str) -> Place | None:
-        """The country (or country part: "English", "Welsh") a demonym names, when the gazetteer knows it."""
-        if self.gazetteer is None or not word[:1].isupper():
-            return None
-        for candidate in self.gazetteer.candidates(normalize_name(word)):
-            if candidate.kind == "demonym" and (candidate.place.is_country or candidate.place.is_division):
-                return candidate.place
-        return None
+        """The country (or country part: "English", "Welsh") a demonym names (see :mod:`.demonyms`)."""
+        return demonym_country(self.gazetteer, word) if self.gazetteer is not None else None
 
     def country_of(self, m: Mention) -> Place | None:
         """The country a resolved mention lies in."""

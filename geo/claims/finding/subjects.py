@@ -36,6 +36,26 @@ def attachment_doubt(reader: Reader, finding: Finding) -> str | None:
         return None
     return f"it may be said of '{opening.group().strip()}', the sentence's subject, rather than of {subject.text}"
 
+#: Findings whose anchor is a preposition's object a modifier after it may only seem to attach to.
+_MEASURED_FROM = frozenset({"distance_direction", "direction", "near"})
+
+
+def measured_from(finding: Finding, found: list[Finding]) -> list[Mention]:
+    """The subject of the distance or direction whose anchor the finding's one subject is, when the
+    finding's cue follows that anchor: "Malakal, about 520 km north of Juba on the White Nile" may say
+    Malakal is on the river as well as Juba. Else []."""
+    if len(finding.subjects) != 1 or finding.type not in READ_OTHERWISE or finding.subjects[0].method in IMPLIED:
+        return []
+    subject = finding.subjects[0]
+    for other in found:
+        if other is finding or other.type not in _MEASURED_FROM or other.end != subject.end or len(other.subjects) != 1:
+            continue
+        if any(a.start == subject.start and a.geonameid == subject.geonameid for a in other.anchors) \
+                and other.subjects[0].geonameid != subject.geonameid and other.subjects[0].method not in IMPLIED:
+            return [other.subjects[0]]
+    return []
+
+
 def other_subjects(reader: Reader, finding: Finding) -> list[Mention]:
     """The sentence's opening place (named, or described: "The town"), when the finding's subject
     is another place the comma after it may only seem to join the modifier to."""

@@ -27,6 +27,8 @@ _I = re.IGNORECASE
 #: "on the", "on the banks of the", "along the": then a river or a sea.
 _ON = re.compile(r"(?<![\w’'])(?:on|along|astride|straddling)\s+(?:the\s+)?(?:(?:banks?|shores?|coast)\s+of\s+(?:the\s+)?)?", _I)
 _COAST_AFTER = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", _I)
+#: A country's or a region's coast: "on Mexico's Pacific coast", "on Mozambique's central coast", "on Florida's Gulf Coast".
+_COUNTRY_COAST = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:coast|coastline|seaboard)\b", _I)
 _BANK = re.compile(r"(?<![\w’'])(?:the\s+)?(?P<dir>(?:left|right|north|south|east|west)(?:ern)?)\s+bank\s+of\s+(?:the\s+)?", _I)
 #: The word every match of _BANK holds (see Reader.scan).
 _BANK_GATE = Gate(("bank",))
@@ -34,16 +36,19 @@ _BANK_GATE = Gate(("bank",))
 
 def find(reader: Reader, found: list[Finding]):
     text = reader.text
-    # what follows "on" is a river or a sea the article names (anchor_after implies only capitals)
-    waters = any(_kind(reader, m) for m in reader.mentions)
+    # what follows "on" is a river or a sea the article names (anchor_after implies only capitals), or a
+    # country's or a region's coast ("on Mexico's Pacific coast")
+    waters = any(_kind(reader, m) for m in reader.mentions) or (reader.lowered is None or "coast" in reader.lowered)
     for match in _ON.finditer(text) if waters else ():
         water = reader.anchor_after(match.end())
         kind = _kind(reader, water)
+        if kind is None and water is not None and reader.is_area(water) and _COUNTRY_COAST.match(text, water.end):
+            kind = "country"
         if kind is None:
             continue
         end = water.end
-        coast = _COAST_AFTER.match(text, water.end)
-        if kind == "sea" or coast:
+        coast = _COAST_AFTER.match(text, water.end) or _COUNTRY_COAST.match(text, water.end)
+        if kind in ("sea", "country") or coast:
             end = coast.end() if coast else end
             relation = "on the coast"
         else:

@@ -74,7 +74,7 @@ class Gate:
 DIRECTION_GATE = Gate(("north", "south", "east", "west"))
 #: Where a measure may be stated: a unit word after a digit or a space (the gate, over the lowered
 #: text, for scanning the distance and conversion wordings, whose every match holds one).
-UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)")
+UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|mi\b|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)")
 
 
 def number(text: str) -> float | int:
