@@ -392,3 +392,10 @@ def test_a_final_h_and_a_common_word_beside_a_rare_one(pipeline):
 def test_a_word_of_direction_before_a_noun_is_no_place(pipeline):
     found = mentions(pipeline, "KIGALI, Rwanda (AP) — Western countries called on Rwanda to withdraw its troops from Goma.")
     assert found.get("Western") is None and found["Goma"] == 216281
+
+
+def test_a_city_of_millions_named_like_a_word_is_a_place_anywhere(pipeline):
+    # wordfreq counts "Chicago" as a common word (the band, the musical); a city of 2.7 million is
+    # what it names, with no place cue and no US place beside it
+    assert mentions(pipeline, "Storms hit Chicago.")["Chicago"] == 4887398
+    assert mentions(pipeline, "Reading won the match.").get("Reading") is None   # (160,000 people: still a word)

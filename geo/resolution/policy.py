@@ -75,6 +75,8 @@ class Policy:
     weak_prior: float = 0.45            #: below this importance a bare name needs support from its context
     important_place: float = 0.75       #: a place this important is taken despite a person's or a title's cue
     major_place: float = 0.9            #: ... and a common word or a capitalized run despite everything
+    big_city_word_zipf: float = 5.0    #: a city of millions (Policy.big_city_population) known by a word less common
+                                        #: than this is a place wherever it stands ("Storms hit Chicago"; not "North")
     common_named: float = 0.6           #: a common word known by this name at this importance is a place in a place
                                         #: context, or where the article names its country (Oxford, Maine)
     state_named: float = 0.8            #: a state or province this important, known by a name that is a less common

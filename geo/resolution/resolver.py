@@ -203,7 +203,8 @@ class Resolver:
                 # survives (Washington, Paris); a division named like a word ("Texas", but also
                 # Kuwait's "Capital") only in an article about its country.
                 named = senses.named
-                if named >= POLICY.major_place or (named >= POLICY.common_named and positive and zipf < STRONG_COMMON_ZIPF) \
+                if named >= POLICY.major_place or senses.named_city and zipf < POLICY.big_city_word_zipf \
+                        or (named >= POLICY.common_named and positive and zipf < STRONG_COMMON_ZIPF) \
                         or senses.named_countryless or (senses.named_state >= POLICY.state_named and zipf < STRONG_COMMON_ZIPF):
                     pass
                 elif named >= POLICY.common_named:

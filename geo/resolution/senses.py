@@ -197,7 +197,7 @@ class _Senses:
                  "named_countryless", "named_state", "zipf", "only_other_names", "ids", "distinct_places", "towns",
                  "counties", "ranked", "alone", "bases", "countries", "countries_with_region", "any_country_with_region",
                  "regions", "holders", "home_eligible", "prominent_namesake", "any_holder", "prior_ranking",
-                 "only_ranking", "positions", "located", "distances")
+                 "only_ranking", "positions", "located", "distances", "named_city")
 
     def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, demonym: bool = False) -> None:
         # (Most names are seen once, and a name's first span builds this: each fact is gathered in
@@ -210,7 +210,7 @@ class _Senses:
 
         # -- for detection, and for pairing counties and towns, in the order of cands
         prior = named = named_state = None   # (max() as it would be taken: the first of the greatest; 0.0 of none)
-        named_countryless, only_other_names = False, True
+        named_countryless, only_other_names, named_city = False, True, False
         own_regions: set[str] = set()
         ids, towns = [], []
         for c in cands:
@@ -232,6 +232,11 @@ class _Senses:
             ids.append(p.geonameid)
             if p.feature_class == "P":
                 towns.append(p)
+                if kind != "alternate" and p.population >= POLICY.big_city_population:
+                    named_city = True
+        #: whether a city of millions is known by this very name (Chicago, Houston: words too, in
+        #: wordfreq's counts, but no one writes them for anything else)
+        self.named_city: bool = named_city
         #: the one region ("PK.04") every place known by the name as its own lies in, else None
         self.own_region: str | None = own_regions.pop() if len(own_regions) == 1 else None
         #: the best candidate's importance
