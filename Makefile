@@ -36,7 +36,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # (the venv is order-only: a reinstall, after a change of dependencies say, does not rebuild the database)
-$(DB): gazetteer/extract.toml geo/gazetteer/build.py geo/gazetteer/sources.py geo/gazetteer/schema.sql | $(VENV)/.installed
+# (rebuilt when the extract's definition or data files, or the code that builds or indexes it, change)
+$(DB): $(wildcard gazetteer/*.toml) $(wildcard geo/gazetteer/*.py) geo/gazetteer/schema.sql geo/transliteration.py geo/normalize.py | $(VENV)/.installed
 	$(BIN)/geo gazetteer build $(SOURCE)
 
 assets: $(ASSETS)
