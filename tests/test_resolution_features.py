@@ -105,3 +105,13 @@ def test_the_before_a_name_prefers_a_region_to_a_division(pipeline):
     # Burkina Faso
     doc = pipeline.locate(Article("t.txt", "JNIM, al Qaeda's affiliate in the Sahel, attacked Bamako, Mali, and towns in Burkina Faso."))
     assert {m.text: m.feature_code for m in doc.mentions}["Sahel"] == "RGN"
+
+
+def test_a_river_written_without_its_kind_after_the(pipeline):
+    # "the Mississippi" is the river (the build indexes "Mississippi" for the Mississippi River), a
+    # bare "Mississippi" the state; "on the Volga, the city administration said": no city of the Volga
+    doc = pipeline.locate(Article("t.txt", "Barges stopped at Cairo, Illinois, where the Ohio River meets the Mississippi. "
+                                          "Officials in Mississippi said."))
+    assert [m.feature_code for m in doc.mentions if m.text == "Mississippi"] == ["STM", "ADM1"]
+    doc = pipeline.locate(Article("t.txt", "In Volgograd, on the Volga, the city administration opened shelters."))
+    assert {m.text: m.feature_code for m in doc.mentions}["Volga"] == "STM"

@@ -22,7 +22,7 @@ from pathlib import Path
 from geo.errors import DataError, GeoError
 from geo.gazetteer.definition import ExtractDefinition
 from geo.gazetteer.derived_names import (add_article_romanizations, add_articleless_names, add_demonym_plurals,
-                                         add_division_stems, add_names_without_the)
+                                         add_division_stems, add_names_without_the, add_river_stems)
 from geo.gazetteer.geometries import geometry_rows
 from geo.gazetteer.kinds import place_kind
 from geo.gazetteer.sources import (
@@ -217,6 +217,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     add_division_stems(places, names, definition.division_suffixes)
     add_articleless_names(places, names, countries, definition.definite_articles)
     add_names_without_the(names)
+    add_river_stems(places, names)
     add_article_romanizations(places, names, countries, definition.definite_articles)
 
     geometries = geometry_rows(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers, CURATED_SOURCE,

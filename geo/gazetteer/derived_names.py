@@ -1,9 +1,10 @@
-"""Names the build derives from the files' own: a division's name without its kind ("Kharkiv" for
-Kharkiv Oblast) or by its centre town ("Kupiansk" for Kupianska Miskrada), a demonym's plural
-("Palestinians"), a name without the definite article English news drops ("Qamishli" for Al
-Qamishli, "Scottish Borders" for The Scottish Borders), and a name's inner article as news romanizes
-it ("Deir al Balah" for Dayr al Balaḩ, also known as "Deir el Balah"). Each adds to the build's name
-index (``names.add(name, id, kind)``)."""
+"""Names the build derives from the files' own: a division's or river's name without its kind
+("Kharkiv" for Kharkiv Oblast, "Mississippi" for the Mississippi River) or a district's by its
+centre town ("Kupiansk" for Kupianska Miskrada), a demonym's plural ("Palestinians"), a name
+without the definite article English news drops ("Qamishli" for Al Qamishli, "Scottish Borders"
+for The Scottish Borders), and a name's inner article as news romanizes it ("Deir al Balah" for
+Dayr al Balaḩ, also known as "Deir el Balah"). Each adds to the build's name index
+(``names.add(name, id, kind)``)."""
 from __future__ import annotations
 
 import re
@@ -114,6 +115,17 @@ def _names_with_articles(places, names, countries: list[CountryInfo], articles: 
         if place is not None and place.country_code in by_country and kind not in ("abbrev", "demonym", "postal"):
             out.append((norm, gid, kind, by_country[place.country_code]))
     return out
+
+
+def add_river_stems(places, names) -> None:
+    """Index "Mississippi" for the Mississippi River, "Ohio" for the Ohio River: news writes a river
+    without its kind after "the" ("where the Ohio meets the Mississippi"); a stem, which a bare name
+    (the state) outranks."""
+    found = [(name[: -len(" river")], gid) for (norm, gid), (_, kind, name) in names.entries.items()
+             if norm.endswith(" river") and len(norm) - len(" river") >= STEM_MIN_CHARS and kind != "stem"
+             and (place := places.get(gid)) is not None and place.feature_code.startswith("STM")]
+    for stem, gid in found:
+        names.add(stem, gid, "stem")
 
 
 def add_names_without_the(names) -> None:

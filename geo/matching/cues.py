@@ -61,8 +61,11 @@ def kind_before(text: str, start: int, trie=None) -> str | None:
 #: Kinds an appositive gives the name before it ("Córdoba, a city in central Veracruz", "Surkhet, the
 #: capital of Karnali Province", "Luzon, the country's main island") -> the kind of place it must be.
 KIND_AFTER_QUALIFIERS = {**{k: v for k, v in KIND_OF_QUALIFIERS.items() if v != "polity"}, "capital": "settlement"}
+# (the kind word ends the appositive's noun phrase: "Volgograd, on the Volga, the city administration
+# said" makes no city of the Volga)
 _KIND_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<kind>" + "|".join(KIND_AFTER_QUALIFIERS)
-                         + r")(?![\w’'-])", re.I)
+                         + r")(?=\s*(?:[,.;:!?)—–]|$|(?:of|in|on|near|at|by|about|some|with|that|which|where|and|or|not|"
+                         r"home|known|close|just|north|south|east|west|across|along|outside|inside|from|famous|best)\b))", re.I)
 
 
 def kind_after(text: str, end: int) -> str | None:
@@ -72,6 +75,8 @@ def kind_after(text: str, end: int) -> str | None:
     'settlement'
     >>> kind_after("Kharkiv, the region's capital, was shelled", 7), kind_after("Kharkiv, the regional police said", 7)
     ('settlement', None)
+    >>> kind_after("In Volgograd, on the Volga, the city administration opened shelters", 26) is None
+    True
     """
     match = _KIND_AFTER.match(text, end)
     return None if match is None else KIND_AFTER_QUALIFIERS[match.group("kind").lower()]
