@@ -399,3 +399,13 @@ def test_a_city_of_millions_named_like_a_word_is_a_place_anywhere(pipeline):
     # what it names, with no place cue and no US place beside it
     assert mentions(pipeline, "Storms hit Chicago.")["Chicago"] == 4887398
     assert mentions(pipeline, "Reading won the match.").get("Reading") is None   # (160,000 people: still a word)
+
+
+def test_each_mention_keeps_its_own_container(pipeline):
+    # the dateline and "Paris, Texas" settle the story's Parises, but not the one the text puts in France
+    from geo.document import Article
+
+    text = ("PARIS, Texas (AP) — The Eiffel Tower replica in Paris, Texas, drew tourists. It is smaller than "
+            "the original in Paris, France, officials said.")
+    found = [(m.text, m.country_code) for m in pipeline.process(Article("t.txt", text)).mentions if m.text.lower() == "paris"]
+    assert found == [("PARIS", "US"), ("Paris", "US"), ("Paris", "FR")]

@@ -34,14 +34,15 @@ def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranki
     return out
 
 
-def wording_settles_names(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
+def wording_settles_names(spans: list[Span], scored: list[Ranking], containers: dict[int, list[Place]]) -> list[Ranking]:
     """Where one mention of a name is settled by its wording, its bare mentions are that place too:
     a sea or ocean ("in the Atlantic" makes "the tropical Atlantic" and "Atlantic hurricane season"
     the ocean, not Atlantic, Iowa), and a dateline, the story's town ("BUENOS AIRES, Argentina
     (Reuters) - ... marched in Buenos Aires": the city, not the province that holds the story's La
     Plata); a wire service's dateline of a town alone ("GENEVA (Reuters) -") is the best-known town
     of the name (:func:`_best_known`: Genève, though the story names the United States and Geneva,
-    Illinois). Rivers are left alone: "the Dnipro" and the city of Dnipro are told apart
+    Illinois). A mention with a container of its own keeps it ("Paris, France" in a story datelined
+    "PARIS, Texas"). Rivers are left alone: "the Dnipro" and the city of Dnipro are told apart
     mention by mention."""
     settled: dict[str, int] = {}
     out = list(scored)
@@ -60,7 +61,7 @@ def wording_settles_names(spans: list[Span], scored: list[Ranking]) -> list[Rank
         return out
     for i, (span, ranking) in enumerate(zip(spans, out)):
         gid = settled.get(span.norm)
-        if span.qualifier is None and gid is not None and len(ranking) > 1 \
+        if span.qualifier is None and gid is not None and len(ranking) > 1 and span.start not in containers \
                 and any(c.place.geonameid == gid for _, c in ranking):
             out[i] = best_first(ranking, gid)
     return out

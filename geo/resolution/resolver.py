@@ -267,7 +267,7 @@ class Resolver:
         local = _local_points(spans, scored, POLICY.near_span_chars)
         scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local), scoring)
         scored = bare_names_are_towns(spans, scored)
-        scored = wording_settles_names(spans, scored)
+        scored = wording_settles_names(spans, scored, containers.boxes)
         scored = lists_agree(text, spans, scored, kept, containers.boxes)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
@@ -537,7 +537,8 @@ def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
                     total[gid] = total.get(gid, 0) + s
             best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
         for i in mentions:
-            if len(scored[i]) > 1:
+            if len(scored[i]) > 1 and not (held is not None and scoring.held(i, scored[i][0][1].place)):
+                # (a mention with a container of its own keeps it: "Paris, Texas" and "Paris, France")
                 out[i] = best_first(scored[i], best)
     return out
 
