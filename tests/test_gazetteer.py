@@ -275,3 +275,9 @@ def test_names_written_after_a_lower_case_the_and_provinces_called_pradesh(gaz):
     # "the Scottish Borders" (GeoNames: The Scottish Borders); Nepal's "Karnali Province" (Karnali Pradesh)
     assert 2655192 in {c.place.geonameid for c in gaz.candidates("scottish borders")}
     assert {c.place.geonameid for c in gaz.candidates("karnali") if c.kind == "stem"} == {12095452}
+
+
+def test_countries_that_no_longer_exist_are_left_out(gaz):
+    # countryInfo still lists Serbia and Montenegro (CS); as a country it swallowed "Croatia, Serbia and Montenegro"
+    assert not [c for c in gaz.candidates("serbia and montenegro") if c.place.is_country]
+    assert {c.place.country_code for c in gaz.candidates("montenegro") if c.place.is_country} == {"ME"}

@@ -193,7 +193,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
             names.add_alternates(r.alternatenames, r.geonameid)
 
     log("reading countries and divisions")
-    countries = read_country_info(src["countries"])
+    countries = [c for c in read_country_info(src["countries"]) if c.iso2 not in definition.exclude_countries]
     admin1 = read_admin_codes(src["admin1"])
     admin2 = read_admin_codes(src["admin2"])
     ne_admin0 = read_vector(src["ne_admin0"], kind=definition.sources["ne_admin0"].kind)

@@ -48,6 +48,8 @@ class ExtractDefinition:
     continents: list[Continent]
     #: by language code, the forms of its definite article that news drops ("Al Qamishli" is "Qamishli")
     definite_articles: dict[str, list[str]] = field(default_factory=dict)
+    #: ISO codes of countries countryInfo lists that no longer exist (Serbia and Montenegro)
+    exclude_countries: frozenset[str] = frozenset()
     #: by language code, the generic words its place names start with ("tel", "ain", "ras")
     name_heads: dict[str, list[str]] = field(default_factory=dict)
     #: countries whose names reach English news through transliteration, where spellings drift: the
@@ -160,6 +162,7 @@ def load_definition(path: Path) -> ExtractDefinition:
             world=places["world"],
             feature_classes=frozenset(places["feature_classes"]),
             exclude_feature_codes=frozenset(places.get("exclude_feature_codes", [])),
+            exclude_countries=frozenset(str(c).upper() for c in places.get("exclude_countries", [])),
             scripts=list(names.get("scripts", ["Latin"])),
             division_suffixes=sorted(set(names.get("division_suffixes", [])), key=len, reverse=True),
             definite_articles={str(k): [str(a) for a in v] for k, v in names.get("definite_articles", {}).items()},
