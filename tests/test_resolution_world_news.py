@@ -409,3 +409,27 @@ def test_each_mention_keeps_its_own_container(pipeline):
             "the original in Paris, France, officials said.")
     found = [(m.text, m.country_code) for m in pipeline.process(Article("t.txt", text)).mentions if m.text.lower() == "paris"]
     assert found == [("PARIS", "US"), ("Paris", "US"), ("Paris", "FR")]
+
+
+def test_a_container_outweighs_the_articles_context(pipeline):
+    # the story is about Paris, Texas (its dateline, Lamar County, Dallas), but "Paris, France" is France's
+    from geo.document import Article
+
+    text = ("PARIS, Texas — A tornado tore through the north side of Paris late Saturday, Lamar County officials "
+            "said. Paris lies about 100 miles northeast of Dallas. Town officials joked that the replica tower, "
+            "unlike the original in Paris, France, survived.")
+    found = [(m.text, m.country_code) for m in pipeline.process(Article("t.txt", text)).mentions if m.text.lower() == "paris"]
+    assert found == [("PARIS", "US"), ("Paris", "US"), ("Paris", "US"), ("Paris", "FR")]
+
+
+def test_a_department_in_lower_case_is_a_division(pipeline):
+    # South American departments are first-level divisions named like their capitals
+    found = mentions(pipeline, "Farmers in the Oruro department and in Potosí said harvests had failed.")
+    assert found["Oruro department"] == 3909233   # the department, not the city (3909234)
+    found = mentions(pipeline, "Guerrillas attacked a police post in the department of Cauca, Colombia.")
+    assert found["Cauca"] == 3687029
+    # a Department in capitals is an office: "Ohio" is the state, not the Ohio River
+    from geo.document import Article
+
+    document = pipeline.process(Article("t.txt", "He applied to the Ohio Department of Development for funding."))
+    assert [(m.text, m.geonameid) for m in document.modifiers] == [("Ohio", 5165418)]

@@ -14,7 +14,7 @@ QUALIFIERS = {
     "region": "division", "oblast": "division", "province": "division", "republic": "division",
     "krai": "division", "kray": "division", "governorate": "division", "state": "division", "prefecture": "division",
     "district": "district", "raion": "district", "rayon": "district", "county": "district", "parish": "district",
-    "territory": "division",
+    "territory": "division", "department": "division",
     "river": "river", "lake": "water", "sea": "water",
     "city": "settlement", "town": "settlement", "village": "settlement",
 }
@@ -23,16 +23,19 @@ QUALIFIERS = {
 #: reference gold has it.)
 PLURAL_QUALIFIERS = {
     "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "prefectures": "division",
-    "rivers": "river",
+    "departments": "division", "rivers": "river",
     "states": "division", "counties": "district",
 }
 QUALIFIERS.update(PLURAL_QUALIFIERS)
+#: Kinds that are also offices' names: a kind only in lower case and not before "of" ("the Oruro
+#: department"; "the Ohio Department of Health", "Lima's Department of Transport" are offices).
+OFFICE_KINDS = frozenset({"department", "departments"})
 #: Kinds written before a name with "of" ("the province of Cagayan", "the island of Java", "the State of
 #: Israel") -> the kind of place the name must be: "polity" a division or a country, "island" an island
 #: (or a country or division that is one).
 KIND_OF_QUALIFIERS = {
     "province": "division", "region": "division", "oblast": "division", "governorate": "division", "prefecture": "division",
-    "county": "district", "district": "district", "state": "polity", "republic": "polity", "island": "island",
+    "department": "division", "county": "district", "district": "district", "state": "polity", "republic": "polity", "island": "island",
     "city": "settlement", "town": "settlement", "village": "settlement", "hamlet": "settlement",
 }
 _KIND_OF_BEFORE = re.compile(r"\bthe\s+(?P<words>(?:[\w’'-]+\s+){0,2}?)(?P<kind>" + "|".join(KIND_OF_QUALIFIERS)
@@ -52,6 +55,8 @@ def kind_before(text: str, start: int, trie=None) -> str | None:
     match = _KIND_OF_BEFORE.search(text, max(0, start - 60), start)
     if match is None:
         return None
+    if match.group("kind").lower() in OFFICE_KINDS and not match.group("kind").islower():
+        return None   # "the Department of Defense" is an office
     words = match.group("words").split()
     if any(w[:1].isupper() and (trie is None or _norm_word(w) in trie) for w in words):
         return None
@@ -60,7 +65,8 @@ def kind_before(text: str, start: int, trie=None) -> str | None:
 
 #: Kinds an appositive gives the name before it ("Córdoba, a city in central Veracruz", "Surkhet, the
 #: capital of Karnali Province", "Luzon, the country's main island") -> the kind of place it must be.
-KIND_AFTER_QUALIFIERS = {**{k: v for k, v in KIND_OF_QUALIFIERS.items() if v != "polity"}, "capital": "settlement"}
+KIND_AFTER_QUALIFIERS = {**{k: v for k, v in KIND_OF_QUALIFIERS.items() if v != "polity" and k not in OFFICE_KINDS},
+                         "capital": "settlement"}   # ("Sylvester, a spokesman for the Department of...")
 # (the kind word ends the appositive's noun phrase: "Volgograd, on the Volga, the city administration
 # said" makes no city of the Volga)
 _KIND_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<kind>" + "|".join(KIND_AFTER_QUALIFIERS)
@@ -283,7 +289,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
     if nxt is not None:
         # (in a title-case line a common word's capital is the title's, no sign of a longer name: "Russia Pounds")
         # ("Long Island, N.Y. The U.S. Navy": a name ending in an abbreviation's dot may end its sentence)
-        if gap_after == " " and next_text[0].isupper() and next_norm not in QUALIFIERS and text[end - 1] != ".":
+        if gap_after == " " and next_text[0].isupper() and (next_norm not in QUALIFIERS or next_norm in OFFICE_KINDS) \
+                and text[end - 1] != ".":
             # "Kharkiv Regional Police", "The Washington Post": a run of capitalized words after the
             # name that holds an organisation's word makes the whole run an organisation.
             following, previous = [], None

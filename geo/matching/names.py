@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from itertools import islice
 
 from geo.document import Span
-from geo.matching.cues import PLURAL_QUALIFIERS, QUALIFIERS, LIST_GAP, _MODIFIERS, context_cues, kind_after, kind_before
+from geo.matching.cues import OFFICE_KINDS, PLURAL_QUALIFIERS, QUALIFIERS, LIST_GAP, _MODIFIERS, context_cues, kind_after, kind_before
 from geo.matching.words import Words, _Word, word_frequency, words
 
 if TYPE_CHECKING:
@@ -211,7 +211,9 @@ class NameMatcher:
             return span, last   # "Indiana counties", "U.S. states": the counties of a place, not a place of that kind
         if q is not None and QUALIFIERS.get(q.norm) == "settlement" and _KIND_OF_NAME.match(ws.text, q.end):
             return span, last   # "the Hunan city of Yueyang": the city is Yueyang, in Hunan
-        if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-"):
+        if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-") \
+                and not (q.norm in OFFICE_KINDS and (q.text[:1].isupper() or ws.text.startswith(" of ", q.end))):
+            # ("the Oruro department" is a division; "the Texas Department of Health" an office)
             span.qualifier = QUALIFIERS[q.norm]
             span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"
             return span, q

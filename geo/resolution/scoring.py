@@ -105,6 +105,11 @@ class _Scoring:
             scores = list(scores)
             self.proximity.add_nearness(scores, senses, near, POLICY.near_span, POLICY.near_span_km)
         if boxes:
+            inside = [any(_inside(c.place, box) for box in boxes) for c in senses.ranked]
+            if any(inside):
+                # the text's own container outweighs the article's context: a place outside it keeps
+                # only its prior ("Paris, France" in a story datelined "PARIS, Texas")
+                scores = [s if held else min(s, base) for s, held, base in zip(scores, inside, senses.bases)]
             scores = [_contained(s, c.place, boxes) for s, c in zip(scores, senses.ranked)]
         if pairs:
             scores = [s + POLICY.county_and_town if c.place.geonameid in pairs else s for s, c in zip(scores, senses.ranked)]
