@@ -433,3 +433,11 @@ def test_a_department_in_lower_case_is_a_division(pipeline):
 
     document = pipeline.process(Article("t.txt", "He applied to the Ohio Department of Development for funding."))
     assert [(m.text, m.geonameid) for m in document.modifiers] == [("Ohio", 5165418)]
+
+
+def test_a_list_of_states_takes_a_province_across_the_border(pipeline):
+    found = mentions(pipeline, "PORTLAND, Maine — Crews from New Hampshire, Vermont and Quebec were helping restore power.")
+    assert found["Quebec"] == 6115047   # the province, not Québec city (6325494)
+    # two names say too little: "the West Bank and Jerusalem" keeps the city
+    found = mentions(pipeline, "Israel may hold on to major settlements in the West Bank and Jerusalem.")
+    assert found["Jerusalem"] == 281184

@@ -83,7 +83,8 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
     "Georgia, Oklahoma, Pennsylvania, Wisconsin and California"), and every other name of a list of
     two or three, are first-level divisions, or countries, a name whose best place is of another kind
     is its namesake of that kind in their countries, where it has one known by its own name (Wyoming
-    the state, not Wyoming, Ohio; California the state, not California, Pennsylvania). A name given
+    the state, not Wyoming, Ohio; California the state, not California, Pennsylvania), else a division of
+    that name elsewhere ("New Hampshire, Vermont and Quebec": the province, not the city). A name given
     a container stays itself ("Texas and Washington, D.C.")."""
     out = list(scored)
     start = 0
@@ -103,8 +104,12 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
             for k, i in enumerate(group):
                 if kinds[k] == kind or spans[i].start in containers:
                     continue
-                match = next((c.place for _, c in scored[i] if _list_kind(c.place) == kind and c.kind in OWN_KINDS
-                              and (kind == "country" or c.place.country_code in countries)), None)
+                namesakes = [c.place for _, c in scored[i] if _list_kind(c.place) == kind and c.kind in OWN_KINDS]
+                # (a state of the others' countries first; else, in a list of three or more, a province
+                # across a border: "New Hampshire, Vermont and Quebec"; two say too little: "the West
+                # Bank and Jerusalem" is no Israeli district)
+                match = next((p for p in namesakes if kind == "country" or p.country_code in countries),
+                             namesakes[0] if namesakes and kind == "state" and len(group) > 2 else None)
                 if match is not None:
                     out[i] = best_first(scored[i], match.geonameid)
     return out
