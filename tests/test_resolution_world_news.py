@@ -441,3 +441,12 @@ def test_a_list_of_states_takes_a_province_across_the_border(pipeline):
     # two names say too little: "the West Bank and Jerusalem" keeps the city
     found = mentions(pipeline, "Israel may hold on to major settlements in the West Bank and Jerusalem.")
     assert found["Jerusalem"] == 281184
+
+
+def test_a_district_the_gazetteer_lacks_is_its_town(pipeline):
+    # a US school district is named after its town: the town, not the town's state
+    found = mentions(pipeline, "The Hallsville district, about 15 miles north of Columbia, Missouri, is studying a merger.")
+    assert found["Hallsville district"] == 4389293
+    # a division of the name at another level comes first: Kenya's counties are first-level divisions
+    found = mentions(pipeline, "NAIROBI, Kenya (Reuters) - Floods hit Garissa county in the northeast.")
+    assert found["Garissa county"] == 197744

@@ -112,9 +112,15 @@ class Resolver:
             fitting = [c for c in found if fits(c.place)]
             if fitting:
                 return fitting
-            if qualifier in ("division", "district"):
+            if qualifier == "division":
                 # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
                 return self._enclosing_divisions(found)
+            if qualifier == "district":
+                # a division of the name at another level ("Garissa county", a Kenyan ADM1), else
+                # the town a district the gazetteer lacks is named after and around ("the Hallsville
+                # district", a school district), not the town's state
+                return [c for c in found if c.place.feature_class == "A" and not c.place.is_country] \
+                    or [c for c in found if c.place.feature_class == "P"] or self._enclosing_divisions(found)
             if qualifier == "riverside":
                 # no river or sea of the name: "the Sahel", "the Atacama" are a region or a desert
                 # before a division of the name (Burkina Faso's Sahel region); "the Kharkiv offensive"
