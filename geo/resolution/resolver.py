@@ -351,9 +351,10 @@ class Resolver:
                         if box.feature_code == "ADM1" and any(c.place.lies_in(box) is True for c in senses[i].cands):
                             # (the container is the division that holds the name's place: "Atlanta, Georgia")
                             found.inner.setdefault(other.start, set()).add(f"{box.country_code}.{box.admin1_code}")
-                        if between.strip() not in (",", "") and (box.is_country or other.qualifier in ("division", "district")):
+                        if between.strip() not in (",", "") and (box.is_country or other.qualifier in ("division", "district")
+                                                                 or span.qualifier is not None and " of " in between):
                             # "X in Y", "X, a village in Y's Z region": in words, not a list's comma,
-                            # and a country or a division named as one
+                            # and a country or a division named as one; or "the Shaab district of Baghdad"
                             stated.setdefault(span.start, []).append(box)
                             region = senses[i].own_region
                             if region is not None:   # (Y holds X: "Muridke in Punjab province" is Pakistan's Punjab)
