@@ -357,6 +357,17 @@ def test_a_small_town_where_the_gazetteer_is_thin_is_doubtful(gaz):
     assert claim.verdict == "unverifiable" and claim.measured["reason"] == "resolution uncertain"
 
 
+def test_a_town_the_claim_places_is_no_doubtful_reading(gaz):
+    # Penrith (15,000) is a small town of a country held in part, and "Wa" is a common word; but each
+    # lies within reach of the claim's other town, so the article means them: the claims are wrong
+    claim = one(gaz, "Carlisle, about 18 miles south of Penrith, was flooded.", ("Carlisle", 2653775), ("Penrith", 2640416),
+                type="distance_direction")
+    assert claim.verdict == "inconsistent", claim.explanation
+    claim = one(gaz, "Wa, about 200 km east of Bolgatanga, was spared.", ("Wa", 2294206), ("Bolgatanga", 2302821),
+                type="distance_direction")
+    assert claim.verdict == "inconsistent", claim.explanation
+
+
 def test_a_sea_known_by_one_point_has_no_shore_to_measure(gaz):
     claim = one(gaz, "Oil spread across the Gulf of Mexico near Beaumont.", ("Gulf of Mexico", 3572949), ("Beaumont", 4672989),
                 type="near")

@@ -160,6 +160,14 @@ class _Judge:
         return (place.feature_class == "P" and place.population < self.policy.thin_population
                 and place.country_code not in self.full_countries)
 
+    def placed(self, place: Place, places: list[Place | None]) -> bool:
+        """Whether the claim's other places place ``place``: it is a town (policy.village_population or
+        more) within policy.placed_within_km of one of them that is no country."""
+        return place.population >= self.policy.village_population and any(
+            other is not None and other.geonameid != place.geonameid and not other.is_country
+            and distance(Point(place.lon, place.lat), Point(other.lon, other.lat)).km <= self.policy.placed_within_km
+            for other in places)
+
     def place(self, mention: Mention) -> Place | None:
         return self.checker.regions.place(mention.geonameid) if mention.resolved else None
 
@@ -251,8 +259,9 @@ class _Judge:
             inner, outer = self.place(finding.anchors[0]), self.place(finding.anchors[1])
             if inner is not None and outer is not None and inner.lies_in(outer) is False:
                 return f"'{finding.anchors[0].text}' was resolved to {inner.name}, which is not in {outer.name}"
-        for place in map(self.place, mentions):
-            if self.thinly_known(place):
+        places = [self.place(m) for m in mentions]
+        for place in places:
+            if self.thinly_known(place) and not self.placed(place, places):
                 return (f"the gazetteer holds {place.country or place.country_code} only in part (towns of 500+ people, "
                         f"no townships), so another {place.name} may be meant")
         for mention in mentions:
@@ -260,7 +269,8 @@ class _Judge:
             if (mention.method not in IMPLIED and place is not None and not place.is_country
                     and place.population < self.policy.well_known_population
                     and " " not in normalize_name(mention.text)
-                    and word_frequency(normalize_name(mention.text)) >= self.policy.common_word_zipf):
+                    and word_frequency(normalize_name(mention.text)) >= self.policy.common_word_zipf
+                    and not self.placed(place, places)):
                 return f"'{mention.text}' is also a common word, and {place.name} is no well-known place"
         for mention in mentions:
             place = self.place(mention)

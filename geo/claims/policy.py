@@ -131,8 +131,14 @@ class Policy:
     #: townships: a settlement smaller than this there may share its name with one it lacks, so a claim
     #: resting on it is never inconsistent ("the Cincinnati suburb of West Chester": a township in Ohio).
     thin_population: float = 50_000.0
+    #: ...unless the claim places it: a town (village_population or more) within this distance of
+    #: another place of the claim is the one the article means, however thin the gazetteer ("Carlisle,
+    #: about 18 miles south of Penrith": Carlisle lies 28 km from Penrith, north of it; a hamlet of
+    #: the name the gazetteer lacks is not what a reporter measures from a town).
+    placed_within_km: float = 300.0
     #: A name this common as an English word (wordfreq's Zipf scale: 4 "village", 3.9 "marines") that
-    #: resolved to a place of fewer than well_known_population people is a doubtful reading.
+    #: resolved to a place of fewer than well_known_population people is a doubtful reading (unless the
+    #: claim places it: see placed_within_km).
     common_word_zipf: float = 3.5
     #: A resolution less confident than this is doubtful: a claim resting on it is never inconsistent.
     doubtful_below: float = 0.4
