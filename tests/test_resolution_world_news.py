@@ -450,3 +450,15 @@ def test_a_district_the_gazetteer_lacks_is_its_town(pipeline):
     # a division of the name at another level comes first: Kenya's counties are first-level divisions
     found = mentions(pipeline, "NAIROBI, Kenya (Reuters) - Floods hit Garissa county in the northeast.")
     assert found["Garissa county"] == 197744
+
+
+def test_a_division_geonames_names_with_its_kind_before_it(pipeline):
+    # GeoNames: "Provincia de Alicante"; the build indexes "Alicante" for it as a stem, so "the
+    # province of Alicante" is the province, not the Valencian Community that holds the city
+    found = mentions(pipeline, "Sedaví, a town in the province of Alicante, was flooded.")
+    assert found["Alicante"] == 2521976
+    assert mentions(pipeline, "Flights to Alicante resumed.")["Alicante"] == 2521978   # the city, still
+    # a name's own place fits its kind word whatever its level: Brazil's Federal District is first-level,
+    # no "district" (nor Argentina's Departamento de Federal, found by the stem)
+    found = mentions(pipeline, "BRASILIA (Reuters) - Dengue cases rose in Goiás and the Federal District.")
+    assert found["Federal District"] == 3463504

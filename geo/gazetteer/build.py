@@ -214,7 +214,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     _add_division_abbreviations(places, names, admin1, definition)
     _add_features(places, names, definition)
     add_demonym_plurals(names)
-    add_division_stems(places, names, definition.division_suffixes)
+    add_division_stems(places, names, definition.division_suffixes, definition.division_prefixes)
     add_articleless_names(places, names, countries, definition.definite_articles)
     add_names_without_the(names)
     add_river_stems(places, names)

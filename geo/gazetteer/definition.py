@@ -46,6 +46,9 @@ class ExtractDefinition:
     scripts: list[str]
     division_suffixes: list[str]
     continents: list[Continent]
+    #: kinds written before a division's name, with their particles, in the languages GeoNames names
+    #: them in ("Provincia de Alicante", "Departamento del Cauca"), normalized
+    division_prefixes: list[str] = field(default_factory=list)
     #: by language code, the forms of its definite article that news drops ("Al Qamishli" is "Qamishli")
     definite_articles: dict[str, list[str]] = field(default_factory=dict)
     #: ISO codes of countries countryInfo lists that no longer exist (Serbia and Montenegro)
@@ -165,6 +168,7 @@ def load_definition(path: Path) -> ExtractDefinition:
             exclude_countries=frozenset(str(c).upper() for c in places.get("exclude_countries", [])),
             scripts=list(names.get("scripts", ["Latin"])),
             division_suffixes=sorted(set(names.get("division_suffixes", [])), key=len, reverse=True),
+            division_prefixes=[str(p) for p in names.get("division_prefixes", [])],
             definite_articles={str(k): [str(a) for a in v] for k, v in names.get("definite_articles", {}).items()},
             name_heads={str(k): [str(a) for a in v] for k, v in names.get("name_heads", {}).items()},
             transliterated_countries=frozenset(str(c).upper() for c in names.get("transliterated_countries", ())),

@@ -28,11 +28,14 @@ def add_demonym_plurals(names) -> None:
 STEM_MIN_CHARS = 3
 
 
-def add_division_stems(places, names, suffixes: list[str]) -> None:
-    """Index "Kharkiv" for "Kharkiv Oblast", "Cagayan" for "Province of Cagayan": news writes a
-    division's name without its kind (the suffixes, also as a prefix with "of")."""
+def add_division_stems(places, names, suffixes: list[str], prefixes: list[str] = ()) -> None:
+    """Index "Kharkiv" for "Kharkiv Oblast", "Cagayan" for "Province of Cagayan", "Alicante" for
+    "Provincia de Alicante": news writes a division's name without its kind (the suffixes, also as a
+    prefix with "of"; the prefixes with their particles)."""
     stems = []
     suffixes = sorted(set(suffixes), key=len, reverse=True)   # (the longest first: "autonomous okrug" before "okrug")
+    # "provincia de ", "departamento del ": the longest first, counted in words of the name
+    heads = sorted(((prefix + " ", len(prefix.split())) for prefix in prefixes), key=lambda h: -len(h[0]))
     for (norm, gid), (_, kind, name) in names.entries.items():
         place = places.get(gid)
         if place is None or place.feature_class != "A" or place.feature_code.startswith("PCL") or kind == "abbrev":
@@ -47,6 +50,11 @@ def add_division_stems(places, names, suffixes: list[str]) -> None:
                 stem = name[len(suffix) + 4:].strip()
                 stems.append((stem[4:] if stem.lower().startswith("the ") else stem, gid))
                 break
+        else:
+            head = next((words for head, words in heads if norm.startswith(head) and len(norm) - len(head) >= STEM_MIN_CHARS), None)
+            if head is not None:
+                # (by words, as above: "Província de València" is "València")
+                stems.append((name.split(None, head)[-1], gid))
     for stem, gid in stems:
         names.add(stem, gid, "stem")
     add_centre_town_stems(places, names, stems)

@@ -96,6 +96,7 @@ class Resolver:
     def _fitting(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> list[Candidate]:
         """The places the name may stand for, as the span's method and qualifier admit them."""
         found = list(self._candidates(norm))
+        whole = {c.place.geonameid for c in found if c.kind in OWN_KINDS}   # (the name's own places, whatever their kind)
         for variant in variants:
             found += [c for c in self._candidates(variant) if c.place.geonameid not in {f.place.geonameid for f in found}]
         if method != "given":
@@ -109,7 +110,8 @@ class Resolver:
             found = [c for c in found if c.place.country_code in self.gazetteer.transliterated_countries]
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
-            fitting = [c for c in found if fits(c.place)]
+            # (a place known by the whole name fits: "Federal District" is Brazil's, a first-level division)
+            fitting = [c for c in found if fits(c.place) or c.place.geonameid in whole and variants]
             if fitting:
                 return fitting
             if qualifier == "division":
