@@ -337,6 +337,23 @@ def test_neighbouring_a_country_named_after_or_the_articles_country(gaz):
     assert [r.geonameid for r in claim.anchor] == [UKRAINE] and claim.verdict == "consistent", claim.explanation
 
 
+def test_a_direction_that_is_part_of_the_containers_name(gaz):
+    # "Western Cape", "Northern Region": no "in western Cape"; Port Elizabeth is in the Eastern Cape
+    claim = one(gaz, "New cranes went to Port Elizabeth, in Western Cape province, the main hub.",
+                ("Port Elizabeth", 964420), ("Western Cape province", 1085599), type="containment")
+    assert claim.verdict == "inconsistent", claim.explanation
+    claim = one(gaz, "Tamale, the capital of the Northern Region, was calm.", ("Tamale", 2294877),
+                ("Northern Region", 2297169), type="containment")
+    assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_city_in_a_neighbouring_division(gaz):
+    # Los Mochis is in Sinaloa, which borders Sonora: the containment is wrong whatever the adjacency
+    claim = one(gaz, "Troops went to Los Mochis, a city in neighbouring Sonora, where gunmen torched cars.",
+                ("Los Mochis", 3997479), ("Sonora", 3982846), type="containment")
+    assert claim.verdict == "inconsistent", claim.explanation
+
+
 def test_a_parenthesis_after_the_subject(gaz):
     claim = one(gaz, "Bucha (near Kyiv) was freed.", ("Bucha", 711350), ("Kyiv", KYIV), type="near")
     assert [r.geonameid for r in claim.subject] == [711350] and claim.verdict == "consistent"

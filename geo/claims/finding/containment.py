@@ -30,7 +30,8 @@ _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?
                  r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region)\s+of"
                  r"|the\s+(?:regional\s+|provincial\s+|state\s+|administrative\s+)?(?:capital|seat)\s+of)\s+(?:the\s+)?"   # "X, the capital of Y"
                  r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?"
-                 r"(?:(?:(?-i:central)|(?:far\s+)?(?:north|south)?(?:east|west)?ern)\s+(?=(?-i:[A-Z])))?", _I)  # "in the eastern Donetsk region",
+                 r"(?:neighbou?ring\s+(?=(?-i:[A-Z])))?"   # "Los Mochis, a city in neighbouring Sonora"
+                 r"(?P<dir>(?:(?-i:central)|(?:far\s+)?(?:north|south)?(?:east|west)?ern)\s+(?=(?-i:[A-Z])))?", _I)  # "in the eastern Donetsk region",
                                                                                          # "the capital of central Henan province"
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:the\s+)?")
 _DIRECTION_LEAD = re.compile(rf"{DIRECTION_ADJECTIVE}\s+(?=(?-i:[A-Z]))", _I)
@@ -161,11 +162,14 @@ def _anchor_chain(reader: Reader, pos: int) -> list[Mention]:
 def _in(reader: Reader):
     text = reader.text
     for match in _IN.finditer(text):
-        if reader.mention_at(match.end()) is None and not "A" <= text[match.end():match.end() + 1] <= "Z":
+        pos = match.end()
+        if match.group("dir") and reader.mention_at(pos) is None and reader.mention_at(match.start("dir")) is not None:
+            pos = match.start("dir")                              # "in Western Cape province": the direction is the name's
+        if reader.mention_at(pos) is None and not "A" <= text[pos:pos + 1] <= "Z":
             continue                                              # no anchor starts there (see _anchor_chain)
         if reader.covering(match.start() + 1) is not None:
             continue                                              # " region of" inside "Kursk region of": a name's end
-        anchors = _anchor_chain(reader, match.end())
+        anchors = _anchor_chain(reader, pos)
         if not anchors:
             continue
         subject = reader.appositive_subject(match.start(), long=True)
