@@ -462,3 +462,11 @@ def test_a_division_geonames_names_with_its_kind_before_it(pipeline):
     # no "district" (nor Argentina's Departamento de Federal, found by the stem)
     found = mentions(pipeline, "BRASILIA (Reuters) - Dengue cases rose in Goiás and the Federal District.")
     assert found["Federal District"] == 3463504
+
+
+def test_half_a_long_list_of_regions_makes_the_regional_capitals_regions(pipeline):
+    found = mentions(pipeline, "LIMA, Peru (Reuters) - The worst dengue outbreaks were in Piura, Lambayeque, Tumbes and La Libertad.")
+    assert (found["Piura"], found["Tumbes"]) == (3693525, 3691146)   # the regions, not their capitals
+    # cities with no region of their name stay cities
+    found = mentions(pipeline, "BOGOTA (Reuters) - Floods hit Antioquia, Cauca, Cali and Medellin.")
+    assert (found["Cali"], found["Medellin"]) == (3687925, 3674962)

@@ -84,7 +84,8 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
     two or three, are first-level divisions, or countries, a name whose best place is of another kind
     is its namesake of that kind in their countries, where it has one known by its own name (Wyoming
     the state, not Wyoming, Ohio; California the state, not California, Pennsylvania), else a division of
-    that name elsewhere ("New Hampshire, Vermont and Quebec": the province, not the city). A name given
+    that name elsewhere ("New Hampshire, Vermont and Quebec": the province, not the city). In a list of
+    four or more, half will do where the others' divisions of their names are close seconds. A name given
     a container stays itself ("Texas and Washington, D.C.")."""
     out = list(scored)
     start = 0
@@ -99,7 +100,11 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
         for kind in ("state", "country"):
             n = kinds.count(kind)   # (the kind of every other name, or of most names: more than half, two at least)
             if not n or n < len(group) - 1 and not (n >= 2 and n * 2 > len(group)):
-                continue
+                # (half of a list of four or more, where each other name's place of that kind is nearly
+                # its best: "Piura, Lambayeque, Tumbes and La Libertad" are four of Peru's regions)
+                if not (kind == "state" and len(group) >= POLICY.list_tie_names and n * 2 == len(group)
+                        and all(kd == kind or _close_second(scored[i], kind) for i, kd in zip(group, kinds))):
+                    continue
             countries = {scored[j][0][1].place.country_code for j, kd in zip(group, kinds) if kd == kind}
             for k, i in enumerate(group):
                 if kinds[k] == kind or spans[i].start in containers:
@@ -113,6 +118,12 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
                 if match is not None:
                     out[i] = best_first(scored[i], match.geonameid)
     return out
+
+
+def _close_second(ranking: Ranking, kind: str) -> bool:
+    """Whether a place of the list's ``kind`` known by the name scores within Policy.list_tie_margin of the best."""
+    top = ranking[0][0]
+    return any(top - s <= POLICY.list_tie_margin for s, c in ranking[1:] if _list_kind(c.place) == kind and c.kind in OWN_KINDS)
 
 
 def _list_kind(place: Place) -> str | None:

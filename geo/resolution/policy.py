@@ -66,6 +66,8 @@ class Policy:
                                         #: Punjab province": Pakistan's Punjab, where Muridke is)
     county_and_town: float = 0.5        #: a town and a county the article names that hold each other ("Paris" and
                                         #: "Henry County": Paris, Tennessee and Henry County, Tennessee), each
+    list_tie_names: int = 4             #: a list of this many names or more, half of them first-level divisions...
+    list_tie_margin: float = 0.2        #: ... makes the others divisions where those score within this of their best
     container_gap_chars: int = 60       #: the most text between a name and its container
     container_lookahead: int = 3        #: how many later spans may be a span's container
     telling_importance: float = 0.75    #: a place this important, or a name's only place, tells the article's area at once
