@@ -470,3 +470,11 @@ def test_half_a_long_list_of_regions_makes_the_regional_capitals_regions(pipelin
     # cities with no region of their name stay cities
     found = mentions(pipeline, "BOGOTA (Reuters) - Floods hit Antioquia, Cauca, Cali and Medellin.")
     assert (found["Cali"], found["Medellin"]) == (3687925, 3674962)
+
+
+def test_a_village_named_like_a_city_of_millions_needs_its_home_region(pipeline):
+    # Pennsylvania is named (Oakmont, Pittsburgh), but the story is no Pennsylvania story: the Dallas a
+    # golfer comes from is the city of 1.3 million, not the village of 2,800 near Wilkes-Barre
+    text = ("DUBLIN, Ohio (AP) — Scottie Scheffler won the Memorial on Sunday in Dublin. The world No. 1 from Dallas "
+            "finished at 10 under. He heads next to the U.S. Open at Oakmont, near Pittsburgh.")
+    assert mentions(pipeline, text)["Dallas"] == 4684888

@@ -40,6 +40,8 @@ class Policy:
     state_namesake_population: int = 100_000  #: ... "small": under this many people
     big_city_namesake: float = 0.25     #: a state that shares its name with a city of millions in it yields to it ("New York")...
     big_city_population: int = 1_000_000  #: ... "of millions": this many people
+    big_city_small_namesake: int = 10_000  #: a town under this many people named like a city of millions of its country
+                                        #: takes its region's bonus only where that is the article's home region
 
     # -- what the article adds (ArticleContext, _Scoring)
     country_bonus: float = 0.5          #: a candidate in a country the article's other names are in...

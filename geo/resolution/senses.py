@@ -196,7 +196,7 @@ class _Senses:
     __slots__ = ("norm", "qualifier", "cands", "detections", "demonym", "own_region", "prior", "named",
                  "named_countryless", "named_state", "zipf", "only_other_names", "ids", "distinct_places", "towns",
                  "counties", "ranked", "alone", "bases", "countries", "countries_with_region", "any_country_with_region",
-                 "regions", "holders", "home_eligible", "prominent_namesake", "any_holder", "prior_ranking",
+                 "regions", "holders", "home_eligible", "prominent_namesake", "any_holder", "prior_ranking", "big_city_namesakes",
                  "only_ranking", "positions", "located", "distances", "named_city")
 
     def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, demonym: bool = False) -> None:
@@ -329,6 +329,13 @@ class _Senses:
         #: only the United States is Paris, France; beside Dallas and Texas it is the town), else None
         self.countries_with_region: tuple[str | None, ...] = tuple(countries_with_region)
         self.any_country_with_region: bool = any(countries_with_region)
+        #: whether each candidate is a small town (Policy.big_city_small_namesake) sharing its name with a city of millions of its own
+        #: country: it takes its region's bonus only where that is the article's home region (the
+        #: Dallas in a golf story naming Pittsburgh is Dallas, Texas, not Dallas, Pennsylvania)
+        big = {c.place.country_code for c in ranked if c.place.population >= POLICY.big_city_population}
+        self.big_city_namesakes: tuple[bool, ...] = tuple(
+            c.place.country_code in big and c.place.feature_class == "P" and c.place.population < POLICY.big_city_small_namesake
+            for c in ranked) if big else ()
         #: the first-level division ("UA.07") whose mentions support each candidate
         self.regions: tuple[str | None, ...] = tuple(regions)
         #: the region of each candidate that is a first-level division known by its own name (not
