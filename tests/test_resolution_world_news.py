@@ -478,3 +478,14 @@ def test_a_village_named_like_a_city_of_millions_needs_its_home_region(pipeline)
     text = ("DUBLIN, Ohio (AP) — Scottie Scheffler won the Memorial on Sunday in Dublin. The world No. 1 from Dallas "
             "finished at 10 under. He heads next to the U.S. Open at Oakmont, near Pittsburgh.")
     assert mentions(pipeline, text)["Dallas"] == 4684888
+
+
+def test_a_kind_word_inside_a_bodys_name_qualifies_nothing(pipeline):
+    # "State", "County", "City" end the place's name, but the whole is a body's: the place modifies it
+    from geo.document import Article
+
+    text = ("SALEM, Ore. (AP) — The Oregon State Police investigated. He was tried at the Marion County Courthouse. "
+            "Jefferson City Public Schools closed one building, and the Hillsborough County Sheriff's Office said nothing.")
+    document = pipeline.process(Article("t.txt", text))
+    assert {m.text for m in document.modifiers} >= {"Oregon State", "Marion County", "Jefferson City", "Hillsborough County"}
+    assert not {m.text for m in document.mentions} & {"Oregon State", "Marion County", "Jefferson City", "Hillsborough County"}

@@ -102,6 +102,8 @@ brigade regiment battalion
 utilities library libraries patrol division commission authority board center centre foundation
 association society federation league assembly senate legislature chamber corps trust fund
 laboratory laboratories observatory clinic zoo bureau
+courthouse sheriff schools prosecutors prosecutor jail prison penitentiary
+open cup games marathon
 """.split())
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""

@@ -187,7 +187,10 @@ class Resolver:
             return Detection(False, reason="a word of direction before a noun, not a place")
         if "quoted_title" in cues and qualifier is None:
             return Detection(False, reason="context makes it a title, not a place")
-        body = next((cue for cue in _BODY_CUES if cue in cues), None) if qualifier is None else None
+        # (a kind word inside the body's name qualifies nothing: "the Oregon State Police", "the Marion
+        # County Courthouse" are bodies)
+        body = next((cue for cue in _BODY_CUES if cue in cues), None) \
+            if qualifier is None or span.text.rsplit(None, 1)[-1].lower() in QUALIFIERS else None
         if body is not None:
             # "Gainesville Police", "the University of Kentucky", "Odesa regional governor": the
             # place the body is named after, as a modifier, when the name is a place by all else
