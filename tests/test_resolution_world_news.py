@@ -489,3 +489,13 @@ def test_a_kind_word_inside_a_bodys_name_qualifies_nothing(pipeline):
     document = pipeline.process(Article("t.txt", text))
     assert {m.text for m in document.modifiers} >= {"Oregon State", "Marion County", "Jefferson City", "Hillsborough County"}
     assert not {m.text for m in document.mentions} & {"Oregon State", "Marion County", "Jefferson City", "Hillsborough County"}
+
+
+def test_ireland_and_britain_write_county_before_the_name(pipeline):
+    # GeoNames names Offaly in Irish (Uíbh Fhailí); Natural Earth's county of the same id gives "Offaly"
+    found = mentions(pipeline, "DUBLIN (Reuters) - Lowry, from Clara in County Offaly, won. The next event is in County Kildare.")
+    assert (found["County Offaly"], found["County Kildare"]) == (2962187, 2963435)
+    # no "X County" of another country: County Antrim (not in the extract) is its county town
+    assert mentions(pipeline, "BELFAST (Reuters) - Floods hit County Antrim.")["County Antrim"] == 2657255
+    # a county named like its town is the county only when written so: Galway is the city
+    assert mentions(pipeline, "Storm Ciaran battered Galway, on Ireland's west coast.")["Galway"] == 2964180

@@ -384,6 +384,11 @@ def _add_divisions(places, names, admin1: list[AdminCode], admin2: list[AdminCod
         if gn is not None and not (isinstance(gn, float) and math.isnan(gn)) and gn > 0:
             ne_by_gn.setdefault(int(gn), rec)
     members: dict[str, list[_Place]] = defaultdict(list)
+    town_names: dict[str, set[str]] = defaultdict(set)   # a settlement's name -> the countries with one so named
+    for norm, gid in names.entries:
+        p = places.get(gid)
+        if p is not None and p.feature_class == "P":
+            town_names[norm].add(p.country_code)
     for p in places.values():
         if p.feature_class == "P":
             members[f"{p.country_code}.{p.admin1_code}"].append(p)
@@ -409,8 +414,17 @@ def _add_divisions(places, names, admin1: list[AdminCode], admin2: list[AdminCod
                 division.weight_population = sum(p.population for p in members.get(a.code, ()))
             names.add(a.name, a.geonameid, "official")
             names.add(a.asciiname, a.geonameid, "ascii")
-            ne = ne_by_gn.get(a.geonameid) if level == 1 else None
-            if ne is not None:
+            ne = ne_by_gn.get(a.geonameid)
+            if ne is not None and level == 2:
+                # Natural Earth's first-level units are GeoNames' second level in some countries (Ireland's
+                # counties: "Offaly" for GeoNames' Uíbh Fhailí). Only their own names: the others may be
+                # the region's ("Marches" for the province of Ancona). A county town's name is the
+                # county's as a stem ("Galway": the city first).
+                for fld in ("name_en", "name"):
+                    if isinstance(ne.get(fld), str):
+                        towns = town_names.get(normalize_name(ne[fld]), ())
+                        names.add(ne[fld], a.geonameid, "stem" if parts[0] in towns else "alternate")
+            elif ne is not None:
                 for fld in ("name_en", "name", "gn_name", "woe_name"):
                     if isinstance(ne.get(fld), str):
                         names.add(ne[fld], a.geonameid, "alternate")

@@ -121,11 +121,18 @@ class NameMatcher:
                 continue   # (capitals may be a dateline; "Surprise, Ariz." a town: resolution decides)
             span = Span(w.start, end, surface, norm, method)
             span, last = self._with_qualifier(ws, last, span)
+            first = w
+            if span.qualifier is None and w.start >= 7 and text.startswith("County ", w.start - 7):
+                county = ws.before(w.start)
+                if county is not None and county.start == w.start - 7:
+                    # "County Offaly", "County Durham": Ireland's and Britain's kind before the name
+                    first = county
+                    span.start, span.text, span.qualifier, span.method = county.start, text[county.start: span.end], "county", "qualified"
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start].endswith("of "):
                 span.qualifier = kind_before(text, w.start, self.trie)   # "the island of Java"
             if span.qualifier is None and text.startswith(",", span.end):
                 span.qualifier = kind_after(text, span.end)   # "Córdoba, a city in central Veracruz"
-            span.cues = context_cues(ws, w, last, self.trie)
+            span.cues = context_cues(ws, first, last, self.trie)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
                     and not ("organisation" in span.cues or "capital_after" in span.cues) \
                     and not _KIND_AFTER.match(text, span.end):   # ("the Kharkiv city of Kupiansk": no river)

@@ -108,6 +108,12 @@ class Resolver:
         if method == "fuzzy":
             # a transliteration variant stands for a place of the countries it was matched in
             found = [c for c in found if c.place.country_code in self.gazetteer.transliterated_countries]
+        if qualifier == "county":
+            # "County Offaly": a division known by that name, but none named "X County" the other way
+            # round (Michigan's Antrim County), else the county town the gazetteer has (Antrim for County Antrim)
+            return [c for c in found if c.place.feature_class == "A" and not c.place.is_country
+                    and not c.place.name.endswith(" County")] \
+                or [c for c in found if c.place.feature_class == "P"]
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
             # (a place known by the whole name fits: "Federal District" is Brazil's, a first-level division)
