@@ -499,3 +499,11 @@ def test_ireland_and_britain_write_county_before_the_name(pipeline):
     assert mentions(pipeline, "BELFAST (Reuters) - Floods hit County Antrim.")["County Antrim"] == 2657255
     # a county named like its town is the county only when written so: Galway is the city
     assert mentions(pipeline, "Storm Ciaran battered Galway, on Ireland's west coast.")["Galway"] == 2964180
+
+
+def test_a_features_kind_before_a_name_at_a_sentences_start(pipeline):
+    # "Lake Urmia" is the lake the extract lacks, not the city of Urmia; the city named later is the city
+    from geo.document import Article
+
+    document = pipeline.process(Article("t.txt", "Lake Urmia in the northwest has shrunk. Residents of Tabriz and Urmia blame dust storms."))
+    assert [(m.text, m.start, m.geonameid) for m in document.mentions] == [("Tabriz", 53, 113646), ("Urmia", 64, 121801)]

@@ -129,6 +129,9 @@ northern southern eastern western central north south east west northeast northw
 southwest north-east north-west south-east south-west greater upper lower occupied liberated
 russian-occupied free the in of
 """.split())
+# Kinds of feature written before their name ("Lake Urmia", "Mount Kenya", "Cape Horn"): the name after
+# one is the feature's, not the town's or country's of that name, even at a sentence's start.
+_FEATURE_HEADS = frozenset("lake mount mt cape gulf bay river isle lac monte".split())
 # Determiners: capitalized at a sentence's start, no part of the name after them ("Another Gainesville business").
 _DETERMINERS = frozenset("""
 a an another any both each every few many most much no one our several some such that these this those
@@ -327,7 +330,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
                 and not (prev_text.endswith(".") and trie is not None and prev_norm in trie) \
                 and not (title_line and word_frequency(prev_norm) >= TITLE_WORD_ZIPF):
             sentence_start = prev_start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev_start - 4): prev_start])
-            append("capital_before_at_start" if sentence_start else "capital_before")
+            # ("Lake Urmia has shrunk": a feature's kind starting the sentence still heads the name)
+            append("capital_before_at_start" if sentence_start and prev_norm not in _FEATURE_HEADS else "capital_before")
         elif prev_norm in NAME_PARTICLES and prev_text.islower() and gap_before in (" ", "-"):
             # "Maarat al-Numan", "Ciudad del Este": the particle joins the name to the capitalized word before it
             head = ws.before(prev_start)
