@@ -507,3 +507,14 @@ def test_a_features_kind_before_a_name_at_a_sentences_start(pipeline):
 
     document = pipeline.process(Article("t.txt", "Lake Urmia in the northwest has shrunk. Residents of Tabriz and Urmia blame dust storms."))
     assert [(m.text, m.start, m.geonameid) for m in document.mentions] == [("Tabriz", 53, 113646), ("Urmia", 64, 121801)]
+
+
+def test_namesakes_far_beyond_a_tight_storys_reach_are_places_the_gazetteer_lacks(pipeline):
+    # the story's places lie within tens of kilometres of each other; Panama's Volcán and Las Lajas
+    # (1,100 km away) are not what it means, nor evidence for each other's country
+    text = ("ESCUINTLA, Guatemala (AP) — Authorities evacuated villages near Alotenango, Antigua Guatemala and "
+            "San Miguel Dueñas as the Volcán de Fuego erupted. Flows descended the Las Lajas ravine toward "
+            "Escuintla, and ash fell on Guatemala City.")
+    found = mentions(pipeline, text)
+    assert found.get("Volcán") is None and found.get("Las Lajas") is None
+    assert found["Alotenango"] == 3599788 and found["Guatemala City"] == 3598132

@@ -100,6 +100,10 @@ class Policy:
                                         #: border town of Muse" in a Myanmar story is not Muse, Pennsylvania...
     remote_namesake_focus_km: float = 1500.0  #: ... where the story has a focus: this share of its places lie
     remote_namesake_focus_share: float = 0.8  #: within this distance of their centre
+    remote_namesake_reach_factor: float = 5.0  #: ... or farther from the story's centre (the median of its places'
+                                        #: coordinates) than this many times its reach...
+    remote_namesake_reach_share: float = 0.5  #: ... (the distance from the centre within which this share of them lie)...
+    remote_namesake_min_km: float = 500.0  #: ... and than this
 
     demonym_window_chars: int = 60      #: an island's town stands in for an island the gazetteer lacks where the article
                                         #: names its country, or its demonym stands within this many characters

@@ -288,6 +288,14 @@ class Resolver:
         scored = lists_agree(text, spans, scored, kept, containers.boxes)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
+        # the names whose place is a small settlement, by country: several namesakes in one country the
+        # article names by nothing else are no evidence for each other (Panama's Volcán, El Porvenir and
+        # Las Lajas in a story about Guatemala's Fuego volcano)
+        villages: dict[str, set[str]] = {}
+        for span, ranking, d in zip(spans, scored, decisions):
+            top = ranking[0][1].place if ranking else None
+            if d.ok and top is not None and top.feature_class == "P" and top.population < POLICY.remote_namesake_population:
+                villages.setdefault(top.country_code, set()).add(span.norm)
         mentions = []
         for i, (span, ranking, d) in enumerate(zip(spans, scored, decisions)):
             ok, reason = d.ok, d.reason
@@ -306,7 +314,8 @@ class Resolver:
                     and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm, spelled):
                 # "the Shaab district" (of Baghdad) is no Israeli district holding a village of that name
                 ok, reason = False, "only a division holding a place of that name, in a country the article does not name"
-            if ok and not gold_spans and _remote_namesake(span, ranking[0][1].place, context2, spelled):
+            if ok and not gold_spans and _remote_namesake(span, ranking[0][1].place, context2,
+                                                          spelled | villages.get(ranking[0][1].place.country_code, frozenset())):
                 ok, reason = False, "only a small place of that name far from every place the article names"
             if ok and not gold_spans and span.qualifier == "island" and ranking[0][1].place.feature_class == "P" \
                     and not self._country_told(text, span, ranking[0][1].place.country_code, context2):
@@ -571,11 +580,21 @@ def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful
             or context.names_country_besides(place.country_code, span.norm, doubtful):
         return False
     others = [(lat, lon) for norm, lat, lon in context.points if norm != span.norm and norm not in doubtful]
-    if len(others) < POLICY.remote_namesake_places or not all(
-            haversine_km(place.lat, place.lon, lat, lon) > POLICY.remote_namesake_km for lat, lon in others):
+    if len(others) < POLICY.remote_namesake_places:
         return False
+    nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others)
     # only a story with a focus: its places gathered in one part of the world (a list of places from
     # all over it may hold a small far one too)
     lat0, lon0 = sum(lat for lat, _ in others) / len(others), sum(lon for _, lon in others) / len(others)
-    near = sum(haversine_km(lat0, lon0, lat, lon) <= POLICY.remote_namesake_focus_km for lat, lon in others)
-    return near >= POLICY.remote_namesake_focus_share * len(others)
+    spread = sorted(haversine_km(lat0, lon0, lat, lon) for lat, lon in others)
+    if nearest > POLICY.remote_namesake_km:
+        near = sum(d <= POLICY.remote_namesake_focus_km for d in spread)
+        return near >= POLICY.remote_namesake_focus_share * len(others)
+    # or far beyond the reach of a story with a centre: a Guatemalan volcano's villages are not Panama's
+    # namesakes (the centre a median, which a wrongly placed name or two far away does not move)
+    lats, lons = sorted(lat for lat, _ in others), sorted(lon for _, lon in others)
+    lat1, lon1 = lats[len(lats) // 2], lons[len(lons) // 2]
+    spread = sorted(haversine_km(lat1, lon1, lat, lon) for lat, lon in others)
+    reach = spread[int(POLICY.remote_namesake_reach_share * (len(spread) - 1))]
+    return haversine_km(place.lat, place.lon, lat1, lon1) > max(POLICY.remote_namesake_min_km,
+                                                                POLICY.remote_namesake_reach_factor * reach)
