@@ -70,16 +70,26 @@ class VariantMatcher:
             if i is None or m.span() in exact:
                 continue
             run = m.group()
-            k = bisect.bisect_left(starts, (m.start(), -1))
-            inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
-            key = (run, not inside)
-            norm = rare_norms.get(key, _UNSEEN)
-            if norm is _UNSEEN:
+            # A run common as one without a known name inside ("mixed": the higher limit, if either)
+            # is common with one too: most runs are ("The", "But Russia"), and are told so before the
+            # known names inside them are looked for.
+            loose = rare_norms.get((run, True), _UNSEEN)
+            if loose is _UNSEEN:
                 if len(rare_norms) > _RARE_NORMS_KEPT:
                     rare_norms.clear()
-                norm = rare_norms[key] = _rare_norm(run, self.gazetteer.name_heads, not inside)
-            if norm is None:
+                loose = rare_norms[(run, True)] = _rare_norm(run, self.gazetteer.name_heads, True)
+            if loose is None:
                 continue  # English words and common names are not misspelt places
+            k = bisect.bisect_left(starts, (m.start(), -1))
+            inside = [(a, b) for a, b in starts[max(0, k - 1): k + 4] if a < m.end() and m.start() < b]
+            if inside:
+                norm = rare_norms.get((run, False), _UNSEEN)
+                if norm is _UNSEEN:
+                    norm = rare_norms[(run, False)] = _rare_norm(run, self.gazetteer.name_heads, False)
+                if norm is None:
+                    continue
+            else:
+                norm = loose
             if any(a < m.start() or b > m.end() or (a, b) == (m.start(), m.end()) for a, b in inside):
                 continue  # a known name covers it (a longer run may still hold "Velyki [Komyshuvakha]")
             if inside and " " not in run:

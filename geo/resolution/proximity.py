@@ -66,13 +66,13 @@ class _Proximity:
         every = table.columns
         if len(every) < len(self._coords):
             table.extend(self._coords)
-        # the squared angular distance from each candidate to the nearest of these places
+        # the distance (km) from each candidate to the nearest of these places
         if len(columns) == 1:
             nearest: Iterable[float] = every[columns[0]]
         else:
             nearest = map(min, *(every if len(columns) == len(every) else [every[c] for c in columns]))
-        for k, squared in zip(senses.positions, nearest):
-            scores[k] += weight * _exp(-(_EARTH_KM * _sqrt(squared)) / scale)
+        for k, km in zip(senses.positions, nearest):
+            scores[k] += weight * _exp(-km / scale)
 
 
 #: How many distances a name keeps across articles (columns times candidates; then it starts afresh).
@@ -80,7 +80,7 @@ _DISTANCES_KEPT = 50_000
 
 
 class _Distances:
-    """The squared angular distances from a name's located candidates to an article's places, a
+    """The distances (km) from a name's located candidates to an article's places, a
     column per place (a value per candidate), extended as places come. A column is computed once
     per name and place, and kept with the name's senses: the same places recur across articles."""
 
@@ -105,9 +105,12 @@ class _Distances:
             if column is None:
                 lat, lon = point
                 # (** 2.0 is x ** 2 without converting the 2, the same libm pow; x * x is not: about one
-                # square in a thousand differs from it in the last bit)
-                column = known[point] = tuple([(lat - lat0) ** 2.0 + (cos0 * ((lon - lon0 + pi) % tau - pi)) ** 2.0
-                                               for lat0, lon0, cos0 in located])
+                # square in a thousand differs from it in the last bit. Kilometres, not the squared
+                # angle: worked out once per name and place, not per score; and the nearest place by
+                # either is the same, the conversion being monotonic)
+                column = known[point] = tuple([
+                    _EARTH_KM * _sqrt((lat - lat0) ** 2.0 + (cos0 * ((lon - lon0 + pi) % tau - pi)) ** 2.0)
+                    for lat0, lon0, cos0 in located])
             self.columns.append(column)
 
 

@@ -379,7 +379,7 @@ class _Senses:
         self.positions: tuple[int, ...] = tuple(positions)
         #: (lat, lon in radians, cos lat) of the candidates at positions (a division's at its seat's)
         self.located: tuple[tuple[float, float, float], ...] = tuple(located)
-        #: (lat, lon in radians) of a place an article resolved -> the squared angular distance from
+        #: (lat, lon in radians) of a place an article resolved -> the distance (km) from
         #: each located candidate to it (filled by _Distances, kept across articles)
         self.distances: dict[tuple[float, float], tuple[float, ...]] = {}
 
