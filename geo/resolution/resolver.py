@@ -9,7 +9,8 @@ from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
 from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, wording_settles_names
-from geo.resolution.context import ArticleContext, Containers, Detection
+from geo.resolution.containers import find_containers
+from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
@@ -35,27 +36,9 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
                                  "northwestern", "southeastern", "southwestern"})
 # Features "the" is written before, as before a river: regions, peninsulas, deserts, mountains, islands.
 _REGION_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "MT", "PLAT", "ISL", "ISLS", "VAL"})
-# What lies between a span and the next one when the next contains it: "X, Y", "X in (the) Y",
-# "X, a town in Y's Z".
-# (a word of position may come before the container: "X, a city in central Y", "X, eastern Y")
-_POSITION_WORD = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+"
-_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?)"
-                            r"(?:" + _POSITION_WORD + r")?")
-# After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
-# "Russia's Belgorod region", "Ukraine's eastern Donetsk region", "Syria's rebel-held Idlib": a
-# possessive, at most one word of position or control between
-_POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:" + _POSITION_WORD + r"|(?:\w+-)?(?:held|occupied|controlled|annexed)\s+)?")
-_POSSESSIVE_STARTS = ("’s", "'s")   # (how every possessive gap starts: tested before the regex)
-_OF_CONTAINER_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+[’']s\s+)?")
-_QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
 # A preposition of location before a name ("in Hamm", "near the Oskil"): unlike "of", "to", "from".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|across|into|inside|through|towards?|beyond)\s+(?:the\s+)?$", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+")
-# A list going on after a name: "... New York and Boston", "..., New York, and Boston".
-_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'.-]*+(?:\s+(?-i:[A-Z])[\w’'.-]*+)?+(?!\s*,\s*(?-i:[A-Z]))")
-# (not a list of pairs: "Peru, Indiana, and Lebanon, Pennsylvania")
-
-
 # Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
 # "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
 # Cues that say which kind of place a bare name is (as a qualifier would).
@@ -260,7 +243,7 @@ class Resolver:
                     of_kind = self.senses(qualified)
                     if any(_QUALIFIER_FITS[kind](c.place) for c in of_kind.cands):   # (else the name stays itself)
                         spans[i], senses[i] = qualified, of_kind
-        containers = self._containers(text, spans, senses)
+        containers = find_containers(text, spans, senses)
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers.boxes)
             decisions = _one_place_per_name(spans, decisions)
@@ -343,82 +326,6 @@ class Resolver:
         window = text[max(0, span.start - POLICY.demonym_window_chars): span.end + POLICY.demonym_window_chars]
         return any(c.kind == "demonym" and c.place.country_code == country_code
                    for word in _CAPITALIZED.findall(window) for c in self._candidates(normalize_name(word)))
-
-    def _containers(self, text: str, spans: list[Span], senses: list[_Senses]) -> Containers:
-        """What the text says holds what: "X, Y", "X in (the) Y", "X, a town in Y's Z", "Y's X"."""
-        found = Containers()
-        out, stated = found.boxes, found.stated
-        for i, span in enumerate(spans):
-            if i + 1 < len(spans) and text.startswith(_POSSESSIVE_STARTS, span.end) and senses[i].cands \
-                    and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
-                # "Russia's Belgorod region", "Iraq's Kurdistan region", "Syria's northwestern Idlib province"
-                box = _container_of(senses[i + 1], senses[i].cands)
-                if box is not None:
-                    for held in (out, stated, found.owners):
-                        held.setdefault(spans[i + 1].start, []).append(box)
-            for k in range(i + 1, min(i + 1 + POLICY.container_lookahead, len(spans))):
-                other, cands = spans[k], senses[k].cands
-                if other.start - span.end > POLICY.container_gap_chars or not cands:   # (the length of the text between, not copied)
-                    break
-                between = text[span.end: other.start]
-                if (between[:1] == "," or between[:1].isspace()) and (_CONTAINER_GAP.fullmatch(between) or (
-                        span.qualifier in _QUALIFIED_BY_KIND and _OF_CONTAINER_GAP.fullmatch(between))):  # (how every gap starts)
-                    box = _container_of(senses[i], cands)
-                    if box is not None and not box.is_country and _LIST_GOES_ON.match(text, other.end):
-                        box = None   # "Washington, New York and Boston": a list of three, New York no state of Washington
-                    if box is not None:
-                        out.setdefault(span.start, []).append(box)
-                        if box.feature_code == "ADM1" and any(c.place.lies_in(box) is True for c in senses[i].cands):
-                            # (the container is the division that holds the name's place: "Atlanta, Georgia")
-                            found.inner.setdefault(other.start, set()).add(f"{box.country_code}.{box.admin1_code}")
-                        if between.strip() not in (",", "") and (box.is_country or other.qualifier in ("division", "district")
-                                                                 or span.qualifier is not None and " of " in between):
-                            # "X in Y", "X, a village in Y's Z region": in words, not a list's comma,
-                            # and a country or a division named as one; or "the Shaab district of Baghdad"
-                            stated.setdefault(span.start, []).append(box)
-                            region = senses[i].own_region
-                            if region is not None:   # (Y holds X: "Muridke in Punjab province" is Pakistan's Punjab)
-                                found.inner.setdefault(other.start, set()).add(region)
-                if "." in between or ";" in between or "!" in between or "?" in between:
-                    break   # (the next sentence)
-        return found
-
-
-def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
-    """The place the second name of "X, Y" or "X in Y" stands for as X's container: its best
-    candidate when that is a country or division, else its best division known by its own name
-    ("Prague, Oklahoma": the state, though Oklahoma City is also called so). A division's own name
-    does not make it the container of another division or country ("Texas, Oklahoma and Kansas"
-    is a list), nor does a stem ("Kyiv, Kharkiv": Kharkiv the city, no container)."""
-    top = cands[0].place
-    if top.is_country and not any(x.place.lies_in(top) is True for x in inner.cands):
-        # "Atlanta, Georgia": the state that holds a town of the name, not the country that holds none
-        held = next((c.place for c in cands if c.place.feature_code == "ADM1" and _own(c)
-                     and any(x.place.feature_class == "P" and _own(x) and x.place.lies_in(c.place) is True
-                             for x in inner.cands)), None)
-        if held is not None:
-            return held
-    if inner.cands and inner.cands[0].place.feature_code == "ADM1":
-        # a state is held by a country alone ("Kharkiv Oblast, Ukraine"; "Texas, Oklahoma" is a list)
-        return top if top.is_country else None
-    # (a division by its own name only: "Vinnytsia", the admin-code list's name for Vinnytsya Oblast,
-    # is the city's own in "Poltava, Kremenchuk, Vinnytsia", a list of cities, not Kremenchuk's container)
-    city_named = any(c.place.feature_class == "P" and _own(c) for c in cands)
-    if top.is_country or top.is_division and (_own(cands[0]) or not city_named):
-        return top
-    if inner.cands and inner.cands[0].place.is_division:
-        return None
-    for c in cands:
-        if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev") and _own(c):
-            return c.place
-    return None
-
-
-def _own(c: Candidate) -> bool:
-    """Whether a candidate bears the name as its own (an abbreviation of a state counts; a short form
-    does not: "Vinnytsia" folds into "Vinnytsya Oblast")."""
-    return c.kind == "abbrev" or bears_name(c, short_forms=False)
-
 
 _PERSON = "the article uses this name for a person"
 
