@@ -24,7 +24,6 @@ from geo.gazetteer.definition import ExtractDefinition
 from geo.gazetteer.derived_names import (add_article_romanizations, add_articleless_names, add_demonym_plurals,
                                          add_division_stems, add_names_without_the, add_river_stems)
 from geo.gazetteer.geometries import geometry_rows
-from geo.gazetteer.kinds import place_kind
 from geo.gazetteer.sources import (
     AdminCode,
     CountryInfo,
