@@ -518,3 +518,10 @@ def test_namesakes_far_beyond_a_tight_storys_reach_are_places_the_gazetteer_lack
     found = mentions(pipeline, text)
     assert found.get("Volcán") is None and found.get("Las Lajas") is None
     assert found["Alotenango"] == 3599788 and found["Guatemala City"] == 3598132
+
+
+def test_a_common_word_listed_before_a_plural_kind_is_a_division(pipeline):
+    # Ghana's Western Region, named like a word of direction, in a list the kind ends
+    found = mentions(pipeline, "ACCRA, Ghana (Reuters) - Plants in the Western and Eastern regions cut production.")
+    assert (found["Western"], found["Eastern regions"]) == (2294076, 2301360)
+    assert not any(mentions(pipeline, "Officials in the North and South said nothing.").values())

@@ -19,6 +19,10 @@ _MAX_NAME_WORDS = 6
 # A kind of place right after a name: "the Hunan city of", "the Donetsk region town of".
 _KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|district|county|state)\b", re.I)
 # "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
+# A list of names ending in their plural kind after a name: "the Western and Eastern regions" (a
+# common word listed so is a place's name).
+_LISTED_BEFORE_KIND = re.compile(r"\s+(?:and|or)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:"
+                                 + "|".join(PLURAL_QUALIFIERS) + r")\b")
 _KIND_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # A comma and a dotted abbreviation after a word: "Surprise, Ariz.".
 _ABBREVIATION_AFTER = re.compile(r",\s+([A-Z][A-Za-z.]{0,5}\.)")
@@ -117,7 +121,8 @@ class NameMatcher:
                 elif norm in self.postal_only:
                     continue
             if norm in self.abbreviation_only and not _is_abbreviation(surface) \
-                    or not surface.isupper() and self.is_plain_word(norm) and not self._before_division(text, end):
+                    or not surface.isupper() and self.is_plain_word(norm) and not self._before_division(text, end) \
+                    and not _LISTED_BEFORE_KIND.match(text, end):
                 continue   # (capitals may be a dateline; "Surprise, Ariz." a town: resolution decides)
             span = Span(w.start, end, surface, norm, method)
             span, last = self._with_qualifier(ws, last, span)
@@ -242,7 +247,8 @@ def _share_plural_qualifiers(text: str, spans: list[Span]) -> list[Span]:
         if span.qualifier is None or span.text.rsplit(None, 1)[-1].lower() not in PLURAL_QUALIFIERS:
             continue
         j = k
-        while j > 0 and spans[j - 1].qualifier is None and LIST_GAP.fullmatch(text[spans[j - 1].end: spans[j].start]):
+        # ("the Western and Eastern regions": the "the" before the first name says no river)
+        while j > 0 and spans[j - 1].qualifier in (None, "riverside") and LIST_GAP.fullmatch(text[spans[j - 1].end: spans[j].start]):
             spans[j - 1].qualifier = span.qualifier
             j -= 1
     return spans
