@@ -354,6 +354,13 @@ def test_a_city_in_a_neighbouring_division(gaz):
     assert claim.verdict == "inconsistent", claim.explanation
 
 
+def test_near_the_border_after_a_comma_is_said_of_the_name_before_it(gaz):
+    # "on a base ... border" is no single phrase across the comma: the appositive is Gwoza's
+    claim = one(gaz, "The army repelled an attack on a base in Gwoza, near the border with Cameroon.", ("Gwoza", 2339665),
+                ("Cameroon", 2233387), type="border_proximity")
+    assert [r.geonameid for r in claim.subject] == [2339665] and claim.verdict == "consistent", claim.explanation
+
+
 def test_a_parenthesis_after_the_subject(gaz):
     claim = one(gaz, "Bucha (near Kyiv) was freed.", ("Bucha", 711350), ("Kyiv", KYIV), type="near")
     assert [r.geonameid for r in claim.subject] == [711350] and claim.verdict == "consistent"
