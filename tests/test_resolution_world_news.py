@@ -525,3 +525,11 @@ def test_a_common_word_listed_before_a_plural_kind_is_a_division(pipeline):
     found = mentions(pipeline, "ACCRA, Ghana (Reuters) - Plants in the Western and Eastern regions cut production.")
     assert (found["Western"], found["Eastern regions"]) == (2294076, 2301360)
     assert not any(mentions(pipeline, "Officials in the North and South said nothing.").values())
+
+
+def test_a_brook_of_a_full_dump_is_no_river_far_beyond_the_story(pipeline):
+    # the Ukrainian dump has a brook called Neretva; Bosnia's river is not in the extract
+    text = ("SARAJEVO, Bosnia (Reuters) - The Neretva River burst its banks near Jablanica and Konjic, and "
+            "Mostar was on alert.")
+    found = mentions(pipeline, text)
+    assert found.get("Neretva River") is None and found["Mostar"] == 3194828
