@@ -145,3 +145,13 @@ def test_a_name_ends_on_a_capitalized_word(gaz):
 
     spans = NameMatcher(gaz).find("After crossing Panama by bus, most migrants continue through Costa Rica.")
     assert [s.text for s in spans] == ["Panama", "Costa Rica"]
+
+
+def test_a_possessive_inside_a_longer_name(gaz):
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    text = "Birds were culled in Queen Anne's County in Maryland; the Democratic People's Republic of Korea protested."
+    found = {m.text: m.geonameid for m in pipeline.process(Article("t.txt", text)).mentions}
+    assert found["Queen Anne's County"] == 4366351 and found["Democratic People's Republic of Korea"] == 1873107

@@ -174,23 +174,29 @@ class NameMatcher:
                     key = f"{key}{gap}{w.norm}"   # "W.Va.", "W. Va.", "St. Louis": the dot is part of the name
                 elif longer and (gap == " " or _NAME_GAP.fullmatch(gap or "x")):   # (a space: most gaps)
                     key = f"{key} {w.norm}"
+                elif gap in _POSSESSIVE_GAPS and self._facts(key + "s")[2]:
+                    key = f"{key}s {w.norm}"   # "Queen Anne's County": the 's inside a longer name
                 else:
                     break
-            facts = known.get(key)
-            if facts is None:
-                facts = known[key] = self._name_facts(key)
-                if not any(facts):
-                    self._no_name.add(key)
-            is_name, dotted, longer, longer_dotted = facts
+            is_name, dotted, longer, longer_dotted = self._facts(key)
             if is_name and (n == 0 or not w.text.islower()):
                 # (a name ends on a capitalized word: "Panama by bus" is no Danish "Panama by";
                 # lower-case words stand inside names only, "Rostov-on-Don", "Trinidad and Tobago")
                 best = (w, key)
             if dotted and text[w.end: w.end + 1] == ".":
                 best = (w, key + ".")  # "Ky.", "B.C.": the dot belongs to the name
-            if not (longer or longer_dotted):  # no longer name starts so
-                break
+            if not (longer or longer_dotted or w.token_end > w.end and n and self._facts(key + "s")[2]):
+                break   # no longer name starts so (nor with the word's 's: "Queen Anne's County")
         return best
+
+    def _facts(self, key: str) -> tuple[bool, bool, bool, bool]:
+        """:meth:`_name_facts`, remembered."""
+        facts = self._known.get(key)
+        if facts is None:
+            facts = self._known[key] = self._name_facts(key)
+            if not any(facts):
+                self._no_name.add(key)
+        return facts
 
     def _name_facts(self, key: str) -> tuple[bool, bool, bool, bool]:
         """Whether ``key`` is a name, whether ``key.`` is one, whether a longer name starts with
@@ -260,6 +266,7 @@ def _is_abbreviation(surface: str) -> bool:
 
 # What may stand between the parts of a dotted abbreviation: "W.Va.", "W. Va.", "St. Louis".
 _DOT_GAPS = frozenset({".", ". "})
+_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
 # "Dayton, OH": a capitalized word, a comma and a space, then the code (and no letter after it).
 _POSTAL_BEFORE = re.compile(r"[^\W\d_][.’']?,\s$")
 
