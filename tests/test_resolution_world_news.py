@@ -533,3 +533,9 @@ def test_a_brook_of_a_full_dump_is_no_river_far_beyond_the_story(pipeline):
             "Mostar was on alert.")
     found = mentions(pipeline, text)
     assert found.get("Neretva River") is None and found["Mostar"] == 3194828
+
+
+def test_a_former_name_is_the_renamed_towns_before_a_divisions(pipeline):
+    # GeoNames lists "Stepanakert" for Xankandi (53,000 people) and for the Khojaly district beside it
+    found = mentions(pipeline, "GORIS, Armenia (Reuters) - She still keeps the key to her house in Stepanakert.")
+    assert found["Stepanakert"] == 146970

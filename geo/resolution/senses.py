@@ -14,6 +14,7 @@ from geo.matching import COMMON_NAME_IMPORTANCE, word_frequency
 from geo.normalize import normalize_name
 from geo.resolution.context import Detection
 from geo.resolution.policy import POLICY
+from geo.spherical import haversine_km
 from geo.transliteration import translit_key
 
 
@@ -176,13 +177,22 @@ _DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> None:
     """A district known by a town's own name that holds that town ("Ramallah" the governorate,
     "Surkhet" the district, the Shire of Mundaring) yields to the town by
-    :attr:`Policy.district_namesake`: news names the district with its kind ("Ramallah governorate")."""
+    :attr:`Policy.district_namesake`: news names the district with its kind ("Ramallah governorate").
+    So does a division known by the name only as another name, where a town of some size is known
+    so too: a former name is most often a renamed town's ("Stepanakert", now Xankandi, not the
+    Khojaly district GeoNames also lists it for)."""
     towns = [c.place for c in ranked if c.place.feature_class == "P" and c.kind in OWN_KINDS]
-    if not towns:
+    renamed = [c.place for c in ranked if c.place.feature_class == "P" and c.kind == "alternate"
+               and c.place.population >= POLICY.renamed_village_population]
+    if not towns and not renamed:
         return
     for k, c in enumerate(ranked):
         p = c.place
         if p.feature_code in _DISTRICT_CODES and c.kind in OWN_KINDS and any(t.lies_in(p) is True for t in towns):
+            bases[k] -= POLICY.district_namesake
+        elif renamed and p.feature_class == "A" and not p.is_country and c.kind == "alternate" and any(
+                t.country_code == p.country_code and haversine_km(t.lat, t.lon, p.lat, p.lon) <= POLICY.renamed_town_km
+                for t in renamed):
             bases[k] -= POLICY.district_namesake
 
 
