@@ -172,9 +172,10 @@ def test_a_dateline_is_a_town(pipeline):
 
 
 def test_a_possessive_container_binds(pipeline):
-    # "Iraq's Kurdistan region": not Iran's Kurdistan Province, the only division of that name
+    # "Iraq's Kurdistan region": not Iran's Kurdistan Province, the only division of that name, but the
+    # region of no one country (the curated feature)
     found = mentions(pipeline, "A drone hit Erbil, the capital of Iraq's Kurdistan region, and Russia's Belgorod region.")
-    assert found["Kurdistan region"] is None
+    assert found["Kurdistan region"] == 154109462
     assert found["Belgorod region"] == 578071
     # a feature of the country in no one division may lie in the division named
     found = mentions(pipeline, "The storm made landfall on Florida's Gulf Coast near Sarasota.")
@@ -539,3 +540,17 @@ def test_a_former_name_is_the_renamed_towns_before_a_divisions(pipeline):
     # GeoNames lists "Stepanakert" for Xankandi (53,000 people) and for the Khojaly district beside it
     found = mentions(pipeline, "GORIS, Armenia (Reuters) - She still keeps the key to her house in Stepanakert.")
     assert found["Stepanakert"] == 146970
+
+
+def test_a_sea_or_region_of_no_one_country_is_any_owners(pipeline):
+    # a possessive binds a place to its country; a sea or a region across borders is any shore's or part's
+    found = mentions(pipeline, "CAIRO (AP) — Bulldozers cleared land on Egypt's Mediterranean coast. Romania's Black Sea "
+                               "gas project is on track, and exports from Iraq's Kurdistan region remain halted.")
+    assert (found["Mediterranean"], found["Black Sea"]) == (363196, 6640396)
+    # the container rules out Iran's Kurdistan Province: the next of the name's places it allows
+    assert found["Kurdistan region"] == 154109462
+
+
+def test_co_for_county_before_the_name(pipeline):
+    found = mentions(pipeline, "Homeowners in Co Donegal protested in Dublin.")
+    assert found["Co Donegal"] == 2964751

@@ -19,6 +19,8 @@ _MAX_NAME_WORDS = 6
 # A kind of place right after a name: "the Hunan city of", "the Donetsk region town of".
 _KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|district|county|state)\b", re.I)
 # "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
+# "County Offaly", "Co Donegal", "Co. Mayo": Ireland's and Britain's kind before the name.
+_COUNTY_BEFORE_NAME = re.compile(r"(?:^|(?<=[^\w.]))(?:County|Co\.?) $")
 # A list of names ending in their plural kind after a name: "the Western and Eastern regions" (a
 # common word listed so is a place's name).
 _LISTED_BEFORE_KIND = re.compile(r"\s+(?:and|or)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:"
@@ -127,9 +129,10 @@ class NameMatcher:
             span = Span(w.start, end, surface, norm, method)
             span, last = self._with_qualifier(ws, last, span)
             first = w
-            if span.qualifier is None and w.start >= 7 and text.startswith("County ", w.start - 7):
+            if span.qualifier is None and w.start >= 3 and "Co" in text[max(0, w.start - 7): w.start] \
+                    and _COUNTY_BEFORE_NAME.search(text, max(0, w.start - 8), w.start):
                 county = ws.before(w.start)
-                if county is not None and county.start == w.start - 7:
+                if county is not None and county.norm.rstrip(".") in ("county", "co"):
                     # "County Offaly", "County Durham": Ireland's and Britain's kind before the name
                     first = county
                     span.start, span.text, span.qualifier, span.method = county.start, text[county.start: span.end], "county", "qualified"

@@ -31,6 +31,8 @@ _QUALIFIER_FITS = {
     "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"
     "island": lambda p: p.feature_code.startswith("ISL") or p.feature_code in ("PCLI", "ADM1", "ADM2"),
 }
+# The countries that write "County X" ("County Antrim", "Co. Mayo"): a town of the name elsewhere is not meant.
+_COUNTY_FIRST_COUNTRIES = frozenset({"IE", "GB"})
 # Adjectives of direction: alone before a lower-case word ("Western countries") they name no place.
 _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
                                  "northwestern", "southeastern", "southwestern"})
@@ -96,7 +98,7 @@ class Resolver:
             # round (Michigan's Antrim County), else the county town the gazetteer has (Antrim for County Antrim)
             return [c for c in found if c.place.feature_class == "A" and not c.place.is_country
                     and not c.place.name.endswith(" County")] \
-                or [c for c in found if c.place.feature_class == "P"]
+                or [c for c in found if c.place.feature_class == "P" and c.place.country_code in _COUNTY_FIRST_COUNTRIES]
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
             # (a place known by the whole name fits: "Federal District" is Brazil's, a first-level division)
@@ -306,7 +308,13 @@ class Resolver:
                 # ("Lampedusa, the Italian island"), not as a namesake abroad (Tortola, not Tórtola de Henares)
                 ok, reason = False, "an island the gazetteer lacks, and no town of its name in a country the article names"
             if ok and scoring.contradicted(i, ranking[0][1].place):
-                ok, reason = False, "no place of that name in the places the article puts it in"
+                # the best of the name's places the containers allow ("Iraq's Kurdistan region": the
+                # region, not Iran's province), else none: the gazetteer lacks the place meant
+                allowed = next((c for _, c in ranking[1:] if not scoring.contradicted(i, c.place)), None)
+                if allowed is None:
+                    ok, reason = False, "no place of that name in the places the article puts it in"
+                else:
+                    ranking = best_first(ranking, allowed.place.geonameid)
             if ok:
                 place = ranking[0][1].place
                 score = _round(d.confidence * scoring.confidence(ranking) * span.similarity, 3)

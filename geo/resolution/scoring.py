@@ -57,7 +57,9 @@ class _Scoring:
         list; a possessive is none: "Iraq's Kurdistan region" binds any place.) The span is then left
         unresolved: the gazetteer lacks the place meant."""
         owners = self._owners[i]
-        if owners and not place.is_country:
+        if owners and not place.is_country and place.country_code:
+            # (a sea or region of no one country is any of its shores' or parts': "Egypt's Mediterranean
+            # coast", "Romania's Black Sea", "Iraq's Kurdistan region")
             # "Iraq's Kurdistan region" is no Iranian province, however important
             # (a feature of the box's country in no one division, "Florida's Gulf Coast", may lie in it)
             return not any(_inside(place, box) or box.geonameid == place.geonameid
