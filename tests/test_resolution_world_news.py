@@ -554,3 +554,11 @@ def test_a_sea_or_region_of_no_one_country_is_any_owners(pipeline):
 def test_co_for_county_before_the_name(pipeline):
     found = mentions(pipeline, "Homeowners in Co Donegal protested in Dublin.")
     assert found["Co Donegal"] == 2964751
+
+
+def test_a_plural_kind_and_of_before_a_list(pipeline):
+    text = ("DAR ES SALAAM, Tanzania (Reuters) - The pipeline runs through the regions of Geita, Shinyanga, Tabora, "
+            "Singida and Dodoma. Residents would be moved to other regions of Tanzania.")
+    found = mentions(pipeline, text)
+    assert [found[n] for n in ("Geita", "Shinyanga", "Tabora", "Singida", "Dodoma")] == [8469239, 150004, 149653, 149876, 160192]
+    assert found["Tanzania"] == 149590   # the country that holds them

@@ -150,7 +150,7 @@ class NameMatcher:
                 span.qualifier = "riverside"
             spans.append(span)
             resume = last.end
-        return _share_plural_qualifiers(text, spans)
+        return _plural_kind_before(text, _share_plural_qualifiers(text, spans))
 
     def _with_other_article(self, ws: Words, article: _Word) -> tuple[_Word, str] | None:
         """"Al Fasher" where the gazetteer writes "El Fasher": the longest name that starts with
@@ -261,6 +261,30 @@ def _share_plural_qualifiers(text: str, spans: list[Span]) -> list[Span]:
             spans[j - 1].qualifier = span.qualifier
             j -= 1
     return spans
+
+
+def _plural_kind_before(text: str, spans: list[Span]) -> list[Span]:
+    """"the regions of Geita, Shinyanga and Tabora", "the provinces of Homs and Hama": the names listed
+    after a plural kind and "of" are of that kind. (Not "the districts of": as after the names, see
+    PLURAL_QUALIFIERS.)"""
+    k = 0
+    while k < len(spans):
+        match = _PLURAL_KIND_OF.search(text, max(0, spans[k].start - 30), spans[k].start)
+        if match is None or spans[k].qualifier not in (None, "riverside"):
+            k += 1
+            continue
+        kind = "listed_" + PLURAL_QUALIFIERS[match.group(1).lower()]   # (a preference: "other regions of Italy")
+        spans[k].qualifier = kind
+        while k + 1 < len(spans) and spans[k + 1].qualifier in (None, "riverside") \
+                and LIST_GAP.fullmatch(text[spans[k].end: spans[k + 1].start]):
+            k += 1
+            spans[k].qualifier = kind
+        k += 1
+    return spans
+
+
+# A plural kind and "of" before a name: "the regions of", "the Tanzanian provinces of".
+_PLURAL_KIND_OF = re.compile(r"\b(" + "|".join(k for k in PLURAL_QUALIFIERS if k not in ("rivers",)) + r")\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _is_abbreviation(surface: str) -> bool:

@@ -99,6 +99,11 @@ class Resolver:
             return [c for c in found if c.place.feature_class == "A" and not c.place.is_country
                     and not c.place.name.endswith(" County")] \
                 or [c for c in found if c.place.feature_class == "P" and c.place.country_code in _COUNTY_FIRST_COUNTRIES]
+        if qualifier is not None and qualifier.startswith("listed_"):
+            # "the regions of Geita, Shinyanga and Tabora": divisions where the names have them; but
+            # "other regions of Italy" names the country that holds them
+            fitting = [c for c in found if _QUALIFIER_FITS[qualifier[7:]](c.place)]
+            return fitting if fitting and not found[0].place.is_country else found
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
             # (a place known by the whole name fits: "Federal District" is Brazil's, a first-level division)
