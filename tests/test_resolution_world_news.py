@@ -562,3 +562,10 @@ def test_a_plural_kind_and_of_before_a_list(pipeline):
     found = mentions(pipeline, text)
     assert [found[n] for n in ("Geita", "Shinyanga", "Tabora", "Singida", "Dodoma")] == [8469239, 150004, 149653, 149876, 160192]
     assert found["Tanzania"] == 149590   # the country that holds them
+
+
+def test_a_countrys_adjective_before_a_name_binds_like_a_possessive(pipeline):
+    # "the Algerian Sahara": the adjective is no part of a longer name; "Swedish Lapland" is no
+    # Finnish region (Sweden's Lapland is not in the extract)
+    found = mentions(pipeline, "Gas comes from a field in the Algerian Sahara. Kiruna, in Swedish Lapland, will move.")
+    assert found["Sahara"] == 136164464 and found.get("Lapland") is None

@@ -54,6 +54,7 @@ class NameMatcher:
         self._plain_words: dict[str, bool] = {}
         self._known: dict[str, tuple[bool, bool, bool, bool]] = {}   # what the trie says of a key (see _name_facts)
         self._no_name: set[str] = set()   # keys of which the trie says nothing: no name is, or starts with, them
+        self.demonyms = set(gazetteer.names_of_kind("demonym"))
         self.articles = gazetteer.definite_articles
         self._articles_in_order = tuple(sorted(self.articles))   # (tried in one order: the same name found each time)
 
@@ -141,6 +142,11 @@ class NameMatcher:
             if span.qualifier is None and text.startswith(",", span.end):
                 span.qualifier = kind_after(text, span.end)   # "Córdoba, a city in central Veracruz"
             span.cues = context_cues(ws, first, last, self.trie)
+            if "capital_before" in span.cues:
+                adjective = ws.before(first.start)
+                if adjective is not None and adjective.norm in self.demonyms and text[adjective.end: first.start] == " ":
+                    # "the Algerian Sahara", "the Syrian Golan": a country's adjective is no part of the name
+                    span.cues = tuple(c if c != "capital_before" else "demonym_before" for c in span.cues)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
                     and not ("organisation" in span.cues or "capital_after" in span.cues) \
                     and not _KIND_AFTER.match(text, span.end):   # ("the Kharkiv city of Kupiansk": no river)

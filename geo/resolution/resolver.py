@@ -41,6 +41,7 @@ _REGION_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "MT", "PLAT", "ISL", "IS
 # A preposition of location before a name ("in Hamm", "near the Oskil"): unlike "of", "to", "from".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|across|into|inside|through|towards?|beyond)\s+(?:the\s+)?$", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+")
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
 # Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
 # "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
 # Cues that say which kind of place a bare name is (as a qualifier would).
@@ -251,6 +252,15 @@ class Resolver:
                     if any(_QUALIFIER_FITS[kind](c.place) for c in of_kind.cands):   # (else the name stays itself)
                         spans[i], senses[i] = qualified, of_kind
         containers = find_containers(text, spans, senses)
+        for span in spans:
+            if "demonym_before" in span.cues:
+                # "in Swedish Lapland": the country whose adjective stands before the name holds the
+                # place, as a possessive would ("Sweden's Lapland"), not Finland's Lapland
+                adjective = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
+                countries = [c.place for c in self._candidates(normalize_name(adjective.group(1)))
+                             if c.kind == "demonym" and c.place.is_country] if adjective else []
+                for held in (containers.boxes, containers.stated, containers.owners) if countries else ():
+                    held.setdefault(span.start, []).extend(countries)
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers.boxes)
             decisions = _one_place_per_name(spans, decisions)
