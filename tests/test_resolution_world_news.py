@@ -569,3 +569,9 @@ def test_a_countrys_adjective_before_a_name_binds_like_a_possessive(pipeline):
     # Finnish region (Sweden's Lapland is not in the extract)
     found = mentions(pipeline, "Gas comes from a field in the Algerian Sahara. Kiruna, in Swedish Lapland, will move.")
     assert found["Sahara"] == 136164464 and found.get("Lapland") is None
+
+
+def test_a_japanese_city_geonames_writes_with_its_kind(pipeline):
+    # GeoNames: "Fukui-shi"; news: "Fukui". The dateline is the city, the prefecture is named as one
+    found = mentions(pipeline, "FUKUI, Japan (Kyodo) — The line was extended to Fukui Prefecture on Saturday.")
+    assert (found["FUKUI"], found["Fukui Prefecture"]) == (1863985, 1863983)

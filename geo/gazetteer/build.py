@@ -22,7 +22,8 @@ from pathlib import Path
 from geo.errors import DataError, GeoError
 from geo.gazetteer.definition import ExtractDefinition
 from geo.gazetteer.derived_names import (add_article_romanizations, add_articleless_names, add_demonym_plurals,
-                                         add_division_stems, add_names_without_the, add_river_stems)
+                                         add_division_stems, add_names_without_the, add_river_stems,
+                                         add_settlement_stems)
 from geo.gazetteer.geometries import geometry_rows
 from geo.gazetteer.sources import (
     AdminCode,
@@ -216,6 +217,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     add_division_stems(places, names, definition.division_suffixes, definition.division_prefixes)
     add_articleless_names(places, names, countries, definition.definite_articles)
     add_names_without_the(names)
+    add_settlement_stems(places, names, definition.settlement_suffixes)
     add_river_stems(places, names)
     add_article_romanizations(places, names, countries, definition.definite_articles)
 

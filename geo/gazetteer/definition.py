@@ -49,6 +49,8 @@ class ExtractDefinition:
     #: kinds written before a division's name, with their particles, in the languages GeoNames names
     #: them in ("Provincia de Alicante", "Departamento del Cauca"), normalized
     division_prefixes: list[str] = field(default_factory=list)
+    #: romanized kinds of settlement GeoNames writes after a town's name ("Fukui-shi"), normalized
+    settlement_suffixes: list[str] = field(default_factory=list)
     #: by language code, the forms of its definite article that news drops ("Al Qamishli" is "Qamishli")
     definite_articles: dict[str, list[str]] = field(default_factory=dict)
     #: ISO codes of countries countryInfo lists that no longer exist (Serbia and Montenegro)
@@ -169,6 +171,7 @@ def load_definition(path: Path) -> ExtractDefinition:
             scripts=list(names.get("scripts", ["Latin"])),
             division_suffixes=sorted(set(names.get("division_suffixes", [])), key=len, reverse=True),
             division_prefixes=[str(p) for p in names.get("division_prefixes", [])],
+            settlement_suffixes=[str(p) for p in names.get("settlement_suffixes", [])],
             definite_articles={str(k): [str(a) for a in v] for k, v in names.get("definite_articles", {}).items()},
             name_heads={str(k): [str(a) for a in v] for k, v in names.get("name_heads", {}).items()},
             transliterated_countries=frozenset(str(c).upper() for c in names.get("transliterated_countries", ())),

@@ -183,3 +183,20 @@ def add_article_romanizations(places, names, countries: list[CountryInfo], artic
                               "everyday" if kind in ("official", "ascii", "everyday") else "alternate"))
     for variant, gid, kind in found:
         names.add(variant, gid, kind)
+
+
+def add_settlement_stems(places, names, suffixes: list[str]) -> None:
+    """Index "Fukui" for GeoNames' "Fukui-shi", "Kanazawa" for "Kanazawa-shi": a romanized kind of
+    settlement (Japanese -shi, Korean -si, the city) that English news leaves out. The stem is the
+    town's everyday name, where at least STEM_MIN_CHARS remain."""
+    found = []
+    for (norm, gid), (_, kind, name) in names.entries.items():
+        place = places.get(gid)
+        if place is None or place.feature_class != "P" or kind not in ("official", "ascii"):
+            continue
+        head, _, tail = norm.rpartition(" ")
+        if tail in suffixes and len(head) >= STEM_MIN_CHARS and name[-len(tail) - 1] in "- ":
+            found.append((name[:-len(tail) - 1], gid))
+    for stem, gid in found:
+        names.add(stem, gid, "everyday")
+
