@@ -575,3 +575,10 @@ def test_a_japanese_city_geonames_writes_with_its_kind(pipeline):
     # GeoNames: "Fukui-shi"; news: "Fukui". The dateline is the city, the prefecture is named as one
     found = mentions(pipeline, "FUKUI, Japan (Kyodo) — The line was extended to Fukui Prefecture on Saturday.")
     assert (found["FUKUI"], found["Fukui Prefecture"]) == (1863985, 1863983)
+
+
+def test_a_possessive_government_is_a_polity(pipeline):
+    found = mentions(pipeline, "QUEBEC CITY — Quebec's government and Ottawa agreed to fund a tramway in Quebec City.")
+    assert found["Quebec"] == 6115047 and found["Quebec City"] == 6325494
+    # a capital's government is the country's: Washington stays the city
+    assert mentions(pipeline, "Washington's government imposed tariffs.")["Washington"] == 4140963

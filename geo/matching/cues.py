@@ -168,6 +168,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:/|,\s*[A-Z])")
 _DATELINE_ALONE_AFTER = re.compile(r"\s*(?P<agency>\([A-Z][\w .&]{0,30}\)\s*)?[—–-]+\s")
 _NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|townships?|cities|city|settlements?|regions?|provinces?|districts?|"
                              r"capital|hamlets?)\s*,?\s+(?:of|such as|including|like)\s*$", re.I)
+# A possessive and a government's word after a name: "Quebec's government", "Bavaria's premier".
+_GOVERNMENT_AFTER = re.compile(r"['’]s\s+(?:(?:provincial|state|regional|territorial)\s+)?"
+                               r"(?:government|premier|legislature|parliament|governor)\b")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?"
                                r"(?:village|town|city|settlement|region|province|country|capital|river)\b", re.I)
 _IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
@@ -276,6 +279,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         append("place_noun")
     if comma_after and _APPOSITIVE_AFTER.match(after):
         append("appositive")
+    if last.token_end > end and _GOVERNMENT_AFTER.match(text, end):
+        append("government_after")   # "Quebec's government": a polity's
     # (_LIST_BEFORE needs a comma, "and" or "or", then spaces, at the end: a search for it tries every capital)
     listed = (_LIST_BEFORE.search(before) if space_before and tail.endswith((",", "and", "or")) else None) \
         or (_LIST_AFTER.match(after) if comma_after or space_after else None)

@@ -45,8 +45,14 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
 # Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
 # "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
 # Cues that say which kind of place a bare name is (as a qualifier would).
-_KIND_CUES = {"regional_after": "division", "dateline": "settlement"}
+_KIND_CUES = {"regional_after": "division", "dateline": "settlement", "government_after": "polity"}
 _BODY_CUES = ("role", "organisation", "organisation_of")
+
+
+def of_capital(senses: _Senses) -> bool:
+    """Whether a name's best-known place is a country's capital: "Washington's government" is the
+    country's (metonymy), not Washington State's."""
+    return bool(senses.cands) and max(senses.cands, key=lambda c: c.place.importance).place.feature_code == "PPLC"
 
 
 def _without_body_cues(span: Span) -> Span:
@@ -243,7 +249,7 @@ class Resolver:
             spans = list(spans)
             for i, (span, d) in enumerate(zip(spans, decisions)):
                 kind = next((_KIND_CUES[cue] for cue in span.cues if cue in _KIND_CUES), None) if span.qualifier is None else None
-                if d.ok and kind is not None:
+                if d.ok and kind is not None and not (kind == "polity" and of_capital(senses[i])):
                     # "the Sumy regional council", "Odesa regional governor": the body is the oblast's;
                     # "STEPANAKERT, Azerbaijan (AP) -": a dateline is a town's
                     qualified = Span(span.start, span.end, span.text, span.norm, span.method, kind,
