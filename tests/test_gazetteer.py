@@ -281,3 +281,9 @@ def test_countries_that_no_longer_exist_are_left_out(gaz):
     # countryInfo still lists Serbia and Montenegro (CS); as a country it swallowed "Croatia, Serbia and Montenegro"
     assert not [c for c in gaz.candidates("serbia and montenegro") if c.place.is_country]
     assert {c.place.country_code for c in gaz.candidates("montenegro") if c.place.is_country} == {"ME"}
+
+
+def test_everyday_names_the_definition_gives(gaz):
+    # extract.toml: "PNG" for Papua New Guinea, "Gaza" as the Strip's everyday name (GeoNames: a short form)
+    assert {(c.place.geonameid, c.kind) for c in gaz.candidates("png")} >= {(2088628, "abbrev")}
+    assert (281132, "everyday") in {(c.place.geonameid, c.kind) for c in gaz.candidates("gaza")}

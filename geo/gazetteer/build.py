@@ -211,6 +211,9 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
             names.add(value, c.geonameid, "abbrev" if value.isupper() else "everyday")
         for value in c.demonyms:
             names.add(value, c.geonameid, "demonym")
+    for gid, values in definition.everyday_names.items():
+        for value in values if gid in places else ():
+            names.add(value, gid, "everyday")
     _add_division_abbreviations(places, names, admin1, definition)
     _add_features(places, names, definition)
     add_demonym_plurals(names)

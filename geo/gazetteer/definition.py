@@ -63,6 +63,8 @@ class ExtractDefinition:
     #: ...and every country whose main language (countryInfo's first) is one of these
     transliterated_languages: frozenset[str] = frozenset()
     everyday_country_names: dict[str, list[str]] = field(default_factory=dict)
+    #: by GeoNames id, what English news calls a place that GeoNames lists by that name only as a short form
+    everyday_names: dict[int, list[str]] = field(default_factory=dict)
     #: admin1 code ("US.WV") -> the abbreviations news writes for it ("W.Va.", "W. Va.")
     division_abbreviations: dict[str, list[str]] = field(default_factory=dict)
     #: admin1 code -> its two-letter postal code ("WV"), matched only after "Town, "
@@ -179,6 +181,7 @@ def load_definition(path: Path) -> ExtractDefinition:
             continents=[Continent(**{**c, "names": tuple(c.get("names", ())), "demonyms": tuple(c.get("demonyms", ()))})
                         for c in doc.get("continents", [])],
             everyday_country_names={k.upper(): list(v) for k, v in doc.get("everyday_country_names", {}).items()},
+            everyday_names={int(k): [str(n) for n in v] for k, v in doc.get("everyday_names", {}).items()},
             division_abbreviations={k: [str(a) for a in v] for k, v in abbreviations.get("abbreviations", {}).items()},
             postal_codes={k: str(v) for k, v in abbreviations.get("postal", {}).items()},
             dropped_abbreviations=frozenset(str(a) for a in abbreviations.get("drop", [])),
