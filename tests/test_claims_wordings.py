@@ -361,6 +361,14 @@ def test_near_the_border_after_a_comma_is_said_of_the_name_before_it(gaz):
     assert [r.geonameid for r in claim.subject] == [2339665] and claim.verdict == "consistent", claim.explanation
 
 
+def test_a_mountain_range_is_no_point_to_measure_from(gaz):
+    # "the Canadian Rockies": GeoNames' point for the range lies 1,200 km from Jasper; a claim resting on
+    # it must not be called wrong
+    found = claims_of(gaz, "A wildfire tore through the Canadian Rockies about 320 km west of Edmonton.",
+                      ("Rockies", 167230238), ("Edmonton", 5946768), type="distance_direction")
+    assert all(c.verdict != "inconsistent" and not c.subject for c in found), [(c.quote, c.verdict) for c in found]
+
+
 def test_a_parenthesis_after_the_subject(gaz):
     claim = one(gaz, "Bucha (near Kyiv) was freed.", ("Bucha", 711350), ("Kyiv", KYIV), type="near")
     assert [r.geonameid for r in claim.subject] == [711350] and claim.verdict == "consistent"

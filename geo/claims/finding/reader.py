@@ -65,7 +65,7 @@ class Finding:
 
 
 # Features too large to be the subject of a claim about a place.
-_TOO_LARGE = {"CONT", "OCN"}
+_TOO_LARGE = {"CONT", "OCN", "MTS", "DSRT"}   # (a range or a desert is no point to measure from)
 #: How far back (characters) a definite description looks for the settlement it stands for.
 DEFINITE_REACH = 600
 #: The most people a place a description names may have ("a village" near a dateline is the dateline's
