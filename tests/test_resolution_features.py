@@ -115,3 +115,8 @@ def test_a_river_written_without_its_kind_after_the(pipeline):
     assert [m.feature_code for m in doc.mentions if m.text == "Mississippi"] == ["STM", "ADM1"]
     doc = pipeline.locate(Article("t.txt", "In Volgograd, on the Volga, the city administration opened shelters."))
     assert {m.text: m.feature_code for m in doc.mentions}["Volga"] == "STM"
+
+
+def test_the_japan_sea_is_the_sea_of_japan(gaz):
+    # features.toml: "Japan Sea" among the Sea of Japan's names (else "Japan" alone is read, the country)
+    assert {c.place.name for c in gaz.candidates("japan sea")} == {"Sea of Japan"}
