@@ -19,13 +19,13 @@ _MAX_NAME_WORDS = 6
 # A kind of place right after a name: "the Hunan city of", "the Donetsk region town of".
 _KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|district|county|state)\b", re.I)
 # "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
+_KIND_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "County Offaly", "Co Donegal", "Co. Mayo": Ireland's and Britain's kind before the name.
 _COUNTY_BEFORE_NAME = re.compile(r"(?:^|(?<=[^\w.]))(?:County|Co\.?) $")
 # A list of names ending in their plural kind after a name: "the Western and Eastern regions" (a
 # common word listed so is a place's name).
 _LISTED_BEFORE_KIND = re.compile(r"\s+(?:and|or)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:"
                                  + "|".join(PLURAL_QUALIFIERS) + r")\b")
-_KIND_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # A comma and a dotted abbreviation after a word: "Surprise, Ariz.".
 _ABBREVIATION_AFTER = re.compile(r",\s+([A-Z][A-Za-z.]{0,5}\.)")
 # A name listed before this one ("Kaduna and ", "Harvey, Harper and "): a plural qualifier after it is the list's.
@@ -187,7 +187,8 @@ class NameMatcher:
                     key = f"{key}s {w.norm}"   # "Queen Anne's County": the 's inside a longer name
                 else:
                     break
-            is_name, dotted, longer, longer_dotted = self._facts(key)
+            facts = known.get(key)   # (the remembered facts read inline: this runs for every capitalized word)
+            is_name, dotted, longer, longer_dotted = facts if facts is not None else self._facts(key)
             if is_name and (n == 0 or not w.text.islower()):
                 # (a name ends on a capitalized word: "Panama by bus" is no Danish "Panama by";
                 # lower-case words stand inside names only, "Rostov-on-Don", "Trinidad and Tobago")
@@ -275,7 +276,8 @@ def _plural_kind_before(text: str, spans: list[Span]) -> list[Span]:
     PLURAL_QUALIFIERS.)"""
     k = 0
     while k < len(spans):
-        match = _PLURAL_KIND_OF.search(text, max(0, spans[k].start - 30), spans[k].start)
+        start = spans[k].start   # ("of " just before, or "of the ": tested before the regex)
+        match = _PLURAL_KIND_OF.search(text, max(0, start - 30), start) if "of " in text[max(0, start - 8): start] else None
         if match is None or spans[k].qualifier not in (None, "riverside"):
             k += 1
             continue

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from geo.document import Span
 from geo.gazetteer import Candidate, Place
@@ -27,13 +28,23 @@ _QUALIFIED_BY_KIND = frozenset({"district", "division", "settlement"})
 # A list going on after a name: "... New York and Boston", "..., New York, and Boston".
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'.-]*+(?:\s+(?-i:[A-Z])[\w’'.-]*+)?+(?!\s*,\s*(?-i:[A-Z]))")
 # (not a list of pairs: "Peru, Indiana, and Lebanon, Pennsylvania")
+# The capitalized word right before a name: "Swedish " in "Swedish Lapland".
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
 
 
-def find_containers(text: str, spans: list[Span], senses: list[_Senses]) -> Containers:
-    """What the text says holds what: "X, Y", "X in (the) Y", "X, a town in Y's Z", "Y's X"."""
+def find_containers(text: str, spans: list[Span], senses: list[_Senses],
+                    demonym_countries: Callable[[str], list[Place]] = lambda word: []) -> Containers:
+    """What the text says holds what: "X, Y", "X in (the) Y", "X, a town in Y's Z", "Y's X", and "the
+    Swedish X" (the countries ``demonym_countries`` gives for the adjective before a name matching
+    found one at: "Swedish Lapland" is Sweden's, as a possessive would say, not Finland's Lapland)."""
     found = Containers()
     out, stated = found.boxes, found.stated
     for i, span in enumerate(spans):
+        if "demonym_before" in span.cues:
+            adjective = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
+            for country in demonym_countries(adjective.group(1)) if adjective else ():
+                for held in (out, stated, found.owners):
+                    held.setdefault(span.start, []).append(country)
         if i + 1 < len(spans) and text.startswith(_POSSESSIVE_STARTS, span.end) and senses[i].cands \
                 and _POSSESSIVE_GAP.fullmatch(text, span.end, spans[i + 1].start):
             # "Russia's Belgorod region", "Iraq's Kurdistan region", "Syria's northwestern Idlib province"

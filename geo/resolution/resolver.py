@@ -41,7 +41,6 @@ _REGION_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "MT", "PLAT", "ISL", "IS
 # A preposition of location before a name ("in Hamm", "near the Oskil"): unlike "of", "to", "from".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|across|into|inside|through|towards?|beyond)\s+(?:the\s+)?$", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+")
-_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
 # Cues that make a span part of a body's name or title ("Gainesville Police", "Bank of America",
 # "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
 # Cues that say which kind of place a bare name is (as a qualifier would).
@@ -49,7 +48,7 @@ _KIND_CUES = {"regional_after": "division", "dateline": "settlement", "governmen
 _BODY_CUES = ("role", "organisation", "organisation_of")
 
 
-def of_capital(senses: _Senses) -> bool:
+def _of_capital(senses: _Senses) -> bool:
     """Whether a name's best-known place is a country's capital: "Washington's government" is the
     country's (metonymy), not Washington State's."""
     return bool(senses.cands) and max(senses.cands, key=lambda c: c.place.importance).place.feature_code == "PPLC"
@@ -249,7 +248,7 @@ class Resolver:
             spans = list(spans)
             for i, (span, d) in enumerate(zip(spans, decisions)):
                 kind = next((_KIND_CUES[cue] for cue in span.cues if cue in _KIND_CUES), None) if span.qualifier is None else None
-                if d.ok and kind is not None and not (kind == "polity" and of_capital(senses[i])):
+                if d.ok and kind is not None and not (kind == "polity" and _of_capital(senses[i])):
                     # "the Sumy regional council", "Odesa regional governor": the body is the oblast's;
                     # "STEPANAKERT, Azerbaijan (AP) -": a dateline is a town's
                     qualified = Span(span.start, span.end, span.text, span.norm, span.method, kind,
@@ -257,16 +256,7 @@ class Resolver:
                     of_kind = self.senses(qualified)
                     if any(_QUALIFIER_FITS[kind](c.place) for c in of_kind.cands):   # (else the name stays itself)
                         spans[i], senses[i] = qualified, of_kind
-        containers = find_containers(text, spans, senses)
-        for span in spans:
-            if "demonym_before" in span.cues:
-                # "in Swedish Lapland": the country whose adjective stands before the name holds the
-                # place, as a possessive would ("Sweden's Lapland"), not Finland's Lapland
-                adjective = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
-                countries = [c.place for c in self._candidates(normalize_name(adjective.group(1)))
-                             if c.kind == "demonym" and c.place.is_country] if adjective else []
-                for held in (containers.boxes, containers.stated, containers.owners) if countries else ():
-                    held.setdefault(span.start, []).extend(countries)
+        containers = find_containers(text, spans, senses, self._demonym_countries)
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers.boxes)
             decisions = _one_place_per_name(spans, decisions)
@@ -347,6 +337,10 @@ class Resolver:
                 mentions.append(Mention(article_id, span.start, span.end, span.text, method=span.method,
                                         reason=reason or "no candidate fits"))
         return mentions
+
+    def _demonym_countries(self, word: str) -> list[Place]:
+        """The countries a word is the adjective of ("Swedish": Sweden)."""
+        return [c.place for c in self._candidates(normalize_name(word)) if c.kind == "demonym" and c.place.is_country]
 
     def _country_told(self, text: str, span: Span, country_code: str, context: ArticleContext) -> bool:
         """Whether the article names the country, or a word of the span's sentence is its demonym ("the Italian island")."""
@@ -520,13 +514,11 @@ def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful
     others = [(lat, lon) for norm, lat, lon in context.points if norm != span.norm and norm not in doubtful]
     if len(others) < POLICY.remote_namesake_places:
         return False
-    nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others)
     # only a story with a focus: its places gathered in one part of the world (a list of places from
     # all over it may hold a small far one too)
-    lat0, lon0 = sum(lat for lat, _ in others) / len(others), sum(lon for _, lon in others) / len(others)
-    spread = sorted(haversine_km(lat0, lon0, lat, lon) for lat, lon in others)
-    if nearest > POLICY.remote_namesake_km:
-        near = sum(d <= POLICY.remote_namesake_focus_km for d in spread)
+    if all(haversine_km(place.lat, place.lon, lat, lon) > POLICY.remote_namesake_km for lat, lon in others):
+        lat0, lon0 = sum(lat for lat, _ in others) / len(others), sum(lon for _, lon in others) / len(others)
+        near = sum(haversine_km(lat0, lon0, lat, lon) <= POLICY.remote_namesake_focus_km for lat, lon in others)
         return near >= POLICY.remote_namesake_focus_share * len(others)
     # or far beyond the reach of a story with a centre: a Guatemalan volcano's villages are not Panama's
     # namesakes (the centre a median, which a wrongly placed name or two far away does not move)

@@ -145,7 +145,7 @@ class _Scoring:
                     # (a village takes the region's bonus but not the home region's: see home_eligible)
                     summed = [s - POLICY.home_region if region == home and not eligible else s
                               for s, region, eligible in zip(summed, senses.regions, senses.home_eligible)]
-                if senses.big_city_namesakes and any(senses.big_city_namesakes):
+                if senses.big_city_namesakes:
                     # (a small town named like a city of millions takes its region's bonus only at home)
                     summed = [s - regions.get(region, 0.0) if small and region != home else s
                               for s, region, small in zip(summed, senses.regions, senses.big_city_namesakes)]

@@ -342,10 +342,11 @@ class _Senses:
         #: whether each candidate is a small town (Policy.big_city_small_namesake) sharing its name with a city of millions of its own
         #: country: it takes its region's bonus only where that is the article's home region (the
         #: Dallas in a golf story naming Pittsburgh is Dallas, Texas, not Dallas, Pennsylvania)
+        #: (empty where there is none)
         big = {c.place.country_code for c in ranked if c.place.population >= POLICY.big_city_population}
-        self.big_city_namesakes: tuple[bool, ...] = tuple(
-            c.place.country_code in big and c.place.feature_class == "P" and c.place.population < POLICY.big_city_small_namesake
-            for c in ranked) if big else ()
+        small = tuple(c.place.country_code in big and c.place.feature_class == "P"
+                      and c.place.population < POLICY.big_city_small_namesake for c in ranked) if big else ()
+        self.big_city_namesakes: tuple[bool, ...] = small if any(small) else ()
         #: the first-level division ("UA.07") whose mentions support each candidate
         self.regions: tuple[str | None, ...] = tuple(regions)
         #: the region of each candidate that is a first-level division known by its own name (not
