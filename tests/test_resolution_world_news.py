@@ -582,3 +582,24 @@ def test_a_possessive_government_is_a_polity(pipeline):
     assert found["Quebec"] == 6115047 and found["Quebec City"] == 6325494
     # a capital's government is the country's: Washington stays the city
     assert mentions(pipeline, "Washington's government imposed tariffs.")["Washington"] == 4140963
+
+
+def test_a_list_of_one_countrys_divisions_makes_its_seat_towns_divisions(pipeline):
+    # Mayo and Kerry are only counties; Galway and Sligo are also their county towns: the list names counties
+    text = "DUBLIN (Reuters) - Storm Eowyn left 700,000 homes without power, most of them in Galway, Mayo, Kerry and Sligo."
+    found = mentions(pipeline, text)
+    assert (found["Galway"], found["Mayo"], found["Sligo"]) == (2964179, 2962666, 2961422)
+    # GeoNames' "Limerick City and County Council" is known by its stem, as a county
+    assert mentions(pipeline, "Pyrite was found in homes in Clare, Kerry and Limerick.")["Limerick"] == 11611445
+    # a list of towns stays towns, and one division is no list of divisions
+    found = mentions(pipeline, "Protests spread to Limerick, Galway and Cork on Saturday, and to Kerry.")
+    assert (found["Limerick"], found["Galway"], found["Cork"]) == (2962943, 2964180, 2965140)
+    found = mentions(pipeline, "Polls closed in Ohio, Michigan and Detroit.")
+    assert found["Detroit"] == 4990729
+
+
+def test_a_second_level_division_with_no_town_in_the_extract_is_placed_by_natural_earth(gaz):
+    # no town of cities500 lies in Sri Lanka's Mullaitivu District; Natural Earth's unit of its id places it
+    place = gaz.place(1234392)
+    assert (place.name, place.feature_code) == ("Mullaitivu District", "ADM2")
+    assert 9.0 < place.lat < 9.5 and 80.4 < place.lon < 81.0

@@ -401,7 +401,7 @@ def _add_divisions(places, names, admin1: list[AdminCode], admin2: list[AdminCod
         for a in codes:
             parts = a.code.split(".")
             if a.geonameid not in places:
-                ne = ne_by_gn.get(a.geonameid) if level == 1 else None
+                ne = ne_by_gn.get(a.geonameid)   # (Natural Earth's first level is GeoNames' second in some countries)
                 if ne is not None and ne.get("latitude") is not None:
                     lat, lon = round(float(ne["latitude"]), 5), round(float(ne["longitude"]), 5)
                 else:

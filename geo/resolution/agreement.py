@@ -117,7 +117,33 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
                              namesakes[0] if namesakes and kind == "state" and len(group) > 2 else None)
                 if match is not None:
                     out[i] = best_first(scored[i], match.geonameid)
+        _seats_are_divisions(group, spans, out, containers)
     return out
+
+
+def _seats_are_divisions(group: list[int], spans: list[Span], out: list[Ranking], containers: dict[int, list[Place]]) -> None:
+    """In a list whose names are divisions of one level of one country ("Donegal, Mayo, Clare, Limerick
+    and Sligo"), a name whose best place is the seat town of that country's division of the name is the
+    division: the list names divisions throughout. It takes Policy.list_division_names of them, and
+    every other name a town inside a division of the name, of that level and country."""
+    tops = [out[i][0][1].place for i in group]
+    levels = {(p.country_code, p.feature_code) for p in tops if p.feature_code in ("ADM1", "ADM2")}
+    if len(levels) != 1:
+        return
+    country, level = next(iter(levels))
+    if sum(p.feature_code == level for p in tops) < POLICY.list_division_names:
+        return
+    seats: dict[int, int] = {}
+    for i, top in zip(group, tops):
+        if top.feature_code == level:
+            continue
+        division = next((c.place for _, c in out[i][1:] if c.place.feature_code == level
+                         and c.place.country_code == country and top.lies_in(c.place)), None)
+        if division is None or top.feature_class != "P" or spans[i].start in containers:
+            return   # (one name that is no such seat: the list is not one of divisions)
+        seats[i] = division.geonameid
+    for i, gid in seats.items():
+        out[i] = best_first(out[i], gid)
 
 
 def _close_second(ranking: Ranking, kind: str) -> bool:
