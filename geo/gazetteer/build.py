@@ -239,6 +239,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
         "transliterated_countries": ",".join(sorted(_transliterated_countries(definition, countries))),
         "definite_articles": ",".join(sorted({a for forms in definition.definite_articles.values() for a in forms})),
         "name_heads": ",".join(sorted({h for heads in definition.name_heads.values() for h in heads})),
+        "county_first_countries": ",".join(sorted(definition.county_first_countries)),
     }
     for key, path in src.items():
         meta[f"file:{definition.sources[key].path}"] = _file_fingerprint(path)

@@ -169,6 +169,11 @@ class Gazetteer:
         return frozenset(filter(None, self.meta.get("transliterated_countries", "").split(",")))
 
     @cached_property
+    def county_first_countries(self) -> frozenset[str]:
+        """The countries that write "County X" (extract.toml): a town stands for a county the gazetteer lacks there."""
+        return frozenset(filter(None, self.meta.get("county_first_countries", "").split(",")))
+
+    @cached_property
     def definite_articles(self) -> frozenset[str]:
         """The romanized forms of the definite articles the extract knows ("al", "el", "ez"...)."""
         return frozenset(filter(None, self.meta.get("definite_articles", "").split(",")))

@@ -62,6 +62,9 @@ class ExtractDefinition:
     transliterated_countries: frozenset[str] = frozenset()
     #: ...and every country whose main language (countryInfo's first) is one of these
     transliterated_languages: frozenset[str] = frozenset()
+    #: countries that write a county's kind before its name ("County Antrim", "Co Mayo"): where the
+    #: gazetteer lacks such a county, the town of its name stands for it, in these countries only
+    county_first_countries: frozenset[str] = frozenset()
     everyday_country_names: dict[str, list[str]] = field(default_factory=dict)
     #: by GeoNames id, what English news calls a place that GeoNames lists by that name only as a short form
     everyday_names: dict[int, list[str]] = field(default_factory=dict)
@@ -178,6 +181,7 @@ def load_definition(path: Path) -> ExtractDefinition:
             name_heads={str(k): [str(a) for a in v] for k, v in names.get("name_heads", {}).items()},
             transliterated_countries=frozenset(str(c).upper() for c in names.get("transliterated_countries", ())),
             transliterated_languages=frozenset(str(c).lower() for c in names.get("transliterated_languages", ())),
+            county_first_countries=frozenset(str(c).upper() for c in names.get("county_first_countries", ())),
             continents=[Continent(**{**c, "names": tuple(c.get("names", ())), "demonyms": tuple(c.get("demonyms", ()))})
                         for c in doc.get("continents", [])],
             everyday_country_names={k.upper(): list(v) for k, v in doc.get("everyday_country_names", {}).items()},

@@ -31,8 +31,6 @@ _QUALIFIER_FITS = {
     "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"
     "island": lambda p: p.feature_code.startswith("ISL") or p.feature_code in ("PCLI", "ADM1", "ADM2"),
 }
-# The countries that write "County X" ("County Antrim", "Co. Mayo"): a town of the name elsewhere is not meant.
-_COUNTY_FIRST_COUNTRIES = frozenset({"IE", "GB"})
 # Adjectives of direction: alone before a lower-case word ("Western countries") they name no place.
 _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
                                  "northwestern", "southeastern", "southwestern"})
@@ -104,7 +102,7 @@ class Resolver:
             # round (Michigan's Antrim County), else the county town the gazetteer has (Antrim for County Antrim)
             return [c for c in found if c.place.feature_class == "A" and not c.place.is_country
                     and not c.place.name.endswith(" County")] \
-                or [c for c in found if c.place.feature_class == "P" and c.place.country_code in _COUNTY_FIRST_COUNTRIES]
+                or [c for c in found if c.place.feature_class == "P" and c.place.country_code in self.gazetteer.county_first_countries]
         if qualifier is not None and qualifier.startswith("listed_"):
             # "the regions of Geita, Shinyanga and Tabora": divisions where the names have them; but
             # "other regions of Italy" names the country that holds them
