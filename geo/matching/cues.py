@@ -123,11 +123,14 @@ _DIVISION_OFFICES = frozenset({"gov.", "gov", "governor", "governors", "sen.", "
 NAME_PARTICLES = frozenset("""
 al el ad adh ar ash ath az ed er es et ez en van der von bin ibn
 """.split())
+#: Adjectives of direction ("Eastern Ukraine"): the one list matching and resolution share.
+COMPASS_ADJECTIVES = frozenset("""
+northern southern eastern western central northeastern northwestern southeastern southwestern
+""".split())
 # Words that may precede a place name and still leave it the place (Eastern Ukraine).
-_MODIFIERS = frozenset("""
-northern southern eastern western central north south east west northeast northwest southeast
-southwest north-east north-west south-east south-west greater upper lower occupied liberated
-russian-occupied free the in of
+_MODIFIERS = COMPASS_ADJECTIVES | frozenset("""
+north south east west northeast northwest southeast southwest north-east north-west south-east
+south-west greater upper lower occupied liberated russian-occupied free the in of
 """.split())
 # Kinds of feature written before their name ("Lake Urmia", "Mount Kenya", "Cape Horn"): the name after
 # one is the feature's, not the town's or country's of that name, even at a sentence's start.

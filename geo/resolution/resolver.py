@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
-from geo.matching import COMMON_WORD_ZIPF, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
+from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
 from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, wording_settles_names
 from geo.resolution.containers import find_containers
 from geo.resolution.context import ArticleContext, Detection
@@ -31,9 +31,6 @@ _QUALIFIER_FITS = {
     "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"
     "island": lambda p: p.feature_code.startswith("ISL") or p.feature_code in ("PCLI", "ADM1", "ADM2"),
 }
-# Adjectives of direction: alone before a lower-case word ("Western countries") they name no place.
-_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
-                                 "northwestern", "southeastern", "southwestern"})
 # Features "the" is written before, as before a river: regions, peninsulas, deserts, mountains, islands.
 _REGION_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "MT", "PLAT", "ISL", "ISLS", "VAL"})
 # A preposition of location before a name ("in Hamm", "near the Oskil"): unlike "of", "to", "from".
@@ -182,7 +179,7 @@ class Resolver:
             # "Somali leaders", "Russian forces": a country's people, not a place of that name
             # (the Somali Region of Ethiopia)
             return Detection(False, reason="a country's demonym before a noun, not a place")
-        if "lower_after" in cues and qualifier is None and span.norm in _COMPASS_ADJECTIVES:
+        if "lower_after" in cues and qualifier is None and span.norm in COMPASS_ADJECTIVES:   # (alone before a lower-case word)
             # "Western countries", "Eastern officials": an adjective, not Rwanda's Western Province
             return Detection(False, reason="a word of direction before a noun, not a place")
         if "quoted_title" in cues and qualifier is None:
