@@ -603,3 +603,9 @@ def test_a_second_level_division_with_no_town_in_the_extract_is_placed_by_natura
     place = gaz.place(1234392)
     assert (place.name, place.feature_code) == ("Mullaitivu District", "ADM2")
     assert 9.0 < place.lat < 9.5 and 80.4 < place.lon < 81.0
+
+
+def test_a_compass_adjective_before_a_name_leaves_it_the_place(pipeline):
+    # "Southwestern" only narrows Ontario, as "Northern" narrows Ireland
+    found = mentions(pipeline, "Tornado damage was reported across Southwestern Ontario, near Woodstock, on Monday.")
+    assert found.get("Ontario") == 6093943
