@@ -3,6 +3,7 @@
 look at what earlier ones found: "37 miles east of" is a distance, so not also a direction).
 
     reader.py       the article's mentions by position, and the links between a cue and its places
+    subject_reading.py  how a cue finds the place it is said of: appositives, clauses, descriptions
     words.py        compass words, qualifiers, numbers and place nouns wordings are made of; gates
     demonyms.py     the country a demonym names ("the Kyrgyz capital"), known to the gazetteer or not
     distance.py     "37 miles east of Kharkiv", "20-30 km from", "an hour's drive"
