@@ -609,3 +609,22 @@ def test_a_compass_adjective_before_a_name_leaves_it_the_place(pipeline):
     # "Southwestern" only narrows Ontario, as "Northern" narrows Ireland
     found = mentions(pipeline, "Tornado damage was reported across Southwestern Ontario, near Woodstock, on Monday.")
     assert found.get("Ontario") == 6093943
+
+
+def test_a_capitals_dateline_leaves_the_countrys_name_the_country(pipeline):
+    # the dateline is the capital; "Djibouti" in the story is the state Ethiopia relies on
+    text = ("DJIBOUTI, Djibouti (AP) — Ethiopia wants a port of its own, ending its reliance on Djibouti, officials "
+            "in Addis Ababa said. Djibouti hosts bases of the United States and France.")
+    from geo.document import Article
+
+    document = pipeline.process(Article("t.txt", text))
+    assert [m.geonameid for m in document.mentions if m.text == "Djibouti"] == [223816, 223816, 223816]
+    assert document.mentions[0].geonameid == 223817   # the dateline itself is the city
+
+
+def test_a_district_placed_on_its_town_yields_to_it_whatever_its_codes(pipeline):
+    # GeoNames codes Lima's district of Lima in the Lima region (where Huacho and Huaral lie) and the
+    # capital in Lima Province: the district, at the city's point, is no rival to it
+    text = ("HUACHO, Peru (Reuters) - Fishermen in Huacho and Huaral protested on Monday, demanding that the "
+            "government in Lima compensate them for the oil spill.")
+    assert mentions(pipeline, text)["Lima"] == 3936456

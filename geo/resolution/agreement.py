@@ -42,7 +42,8 @@ def wording_settles_names(spans: list[Span], scored: list[Ranking], containers: 
     Plata); a wire service's dateline of a town alone ("GENEVA (Reuters) -") is the best-known town
     of the name (:func:`_best_known`: Genève, though the story names the United States and Geneva,
     Illinois). A mention with a container of its own keeps it ("Paris, France" in a story datelined
-    "PARIS, Texas"). Rivers are left alone: "the Dnipro" and the city of Dnipro are told apart
+    "PARIS, Texas"), and so does a name whose best reading is a country ("DJIBOUTI, Djibouti"
+    datelines a story in which "Djibouti" is the state). Rivers are left alone: "the Dnipro" and the city of Dnipro are told apart
     mention by mention."""
     settled: dict[str, int] = {}
     out = list(scored)
@@ -62,7 +63,9 @@ def wording_settles_names(spans: list[Span], scored: list[Ranking], containers: 
     for i, (span, ranking) in enumerate(zip(spans, out)):
         gid = settled.get(span.norm)
         if span.qualifier is None and gid is not None and len(ranking) > 1 and span.start not in containers \
-                and any(c.place.geonameid == gid for _, c in ranking):
+                and not ranking[0][1].place.is_country and any(c.place.geonameid == gid for _, c in ranking):
+            # (a country's name stays the country's: "DJIBOUTI, Djibouti (Reuters) - ... trade through
+            # Djibouti" is the state; the capital's dateline settles no more than its own span)
             out[i] = best_first(ranking, gid)
     return out
 

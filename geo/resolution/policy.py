@@ -58,6 +58,7 @@ class Policy:
     home_region_min_population: int = 1000  #: ... for a settlement of this many people or a seat (not a village)
     renamed_village_population: int = 10_000  #: ... nor a settlement under this many people known by the name only as
                                         #: another's (Miamitown, once "Miami") where an important place bears it as its own
+    district_seat_km: float = 20.0      #: a district whose point lies this close to a town of its name holds it, whatever the codes say
     renamed_town_km: float = 50.0       #: a division known by a name only as another name yields to a town of that many
                                         #: people or more known so within this distance ("Stepanakert": the town)
     near_article: float = 0.3           #: up to this for a candidate near the article's places...

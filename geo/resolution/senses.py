@@ -174,26 +174,42 @@ def _states_before_towns(ranked: Sequence[Candidate], bases: list[float]) -> Non
 _DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 
 
-def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> None:
+def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> dict[int, Place]:
     """A district known by a town's own name that holds that town ("Ramallah" the governorate,
     "Surkhet" the district, the Shire of Mundaring) yields to the town by
     :attr:`Policy.district_namesake`: news names the district with its kind ("Ramallah governorate").
     So does a division known by the name only as another name, where a town of some size is known
     so too: a former name is most often a renamed town's ("Stepanakert", now Xankandi, not the
-    Khojaly district GeoNames also lists it for)."""
+    Khojaly district GeoNames also lists it for).
+
+    Returns the districts that hold their town only by where GeoNames puts them (see :func:`_holds`),
+    with the town: the article's regions count for such a district as for its town."""
     towns = [c.place for c in ranked if c.place.feature_class == "P" and c.kind in OWN_KINDS]
     renamed = [c.place for c in ranked if c.place.feature_class == "P" and c.kind == "alternate"
                and c.place.population >= POLICY.renamed_village_population]
+    placed_by_town: dict[int, Place] = {}
     if not towns and not renamed:
-        return
+        return placed_by_town
     for k, c in enumerate(ranked):
         p = c.place
-        if p.feature_code in _DISTRICT_CODES and c.kind in OWN_KINDS and any(t.lies_in(p) is True for t in towns):
+        held = next((t for t in towns if _holds(p, t)), None) if p.feature_code in _DISTRICT_CODES and c.kind in OWN_KINDS else None
+        if held is not None:
             bases[k] -= POLICY.district_namesake
+            if held.lies_in(p) is not True:
+                placed_by_town[k] = held
         elif renamed and p.feature_class == "A" and not p.is_country and c.kind == "alternate" and any(
                 t.country_code == p.country_code and haversine_km(t.lat, t.lon, p.lat, p.lon) <= POLICY.renamed_town_km
                 for t in renamed):
             bases[k] -= POLICY.district_namesake
+    return placed_by_town
+
+
+def _holds(district: Place, town: Place) -> bool:
+    """Whether the district holds the town: by GeoNames' codes, or, where the codes disagree (Lima's
+    district of Lima is coded in the Lima region, the city in the capital's province), by where
+    GeoNames puts the district: within Policy.district_seat_km of the town, in its country."""
+    return town.lies_in(district) is True or (town.country_code == district.country_code and haversine_km(
+        town.lat, town.lon, district.lat, district.lon) <= POLICY.district_seat_km)
 
 
 class _Senses:
@@ -299,8 +315,9 @@ class _Senses:
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
         if qualifier is None and country_count:
             _countries_first(ranked, bases)
+        placed_by_town: dict[int, Place] = {}
         if qualifier is None and towns:
-            _towns_before_districts(ranked, bases)
+            placed_by_town = _towns_before_districts(ranked, bases)
             _states_before_towns(ranked, bases)
         #: each candidate's score before the article is read (_prior_score, then what the others take from it)
         self.bases: tuple[float, ...] = tuple(bases)
@@ -318,7 +335,8 @@ class _Senses:
             countries.append(code)
             countries_with_region.append(code if code is not None and world - {code} and p.feature_class == "P"
                                          and p.population < world_namesake_population else None)
-            regions.append(f"{p.country_code}.{p.admin1_code}" if p.admin1_code else None)
+            r = placed_by_town.get(k, p)
+            regions.append(f"{r.country_code}.{r.admin1_code}" if r.admin1_code else None)
             holders.append(f"{p.country_code}.{p.admin1_code}" if p.feature_code == "ADM1" and c.kind in _STATE_NAME_KINDS
                            and norm in (normalize_name(p.name), normalize_name(p.asciiname))
                            and (p.country_code, p.admin1_code) not in yielding else None)
