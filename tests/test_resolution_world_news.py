@@ -628,3 +628,22 @@ def test_a_district_placed_on_its_town_yields_to_it_whatever_its_codes(pipeline)
     text = ("HUACHO, Peru (Reuters) - Fishermen in Huacho and Huaral protested on Monday, demanding that the "
             "government in Lima compensate them for the oil spill.")
     assert mentions(pipeline, text)["Lima"] == 3936456
+
+
+def test_a_state_abbreviation_after_a_town_is_its_container_even_before_a_list(pipeline):
+    # "B.C." is written after a town, never listed: Vancouver, B.C., not the story's Vancouver, Wash.
+    text = "VANCOUVER, Wash. (AP) — Trucks run between Vancouver, B.C., and California every day."
+    from geo.document import Article
+
+    document = pipeline.process(Article("t.txt", text))
+    assert [m.geonameid for m in document.mentions if m.text == "Vancouver"] == [6173331]
+
+
+def test_a_bare_name_beside_its_division_is_the_town_only_where_the_town_is_the_seat(pipeline):
+    # Okinawa City is no seat of Okinawa Prefecture (Naha is): bare "Okinawa" stays the prefecture
+    text = ("NAHA, Japan (Kyodo) - Tourist arrivals in Naha, capital of Okinawa Prefecture, hit a record. "
+            "Okinawa hosts most U.S. bases in Japan.")
+    assert mentions(pipeline, text)["Okinawa"] == 1854345
+    # Herat is Herat province's seat
+    text = "Floods hit Herat province on Monday. In Herat, Afghanistan's third-largest city, roads were cut."
+    assert mentions(pipeline, text)["Herat"] == 1140026

@@ -15,8 +15,8 @@ Ranking = list[tuple[float, Candidate]]
 
 def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
     """Where the article writes a division with its kind ("Herat province", "the Kherson region"), the
-    bare name is the town of that name the division holds ("Herat, Afghanistan's third-largest city"):
-    the article tells them apart by the kind word."""
+    bare name is the town of that name the division holds as its seat ("Herat, Afghanistan's
+    third-largest city"): the article tells them apart by the kind word."""
     divisions = {span.norm for span in spans if span.qualifier in ("division", "district")}
     if not divisions:
         return scored
@@ -28,10 +28,19 @@ def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranki
         if top.feature_class != "A" or top.is_country:
             continue
         town = next((c.place for _, c in ranking if c.place.feature_class == "P" and c.kind in OWN_KINDS
-                     and c.place.lies_in(top)), None)   # (a town known so by its own name: not Oklahoma City)
+                     and c.place.lies_in(top) and _seat_of(c.place, top)), None)   # (a town known so by its own name: not Oklahoma City)
         if town is not None:
             out[i] = best_first(ranking, town.geonameid)
     return out
+
+
+def _seat_of(town: Place, division: Place) -> bool:
+    """Whether the town is the seat of a division of the division's level or above: Herat of Herat
+    province, not Okinawa City of Okinawa Prefecture, whose seat is Naha (bare "Okinawa" stays the prefecture)."""
+    code = town.feature_code
+    if division.feature_code == "ADM1":
+        return code in ("PPLA", "PPLC")
+    return code.startswith(("PPLA", "PPLC"))
 
 
 def wording_settles_names(spans: list[Span], scored: list[Ranking], containers: dict[int, list[Place]]) -> list[Ranking]:

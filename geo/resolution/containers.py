@@ -60,8 +60,11 @@ def find_containers(text: str, spans: list[Span], senses: list[_Senses],
             if (between[:1] == "," or between[:1].isspace()) and (_CONTAINER_GAP.fullmatch(between) or (
                     span.qualifier in _QUALIFIED_BY_KIND and _OF_CONTAINER_GAP.fullmatch(between))):  # (how every gap starts)
                 box = _container_of(senses[i], cands)
-                if box is not None and not box.is_country and _LIST_GOES_ON.match(text, other.end):
-                    box = None   # "Washington, New York and Boston": a list of three, New York no state of Washington
+                if box is not None and not box.is_country and _LIST_GOES_ON.match(text, other.end) \
+                        and not any(c.place.geonameid == box.geonameid and c.kind in ("abbrev", "postal") for c in cands):
+                    # "Washington, New York and Boston": a list of three, New York no state of Washington;
+                    # but a state's abbreviation is written after a town, not listed ("Vancouver, B.C., and California")
+                    box = None
                 if box is not None:
                     out.setdefault(span.start, []).append(box)
                     if box.feature_code == "ADM1" and any(c.place.lies_in(box) is True for c in senses[i].cands):
