@@ -647,3 +647,10 @@ def test_a_bare_name_beside_its_division_is_the_town_only_where_the_town_is_the_
     # Herat is Herat province's seat
     text = "Floods hit Herat province on Monday. In Herat, Afghanistan's third-largest city, roads were cut."
     assert mentions(pipeline, text)["Herat"] == 1140026
+
+
+def test_a_division_known_by_its_own_name_without_its_kind_outranks_a_towns_former_name(pipeline):
+    # "Province of Sulu" and "Province of Basilan" are known so; Jolo and Isabela City were once
+    # called Sulu and Basilan City, names they no longer bear
+    found = mentions(pipeline, "ZAMBOANGA, Philippines (Reuters) - Troops were sent to Sulu and Basilan after clashes.")
+    assert (found["Sulu"], found["Basilan"]) == (1685370, 1726404)
