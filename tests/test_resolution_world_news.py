@@ -649,8 +649,9 @@ def test_a_bare_name_beside_its_division_is_the_town_only_where_the_town_is_the_
     assert mentions(pipeline, text)["Herat"] == 1140026
 
 
-def test_a_division_known_by_its_own_name_without_its_kind_outranks_a_towns_former_name(pipeline):
-    # "Province of Sulu" and "Province of Basilan" are known so; Jolo and Isabela City were once
-    # called Sulu and Basilan City, names they no longer bear
-    found = mentions(pipeline, "ZAMBOANGA, Philippines (Reuters) - Troops were sent to Sulu and Basilan after clashes.")
-    assert (found["Sulu"], found["Basilan"]) == (1685370, 1726404)
+def test_a_name_written_with_its_division_kind_is_the_division_bare_where_the_town_bears_it_only_as_another_name(pipeline):
+    # Jolo was once called Sulu, Belém once Pará: after "Sulu province", "Pará state", the bare names are the divisions
+    text = "ZAMBOANGA, Philippines (Reuters) - Troops were deployed to Sulu province after clashes. Residents fled Sulu by boat."
+    assert mentions(pipeline, text)["Sulu"] == 1685370
+    text = "BELEM, Brazil (Reuters) - Deforestation in Pará state rose again. Pará is larger than Colombia."
+    assert mentions(pipeline, text)["Pará"] == 3393129

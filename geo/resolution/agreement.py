@@ -16,8 +16,10 @@ Ranking = list[tuple[float, Candidate]]
 def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
     """Where the article writes a division with its kind ("Herat province", "the Kherson region"), the
     bare name is the town of that name the division holds as its seat ("Herat, Afghanistan's
-    third-largest city"): the article tells them apart by the kind word."""
-    divisions = {span.norm for span in spans if span.qualifier in ("division", "district")}
+    third-largest city"): the article tells them apart by the kind word. But a town known by the name
+    only as another name (Jolo, once Sulu) is no such town: after "Sulu province", "Sulu" is the province."""
+    divisions = {span.norm: ranking[0][1].place for span, ranking in zip(spans, scored)
+                 if span.qualifier in ("division", "district") and ranking}
     if not divisions:
         return scored
     out = list(scored)
@@ -25,6 +27,11 @@ def bare_names_are_towns(spans: list[Span], scored: list[Ranking]) -> list[Ranki
         if span.qualifier is not None or span.norm not in divisions or not ranking:
             continue
         top = ranking[0][1].place
+        if top.feature_class == "P" and not bears_name(ranking[0][1], short_forms=True):
+            division = divisions[span.norm]
+            if division.feature_class == "A" and not division.is_country and any(c.place.geonameid == division.geonameid for _, c in ranking[1:]):
+                out[i] = best_first(ranking, division.geonameid)
+            continue
         if top.feature_class != "A" or top.is_country:
             continue
         town = next((c.place for _, c in ranking if c.place.feature_class == "P" and c.kind in OWN_KINDS

@@ -93,24 +93,14 @@ def _own_name(c: Candidate) -> bool:
     return c.kind in ("official", "ascii", "alternate") and bears_name(c, short_forms=True)
 
 
-def _official_stem(c: Candidate) -> bool:
-    """Whether the candidate is a division found by its own name without its kind ("Basilan" for the
-    Province of Basilan, "Kern" for Kern County): a name of its own, as news writes it."""
-    if c.kind != "stem":
-        return False
-    stem, full = normalize_name(c.name), normalize_name(c.place.name)
-    return full.endswith(" " + stem) or full.startswith(stem + " ")
-
-
 def _others_yield(ranked: Sequence[Candidate], bases: list[float], seats: set[int] = frozenset()) -> None:
     """Where the name is some place's own, a place known by it only as another's name (a former or
     foreign one) takes :attr:`Policy.other_name` less: "Liverpool" is Liverpool, not Washington,
-    Indiana, once called so; nor Isabela City, once Basilan City, "Basilan", which is the Province of
-    Basilan's own name without its kind (:func:`_official_stem`). A name no place holds as its own ("Kiev": Kyiv's and its oblast's
+    Indiana, once called so. A name no place holds as its own ("Kiev": Kyiv's and its oblast's
     former name) is left to the rest of the scoring. A division's capital known by the division's
     name, at ``seats``, bears it as its own: "Geneva" is Genève as much as its canton. A short form
     is no own name where a country bears the name itself: "Mexico" is the country, not Mexico City."""
-    own = [_own_name(c) or _official_stem(c) for c in ranked]
+    own = [_own_name(c) for c in ranked]
     if not any(own):
         return
     if any(c.place.is_country and c.kind in ("official", "ascii") for c in ranked):
@@ -134,19 +124,6 @@ def _stems_yield(ranked: Sequence[Candidate], bases: list[float]) -> None:
     for k, c in enumerate(ranked):
         if c.kind == "stem":
             bases[k] -= POLICY.stem_penalty
-
-
-def _unrivalled_stems(ranked: Sequence[Candidate], bases: list[float]) -> None:
-    """A division reached by the stem of its own name gets back the stem's discount (:attr:`Policy.stem_penalty`,
-    which says "Bucha" is the town before its raion) where no place of its country bears the name as
-    its own: "Sulu" is the Province of Sulu, not Jolo, which bears the name only as a former one (but
-    "Ohio" is the state, not Ohio County). Not a stem of another of its names: "Seville", the English
-    name of Sevilla, is no name of its own, but its province is no more "Seville" for that."""
-    owners = {c.place.country_code for c in ranked
-              if c.kind in OWN_KINDS or c.kind == "alternate" and is_spelling_variant(c.name, c.place.name)}
-    for k, c in enumerate(ranked):
-        if c.place.country_code not in owners and _official_stem(c):
-            bases[k] += POLICY.stem_penalty
 
 
 def _big_city_first(ranked: Sequence[Candidate], bases: list[float]) -> set[tuple[str, str]]:
@@ -335,7 +312,6 @@ class _Senses:
         _others_yield(ranked, bases, {k for k in seats if k is not None})
         if qualifier is None:
             _stems_yield(ranked, bases)
-            _unrivalled_stems(ranked, bases)
         yielding = _big_city_first(ranked, bases) if qualifier is None else set()
         if qualifier is None and country_count:
             _countries_first(ranked, bases)
