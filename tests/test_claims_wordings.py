@@ -792,3 +792,19 @@ def test_a_river_in_a_long_appositive_names_no_other_subject(gaz):
     text = "Shelling hit Nikopol, across the Dnipro from the nuclear plant and about 60 km south-west of Zaporizhzhia."
     claim = one(gaz, text, ("Nikopol", NIKOPOL), ("Dnipro", DNIEPER), ("Zaporizhzhia", 687700), type="distance_direction")
     assert [r.geonameid for r in claim.subject] == [NIKOPOL] and claim.verdict == "consistent", claim.explanation
+
+
+def test_half_a_claim_that_holds_shows_its_places_are_meant(gaz):
+    # Tennant Creek (3,166 people, a country held in part) lies 449 km from Alice Springs: the distance
+    # fits, so the town is the one meant, and the direction (north, not south) is wrong
+    claim = one(gaz, "Police flew to Tennant Creek, about 450 km south of Alice Springs.", ("Tennant Creek", 2060436),
+                ("Alice Springs", 2077895), type="distance_direction")
+    assert claim.verdict == "inconsistent", claim.explanation
+    # the direction fits (west) within reach, the distance does not (137 km): Parachinar, with no population in GeoNames
+    claim = one(gaz, "Parachinar, some 300 km west of Peshawar, was cut off.", ("Parachinar", 1168394), ("Peshawar", 1168197),
+                type="distance_direction")
+    assert claim.verdict == "inconsistent", claim.explanation
+    # both halves failing say nothing of which Tennant Creek is meant
+    claim = one(gaz, "Police flew to Tennant Creek, about 100 km south of Alice Springs.", ("Tennant Creek", 2060436),
+                ("Alice Springs", 2077895), type="distance_direction")
+    assert claim.verdict == "unverifiable", claim.explanation

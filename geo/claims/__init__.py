@@ -55,9 +55,10 @@ from geo.claims.finding import Finding, find_claims
 from geo.claims.finding.reader import IMPLIED
 from geo.claims.geodesy import distance
 from geo.claims.policy import Policy
-from geo.claims.records import Parts, PopulationStated, RankStated, Switch
+from geo.claims.records import DistanceBearing, DistanceStated, Parts, PopulationStated, RankStated, Switch
 from geo.claims.regions import Regions
 from geo.claims.types import CLAIM_TYPES, check
+from geo.claims.units import Length
 from geo.document import Claim, Document, Mention, PlaceRef
 from geo.gazetteer import Gazetteer, Place
 from geo.matching import word_frequency
@@ -168,6 +169,21 @@ class _Judge:
             and distance(Point(place.lon, place.lat), Point(other.lon, other.lat)).km <= self.policy.placed_within_km
             for other in places)
 
+    def half_holds(self, finding: Finding, result: Result) -> bool:
+        """Whether one half of a distance-and-direction claim holds and the other fails: the measured
+        distance fits the stated one ("Raška, about 25 km south-east of Leposavić": 25 km, but north-west),
+        or the direction fits at a distance within policy.placed_within_km ("Parachinar, some 300 km west
+        of Peshawar": 137 km west). The half that fits shows the places are the ones the article means,
+        so a doubt about their resolution is no reason to hold back the verdict on the other half."""
+        measured, stated = result.measured, finding.stated
+        if not (isinstance(measured, DistanceBearing) and isinstance(stated, DistanceStated) and stated.direction
+                and measured.bearing_off_deg is not None and measured.distance_km is not None
+                and measured.tolerance_km is not None and stated.distance_to is None):
+            return False
+        distance_fits = abs(measured.distance_km - Length.of(stated.distance, stated.unit).km) <= measured.tolerance_km
+        direction_fits = measured.bearing_off_deg <= self.policy.bearing_degrees
+        return distance_fits != direction_fits and (distance_fits or measured.distance_km <= self.policy.placed_within_km)
+
     def place(self, mention: Mention) -> Place | None:
         return self.checker.regions.place(mention.geonameid) if mention.resolved else None
 
@@ -179,7 +195,7 @@ class _Judge:
             return result.doubted("inferred place", finding.inferred)
         if result.verdict == INCONSISTENT and finding.attachment:
             return result.doubted("vague wording", finding.attachment)
-        if result.verdict == INCONSISTENT and finding.type != "population":
+        if result.verdict == INCONSISTENT and finding.type != "population" and not self.half_holds(finding, result):
             doubt = self.doubt(finding)
             if doubt:
                 return result.doubted("resolution uncertain", doubt)
