@@ -601,7 +601,8 @@ HAMA_CITY = 170017
 
 
 @pytest.mark.parametrize("figure, verdict", [
-    ("about 1 million", "unverifiable"),     # 2.2x GeoNames' 460,602 (the 2004 census): may be growth
+    ("about 600,000", "unverifiable"),       # 1.3x GeoNames' 460,602 (the 2004 census): may be growth
+    ("about 1 million", "inconsistent"),     # 2.2x: more than 15 years' growth; wrong by GeoNames' figure
     ("about 5 million", "inconsistent"),     # beyond any growth
     ("about 100,000", "inconsistent"),       # fewer: not growth
 ])

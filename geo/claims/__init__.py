@@ -135,7 +135,7 @@ class _Judge:
 
     def rank_if_grown(self, finding: Finding, result: Result) -> int | None:
         """The rank a city said to rank higher than GeoNames' figures put it would have with its figure
-        times policy.population_growth, when that rank is the stated one (within policy.rank_slack), in a
+        times policy.rank_growth, when that rank is the stated one (within policy.rank_slack), in a
         country not held in full (its figures mix censuses: Cap-Haïtien's 134,815 against communes' and
         the capital's suburbs' newer ones); else None."""
         if not isinstance(finding.stated, RankStated) or len(finding.subjects) != 1 or not finding.anchors:
@@ -146,7 +146,7 @@ class _Judge:
                 or measured is None or measured <= finding.stated.rank:
             return None
         rank = self.gazetteer.settlements_larger_than(country.country_code,
-                                                      int(place.population * self.policy.population_growth)) + 1
+                                                      int(place.population * self.policy.rank_growth)) + 1
         return rank if abs(rank - finding.stated.rank) <= self.policy.rank_slack else None
 
     def town_figure_of_area(self, finding: Finding, result: Result) -> bool:
@@ -208,7 +208,7 @@ class _Judge:
         grown_rank = self.rank_if_grown(finding, result) if result.verdict == INCONSISTENT else None
         if grown_rank is not None:
             return result.doubted("no data", f"GeoNames' figures for a country it holds only in part are of different "
-                                             f"dates: with {self.policy.population_growth:g} times its figure it would "
+                                             f"dates: with {self.policy.rank_growth:g} times its figure it would "
                                              f"rank number {grown_rank}")
         if finding.wording == "comma" and result.verdict == INCONSISTENT:
             # "Kharkiv, Donetsk" may be a list rather than "a town, its region": do not call it wrong.

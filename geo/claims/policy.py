@@ -65,11 +65,15 @@ class Policy:
     #: A stated population holds within this share of GeoNames' figure (wider than a census error:
     #: the article's figure and GeoNames' may be years apart).
     population_fraction: float = 0.2
-    #: Where the gazetteer holds a country only in part, its figures are often decades old (Hama's
-    #: 460,602 is the 2004 census): a stated figure above GeoNames' by up to this factor may be growth,
-    #: so it is not called wrong (unverifiable, saying so); nor is a rank the city would have with its
-    #: figure so many times larger ("Haiti's second-largest city": GeoNames' Cap-Haïtien ranks 7th).
-    population_growth: float = 2.5
+    #: Where the gazetteer holds a country only in part, its figures are often a decade or two old
+    #: (Hama's 460,602 is the 2004 census): a stated figure above GeoNames' by up to this factor (15
+    #: years' growth at 3% a year) may be growth, so it is not called wrong (unverifiable, saying so).
+    #: Beyond it the figure is wrong by GeoNames' ("Bukhara, a city of about 600,000": 280,187).
+    population_growth: float = 1.5
+    #: ...nor is a rank the city would have with its figure this many times larger: a rank sets one
+    #: figure against a country's others, each of its own date ("Haiti's second-largest city":
+    #: GeoNames' Cap-Haïtien of 2003 ranks 7th among communes counted later).
+    rank_growth: float = 2.5
     #: A figure below this share of a country's or a division's population is a town's, said of the area
     #: only by a misreading of the sentence ("a town in eastern Ukraine that had 15,000"): not inconsistent.
     area_figure_share: float = 0.02
