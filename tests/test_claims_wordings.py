@@ -809,3 +809,24 @@ def test_half_a_claim_that_holds_shows_its_places_are_meant(gaz):
     claim = one(gaz, "Police flew to Tennant Creek, about 100 km south of Alice Springs.", ("Tennant Creek", 2060436),
                 ("Alice Springs", 2077895), type="distance_direction")
     assert claim.verdict == "unverifiable", claim.explanation
+
+
+SINDH, KARACHI, HYDERABAD_PK, SUKKUR = 1164807, 1174872, 1176734, 1164408
+
+
+@pytest.mark.parametrize("city, gid, verdict", [
+    ("Karachi", KARACHI, "consistent"),            # Sindh's PPLA
+    ("Hyderabad", HYDERABAD_PK, "inconsistent"),   # in Sindh, but no capital of it
+])
+def test_the_provincial_capital_is_the_seat_of_the_province_named_before(gaz, city, gid, verdict):
+    text = f"Floods swept Sindh province on Monday. In {city}, the provincial capital, roads were cut."
+    claim = one(gaz, text, ("Sindh", SINDH), (city, gid), type="containment")
+    assert claim.verdict == verdict, claim.explanation
+    assert claim.anchor[0].geonameid == SINDH
+
+
+def test_the_capital_of_a_division_is_its_seat_and_a_demonyms_capital_the_countrys(gaz):
+    claim = one(gaz, "Sukkur, the capital of Sindh province, flooded.", ("Sukkur", SUKKUR), ("Sindh", SINDH), type="containment")
+    assert claim.verdict == "inconsistent", claim.explanation
+    claim = one(gaz, "Protests filled Manama, the Bahraini capital, on Friday.", ("Manama", 290340), type="containment")
+    assert (claim.verdict, claim.anchor[0].geonameid) == ("consistent", 290291)

@@ -140,9 +140,10 @@ class ContainmentStated(Stated):
     words), in text order; one key each (a second region replaces the first's words, in its place)."""
 
     containers: tuple[tuple[str, str], ...]
+    capital: bool = False    #: said to be the container's capital ("Quetta, the provincial capital")
 
     def to_dict(self) -> dict:
-        return dict(self.containers)
+        return {**dict(self.containers), **({"capital": True} if self.capital else {})}
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,26 @@ class ContainmentChecks:
 
     def containment(self, subject: Shape, anchor: Shape, stated: ContainmentStated) -> Result:
         """"Izium in Kharkiv province", "Riga, Latvia": the anchor's polygon holds the subject, and
-        GeoNames' country and admin codes agree. Within policy.edge_km of the edge the codes decide."""
+        GeoNames' country and admin codes agree. Within policy.edge_km of the edge the codes decide.
+        A place said to be the capital ("Kozhikode, the state capital") is also its country's PPLC or
+        its division's PPLA."""
+        result = self._containment(subject, anchor)
+        if stated.capital and result.verdict == CONSISTENT:
+            seat = self._seat(anchor.place)
+            if seat is not None and subject.place.feature_code != ("PPLC" if anchor.place.is_country else "PPLA") \
+                    and seat.geonameid != subject.place.geonameid:
+                return Result(INCONSISTENT, result.measured, f"{result.said}, but GeoNames' capital of "
+                                                             f"{name_of(anchor)} is {seat.name}")
+        return result
+
+    def _seat(self, region: Place) -> Place | None:
+        """The capital GeoNames gives a country (PPLC) or a first-level division (PPLA), else None."""
+        gazetteer = self.regions.gazetteer
+        if region.is_country:
+            return gazetteer.capital(region.country_code)
+        return gazetteer.seat(region.country_code, region.admin1_code) if region.feature_code == "ADM1" else None
+
+    def _containment(self, subject: Shape, anchor: Shape) -> Result:
         codes = self._codes_agree(subject.place, anchor)
         code_text = {True: "GeoNames' admin codes agree", False: "GeoNames' admin codes disagree", None: ""}[codes]
         if not anchor.is_area:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claims.finding.reader import Finding, Reader
+from geo.claims.finding.reader import DEFINITE_REACH, IMPLIED, Finding, Reader
 from geo.claims.finding.words import DIRECTION_ADJECTIVE
 from geo.claims.records import ContainmentStated
 from geo.document import Mention
@@ -51,6 +51,7 @@ def find(reader: Reader, found: list[Finding]):
     yield from _demonym_kind_of(reader)
     yield from _region_kind_of(reader)
     yield from _including(reader)
+    yield from _capital_appositive(reader)
 
 
 #: "the Dutch province of Limburg", "the Indian state of Jammu and Kashmir", "the Indonesian island of Java".
@@ -187,6 +188,8 @@ def _in(reader: Reader):
                     if before is not None and before is not subject and reader.is_area(before) else None)
         subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and reader.is_named_place(s)]
         stated = _containers(reader, anchors)
+        if re.search(r"\b(?:capital|seat)\b", match.group(), _I) and len(anchors) == 1:
+            stated = ContainmentStated(stated.containers, capital=True)    # "X, the capital of Y"
         yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
                       else anchors[0].end, subjects, anchors, stated, wording="in", inferred=inferred)
 
@@ -281,6 +284,44 @@ def _possessives(reader: Reader):
             if reader.is_area(item) and not reader.is_country(item) and _larger(reader, owner, item):
                 yield Finding("containment", owner.start, item.end, [item], [owner], _containers(reader, [owner]),
                               wording="possessive")
+
+
+#: ", the provincial capital", ", the Bahraini capital", ", the state capital," after a place: no
+#: holder named after it ("the capital of Y" is _IN's; "the state capital Lucknow" names the capital).
+_CAPITAL_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:(?P<kind>provincial|state|territory|territorial|regional|oblast|"
+                                 r"prefectural|departmental)|(?P<demonym>(?-i:[A-Z][\w’'-]+)))\s+capital\b"
+                                 r"(?!\s+(?:of|city)\b|\s*,?\s*(?-i:[A-Z]))", _I)
+
+
+def _capital_appositive(reader: Reader):
+    """"Quetta, the provincial capital", "Manama, the Bahraini capital": the place is the capital of the
+    division named last before it (a reading where the article names several), or of the demonym's country."""
+    text = reader.text
+    for subject in reader.mentions:
+        if not subject.resolved or reader.is_area(subject) or not text.startswith(",", subject.end):
+            continue
+        match = _CAPITAL_APPOSITIVE.match(text, subject.end, subject.end + 40)
+        if match is None:
+            continue
+        if match.group("demonym"):
+            country = reader.demonym_country(match.group("demonym"))
+            if country is None or not country.is_country:
+                continue
+            anchor = reader.implied(match.start("demonym"), match.end("demonym"), country,
+                                    f"'{match.group('demonym')}' names {country.name}")
+            stated = ContainmentStated((("country", match.group("demonym")),), capital=True)
+        else:
+            regions = [m for m in reader.inside(max(0, subject.start - DEFINITE_REACH), subject.start)
+                       if m.method not in IMPLIED and (p := reader.place(m)) is not None and p.feature_code == "ADM1"]
+            if not regions:
+                continue
+            region = regions[-1]
+            # (one division named before: "the state" can be no other; of several, the last is a reading)
+            anchor = reader.implied(match.start("kind"), match.end(), reader.place(region),
+                                    f"'{match.group().strip(' ,')}' taken to be of {region.text}, named before",
+                                    inferred=len({m.geonameid for m in regions}) > 1)
+            stated = ContainmentStated((("region", match.group().strip(" ,")),), capital=True)
+        yield Finding("containment", subject.start, match.end(), [subject], [anchor], stated, wording="capital")
 
 
 def _containers(reader: Reader, anchors: list[Mention]) -> ContainmentStated:
