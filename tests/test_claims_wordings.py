@@ -830,3 +830,11 @@ def test_the_capital_of_a_division_is_its_seat_and_a_demonyms_capital_the_countr
     assert claim.verdict == "inconsistent", claim.explanation
     claim = one(gaz, "Protests filled Manama, the Bahraini capital, on Friday.", ("Manama", 290340), type="containment")
     assert (claim.verdict, claim.anchor[0].geonameid) == ("consistent", 290291)
+
+
+def test_a_wire_dateline_without_a_country_is_no_topic_of_the_story(gaz):
+    # "REYKJAVIK (Reuters) -" is where the reporter is: "the fishing town" is Grindavík, the story's town
+    text = ("REYKJAVIK (Reuters) - Lava flowed towards Grindavík, some 40 km south-west of Reykjavík.\n\n"
+            "The fishing town of about 3,000 people was evacuated.")
+    claim = one(gaz, text, ("REYKJAVIK", 3413829), ("Grindavík", 3416888), ("Reykjavík", 3413829), type="population")
+    assert claim.subject[0].geonameid == 3416888, claim.explanation

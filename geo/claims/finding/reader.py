@@ -48,6 +48,10 @@ class Finding:
     attachment: str | None = None
 
 
+#: A town's name in capitals opening a line, then an agency in brackets or a dash: "REYKJAVIK (Reuters) -".
+_WIRE_DATELINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý’'. -]*[A-ZÀ-Ý])\s*(?:\([^)\n]{1,20}\)\s*)?[-–—]")
+
+
 class Reader(SubjectReading):
     """One article's text and mentions, with the lookups wordings use (and, from SubjectReading, the
     ways a cue finds the place it is said of)."""
@@ -387,6 +391,11 @@ class Reader(SubjectReading):
             later = [m for m in self.mentions if m.start >= match.end() and self.is_settlement(m) and normalize_name(m.text) in names]
             if later:
                 return later[0]
+        # a wire dateline with no country: "REYKJAVIK (Reuters) -", "TALLINN -" opening a line
+        for match in _WIRE_DATELINE.finditer(self.text, 0, min(len(self.text), 3000)):
+            settlements = [m for m in self.inside(match.start(), match.end("name")) if self.is_settlement(m)]
+            if settlements:
+                return settlements[-1]
         return None
 
     def quote_start(self, subjects: list[Mention], cue_start: int, inferred: str | None = None) -> int:
