@@ -838,3 +838,10 @@ def test_a_wire_dateline_without_a_country_is_no_topic_of_the_story(gaz):
             "The fishing town of about 3,000 people was evacuated.")
     claim = one(gaz, text, ("REYKJAVIK", 3413829), ("Grindavík", 3416888), ("Reykjavík", 3413829), type="population")
     assert claim.subject[0].geonameid == 3416888, claim.explanation
+
+
+def test_the_town_of_so_many_people_is_a_description_of_the_town_named_before(gaz):
+    text = ("Residents of Pontypridd cleared mud from homes on Monday.\n\n"
+            "The town of about 30,000 people, some 12 miles north-west of Cardiff, was among the worst hit.")
+    claim = one(gaz, text, ("Pontypridd", 2640104), ("Cardiff", 2653822), type="distance_direction")
+    assert (claim.subject[0].geonameid, claim.verdict) == (2640104, "consistent"), claim.explanation

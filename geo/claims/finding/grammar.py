@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN
+from geo.claims.finding.words import PLACE_NOUN, QUALIFIER, SETTLEMENT_NOUN
 
 _I = re.IGNORECASE
 
@@ -59,7 +59,9 @@ HELD_IN = re.compile(rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PLACE_NO
 UNNAMED = re.compile(r"(?:^|(?<=\s))((?:a|an|the|some|other|its|their|this|that|(?-i:[A-Z])[\w’'-]*['’]s)\s+)"
                       r"(?:(?-i:[a-z])[\w’'-]*\s+){1,3}$", re.I)   # (also a possessor's: "Block's residence")
 #: A definite settlement noun ending the text before a cue: "the village", "the small town".
-THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)\s*,?\s*"
+THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{SETTLEMENT_NOUN}|region|province)"
+                       rf"(?:\s+of\s+(?:{QUALIFIER}\s+)?[\d][\d,.]*(?:\s+(?:million|thousand))?\s+(?:people|residents|inhabitants))?"   # "the town of about 30,000 people"
+                       rf"\s*,?\s*"
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
 #: An indefinite one: "a village 37 miles east of" (the place a dateline names).
 A_PLACE = re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{SETTLEMENT_NOUN}\s*,?\s*$", _I)
