@@ -845,3 +845,9 @@ def test_the_town_of_so_many_people_is_a_description_of_the_town_named_before(ga
             "The town of about 30,000 people, some 12 miles north-west of Cardiff, was among the worst hit.")
     claim = one(gaz, text, ("Pontypridd", 2640104), ("Cardiff", 2653822), type="distance_direction")
     assert (claim.subject[0].geonameid, claim.verdict) == (2640104, "consistent"), claim.explanation
+
+
+def test_a_country_abbreviated_with_dots_names_the_border(gaz):
+    claim = one(gaz, "Voters in Estevan, near the U.S. border, backed the incumbent.", ("Estevan", 5949568), ("U.S.", 6252001),
+                type="border_proximity")
+    assert (claim.anchor[0].geonameid, claim.verdict) == (6252001, "consistent"), claim.explanation

@@ -29,8 +29,8 @@ _CUE = re.compile(rf"""(?<![\w’'])(?:
     (?P<near>near|close\s+to|along|on|at|by|across|straddling|hugging|next\s+to|not\s+far\s+from)
   | (?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})[\s\-]*(?P<unit>{LENGTH_PATTERN})\s+(?:\([^()]{{1,30}}\)\s+)?
     (?:{DIRECTION}\s+)?(?:from|of)                            # "40 km north of the border": the distance is measured
-)\s+(?:the|its|their|a)\s+(?P<between>[^.;:!?(),]{{0,40}}?)\b{_BORDER}\b""", _I | re.X)   # (no comma: "on a base in
-                                                            # Gwoza, near the border" is said of Gwoza)
+)\s+(?:the|its|their|a)\s+(?P<between>(?:[^.;:!?(),]|(?<=\b[A-Z])\.){{0,40}}?)\b{_BORDER}\b""", _I | re.X)   # (no comma: "on a base in
+                                                            # Gwoza, near the border" is said of Gwoza; an initial's dot: "the U.S. border")
 _BORDER_GATE = re.compile(r"border|frontier|boundary|state\s+line")   # over the lowered text ("state" alone is common)
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
 _ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+{_BORDER}\s+from\s+(?:the\s+)?", _I)
