@@ -655,3 +655,15 @@ def test_a_name_written_with_its_division_kind_is_the_division_bare_where_the_to
     assert mentions(pipeline, text)["Sulu"] == 1685370
     text = "BELEM, Brazil (Reuters) - Deforestation in Pará state rose again. Pará is larger than Colombia."
     assert mentions(pipeline, text)["Pará"] == 3393129
+
+
+def test_a_dam_named_after_a_town_is_not_the_town_and_an_airport_makes_it_a_modifier(pipeline):
+    from geo.document import Article
+
+    text = ("BISHKEK (Reuters) - Water in the Toktogul dam fell to a record low, officials in Bishkek said. "
+            "Two Chinese engineers were killed in a bombing near Karachi airport.")
+    document = pipeline.process(Article("t.txt", text))
+    assert "Toktogul" not in {m.text for m in document.mentions}
+    assert [m.geonameid for m in document.modifiers if m.text == "Karachi"] == [1174872]
+    # a town named alone is the town
+    assert mentions(pipeline, "BISHKEK (Reuters) - Floods hit Toktogul on Monday.")["Toktogul"] == 1538648

@@ -105,6 +105,13 @@ laboratory laboratories observatory clinic zoo bureau
 courthouse sheriff schools prosecutors prosecutor jail prison penitentiary
 open cup games marathon
 """.split())
+# Lower-case words after a name that make it a dam's or a reservoir's, which GeoNames files apart from
+# the town it is named after ("the Toktogul dam", "the Kakhovka reservoir").
+_WATERWORKS = frozenset("dam dams reservoir barrage".split())
+# ...or a facility's that the place names: "near Karachi airport", "the Sakarya gas field" (a place as a modifier).
+_FACILITIES = frozenset("airport airfield airbase refinery mine mines".split())
+_FACILITY_HEADS = {"power": ("plant", "station"), "nuclear": ("plant", "station"), "gas": ("field", "fields"),
+                   "oil": ("field", "fields", "refinery"), "air": ("base",)}
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""
 governor mayor president minister premier commander chief spokesman spokeswoman spokesperson
@@ -351,6 +358,12 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             append("organisation_of")  # "State Security Service of Ukraine", "Bank of America"
     if nxt is not None and gap_after == " " and next_text[0].islower() and next_norm not in QUALIFIERS:
         append("lower_after")   # "Somali leaders": an adjective (resolution asks whether the name is a demonym)
+        if next_norm in _WATERWORKS:
+            append("waterworks_after")   # "the Toktogul dam": the dam, named after the town
+        elif next_norm in _FACILITIES or next_norm in _FACILITY_HEADS and (
+                (kind := ws.next_word(nxt)) is not None and kind.norm in _FACILITY_HEADS[next_norm]
+                and text[next_end: kind.start] == " "):
+            append("facility_after")     # "near Karachi airport", "the Sakarya gas field": a facility named after the place
     if space_after and _SAID_AFTER.match(after) and not (tail[-3:].lower() == " in" or tail.lower() == "in") \
             and not _IN_LIST_BEFORE.search(text, max(0, start - 80), start):
         append("person")   # "Lavrov said"; not "officials in Artemovsk said", "in Dublin, Columbus and Richmond said"

@@ -40,7 +40,7 @@ _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+")
 # "Belgorod governor Vyacheslav Gladkov"): the place is then a modifier.
 # Cues that say which kind of place a bare name is (as a qualifier would).
 _KIND_CUES = {"regional_after": "division", "dateline": "settlement", "government_after": "polity"}
-_BODY_CUES = ("role", "organisation", "organisation_of")
+_BODY_CUES = ("role", "organisation", "organisation_of", "facility_after")
 
 
 def _of_capital(senses: _Senses) -> bool:
@@ -182,6 +182,9 @@ class Resolver:
         if "lower_after" in cues and qualifier is None and span.norm in COMPASS_ADJECTIVES:   # (alone before a lower-case word)
             # "Western countries", "Eastern officials": an adjective, not Rwanda's Western Province
             return Detection(False, reason="a word of direction before a noun, not a place")
+        if "waterworks_after" in cues and qualifier is None:
+            # "the Toktogul dam": a dam or reservoir, which the extract lacks, not the town it is named after
+            return Detection(False, reason="names a dam or reservoir, not the town it is named after")
         if "quoted_title" in cues and qualifier is None:
             return Detection(False, reason="context makes it a title, not a place")
         # (a kind word inside the body's name qualifies nothing: "the Oregon State Police", "the Marion
