@@ -667,3 +667,12 @@ def test_a_dam_named_after_a_town_is_not_the_town_and_an_airport_makes_it_a_modi
     assert [m.geonameid for m in document.modifiers if m.text == "Karachi"] == [1174872]
     # a town named alone is the town
     assert mentions(pipeline, "BISHKEK (Reuters) - Floods hit Toktogul on Monday.")["Toktogul"] == 1538648
+
+
+def test_a_run_of_capitalized_common_words_in_a_place_context_is_a_name(pipeline):
+    # "Broken Hill", "Big Sky": every word common, but capitalized mid-sentence after "in"/"to"
+    assert mentions(pipeline, "SYDNEY (Reuters) - Water was trucked to Broken Hill after the river ran dry.").get("Broken Hill") == 2173911
+    assert mentions(pipeline, "BOZEMAN, Mont. (AP) - Home prices rose most in Big Sky.").get("Big Sky") == 5640193
+    # with "the" before, or a feature's kind first, the run is no town's name
+    found = mentions(pipeline, "Officials at the White House met. Fishing on Lake Albert was banned.")
+    assert found.get("White House") is None and found.get("Lake Albert") is None

@@ -149,7 +149,7 @@ class Resolver:
         """Whether a span names a place, a detection confidence, and the reason when not."""
         # Besides the name, its qualifier and method (the senses), only the cues and whether the
         # text is a short word in capitals count: the same for many spans, remembered per name.
-        key = (span.cues, gold_span, span.text.isupper() and len(span.text) <= 4)
+        key = (span.cues, gold_span, span.text.isupper() and len(span.text) <= 4, _capitalized_run(span))
         detection = senses.detections.get(key)
         if detection is None:
             detection = senses.detections[key] = self._detect(span, senses, gold_span)
@@ -207,6 +207,8 @@ class Resolver:
         if "dateline" not in cues and span.method == "exact":
             zipf = senses.zipf
             if zipf >= COMMON_WORD_ZIPF and not _proper_with_kind(span) and not _PLACE_HEAD.match(span.text) \
+                    and not (_capitalized_run(span) and positive and not cues & _NOT_MID_SENTENCE
+                             and any(c.kind in OWN_KINDS for c in senses.cands)) \
                     and not (span.qualifier in ("settlement", "island") and span.text.rsplit(None, 1)[-1].lower() not in QUALIFIERS):
                 # (a kind the text gives, "the small town of Cameron", "Sake, a town west of Goma", or a
                 # head of places' names, "Port Arthur", "Fort Worth", says a place is meant)
@@ -354,6 +356,23 @@ _PERSON = "the article uses this name for a person"
 #: Words that begin places' names, capitalized before another capitalized word: "Port Arthur",
 #: "Fort Bragg", "Mount Vernon", "Cape Town", "Saint Paul", "San Bernardino".
 _PLACE_HEAD = re.compile(r"(?:Port|Fort|Ft\.|Mount|Mt\.|Cape|Saint|St\.|San|Santa)\s+[A-Z]")
+
+
+def _capitalized_run(span: Span) -> bool:
+    """Whether the span is two or more words, each capitalized, with no "the" before it (matching's
+    "riverside") and no feature's kind first: "in Broken Hill", "to Big Sky", "near Battle Ground".
+    Mid-sentence and where the context says a place (a positive cue), such a run of common words is
+    a name, a place's where a place bears it as its own ("the White House" is no town, nor "Lake
+    Albert" the Australian town)."""
+    words = span.text.split()
+    return len(words) > 1 and span.qualifier is None and all(w[:1].isupper() for w in words) \
+        and words[0].lower() not in _FEATURE_HEAD_WORDS
+
+
+# Kinds of feature that head their names ("Lake Albert", "Mount Hope"): the feature, which a town may be named after.
+_FEATURE_HEAD_WORDS = frozenset("lake mount mt cape gulf bay river isle lac monte".split())
+# Cues that say a span's capitals may be the sentence's or a headline's, not the name's.
+_NOT_MID_SENTENCE = frozenset({"sentence_start", "title_line", "capital_before_at_start"})
 
 
 def _proper_with_kind(span: Span) -> bool:
