@@ -676,3 +676,9 @@ def test_a_run_of_capitalized_common_words_in_a_place_context_is_a_name(pipeline
     # with "the" before, or a feature's kind first, the run is no town's name
     found = mentions(pipeline, "Officials at the White House met. Fishing on Lake Albert was banned.")
     assert found.get("White House") is None and found.get("Lake Albert") is None
+
+
+def test_a_titles_abbreviation_ends_no_sentence_before_a_persons_name(pipeline):
+    # "Sen." is no sentence's end: "Annette Cleveland" is a person, not Cleveland, Ohio
+    text = "OLYMPIA, Wash. (AP) — The bill passed, said state Sen. Annette Cleveland, a Vancouver Democrat."
+    assert mentions(pipeline, text).get("Cleveland") is None

@@ -186,6 +186,8 @@ _APPOSITIVE_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?"
 _IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _COMMA_CAPITAL_AFTER = re.compile(r",\s+[A-Z]")
 _SENTENCE_BEFORE_PREV = re.compile(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$")
+# A title's abbreviation: its dot ends no sentence ("Sen. Annette Cleveland", "Gov. Mike DeWine").
+_TITLE_DOT_BEFORE = re.compile(r"(?-i:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|Supt|Insp|Det|Atty|Sec|Pres)\.\s*)$")
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 # "in Dublin, Columbus and ": the last name of a list of places after "in" is no speaker.
 _IN_LIST_BEFORE = re.compile(r"\bin\s+(?:[a-z]+\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
@@ -344,7 +346,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
                 and prev_norm not in _PLACE_PREPOSITIONS and not (trie is not None and prev_norm in trie and prev_text.isupper()) \
                 and not (prev_text.endswith(".") and trie is not None and prev_norm in trie) \
                 and not (title_line and word_frequency(prev_norm) >= TITLE_WORD_ZIPF):
-            sentence_start = prev_start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev_start - 4): prev_start])
+            sentence_start = (prev_start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev_start - 4): prev_start])) \
+                and not _TITLE_DOT_BEFORE.search(text, max(0, prev_start - 8), prev_start)
             # ("Lake Urmia has shrunk": a feature's kind starting the sentence still heads the name)
             append("capital_before_at_start" if sentence_start and prev_norm not in _FEATURE_HEADS else "capital_before")
         elif prev_norm in NAME_PARTICLES and prev_text.islower() and gap_before in (" ", "-"):
