@@ -155,3 +155,15 @@ def test_a_possessive_inside_a_longer_name(gaz):
     text = "Birds were culled in Queen Anne's County in Maryland; the Democratic People's Republic of Korea protested."
     found = {m.text: m.geonameid for m in pipeline.process(Article("t.txt", text)).mentions}
     assert found["Queen Anne's County"] == 4366351 and found["Democratic People's Republic of Korea"] == 1873107
+
+
+def test_a_compass_word_after_romance_of_ends_a_longer_name(gaz):
+    # "Maguindanao del Sur" (a province the extract lacks) holds no Sur, Oman; Sur alone is a place
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    document = pipeline.process(Article("t.txt", "Violence flared in Maguindanao del Sur, where clans clash."))
+    assert "Sur" not in {m.text for m in document.mentions}
+    document = pipeline.process(Article("t.txt", "MUSCAT (Reuters) - Fishermen in Sur protested on Monday."))
+    assert "Sur" in {m.text for m in document.mentions}

@@ -112,6 +112,9 @@ _WATERWORKS = frozenset("dam dams reservoir barrage".split())
 _FACILITIES = frozenset("airport airfield airbase refinery mine mines".split())
 _FACILITY_HEADS = {"power": ("plant", "station"), "nuclear": ("plant", "station"), "gas": ("field", "fields"),
                    "oil": ("field", "fields", "refinery"), "air": ("base",)}
+# Romance "of" and the compass words that end divisions' names after it ("Lanao del Sur", "Rio Grande do Sul").
+_ROMANCE_OF = frozenset("de del do da di du".split())
+_ROMANCE_COMPASS = frozenset("sur norte este oeste sul nord sud est ouest centro".split())
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""
 governor mayor president minister premier commander chief spokesman spokeswoman spokesperson
@@ -350,6 +353,12 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
                 and not _TITLE_DOT_BEFORE.search(text, max(0, prev_start - 8), prev_start)
             # ("Lake Urmia has shrunk": a feature's kind starting the sentence still heads the name)
             append("capital_before_at_start" if sentence_start and prev_norm not in _FEATURE_HEADS else "capital_before")
+        elif prev_norm in _ROMANCE_OF and first.norm in _ROMANCE_COMPASS and gap_before == " ":
+            # "Maguindanao del Sur", "Lanao del Norte", "Rio Grande do Sul": a compass word after "del"
+            # ends a longer name (that the gazetteer may lack), no place of its own (Sur, Oman)
+            head = ws.before(prev_start)
+            if head is not None and head.text[0].isupper():
+                append("capital_before")
         elif prev_norm in NAME_PARTICLES and prev_text.islower() and gap_before in (" ", "-"):
             # "Maarat al-Numan", "Ciudad del Este": the particle joins the name to the capitalized word before it
             head = ws.before(prev_start)
