@@ -682,3 +682,13 @@ def test_a_titles_abbreviation_ends_no_sentence_before_a_persons_name(pipeline):
     # "Sen." is no sentence's end: "Annette Cleveland" is a person, not Cleveland, Ohio
     text = "OLYMPIA, Wash. (AP) — The bill passed, said state Sen. Annette Cleveland, a Vancouver Democrat."
     assert mentions(pipeline, text).get("Cleveland") is None
+
+
+def test_a_name_the_article_writes_as_a_river_is_the_river_after_the(pipeline):
+    # the extract has no Naryn river: "the Naryn" is no town once the article writes "the Naryn River"
+    text = ("BISHKEK (Reuters) - The dam on the Naryn River will store water that flows down the Naryn "
+            "into Uzbekistan, officials in Naryn said.")
+    from geo.document import Article
+
+    document = pipeline.process(Article("t.txt", text))
+    assert [(m.text, m.geonameid) for m in document.mentions if m.text == "Naryn"] == [("Naryn", 1527592)]

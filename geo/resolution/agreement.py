@@ -86,6 +86,19 @@ def wording_settles_names(spans: list[Span], scored: list[Ranking], containers: 
     return out
 
 
+def rivers_stay_rivers(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
+    """Where the article writes a name with a river's kind ("the Naryn River", "the Krishna river"),
+    "the Naryn" is that river too: with no river or sea of the name in the gazetteer, no place (not
+    Naryn the town, nor Murray, Queensland, for "the Murray near Wentworth")."""
+    rivers = {span.norm.rsplit(" ", 1)[0] if span.norm.endswith(" river") else span.norm
+              for span in spans if span.qualifier == "river"}
+    if not rivers:
+        return scored
+    return [[] if span.qualifier == "riverside" and span.norm in rivers and ranking
+            and not any(c.place.kind in ("river", "water body") for _, c in ranking) else ranking
+            for span, ranking in zip(spans, scored)]
+
+
 def _best_known(ranking: Ranking) -> int:
     """The geonameid of the most important place of the ranking, or of the most important that bears
     the name as its own where it is about as important (:attr:`Policy.own_name_margin`): "NEW DELHI"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
-from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, wording_settles_names
+from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, rivers_stay_rivers, wording_settles_names
 from geo.resolution.containers import find_containers
 from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
@@ -282,6 +282,7 @@ class Resolver:
         scored = bare_names_are_towns(spans, scored)
         scored = wording_settles_names(spans, scored, containers.boxes)
         scored = lists_agree(text, spans, scored, kept, containers.boxes)
+        scored = rivers_stay_rivers(spans, scored)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         # the names whose place is a small settlement, by country: several namesakes in one country the
@@ -295,6 +296,8 @@ class Resolver:
         mentions = []
         for i, (span, ranking, d) in enumerate(zip(spans, scored, decisions)):
             ok, reason = d.ok, d.reason
+            if ok and not ranking:
+                ok, reason = False, "a river the article names, which the gazetteer lacks"
             if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
             if ok and not gold_spans and ranking[0][1].kind == "alternate" \
