@@ -692,3 +692,11 @@ def test_a_name_the_article_writes_as_a_river_is_the_river_after_the(pipeline):
 
     document = pipeline.process(Article("t.txt", text))
     assert [(m.text, m.geonameid) for m in document.mentions if m.text == "Naryn"] == [("Naryn", 1527592)]
+
+
+def test_a_name_ending_in_a_waters_kind_is_the_water_where_the_gazetteer_knows_it_so(pipeline):
+    # Hudson Bay, Saskatchewan (1,500 people) is named after the bay the port of Churchill lies on
+    text = "CHURCHILL, Man. (CP) - Grain from Saskatchewan crossed Hudson Bay to Europe this summer."
+    assert mentions(pipeline, text)["Hudson Bay"] == 134727474
+    # Thunder Bay is known only as a city
+    assert mentions(pipeline, "Flights from Thunder Bay to Winnipeg resumed.")["Thunder Bay"] == 6166142

@@ -31,6 +31,8 @@ _QUALIFIER_FITS = {
     "polity": lambda p: p.feature_class == "A",    # "the State of Israel", "the state of Texas"
     "island": lambda p: p.feature_code.startswith("ISL") or p.feature_code in ("PCLI", "ADM1", "ADM2"),
 }
+# The last words of water bodies' names ("Hudson Bay", "Caspian Sea", "Strait of Hormuz" aside).
+_WATER_TAILS = frozenset("bay gulf sea strait sound ocean channel lagoon".split())
 # Features "the" is written before, as before a river: regions, peninsulas, deserts, mountains, islands.
 _REGION_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "MT", "PLAT", "ISL", "ISLS", "VAL"})
 # A preposition of location before a name ("in Hamm", "near the Oskil"): unlike "of", "to", "from".
@@ -133,6 +135,12 @@ class Resolver:
                 return [c for c in found if c.place.feature_class == "P"]
             if qualifier in ("river", "water"):
                 return []   # "the river", "Foo Lake" the gazetteer lacks: not a town of the name
+        if qualifier is None and norm.rsplit(" ", 1)[-1] in _WATER_TAILS:
+            # "Hudson Bay", "the Caspian Sea": a name ending in a water's kind is the water where the
+            # gazetteer knows it so (not Hudson Bay, Saskatchewan); Thunder Bay, known only as a city, stays it
+            water = [c for c in found if c.place.kind == "water body" and c.kind in OWN_KINDS]
+            if water:
+                return water
         return found
 
     def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
