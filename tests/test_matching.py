@@ -167,3 +167,15 @@ def test_a_compass_word_after_romance_of_ends_a_longer_name(gaz):
     assert "Sur" not in {m.text for m in document.mentions}
     document = pipeline.process(Article("t.txt", "MUSCAT (Reuters) - Fishermen in Sur protested on Monday."))
     assert "Sur" in {m.text for m in document.mentions}
+
+
+def test_a_waters_kind_and_of_before_a_name_make_it_the_water(gaz):
+    # "the Gulf of Tadjourah", "the Bay of Naples": the water (which the extract lacks), not the town
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    document = pipeline.process(Article("t.txt", "Ferries cross the Bay of Naples daily. The port lies on the Gulf of Tadjourah."))
+    assert not {m.text for m in document.mentions} & {"Naples", "Tadjourah"}
+    document = pipeline.process(Article("t.txt", "Ferries leave Naples daily for Capri."))
+    assert "Naples" in {m.text for m in document.mentions}

@@ -37,6 +37,8 @@ KIND_OF_QUALIFIERS = {
     "province": "division", "region": "division", "oblast": "division", "governorate": "division", "prefecture": "division",
     "department": "division", "county": "district", "district": "district", "state": "polity", "republic": "polity", "island": "island",
     "city": "settlement", "town": "settlement", "village": "settlement", "hamlet": "settlement",
+    # ("the Gulf of Tadjourah", "the Bay of Bengal": the water, which the gazetteer may lack, not the town)
+    "gulf": "water", "bay": "water", "sea": "water", "strait": "water", "straits": "water",
 }
 _KIND_OF_BEFORE = re.compile(r"\bthe\s+(?P<words>(?:[\w’'-]+\s+){0,2}?)(?P<kind>" + "|".join(KIND_OF_QUALIFIERS)
                              + r")\s+of\s+(?:the\s+)?$", re.I)
