@@ -179,3 +179,14 @@ def test_a_waters_kind_and_of_before_a_name_make_it_the_water(gaz):
     assert not {m.text for m in document.mentions} & {"Naples", "Tadjourah"}
     document = pipeline.process(Article("t.txt", "Ferries leave Naples daily for Capri."))
     assert "Naples" in {m.text for m in document.mentions}
+
+
+def test_a_places_adjective_is_no_spelling_of_it(gaz):
+    # "Dagestani" is Dagestan's adjective (a demonym, no mention), though close to "Dagestan" in spelling
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    document = pipeline.process(Article("t.txt", "MAKHACHKALA, Russia (Reuters) - Power cuts angered residents of Makhachkala. In the Dagestani mountain village of Gunib, pipes froze."))
+    assert "Dagestani" not in {m.text for m in document.mentions}
+    assert "Makhachkala" in {m.text for m in document.mentions}

@@ -20,6 +20,8 @@ _VARIANT_RUN = re.compile(r"[A-Z][^\W\d_]+(?:[ \-](?:(?:" + "|".join(sorted(NAME
                           r"[A-Z][^\W\d_]+){0,2}")
 _CAPITALIZED_AFTER_FIRST = re.compile(r"[ \-][A-Z]")
 RARE_WORD_ZIPF = 3.0
+#: Endings that make a place's name its adjective ("Dagestan" -> "Dagestani", "Kosovo" -> "Kosovan").
+_ADJECTIVE_ENDINGS = frozenset({"i", "ian", "an", "n", "ese", "ish", "ic", "iya"})
 _UNSEEN = object()
 _RARE_NORMS_KEPT = 100_000
 
@@ -117,6 +119,8 @@ class VariantMatcher:
                     out.append(span)
                     continue
             found = self.fuzzy.lookup(norm)
+            if found and norm.startswith(found[0][0]) and norm[len(found[0][0]):] in _ADJECTIVE_ENDINGS:
+                continue  # "Dagestani", "Uzbekistani": the name's adjective (a demonym, no mention), not a spelling of it
             if found:
                 span.norm, span.similarity = found[0]
                 span.variants = tuple(name for name, score in found[1:] if score >= found[0][1] - 0.05)
