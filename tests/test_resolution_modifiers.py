@@ -65,3 +65,14 @@ def test_institutions_named_after_a_place(pipeline, gaz):
     doc = pipeline.locate(Article("t.txt", text))
     assert {m.text for m in doc.modifiers} == {"Gainesville", "Georgia", "Paris", "Florida"}
     assert all(m.role == "modifier" for m in doc.modifiers) and doc.mentions == []
+
+
+def test_a_companys_words_after_a_place_make_it_a_modifier(gaz):
+    # "Kuwait Petroleum International", "the Hudson Bay Railway": companies named after the place
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    document = pipeline.process(Article("t.txt", "Kuwait Petroleum International will buy crude, and the Hudson Bay Railway will carry grain."))
+    assert not {m.text for m in document.mentions} & {"Kuwait", "Hudson Bay"}
+    assert {m.text for m in document.modifiers} >= {"Kuwait"}

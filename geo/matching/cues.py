@@ -106,6 +106,7 @@ association society federation league assembly senate legislature chamber corps 
 laboratory laboratories observatory clinic zoo bureau
 courthouse sheriff schools prosecutors prosecutor jail prison penitentiary
 open cup games marathon
+petroleum energy mining railway railways airways holdings industries telecom international corridor pipeline
 """.split())
 # Lower-case words after a name that make it a dam's or a reservoir's, which GeoNames files apart from
 # the town it is named after ("the Toktogul dam", "the Kakhovka reservoir").
