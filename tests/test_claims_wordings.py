@@ -851,3 +851,10 @@ def test_a_country_abbreviated_with_dots_names_the_border(gaz):
     claim = one(gaz, "Voters in Estevan, near the U.S. border, backed the incumbent.", ("Estevan", 5949568), ("U.S.", 6252001),
                 type="border_proximity")
     assert (claim.anchor[0].geonameid, claim.verdict) == (6252001, "consistent"), claim.explanation
+
+
+def test_a_country_named_like_its_capital_is_the_capital_in_a_distance(gaz):
+    # a distance runs between towns: "Djibouti" measured from Berbera is the capital, known by that very name
+    claim = one(gaz, "Djibouti, about 240 km north-west of Berbera, handles most of the trade.", ("Djibouti", 223816),
+                ("Berbera", 64435), type="distance_direction")
+    assert (claim.subject[0].geonameid, claim.verdict) == (223817, "consistent"), claim.explanation

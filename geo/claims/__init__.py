@@ -377,12 +377,16 @@ class _Judge:
 
     def town_named(self, mention: Mention, place: Place) -> Place | None:
         """The town a division's name also names, in its country (one in the division first), when the
-        mention is a division's with no kind word ("region", "province") saying so; else None."""
-        if place.feature_class != "A" or place.is_country or mention.method in IMPLIED \
+        mention is a division's with no kind word ("region", "province") saying so; for a country, its
+        capital of the name ("Djibouti, about 240 km north-west of Berbera"); else None."""
+        if place.feature_class != "A" or mention.method in IMPLIED \
                 or _DIVISION_WORD.search(mention.text) or _DIVISION_WORD.match(self.text, mention.end):
             return None
-        towns = [c.place for c in self.gazetteer.candidates(normalize_name(mention.text), limit=_MAX_ALTERNATIVES)
-                 if c.place.feature_class == "P" and c.place.country_code == place.country_code]
+        candidates = self.gazetteer.candidates(normalize_name(mention.text), limit=_MAX_ALTERNATIVES)
+        if place.is_country:   # (a capital known by the name as its own: Djibouti, not Mexico City, "Mexico")
+            return next((c.place for c in candidates if c.place.feature_code == "PPLC" and c.kind in ("official", "ascii")
+                         and c.place.country_code == place.country_code), None)
+        towns = [c.place for c in candidates if c.place.feature_class == "P" and c.place.country_code == place.country_code]
         return next((t for t in towns if t.lies_in(place)), towns[0] if towns else None)
 
     def may_move(self, mention: Mention, container: bool = False) -> bool:
