@@ -700,3 +700,15 @@ def test_a_name_ending_in_a_waters_kind_is_the_water_where_the_gazetteer_knows_i
     assert mentions(pipeline, text)["Hudson Bay"] == 134727474
     # Thunder Bay is known only as a city
     assert mentions(pipeline, "Flights from Thunder Bay to Winnipeg resumed.")["Thunder Bay"] == 6166142
+
+
+def test_a_place_named_by_its_own_name_is_not_another_of_its_names_in_the_same_article(pipeline):
+    # Punta Arenas was once called Magallanes; named by its own name, "Magallanes" is the region
+    text = ("SANTIAGO (Reuters) - Salmon farms may move south to Magallanes, where farming is expanding "
+            "around Punta Arenas and Puerto Natales.")
+    assert mentions(pipeline, text)["Magallanes"] == 4036650
+    # a fair's name holds the state as a modifier only
+    from geo.document import Article
+
+    document = pipeline.process(Article("t.txt", "GRAND ISLAND, Neb. (AP) - Crowds filled the Nebraska State Fair on Friday."))
+    assert "Nebraska State" not in {m.text for m in document.mentions}

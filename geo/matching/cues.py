@@ -107,6 +107,7 @@ laboratory laboratories observatory clinic zoo bureau
 courthouse sheriff schools prosecutors prosecutor jail prison penitentiary
 open cup games marathon
 petroleum energy mining railway railways airways holdings industries telecom international corridor pipeline
+fair fairgrounds festival expo
 """.split())
 # Lower-case words after a name that make it a dam's or a reservoir's, which GeoNames files apart from
 # the town it is named after ("the Toktogul dam", "the Kakhovka reservoir").

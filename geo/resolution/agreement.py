@@ -8,6 +8,7 @@ from geo.document import Span
 from geo.gazetteer import Candidate, Place
 from geo.matching import LIST_GAP
 from geo.resolution.policy import POLICY
+from geo.normalize import normalize_name
 from geo.resolution.senses import OWN_KINDS, bears_name
 
 Ranking = list[tuple[float, Candidate]]
@@ -97,6 +98,31 @@ def rivers_stay_rivers(spans: list[Span], scored: list[Ranking]) -> list[Ranking
     return [[] if span.qualifier == "riverside" and span.norm in rivers and ranking
             and not any(c.place.kind in ("river", "water body") for _, c in ranking) else ranking
             for span, ranking in zip(spans, scored)]
+
+
+def own_names_stay_own(spans: list[Span], scored: list[Ranking]) -> list[Ranking]:
+    """A place the article names by its own name ("around Punta Arenas") is not what another of its
+    names means in the same article, where a division bears that name as its own without its kind:
+    "Magallanes" (a former name of Punta Arenas) is the Region of Magallanes."""
+    named = {ranking[0][1].place.geonameid for ranking in scored if ranking and ranking[0][1].kind in OWN_KINDS}
+    out = list(scored)
+    for i, ranking in enumerate(scored):
+        if not ranking or ranking[0][1].kind != "alternate" or ranking[0][1].place.geonameid not in named \
+                or bears_name(ranking[0][1], short_forms=True):
+            continue
+        norm = spans[i].norm
+        divisions = [c.place for _, c in ranking[1:] if c.kind == "stem" and c.place.feature_class == "A"
+                     and _name_without_kind(c.place.name, norm)]
+        division = max(divisions, key=lambda p: p.importance, default=None)   # (the region before its province)
+        if division is not None:
+            out[i] = best_first(ranking, division.geonameid)
+    return out
+
+
+def _name_without_kind(name: str, norm: str) -> bool:
+    """Whether ``norm`` is the division's own ``name`` without a kind before or after it ("Region of Magallanes")."""
+    full = normalize_name(name)
+    return full.endswith(" " + norm) or full.startswith(norm + " ")
 
 
 def _best_known(ranking: Ranking) -> int:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
-from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, rivers_stay_rivers, wording_settles_names
+from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, own_names_stay_own, rivers_stay_rivers, wording_settles_names
 from geo.resolution.containers import find_containers
 from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.policy import POLICY, WEAK_PRIOR
@@ -291,6 +291,7 @@ class Resolver:
         scored = wording_settles_names(spans, scored, containers.boxes)
         scored = lists_agree(text, spans, scored, kept, containers.boxes)
         scored = rivers_stay_rivers(spans, scored)
+        scored = own_names_stay_own(spans, scored)
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         # the names whose place is a small settlement, by country: several namesakes in one country the
