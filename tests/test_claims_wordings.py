@@ -858,3 +858,18 @@ def test_a_country_named_like_its_capital_is_the_capital_in_a_distance(gaz):
     claim = one(gaz, "Djibouti, about 240 km north-west of Berbera, handles most of the trade.", ("Djibouti", 223816),
                 ("Berbera", 64435), type="distance_direction")
     assert (claim.subject[0].geonameid, claim.verdict) == (223817, "consistent"), claim.explanation
+
+
+def test_a_container_after_a_distances_anchor_may_be_said_of_its_subject(gaz):
+    # "in Lithuania" is said of Panevezys, not of Riga, the anchor of the distance before it
+    claim = one(gaz, "Trains will stop at Panevezys, about 135 km south of Riga, in Lithuania.", ("Panevezys", 596128),
+                ("Riga", 456172), ("Lithuania", 597427), type="containment")
+    assert (claim.verdict, claim.subject[0].geonameid) == ("consistent", 596128), claim.explanation
+
+
+def test_half_a_claim_that_holds_does_not_settle_a_regional_capital_read_into_the_text(gaz):
+    # "the provincial capital" of Galicia's province of Ourense is Ourense, not Galicia's Santiago: the
+    # direction fitting from Santiago proves nothing
+    text = "SANTIAGO DE COMPOSTELA, Spain - Fires burned in Galicia. Verin lies some 55 km south-east of the provincial capital."
+    claim = one(gaz, text, ("Galicia", 3336902), ("Verin", 3106086), type="distance_direction")
+    assert claim.verdict != "inconsistent", claim.explanation

@@ -195,7 +195,12 @@ class _Judge:
             return result.doubted("inferred place", finding.inferred)
         if result.verdict == INCONSISTENT and finding.attachment:
             return result.doubted("vague wording", finding.attachment)
-        if result.verdict == INCONSISTENT and finding.type != "population" and not self.half_holds(finding, result):
+        if result.verdict == INCONSISTENT and finding.type != "population" and not (
+                self.half_holds(finding, result) and not any(m.method == "inferred" and m.feature_code != "PPLC"
+                                                             for m in (*finding.subjects, *finding.anchors))):
+            # (half a claim that holds settles a doubtful resolution, and "the capital" read as the
+            # country's, but not a place read into the text otherwise: "the provincial capital" may be
+            # a province's or a region's)
             doubt = self.doubt(finding)
             if doubt:
                 return result.doubted("resolution uncertain", doubt)

@@ -38,13 +38,17 @@ def attachment_doubt(reader: Reader, finding: Finding) -> str | None:
 
 #: Findings whose anchor is a preposition's object a modifier after it may only seem to attach to.
 _MEASURED_FROM = frozenset({"distance_direction", "direction", "near"})
+#: The claims a modifier after such an anchor may make of either place: "Panevezys, about 135 km south
+#: of Riga, in Lithuania" says Panevezys is in Lithuania (Riga is not).
+_SAID_OF_EITHER = READ_OTHERWISE | {"containment"}
 
 
 def measured_from(finding: Finding, found: list[Finding]) -> list[Mention]:
     """The subject of the distance or direction whose anchor the finding's one subject is, when the
     finding's cue follows that anchor: "Malakal, about 520 km north of Juba on the White Nile" may say
-    Malakal is on the river as well as Juba. Else []."""
-    if len(finding.subjects) != 1 or finding.type not in READ_OTHERWISE or finding.subjects[0].method in IMPLIED:
+    Malakal is on the river as well as Juba; "Panevezys, about 135 km south of Riga, in Lithuania", that
+    Panevezys is in Lithuania. Else []."""
+    if len(finding.subjects) != 1 or finding.type not in _SAID_OF_EITHER or finding.subjects[0].method in IMPLIED:
         return []
     subject = finding.subjects[0]
     for other in found:
