@@ -873,3 +873,10 @@ def test_half_a_claim_that_holds_does_not_settle_a_regional_capital_read_into_th
     text = "SANTIAGO DE COMPOSTELA, Spain - Fires burned in Galicia. Verin lies some 55 km south-east of the provincial capital."
     claim = one(gaz, text, ("Galicia", 3336902), ("Verin", 3106086), type="distance_direction")
     assert claim.verdict != "inconsistent", claim.explanation
+
+
+def test_a_demonym_before_a_town_after_a_preposition_still_places_it(gaz):
+    # "to the Swedish town of Haparanda": the town is Sweden's (only a division after "in the X region of"
+    # is left to the "in" reading)
+    claim = one(gaz, "Finnish shoppers cross daily to the Swedish town of Haparanda.", ("Haparanda", 605859), type="containment")
+    assert (claim.verdict, claim.anchor[0].name) == ("consistent", "Sweden"), claim.explanation

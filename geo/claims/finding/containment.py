@@ -73,9 +73,12 @@ def _demonym_kind_of(reader: Reader):
         if country is None or subject is None or not subject.resolved or reader.is_country(subject) \
                 or reader.place(subject).geonameid == country.geonameid:
             continue
-        if re.search(r"\b(?:in|of|from|to)\s+$", reader.text[max(0, match.start() - 6):match.start()], _I) \
-                or match.group("kind").lower() in _DIVISION_KINDS and not reader.is_area(subject):
-            continue   # "in the Russian region of Rostov": the region a container of what comes before (see _in)
+        if match.group("kind").lower() in _DIVISION_KINDS and (
+                re.search(r"\b(?:in|of|from|to)\s+$", reader.text[max(0, match.start() - 6):match.start()], _I)
+                or not reader.is_area(subject)):
+            # "in the Russian region of Rostov": the region a container of what comes before (see _in);
+            # but "across the river from the Russian town of Ivangorod" says where Ivangorod is
+            continue
         anchor = reader.implied(match.start("demonym"), match.end("demonym"), country,
                                 f"'{match.group('demonym')}' names {country.name}")
         yield Finding("containment", match.start(), subject.end, [subject], [anchor],
