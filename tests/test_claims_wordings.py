@@ -880,3 +880,9 @@ def test_a_demonym_before_a_town_after_a_preposition_still_places_it(gaz):
     # is left to the "in" reading)
     claim = one(gaz, "Finnish shoppers cross daily to the Swedish town of Haparanda.", ("Haparanda", 605859), type="containment")
     assert (claim.verdict, claim.anchor[0].name) == ("consistent", "Sweden"), claim.explanation
+
+
+def test_the_provincial_capital_with_no_province_named_is_its_own_provinces(gaz):
+    # "Guantanamo, the provincial capital": no province named before, so the one it lies in
+    claim = one(gaz, "The storm reached Guantanamo, the provincial capital, at dawn.", ("Guantanamo", 3557689), type="containment")
+    assert (claim.verdict, claim.anchor[0].name) == ("consistent", "Guantánamo Province"), claim.explanation

@@ -141,6 +141,8 @@ class ContainmentStated(Stated):
 
     containers: tuple[tuple[str, str], ...]
     capital: bool = False    #: said to be the container's capital ("Quetta, the provincial capital")
+    #: ...where the kind word may name a second level ("the provincial capital" in Spain): any seat will do
+    any_seat: bool = False
 
     def to_dict(self) -> dict:
         return {**dict(self.containers), **({"capital": True} if self.capital else {})}

@@ -24,8 +24,8 @@ class ContainmentChecks:
         result = self._containment(subject, anchor)
         if stated.capital and result.verdict == CONSISTENT:
             seat = self._seat(anchor.place)
-            if seat is not None and subject.place.feature_code != ("PPLC" if anchor.place.is_country else "PPLA") \
-                    and seat.geonameid != subject.place.geonameid:
+            seats = ("PPLC",) if anchor.place.is_country else ("PPLA", "PPLA2", "PPLC") if stated.any_seat else ("PPLA", "PPLC")
+            if seat is not None and subject.place.feature_code not in seats and seat.geonameid != subject.place.geonameid:
                 return Result(INCONSISTENT, result.measured, f"{result.said}, but GeoNames' capital of "
                                                              f"{name_of(anchor)} is {seat.name}")
         return result

@@ -292,7 +292,7 @@ def _possessives(reader: Reader):
 #: ", the provincial capital", ", the Bahraini capital", ", the state capital," after a place: no
 #: holder named after it ("the capital of Y" is _IN's; "the state capital Lucknow" names the capital).
 _CAPITAL_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:(?P<kind>provincial|state|territory|territorial|regional|oblast|"
-                                 r"prefectural|departmental)|(?P<demonym>(?-i:[A-Z][\w’'-]+)))\s+capital\b"
+                                 r"prefectural|departmental|county|district)|(?P<demonym>(?-i:[A-Z][\w’'-]+)))\s+(?:capital|seat)\b"
                                  r"(?!\s+(?:of|city)\b|\s*,?\s*(?-i:[A-Z]))", _I)
 
 
@@ -316,14 +316,24 @@ def _capital_appositive(reader: Reader):
         else:
             regions = [m for m in reader.inside(max(0, subject.start - DEFINITE_REACH), subject.start)
                        if m.method not in IMPLIED and (p := reader.place(m)) is not None and p.feature_code == "ADM1"]
-            if not regions:
-                continue
-            region = regions[-1]
-            # (one division named before: "the state" can be no other; of several, the last is a reading)
-            anchor = reader.implied(match.start("kind"), match.end(), reader.place(region),
-                                    f"'{match.group().strip(' ,')}' taken to be of {region.text}, named before",
-                                    inferred=len({m.geonameid for m in regions}) > 1)
-            stated = ContainmentStated((("region", match.group().strip(" ,")),), capital=True)
+            said = match.group().strip(" ,")
+            any_seat = False
+            if regions:
+                # (one division named before: "the state" can be no other; of several, the last is a reading)
+                anchor = reader.implied(match.start("kind"), match.end(), reader.place(regions[-1]),
+                                        f"'{said}' taken to be of {regions[-1].text}, named before",
+                                        inferred=len({m.geonameid for m in regions}) > 1)
+            else:
+                # none named: the division the place lies in ("Guantanamo, the provincial capital")
+                place = reader.place(subject)
+                own = reader.gazetteer.admin_division(f"{place.country_code}.{place.admin1_code}") \
+                    if reader.gazetteer is not None and place.admin1_code else None
+                if own is None:
+                    continue
+                anchor = reader.implied(match.start("kind"), match.end(), own, f"'{said}' taken to be of {own.name}, where it lies")
+                # (a state is a first level everywhere; a province, region or county may be a second: any seat will do)
+                any_seat = match.group("kind").lower() not in ("state", "territory", "territorial")
+            stated = ContainmentStated((("region", said),), capital=True, any_seat=any_seat)
         yield Finding("containment", subject.start, match.end(), [subject], [anchor], stated, wording="capital")
 
 
