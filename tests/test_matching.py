@@ -190,3 +190,14 @@ def test_a_places_adjective_is_no_spelling_of_it(gaz):
     document = pipeline.process(Article("t.txt", "MAKHACHKALA, Russia (Reuters) - Power cuts angered residents of Makhachkala. In the Dagestani mountain village of Gunib, pipes froze."))
     assert "Dagestani" not in {m.text for m in document.mentions}
     assert "Makhachkala" in {m.text for m in document.mentions}
+
+
+def test_a_place_name_before_a_bays_or_deltas_kind_is_the_features(gaz):
+    # "China Bay" (Trincomalee's airport) and "the Niger Delta" are features the extract lacks, not the countries
+    from geo.document import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(gaz, check_claims=False)
+    document = pipeline.process(Article("t.txt", "Oil spills fouled creeks in the Niger Delta. Flights land at China Bay near Trincomalee."))
+    names = {m.text for m in document.mentions}
+    assert not names & {"Niger", "China"} and "Trincomalee" in names

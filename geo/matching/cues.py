@@ -116,6 +116,9 @@ _WATERWORKS = frozenset("dam dams reservoir barrage".split())
 _FACILITIES = frozenset("airport airfield airbase refinery mine mines".split())
 _FACILITY_HEADS = {"power": ("plant", "station"), "nuclear": ("plant", "station"), "gas": ("field", "fields"),
                    "oil": ("field", "fields", "refinery"), "air": ("base",)}
+# The kinds of water and coast that end their names ("China Bay", "Georgia Strait", "Nile Delta"): a
+# place's name before one is the feature's, which the gazetteer (knowing the whole name) would have matched.
+_COAST_HEADS = frozenset("bay strait straits gulf sound harbour harbor lagoon delta peninsula".split())
 # Romance "of" and the compass words that end divisions' names after it ("Lanao del Sur", "Rio Grande do Sul").
 _ROMANCE_OF = frozenset("de del do da di du".split())
 _ROMANCE_COMPASS = frozenset("sur norte este oeste sul nord sud est ouest centro".split())
@@ -333,6 +336,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
                 append("organisation")
             elif not (title_line and word_frequency(next_norm) >= TITLE_WORD_ZIPF):
                 append("capital_after")
+                if next_norm in _COAST_HEADS and not title_line:
+                    append("feature_after")   # "China Bay", "Georgia Strait": a water's or coast's name the gazetteer lacks
         if next_norm in _WORDS_AFTER_READ:   # (most words after a name are none of these)
             if next_norm in NAME_PARTICLES and next_text.islower() and gap_after in (" ", "-"):
                 # "Ain al-Asad", "Tal al-Hawa": a particle and a capitalized word after the name go on with it

@@ -190,6 +190,9 @@ class Resolver:
         if "lower_after" in cues and qualifier is None and span.norm in COMPASS_ADJECTIVES:   # (alone before a lower-case word)
             # "Western countries", "Eastern officials": an adjective, not Rwanda's Western Province
             return Detection(False, reason="a word of direction before a noun, not a place")
+        if "feature_after" in cues and qualifier is None:
+            # "China Bay": a bay the extract lacks, named after the place, not the place
+            return Detection(False, reason="part of a bay's, strait's or delta's name the gazetteer lacks")
         if "waterworks_after" in cues and qualifier is None:
             # "the Toktogul dam": a dam or reservoir, which the extract lacks, not the town it is named after
             return Detection(False, reason="names a dam or reservoir, not the town it is named after")
