@@ -886,3 +886,12 @@ def test_the_provincial_capital_with_no_province_named_is_its_own_provinces(gaz)
     # "Guantanamo, the provincial capital": no province named before, so the one it lies in
     claim = one(gaz, "The storm reached Guantanamo, the provincial capital, at dawn.", ("Guantanamo", 3557689), type="containment")
     assert (claim.verdict, claim.anchor[0].name) == ("consistent", "Guantánamo Province"), claim.explanation
+
+
+def test_just_across_the_water_from_a_town_is_proximity_and_from_a_country_its_border(gaz):
+    claim = one(gaz, "Gas reached Bender, just across the Dniester river from Tiraspol, on Monday.", ("Bender", 618577),
+                ("Tiraspol", 617239), type="proximity")
+    assert (claim.verdict, claim.anchor[0].geonameid) == ("consistent", 617239), claim.explanation
+    claim = one(gaz, "Fans gathered in Tangier, just across the strait from Spain.", ("Tangier", 2530335), ("Spain", 2510769),
+                type="border_proximity")
+    assert claim.verdict == "consistent", claim.explanation

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import Gate
+from geo.claims.finding.words import ACROSS_WATER, Gate
 from geo.claims.records import RelationStated
 
 _I = re.IGNORECASE
@@ -30,7 +30,13 @@ _POSSESSIVE_SUBURB = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}suburbs?\s+(?
 _OUTSKIRTS_GATE, _OUTSIDE_GATE = Gate(("outskirts",)), Gate(("outside",))
 
 
+#: "Bender, just across the Dniester river from Tiraspol": a town across water from a town.
+_ACROSS_WATER_FROM = re.compile(rf"\b(?:just|right)\s+across\s+the\s+{ACROSS_WATER}\s+from\s+", _I)
+_ACROSS_GATE = Gate(("across",))
+
+
 def find(reader: Reader, found: list[Finding]):
+    yield from _across_water(reader)
     yield from _outskirts(reader)
     yield from _outside(reader)
     yield from _suburbs(reader)
@@ -44,6 +50,16 @@ def _outskirts(reader: Reader):
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
         yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
                       RelationStated("outskirts"), vague, "outskirts", inferred)
+
+
+def _across_water(reader: Reader):
+    for match in reader.scan(_ACROSS_WATER_FROM, _ACROSS_GATE, 30, 60):
+        anchor = reader.anchor_at(match.end())
+        if anchor is None or not reader.is_settlement(anchor):
+            continue   # (from a country: a border's, see border.py)
+        subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid})
+        yield Finding("proximity", reader.quote_start(subjects, match.start(), inferred), anchor.end, subjects, [anchor],
+                      RelationStated("across the water"), vague, "across", inferred)
 
 
 def _outside(reader: Reader):

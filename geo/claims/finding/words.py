@@ -28,6 +28,8 @@ PLACE_NOUN = (r"(?:village|town|city|settlement|hamlet|port|capital|suburb|regio
               r"river|country|republic|county|community|municipality|township|state|governorate|enclave|"
               r"territory|island|neighbou?rhood|frontline\s+town|stronghold|hub)")
 SETTLEMENT_NOUN = r"(?:village|town|city|settlement|hamlet|suburb|township|community)"
+#: What a place lies just across from another: "the water", "the strait", "the Dniester river".
+ACROSS_WATER = r"(?:(?-i:[A-Z])[\w’'-]+\s+)?(?:water|waters|river|strait|straits|bay|lake|channel|estuary|harbou?r)"
 THE_KIND_OF = rf"(?:the\s+)?(?:(?:{PLACE_NOUN})\s+of\s+)?"
 
 
