@@ -895,3 +895,11 @@ def test_just_across_the_water_from_a_town_is_proximity_and_from_a_country_its_b
     claim = one(gaz, "Fans gathered in Tangier, just across the strait from Spain.", ("Tangier", 2530335), ("Spain", 2510769),
                 type="border_proximity")
     assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_town_of_some_size_is_the_one_a_reporter_measures_however_thin_the_gazetteer(gaz):
+    # Jobabo (49,000 people; Cuba held in part) lies some 650 km east-south-east of Havana: "200 km west"
+    # is wrong, not said of a hamlet of the name the gazetteer lacks
+    claim = one(gaz, "Power returned to Jobabo, about 200 km west of Havana.", ("Jobabo", 3556078), ("Havana", 3553478),
+                type="distance_direction")
+    assert claim.verdict == "inconsistent", claim.explanation

@@ -133,8 +133,10 @@ class Policy:
     village_population: float = 5000.0
     #: Outside the countries the gazetteer holds in full (full_dumps) it lists towns of 500+ people and no
     #: townships: a settlement smaller than this there may share its name with one it lacks, so a claim
-    #: resting on it is never inconsistent ("the Cincinnati suburb of West Chester": a township in Ohio).
-    thin_population: float = 50_000.0
+    #: resting on it is never inconsistent ("the Cincinnati suburb of West Chester": a township in Ohio;
+    #: the Pennsylvania West Chester counts 18,000). A town of more is the one a reporter names: no hamlet
+    #: of its name is measured from a capital ("Baracoa, roughly 500 km east of Havana": 872 km).
+    thin_population: float = 20_000.0
     #: ...unless the claim places it: a town (village_population or more) within this distance of
     #: another place of the claim is the one the article means, however thin the gazetteer ("Carlisle,
     #: about 18 miles south of Penrith": Carlisle lies 28 km from Penrith, north of it; a hamlet of
