@@ -151,7 +151,7 @@ south-west greater upper lower occupied liberated russian-occupied free the in o
 """.split())
 # Kinds of feature written before their name ("Lake Urmia", "Mount Kenya", "Cape Horn"): the name after
 # one is the feature's, not the town's or country's of that name, even at a sentence's start.
-_FEATURE_HEADS = frozenset("lake mount mt cape gulf bay river isle lac monte".split())
+FEATURE_HEADS = frozenset("lake mount mt cape gulf bay river isle lac monte".split())
 # Determiners: capitalized at a sentence's start, no part of the name after them ("Another Gainesville business").
 _DETERMINERS = frozenset("""
 a an another any both each every few many most much no one our several some such that these this those
@@ -361,7 +361,7 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             sentence_start = (prev_start == 0 or _SENTENCE_BEFORE_PREV.search(text[max(0, prev_start - 4): prev_start])) \
                 and not _TITLE_DOT_BEFORE.search(text, max(0, prev_start - 8), prev_start)
             # ("Lake Urmia has shrunk": a feature's kind starting the sentence still heads the name)
-            append("capital_before_at_start" if sentence_start and prev_norm not in _FEATURE_HEADS else "capital_before")
+            append("capital_before_at_start" if sentence_start and prev_norm not in FEATURE_HEADS else "capital_before")
         elif prev_norm in _ROMANCE_OF and first.norm in _ROMANCE_COMPASS and gap_before == " ":
             # "Maguindanao del Sur", "Lanao del Norte", "Rio Grande do Sul": a compass word after "del"
             # ends a longer name (that the gazetteer may lack), no place of its own (Sur, Oman)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from geo.document import Span
 from geo.gazetteer import Candidate, Place
 from geo.matching import LIST_GAP
-from geo.resolution.policy import POLICY
 from geo.normalize import normalize_name
+from geo.resolution.policy import POLICY
 from geo.resolution.senses import OWN_KINDS, bears_name
 
 Ranking = list[tuple[float, Candidate]]

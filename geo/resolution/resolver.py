@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
-from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
+from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, FEATURE_HEADS, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
 from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, own_names_stay_own, rivers_stay_rivers, wording_settles_names
 from geo.resolution.containers import find_containers
 from geo.resolution.context import ArticleContext, Detection
@@ -365,6 +365,7 @@ class Resolver:
         return any(c.kind == "demonym" and c.place.country_code == country_code
                    for word in _CAPITALIZED.findall(window) for c in self._candidates(normalize_name(word)))
 
+
 _PERSON = "the article uses this name for a person"
 
 
@@ -379,13 +380,13 @@ def _capitalized_run(span: Span) -> bool:
     Mid-sentence and where the context says a place (a positive cue), such a run of common words is
     a name, a place's where a place bears it as its own ("the White House" is no town, nor "Lake
     Albert" the Australian town)."""
+    if " " not in span.text or span.qualifier is not None:
+        return False   # (most spans: one word; this is asked for every span)
     words = span.text.split()
-    return len(words) > 1 and span.qualifier is None and all(w[:1].isupper() for w in words) \
-        and words[0].lower() not in _FEATURE_HEAD_WORDS
+    return all(w[:1].isupper() for w in words) \
+        and words[0].lower() not in FEATURE_HEADS
 
 
-# Kinds of feature that head their names ("Lake Albert", "Mount Hope"): the feature, which a town may be named after.
-_FEATURE_HEAD_WORDS = frozenset("lake mount mt cape gulf bay river isle lac monte".split())
 # Cues that say a span's capitals may be the sentence's or a headline's, not the name's.
 _NOT_MID_SENTENCE = frozenset({"sentence_start", "title_line", "capital_before_at_start"})
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
-from geo.claims.finding.words import ACROSS_WATER, DIRECTION, NUMBER, QUALIFIER, Gate, number, unit, words
+from geo.claims.finding.words import ACROSS_GATE, ACROSS_WATER, DIRECTION, NUMBER, QUALIFIER, number, unit, words
 from geo.claims.records import BorderStated
 from geo.claims.units import LENGTH_PATTERN
 from geo.document import Mention
@@ -32,7 +32,6 @@ _CUE = re.compile(rf"""(?<![\w’'])(?:
 )\s+(?:the|its|their|a)\s+(?P<between>(?:[^.;:!?(),]|(?<=\b[A-Z])\.){{0,40}}?)\b{_BORDER}\b""", _I | re.X)   # (no comma: "on a base in
                                                             # Gwoza, near the border" is said of Gwoza; an initial's dot: "the U.S. border")
 _BORDER_GATE = re.compile(r"border|frontier|boundary|state\s+line")   # over the lowered text ("state" alone is common)
-_ACROSS_GATE = Gate(("across",))
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
 _ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+(?:{_BORDER}|{ACROSS_WATER})\s+from\s+(?:the\s+)?", _I)
 #: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
@@ -68,7 +67,7 @@ def find(reader: Reader, found: list[Finding]):
         yield Finding("border_proximity", start if not linked else reader.quote_start(subjects, start, inferred), end,
                       subjects, anchors, stated, vague,
                       "border", inferred)
-    for match in reader.scan(_ACROSS_FROM, _ACROSS_GATE, 40, 40):
+    for match in reader.scan(_ACROSS_FROM, ACROSS_GATE, 40, 40):
         anchor = reader.anchor_at(match.end())
         # ("just across the strait from Spain": a country's border; from a town, see proximity)
         if anchor is None or not (reader.is_country(anchor) or reader.is_area(anchor) and "border" in match.group().lower()):

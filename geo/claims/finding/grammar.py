@@ -65,6 +65,8 @@ THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
 #: An indefinite one: "a village 37 miles east of" (the place a dateline names).
 A_PLACE = re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{SETTLEMENT_NOUN}\s*,?\s*$", _I)
+#: A name in capitals opening a dateline with no country: "TALLINN (Reuters) -", "KYIV -".
+DATELINE_WORD = re.compile(r"(?-i:(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý’'./ -]+))\s*(?:\([^)]{1,20}\)\s*)?[-–—]")
 #: A dateline: "ZALIZNYCHNE, Ukraine - ", "KYIV/HRAKOVE, Ukraine —", "CARTHAGE, N.C. (AP) -" at a line's start.
 DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?P<places>[A-ZÀ-Ý][A-ZÀ-Ý’'./ \-]+?)\s*,\s*[A-Z][\w’'. ]{1,30}?[\s\u00a0]*"
                        r"(?:\([^)]{1,20}\)|[-–—])")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import ACROSS_WATER, Gate
+from geo.claims.finding.words import ACROSS_GATE, ACROSS_WATER, Gate
 from geo.claims.records import RelationStated
 
 _I = re.IGNORECASE
@@ -32,7 +32,6 @@ _OUTSKIRTS_GATE, _OUTSIDE_GATE = Gate(("outskirts",)), Gate(("outside",))
 
 #: "Bender, just across the Dniester river from Tiraspol": a town across water from a town.
 _ACROSS_WATER_FROM = re.compile(rf"\b(?:just|right)\s+across\s+the\s+{ACROSS_WATER}\s+from\s+", _I)
-_ACROSS_GATE = Gate(("across",))
 
 
 def find(reader: Reader, found: list[Finding]):
@@ -53,7 +52,7 @@ def _outskirts(reader: Reader):
 
 
 def _across_water(reader: Reader):
-    for match in reader.scan(_ACROSS_WATER_FROM, _ACROSS_GATE, 30, 60):
+    for match in reader.scan(_ACROSS_WATER_FROM, ACROSS_GATE, 30, 60):
         anchor = reader.anchor_at(match.end())
         if anchor is None or not reader.is_settlement(anchor):
             continue   # (from a country: a border's, see border.py)

@@ -18,7 +18,7 @@ from geo.document import Mention
 from geo.gazetteer import Place
 from geo.normalize import normalize_name
 from geo.claims.finding.grammar import (
-    ANCHOR_LEAD, DATELINE, DESCRIPTION, GENERIC_TAIL, LIST_SEPARATOR, NAME_GOES_ON, THE_CAPITAL, THE_REGIONAL_CAPITAL, THE_SETTLEMENT)
+    ANCHOR_LEAD, DATELINE, DATELINE_WORD, DESCRIPTION, GENERIC_TAIL, LIST_SEPARATOR, NAME_GOES_ON, THE_CAPITAL, THE_REGIONAL_CAPITAL, THE_SETTLEMENT)
 
 #: The methods of mentions a claim implies rather than the text names (see Reader.implied).
 IMPLIED = ("implied", "inferred")
@@ -48,8 +48,8 @@ class Finding:
     attachment: str | None = None
 
 
-#: A town's name in capitals opening a line, then an agency in brackets or a dash: "REYKJAVIK (Reuters) -".
-_WIRE_DATELINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý’'. -]*[A-ZÀ-Ý])\s*(?:\([^)\n]{1,20}\)\s*)?[-–—]")
+#: Where each line starts, after its indent (a dateline with no country opens one).
+_LINE_START = re.compile(r"(?m)^[ \t]*")
 
 
 class Reader(SubjectReading):
@@ -392,8 +392,9 @@ class Reader(SubjectReading):
             if later:
                 return later[0]
         # a wire dateline with no country: "REYKJAVIK (Reuters) -", "TALLINN -" opening a line
-        for match in _WIRE_DATELINE.finditer(self.text, 0, min(len(self.text), 3000)):
-            settlements = [m for m in self.inside(match.start(), match.end("name")) if self.is_settlement(m)]
+        for line in _LINE_START.finditer(self.text, 0, min(len(self.text), 3000)):
+            match = DATELINE_WORD.match(self.text, line.end())
+            settlements = [m for m in self.inside(match.start(), match.end("name")) if self.is_settlement(m)] if match else ()
             if settlements:
                 return settlements[-1]
         return None

@@ -16,14 +16,12 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.grammar import (
-    A_DESCRIBED, AND_OTHERS, APPOSITIVE, A_PLACE, BOTH_BEFORE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED,
+    A_DESCRIBED, AND_OTHERS, APPOSITIVE, A_PLACE, BOTH_BEFORE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED, DATELINE_WORD,
     HEAD_COMMA, HEAD_LEAD, HELD_IN, LONG_APPOSITIVE, POSSESSED_DESCRIPTION, PREPOSITION_BEFORE, THE_BEFORE, THE_PLACE,
     TITLE_BEFORE, UNNAMED)
 from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN
 from geo.document import Mention
 
-#: A name in capitals opening a dateline with no country: "TALLINN (Reuters) -", "KYIV -".
-_DATELINE_WORD = re.compile(r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý’'./ -]+)\s*(?:\([^)]{1,20}\)\s*)?[-–—]")
 # Features too large to be the subject of a claim about a place.
 _TOO_LARGE = {"CONT", "OCN", "MTS", "DSRT"}   # (a range or a desert is no point to measure from)
 #: How far back (characters) a definite description looks for the settlement it stands for.
@@ -99,7 +97,7 @@ class SubjectReading:
         if not CLAUSE_CLOSED.search(self.text, max(sent_start, cue_start - 40), cue_start):
             return None
         # (a dateline names where the reporter is, not the sentence's subject: "ZALIZNYCHNE, Ukraine -", "TALLINN (Reuters) -")
-        dateline = _DATELINE_WORD.match(self.text, sent_start)
+        dateline = DATELINE_WORD.match(self.text, sent_start)
         if dateline is not None:
             sent_start = dateline.end() + len(self.text[dateline.end():cue_start]) - len(self.text[dateline.end():cue_start].lstrip())
         opening = [m for m in self.inside(sent_start, min(cue_start, sent_start + 80)) if m.start - sent_start <= 40

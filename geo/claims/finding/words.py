@@ -74,6 +74,8 @@ class Gate:
 #: The words every compass wording holds ("north-eastern", "the south of"): the gate, over the lowered
 #: text, for scanning the wordings of a position in a region (see Reader.scan).
 DIRECTION_GATE = Gate(("north", "south", "east", "west"))
+#: The gate of the wordings of a place just across something from another ("just across the strait from").
+ACROSS_GATE = Gate(("across",))
 #: Where a measure may be stated: a unit word after a digit or a space (the gate, over the lowered
 #: text, for scanning the distance and conversion wordings, whose every match holds one).
 UNIT_GATE = re.compile(r"(?<=[\d\s\-])(?:km|kilomet|mile|mi\b|met(?:re|er)|feet|foot|ft\b|mph|kph|sq|square|hectare|nautical|m\b)")
