@@ -47,6 +47,12 @@ def test_the_village_named_in_the_sentence_before(gaz):
     assert [r.geonameid for r in claim.subject] == [KUPIANSK] and claim.verdict == "consistent", claim.explanation
 
 
+def test_a_sentence_opening_with_it_is_said_of_the_town_named_before(gaz):
+    text = "Shelling hit Kupiansk overnight. It lies about 100 km east of Kharkiv."
+    claim = one(gaz, text, ("Kupiansk", KUPIANSK), ("Kharkiv", KHARKIV), type="distance_direction")
+    assert [r.geonameid for r in claim.subject] == [KUPIANSK] and claim.verdict == "consistent", claim.explanation
+
+
 def test_an_inferred_subject_is_never_inconsistent(gaz):
     text = "Shelling hit Kupiansk overnight. The town, 400 km west of Kharkiv, lost power."
     claim = one(gaz, text, ("Kupiansk", KUPIANSK), ("Kharkiv", KHARKIV), type="distance_direction")

@@ -63,6 +63,9 @@ THE_PLACE = re.compile(rf"(?:^|\s)(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,2}}?(
                        rf"(?:\s+of\s+(?:{QUALIFIER}\s+)?[\d][\d,.]*(?:\s+(?:million|thousand))?\s+(?:people|residents|inhabitants))?"   # "the town of about 30,000 people"
                        rf"\s*,?\s*"
                         rf"(?:(?:which|that)\s+)?(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)?$", _I)
+#: A sentence that opens with "It" and a verb of lying before a cue: "It lies about 600 km north of" (the
+#: pronoun stands for a settlement named before, as "the town" would).
+IT_PLACE = re.compile(r"\s*It\s+(?:(?:is|lies|sits|was)\s+(?:located\s+|situated\s+)?)$")
 #: An indefinite one: "a village 37 miles east of" (the place a dateline names).
 A_PLACE = re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{SETTLEMENT_NOUN}\s*,?\s*$", _I)
 #: A name in capitals opening a dateline with no country: "TALLINN (Reuters) -", "KYIV -".

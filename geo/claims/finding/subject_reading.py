@@ -5,8 +5,8 @@ after it: see :mod:`geo.claims.finding.reader`). The subject is found, in this o
 2. across a long appositive or relative clause that names no other place ("X, the highly
    contested city", "X, which lies about"); when the place before the clause is its container
    ("Louisville, Kentucky, about 35 miles south of"), the place it contains;
-3. a definite description ("the village", "the town") stands for the last settlement the
-   previous sentences named; an indefinite one ("a village 37 miles east of") for the dateline's.
+3. a definite description ("the village", "the town"), or a sentence's opening "It" ("It lies 40 km
+   north of"), stands for the last settlement the previous sentences named; an indefinite one ("a village 37 miles east of") for the dateline's.
 
 A subject or anchor found by 3., or an anchor implied rather than named (the country a demonym
 names: "the Turkish border"), is *inferred*: the judge will not call such a claim inconsistent.
@@ -17,7 +17,7 @@ import re
 
 from geo.claims.finding.grammar import (
     A_DESCRIBED, AND_OTHERS, APPOSITIVE, A_PLACE, BOTH_BEFORE, CALLED_AFTER, CALLED_BEFORE, CLAUSE_BREAK, CLAUSE_CLOSED, DATELINE_WORD,
-    HEAD_COMMA, HEAD_LEAD, HELD_IN, LONG_APPOSITIVE, POSSESSED_DESCRIPTION, PREPOSITION_BEFORE, THE_BEFORE, THE_PLACE,
+    HEAD_COMMA, HEAD_LEAD, HELD_IN, IT_PLACE, LONG_APPOSITIVE, POSSESSED_DESCRIPTION, PREPOSITION_BEFORE, THE_BEFORE, THE_PLACE,
     TITLE_BEFORE, UNNAMED)
 from geo.claims.finding.words import PLACE_NOUN, SETTLEMENT_NOUN
 from geo.document import Mention
@@ -128,14 +128,14 @@ class SubjectReading:
         DEFINITE_REACH characters); "a village" the dateline's place."""
         sent_start, _ = self.sentence(cue_start)
         before = self.text[max(sent_start, cue_start - 60):cue_start]
-        the = THE_PLACE.search(before)
+        the = THE_PLACE.search(before) or IT_PLACE.fullmatch(self.text, sent_start, cue_start)
         if the and the.group().strip().lower().startswith("this") and self.dateline is not None \
                 and self.dateline.geonameid not in exclude:
             return self.dateline, f"'{the.group().strip()}' taken to be the dateline's {self.dateline.text}"
         if the:
-            area = the.group("noun").lower() in ("region", "province")
+            area = the.re is THE_PLACE and the.group("noun").lower() in ("region", "province")
             lo = max(0, sent_start - DEFINITE_REACH)
-            here = cue_start - len(before) + the.start()
+            here = the.start() if the.re is IT_PLACE else cue_start - len(before) + the.start()
             earlier = [m for m in self.inside(lo, here)
                        if m.resolved and m.geonameid not in exclude and self.can_be_subject(m)
                        and (self.is_area(m) and not self.is_country(m) if area else self.is_settlement(m))]
