@@ -193,6 +193,14 @@ def test_a_list_all_in_one_region(gaz):
     assert [r.geonameid for r in claim.subject] == [IZIUM, KUPIANSK] and claim.verdict == "consistent", claim.explanation
 
 
+def test_a_populous_province_named_like_a_common_word_is_no_doubtful_reading(gaz):
+    # "alberta" is as common a word as policy.common_word_zipf; the province (no population figure in
+    # GeoNames outside full dumps) is ranked by the people of its towns, and Kamloops lies in BC
+    claim = one(gaz, "Kamloops, a city in Alberta, was evacuated.", ("Kamloops", 5989045), ("Alberta", 5883102),
+                type="containment")
+    assert claim.verdict == "inconsistent", claim.explanation
+
+
 def test_a_well_known_town_in_the_wrong_region_is_flagged(gaz):
     claim = one(gaz, "Kramatorsk in Zaporizhzhia Oblast was shelled.", ("Kramatorsk", KRAMATORSK),
                 ("Zaporizhzhia Oblast", ZAPORIZHZHIA_OBLAST), type="containment")

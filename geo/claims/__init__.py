@@ -61,6 +61,7 @@ from geo.claims.types import CLAIM_TYPES, check
 from geo.claims.units import Length
 from geo.document import Claim, Document, Mention, PlaceRef
 from geo.gazetteer import Gazetteer, Place
+from geo.gazetteer.build import importance
 from geo.matching import word_frequency
 from geo.normalize import normalize_name
 from geo.text import sentences
@@ -288,7 +289,7 @@ class _Judge:
         for mention in mentions:
             place = self.place(mention)
             if (mention.method not in IMPLIED and place is not None and not place.is_country
-                    and place.population < self.policy.well_known_population
+                    and not self.well_known(place)
                     and " " not in normalize_name(mention.text)
                     and word_frequency(normalize_name(mention.text)) >= self.policy.common_word_zipf
                     and not self.placed(place, places)):
@@ -299,6 +300,14 @@ class _Judge:
                 return (f"{place.name} is farther than {self.policy.isolated_km:,.0f} km from every other place the "
                         f"article names, so '{mention.text}' may be another place")
         return None
+
+    def well_known(self, place: Place) -> bool:
+        """Whether ``place`` has policy.well_known_population people or more; for a division, which
+        GeoNames gives no figure outside full dumps, whether the gazetteer ranks it as high as a town of
+        that size (its importance reckons the people of its places: Punjab, Alberta)."""
+        if place.population >= self.policy.well_known_population:
+            return True
+        return place.feature_class == "A" and place.importance >= importance("PPL", int(self.policy.well_known_population))
 
     def isolated(self, place: Place) -> bool:
         """Whether ``place`` stands apart from the article's other places: none in its country, and

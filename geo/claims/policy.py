@@ -143,7 +143,8 @@ class Policy:
     #: the name the gazetteer lacks is not what a reporter measures from a town).
     placed_within_km: float = 300.0
     #: A name this common as an English word (wordfreq's Zipf scale: 4 "village", 3.9 "marines") that
-    #: resolved to a place of fewer than well_known_population people is a doubtful reading (unless the
+    #: resolved to a place of fewer than well_known_population people (a division ranked below a town of
+    #: that size) is a doubtful reading (unless the
     #: claim places it: see placed_within_km).
     common_word_zipf: float = 3.5
     #: A resolution less confident than this is doubtful: a claim resting on it is never inconsistent.
