@@ -436,6 +436,12 @@ def test_a_department_in_lower_case_is_a_division(pipeline):
     assert [(m.text, m.geonameid) for m in document.modifiers] == [("Ohio", 5165418)]
 
 
+def test_a_division_in_lower_case_is_a_division(pipeline):
+    # Bangladesh's divisions are its first level; GeoNames names this one "Chittagong" like the city
+    found = mentions(pipeline, "Floods cut off villages in Chittagong division and in Sylhet on Monday.")
+    assert found["Chittagong division"] == 1337200   # the division, not the city (Chattogram, 1205733)
+
+
 def test_a_list_of_states_takes_a_province_across_the_border(pipeline):
     found = mentions(pipeline, "PORTLAND, Maine — Crews from New Hampshire, Vermont and Quebec were helping restore power.")
     assert found["Quebec"] == 6115047   # the province, not Québec city (6325494)

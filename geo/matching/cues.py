@@ -14,7 +14,7 @@ QUALIFIERS = {
     "region": "division", "oblast": "division", "province": "division", "republic": "division",
     "krai": "division", "kray": "division", "governorate": "division", "state": "division", "prefecture": "division",
     "district": "district", "raion": "district", "rayon": "district", "county": "district", "parish": "district",
-    "territory": "division", "department": "division",
+    "territory": "division", "department": "division", "division": "division",
     "river": "river", "lake": "water", "sea": "water",
     "city": "settlement", "town": "settlement", "village": "settlement",
 }
@@ -23,13 +23,14 @@ QUALIFIERS = {
 #: reference gold has it.)
 PLURAL_QUALIFIERS = {
     "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "prefectures": "division",
-    "departments": "division", "rivers": "river",
+    "departments": "division", "divisions": "division", "rivers": "river",
     "states": "division", "counties": "district",
 }
 QUALIFIERS.update(PLURAL_QUALIFIERS)
-#: Kinds that are also offices' names: a kind only in lower case and not before "of" ("the Oruro
-#: department"; "the Ohio Department of Health", "Lima's Department of Transport" are offices).
-OFFICE_KINDS = frozenset({"department", "departments"})
+#: Kinds that are also offices' or units' names: a kind only in lower case and not before "of" ("the Oruro
+#: department", "Sylhet division"; "the Ohio Department of Health", "Lima's Department of Transport" are
+#: offices, "the Premier Division" a league).
+OFFICE_KINDS = frozenset({"department", "departments", "division", "divisions"})
 #: Kinds written before a name with "of" ("the province of Cagayan", "the island of Java", "the State of
 #: Israel") -> the kind of place the name must be: "polity" a division or a country, "island" an island
 #: (or a country or division that is one).
