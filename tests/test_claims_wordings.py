@@ -911,6 +911,21 @@ def test_just_across_the_water_from_a_town_is_proximity_and_from_a_country_its_b
     assert claim.verdict == "consistent", claim.explanation
 
 
+def test_just_across_a_named_lake_from_a_town(gaz):
+    claim = one(gaz, "Crews saved West Kelowna, just across Okanagan Lake from Kelowna, on Friday.", ("West Kelowna", 7281936),
+                ("Kelowna", 5990579), type="proximity")
+    assert (claim.verdict, claim.subject[0].geonameid) == ("consistent", 7281936), claim.explanation
+
+
+def test_in_the_department_of_and_a_list_that_ends_a_clause(gaz):
+    # the department closes the first clause: it is no item of a list with Manizales
+    text = "Rain hit Pereira, in the department of Risaralda, and Manizales, the capital of Caldas."
+    claims = claims_of(gaz, text, ("Pereira", 3672486), ("Risaralda", 3670698), ("Manizales", 3675443), ("Caldas", 3687951),
+                       type="containment")
+    assert [([r.geonameid for r in c.subject], c.verdict) for c in claims] == [([3672486], "consistent"),
+                                                                              ([3675443], "consistent")]
+
+
 def test_a_town_of_some_size_is_the_one_a_reporter_measures_however_thin_the_gazetteer(gaz):
     # Jobabo (49,000 people; Cuba held in part) lies some 650 km east-south-east of Havana: "200 km west"
     # is wrong, not said of a hamlet of the name the gazetteer lacks

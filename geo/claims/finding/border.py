@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from geo.claims.finding.reader import IMPLIED, Finding, Reader
-from geo.claims.finding.words import ACROSS_GATE, ACROSS_WATER, DIRECTION, NUMBER, QUALIFIER, number, unit, words
+from geo.claims.finding.words import ACROSS_GATE, ACROSS_WATER, DIRECTION, NAMED_WATER, NUMBER, QUALIFIER, number, unit, words
 from geo.claims.records import BorderStated
 from geo.claims.units import LENGTH_PATTERN
 from geo.document import Mention
@@ -33,7 +33,7 @@ _CUE = re.compile(rf"""(?<![\w’'])(?:
                                                             # Gwoza, near the border" is said of Gwoza; an initial's dot: "the U.S. border")
 _BORDER_GATE = re.compile(r"border|frontier|boundary|state\s+line")   # over the lowered text ("state" alone is common)
 _WITH = re.compile(r"\s+(?:with|from|of)\s+(?:the\s+)?", _I)
-_ACROSS_FROM = re.compile(rf"\bjust\s+across\s+the\s+(?:{_BORDER}|{ACROSS_WATER})\s+from\s+(?:the\s+)?", _I)
+_ACROSS_FROM = re.compile(rf"\bjust\s+across\s+(?:the\s+(?:{_BORDER}|{ACROSS_WATER})|{NAMED_WATER})\s+from\s+(?:the\s+)?", _I)
 #: "Russia's border region of Belgorod", "the border town of X": the place is next to a foreign country.
 _BORDER_KIND_AFTER = re.compile(r"\s+border\s+(?:region|regions|province|oblast|area|district)s?\b", _I)
 _BORDER_PLACE = re.compile(r"\bborder\s+(?:region|regions|town|city|village|area|province|district|oblast|crossing)s?\s+of\s+", _I)

@@ -27,9 +27,9 @@ _I = re.IGNORECASE
 # "located in", "all in", "a city of the state of".
 _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?"
                  r"(?:in|within|(?:area|areas|district|districts|region|regions|province|provinces|county|state)\s+(?:in|of)"
-                 r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region)\s+of"
+                 r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region|department|prefecture)\s+of"
                  r"|the\s+(?:regional\s+|provincial\s+|state\s+|administrative\s+)?(?:capital|seat)\s+of)\s+(?:the\s+)?"   # "X, the capital of Y"
-                 r"(?:(?:state|province|region|county)\s+(?:of\s+)?)?"
+                 r"(?:(?:state|province|region|county|department|prefecture|governorate|oblast|district|division|territory)\s+(?:of\s+)?)?"
                  r"(?:neighbou?ring\s+(?=(?-i:[A-Z])))?"   # "Los Mochis, a city in neighbouring Sonora"
                  r"(?P<dir>(?:(?-i:central)|(?:far\s+)?(?:north|south)?(?:east|west)?ern)\s+(?=(?-i:[A-Z])))?", _I)  # "in the eastern Donetsk region",
                                                                                          # "the capital of central Henan province"
@@ -189,12 +189,23 @@ def _in(reader: Reader):
         # "Orlando, Florida in Seminole County": "in" may attach to either; the place is read, not linked
         inferred = (f"'in {anchors[0].text}' taken to be said of {subject.text}"
                     if before is not None and before is not subject and reader.is_area(before) else None)
-        subjects = [s for s in reader.list_before(subject) if not reader.is_country(s) and reader.is_named_place(s)]
+        subjects = [s for s in _like_items(reader, reader.list_before(subject)) if not reader.is_country(s) and reader.is_named_place(s)]
         stated = _containers(reader, anchors)
         if re.search(r"\b(?:capital|seat)\b", match.group(), _I) and len(anchors) == 1:
             stated = ContainmentStated(stated.containers, capital=True)    # "X, the capital of Y"
         yield Finding("containment", subjects[0].start, anchors[-1].end if len(anchors) > 1 and anchors[-1].start > anchors[0].start
                       else anchors[0].end, subjects, anchors, stated, wording="in", inferred=inferred)
+
+
+def _like_items(reader: Reader, listed: list[Mention]) -> list[Mention]:
+    """The items of a list that end it and are of its last item's sort (settlements or areas): "Pereira,
+    in the department of Risaralda, and Manizales, the capital of Caldas" lists no department with the
+    city (the department closes the clause before)."""
+    area = reader.is_area(listed[-1])
+    start = len(listed)
+    while start > 0 and reader.is_area(listed[start - 1]) == area:
+        start -= 1
+    return listed[start:]
 
 
 _DIVISION_NOUN = r"(?:region|province|state|oblast|district|county|governorate|department|prefecture|raion|municipality)"

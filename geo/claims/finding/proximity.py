@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.finding.reader import Finding, Reader
-from geo.claims.finding.words import ACROSS_GATE, ACROSS_WATER, Gate
+from geo.claims.finding.words import ACROSS_GATE, ACROSS_WATER, NAMED_WATER, Gate
 from geo.claims.records import RelationStated
 
 _I = re.IGNORECASE
@@ -30,8 +30,9 @@ _POSSESSIVE_SUBURB = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}suburbs?\s+(?
 _OUTSKIRTS_GATE, _OUTSIDE_GATE = Gate(("outskirts",)), Gate(("outside",))
 
 
-#: "Bender, just across the Dniester river from Tiraspol": a town across water from a town.
-_ACROSS_WATER_FROM = re.compile(rf"\b(?:just|right)\s+across\s+the\s+{ACROSS_WATER}\s+from\s+", _I)
+#: "Bender, just across the Dniester river from Tiraspol", "just across Okanagan Lake from Kelowna": a town
+#: across water from a town.
+_ACROSS_WATER_FROM = re.compile(rf"\b(?:just|right)\s+across\s+(?:the\s+{ACROSS_WATER}|{NAMED_WATER})\s+from\s+", _I)
 
 
 def find(reader: Reader, found: list[Finding]):

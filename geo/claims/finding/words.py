@@ -26,10 +26,12 @@ NUMBER = rf"(?<![\d.,])(?:{NUMBER_PATTERN})"
 KIND = r"(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|raion|rayon)"
 PLACE_NOUN = (r"(?:village|town|city|settlement|hamlet|port|capital|suburb|region|province|oblast|district|area|"
               r"river|country|republic|county|community|municipality|township|state|governorate|enclave|"
-              r"territory|island|neighbou?rhood|frontline\s+town|stronghold|hub)")
+              r"territory|island|neighbou?rhood|frontline\s+town|stronghold|hub|department|prefecture|division|canton|parish|krai)")
 SETTLEMENT_NOUN = r"(?:village|town|city|settlement|hamlet|suburb|township|community)"
 #: What a place lies just across from another: "the water", "the strait", "the Dniester river".
 ACROSS_WATER = r"(?:(?-i:[A-Z])[\w’'-]+\s+)?(?:water|waters|river|strait|straits|bay|lake|channel|estuary|harbou?r)"
+#: ...or a named water, with no "the": "Okanagan Lake", "Lake Champlain", "Puget Sound".
+NAMED_WATER = r"(?:(?-i:[A-Z])[\w’'-]+\s+(?-i:Lake|River|Bay|Strait|Channel|Harbou?r|Sound|Estuary)|(?-i:Lake)\s+(?-i:[A-Z])[\w’'-]+)"
 THE_KIND_OF = rf"(?:the\s+)?(?:(?:{PLACE_NOUN})\s+of\s+)?"
 
 
