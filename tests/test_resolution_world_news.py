@@ -718,3 +718,26 @@ def test_a_place_named_by_its_own_name_is_not_another_of_its_names_in_the_same_a
 
     document = pipeline.process(Article("t.txt", "GRAND ISLAND, Neb. (AP) - Crowds filled the Nebraska State Fair on Friday."))
     assert "Nebraska State" not in {m.text for m in document.mentions}
+
+
+def test_an_english_name_that_is_its_own_cantons_is_no_foreign_exonym(pipeline):
+    # "Geneva" is an alternate name of Genève, and the official name of its canton (ADM1) and district
+    found = mentions(pipeline, "The WHO sent vaccines from Geneva and its regional hub in Nairobi.")
+    assert found["Geneva"] == 2660646
+
+
+def test_a_name_after_a_preposition_of_place_is_no_speaker(pipeline):
+    found = mentions(pipeline, "Farmers in the plains around Lleida said many would leave fields unsown.")
+    assert found["Lleida"] == 3118514
+
+
+def test_the_capital_of_a_country_named_after_it(pipeline):
+    found = mentions(pipeline, "The ship was escorted to Victoria, the capital of the Seychelles, on Monday.")
+    assert found["Victoria"] == 241131      # not Vitória in Brazil, nor the Australian state
+
+
+def test_a_division_named_after_a_sea(pipeline):
+    found = mentions(pipeline, "He runs a dive centre in Hurghada, the capital of Egypt's Red Sea governorate.")
+    assert found["Red Sea governorate"] == 361468
+    found = mentions(pipeline, "Grain exports from the Black Sea region fell in May.")
+    assert found["Black Sea region"] == 6640396   # no division of the name: the sea's region

@@ -202,6 +202,8 @@ _TITLE_DOT_BEFORE = re.compile(r"(?-i:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cmdr|
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 # "in Dublin, Columbus and ": the last name of a list of places after "in" is no speaker.
 _IN_LIST_BEFORE = re.compile(r"\bin\s+(?:[a-z]+\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
+#: A preposition of location ending the words before a name: the name is where the speaker is.
+_LOCATIVE_TAIL = re.compile(r"(?:^|\s)(?:in|near|around|outside|inside|across|throughout)$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
 
@@ -386,9 +388,11 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
                 (kind := ws.next_word(nxt)) is not None and kind.norm in _FACILITY_HEADS[next_norm]
                 and text[next_end: kind.start] == " "):
             append("facility_after")     # "near Karachi airport", "the Sakarya gas field": a facility named after the place
-    if space_after and _SAID_AFTER.match(after) and not (tail[-3:].lower() == " in" or tail.lower() == "in") \
+    if space_after and _SAID_AFTER.match(after) and not _LOCATIVE_TAIL.search(tail) \
             and not _IN_LIST_BEFORE.search(text, max(0, start - 80), start):
-        append("person")   # "Lavrov said"; not "officials in Artemovsk said", "in Dublin, Columbus and Richmond said"
+        append("person")   # "Lavrov said"; not "officials in Artemovsk said", "farmers around Lleida said",
+                           # "in Dublin, Columbus and Richmond said" ("from", "at" and "of" may be a person's
+                           # or a firm's: "a letter from Johnson said", "analysts at Barclays said")
     if start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 3): start]):
         append("sentence_start")
     quotes = ws.quote_opens()

@@ -221,6 +221,12 @@ class NameMatcher:
         norm = span.norm
         if " " in norm:
             tail = norm.rsplit(" ", 1)[-1]
+            q = ws.next_word(last)
+            if QUALIFIERS.get(tail) in ("water", "river") and q is not None and QUALIFIERS.get(q.norm) in ("division", "district") \
+                    and q.norm not in PLURAL_QUALIFIERS and ws.text[last.end: q.start] == " " \
+                    and not (q.norm in OFFICE_KINDS and (q.text[:1].isupper() or ws.text.startswith(" of ", q.end))):
+                # "Egypt's Red Sea governorate", "Sudan's River Nile state": a division named after the water
+                tail = None
             if tail in QUALIFIERS and tail not in PLURAL_QUALIFIERS:   # ("United States" is no list of states)
                 # ("the Czech Republic", "the Dominican Republic": a republic may be a country)
                 span.qualifier = "polity" if tail == "republic" else QUALIFIERS[tail]

@@ -16,7 +16,9 @@ from geo.resolution.senses import _Senses, bears_name
 # "X, a town in Y's Z".
 # (a word of position may come before the container: "X, a city in central Y", "X, eastern Y")
 _POSITION_WORD = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+"
-_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?)"
+# "X, the capital of Y", "X, the provincial seat of Y": Y holds its capital.
+_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?"
+                            r"|,\s*(?:the|its)\s+(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?)"
                             r"(?:" + _POSITION_WORD + r")?")
 # After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
 # "Russia's Belgorod region", "Ukraine's eastern Donetsk region", "Syria's rebel-held Idlib": a

@@ -114,8 +114,10 @@ class Resolver:
             if fitting:
                 return fitting
             if qualifier == "division":
-                # "Kharkiv region" where the name is only a city's: the city's oblast is meant.
-                return self._enclosing_divisions(found)
+                # "Kharkiv region" where the name is only a city's: the city's oblast is meant;
+                # "the Black Sea region", where it is only a water's (no "Red Sea governorate"): the water
+                return self._enclosing_divisions(found) or [c for c in found if c.place.kind in ("water body", "river")
+                                                            and c.kind in OWN_KINDS]
             if qualifier == "district":
                 # a division of the name at another level ("Garissa county", a Kenyan ADM1), else
                 # the town a district the gazetteer lacks is named after and around ("the Hallsville
@@ -313,7 +315,7 @@ class Resolver:
             if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
             if ok and not gold_spans and ranking[0][1].kind == "alternate" \
-                    and _foreign_exonym(text, span, ranking[0][1], context2, self.gazetteer.transliterated_countries):
+                    and _foreign_exonym(text, span, ranking, context2, self.gazetteer.transliterated_countries):
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
             if ok and not gold_spans and span.method.startswith("fuzzy") \
                     and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm, spelled):
@@ -478,12 +480,15 @@ def _counties_and_towns(spans: list[Span], senses: list[_Senses], decisions: lis
     return {start: frozenset(ids) for start, ids in out.items()}
 
 
-def _foreign_exonym(text: str, span: Span, winner: Candidate, context: ArticleContext,
+def _foreign_exonym(text: str, span: Span, ranking: list[tuple[float, Candidate]], context: ArticleContext,
                     transliterated: frozenset[str]) -> bool:
     """"Hamas" is Hamm's name in some language: an alternate name of a place in a country the
     article never names, with nothing around it saying a place is meant, is not taken as that place.
     "of", "to", "from" say little ("the armed wing of Hamas", "support to Hamas"): only a preposition
-    of location does ("in", "near", "at"...)."""
+    of location does ("in", "near", "at"...). A name that is the place's own division's official
+    name is the name the gazetteer's language (English) gives it: "Geneva" is Genève's, whose canton
+    GeoNames calls Geneva."""
+    winner = ranking[0][1]
     p = winner.place
     if not (winner.kind == "alternate" and span.method == "exact" and p.importance < POLICY.foreign_exonym_importance
             and not p.is_country and not context.names_country_besides(p.country_code, span.norm)
@@ -491,6 +496,9 @@ def _foreign_exonym(text: str, span: Span, winner: Candidate, context: ArticleCo
         return False   # ("the Dnipro" is the river its "the" says; "the Hamas-run government" has no river)
     if p.country_code in transliterated and bears_name(winner, short_forms=False):
         return False   # "Kupiansk" spells Kupyansk as another romanization does: no other language's name
+    if any(c.kind in ("official", "ascii") and c.place.feature_code in ("ADM1", "ADM2") and p.lies_in(c.place)
+           for _, c in ranking[1:]):
+        return False
     cues = set(span.cues) & POSITIVE_CUES
     if cues == {"place_preposition"}:
         return not _LOCATIVE_BEFORE.search(text, max(0, span.start - 20), span.start)
