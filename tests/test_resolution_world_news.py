@@ -741,3 +741,13 @@ def test_a_division_named_after_a_sea(pipeline):
     assert found["Red Sea governorate"] == 361468
     found = mentions(pipeline, "Grain exports from the Black Sea region fell in May.")
     assert found["Black Sea region"] == 6640396   # no division of the name: the sea's region
+
+
+def test_a_list_with_one_name_known_only_as_a_county_lists_counties(pipeline):
+    # Kerry is only a county; Cork and Waterford are county towns of counties of their names (GeoNames
+    # writes "County Waterford", indexed without its kind as well)
+    found = mentions(pipeline, "Met Éireann issued a rainfall warning for Cork, Kerry and Waterford on Thursday.")
+    assert (found["Cork"], found["Kerry"], found["Waterford"]) == (2965139, 2963517, 11611446)
+    # a division named like its own seat town says nothing of the list: these are towns
+    found = mentions(pipeline, "The mission handed over bases in Timbuktu, Gao and Ménaka to the Malian army.")
+    assert (found["Timbuktu"], found["Gao"]) == (2449067, 2457163)

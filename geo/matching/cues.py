@@ -203,7 +203,8 @@ _HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 # "in Dublin, Columbus and ": the last name of a list of places after "in" is no speaker.
 _IN_LIST_BEFORE = re.compile(r"\bin\s+(?:[a-z]+\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
 #: A preposition of location ending the words before a name: the name is where the speaker is.
-_LOCATIVE_TAIL = re.compile(r"(?:^|\s)(?:in|near|around|outside|inside|across|throughout)$", re.I)
+_LOCATIVE_TAIL = re.compile(r"(?:^|\s)(?:in|near|around|outside|inside|across|throughout)"
+                            r"(?:\s+(?:the\s+)?(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?)?$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
 

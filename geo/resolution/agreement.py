@@ -182,15 +182,20 @@ def lists_agree(text: str, spans: list[Span], scored: list[Ranking],
 def _seats_are_divisions(group: list[int], spans: list[Span], out: list[Ranking], containers: dict[int, list[Place]]) -> None:
     """In a list whose names are divisions of one level of one country ("Donegal, Mayo, Clare, Limerick
     and Sligo"), a name whose best place is the seat town of that country's division of the name is the
-    division: the list names divisions throughout. It takes Policy.list_division_names of them, and
+    division: the list names divisions throughout. It takes Policy.list_division_names of them (or one
+    written bare, with no kind, that holds no town of its name: "Kerry"), and
     every other name a town inside a division of the name, of that level and country."""
     tops = [out[i][0][1].place for i in group]
     levels = {(p.country_code, p.feature_code) for p in tops if p.feature_code in ("ADM1", "ADM2")}
     if len(levels) != 1:
         return
     country, level = next(iter(levels))
-    if sum(p.feature_code == level for p in tops) < POLICY.list_division_names:
-        return
+    divisions = [i for i, p in zip(group, tops) if p.feature_code == level]
+    if len(divisions) < POLICY.list_division_names and not any(
+            spans[i].qualifier is None and not any(c.place.feature_class == "P" and c.place.lies_in(out[i][0][1].place)
+                                                   for _, c in out[i][1:]) for i in divisions):
+        return   # (one will do that is written bare and is no division named like its own seat town, a name
+                 # known only as a division: "Cork, Kerry and Waterford"; not "Timbuktu, Gao and Ménaka")
     seats: dict[int, int] = {}
     for i, top in zip(group, tops):
         if top.feature_code == level:
