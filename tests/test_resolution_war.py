@@ -79,3 +79,28 @@ def test_a_districts_whole_name_does_not_hide_the_district_of_its_town(pipeline)
     # in Donetsk Oblast, is the district of Pokrovsk the text means
     got = resolved(pipeline, "Drones struck Myrnohrad in the Pokrovsk district of Donetsk Oblast.")
     assert got["Pokrovsk district"] == 704417
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    ("Fighting reached Myrnohrad, a coal-mining town that was called Dymytrov until 2016.", "Dymytrov", 710035),
+    ("Russian units advanced through Toretsk, a mining town once called Dzerzhynsk, on Monday.", "Dzerzhynsk", 709354),
+    # alone, "Dnipropetrovsk" is the oblast; beside Dnipro, the city's old name
+    ("In Dnipro, a city of about a million that was called Dnipropetrovsk until 2016, a drone hit a house.",
+     "Dnipropetrovsk", 709930),
+])
+def test_another_name_beside_a_place_is_that_place(pipeline, text, name, gid):
+    assert resolved(pipeline, text)[name] == gid
+
+
+def test_a_port_on_a_sea_is_no_sea(pipeline):
+    # the appositive's kind is "port"; "the Sea of Azov" after "on" is where it lies
+    assert resolved(pipeline, "Missiles were shot down over Berdyansk, a port on the Sea of Azov.")["Berdyansk"] == 712451
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    ("In northern Gaza, residents of Jabalia and Beit Lahia said tanks had pushed deeper.", "Beit Lahia", 281145),
+    ("Residents who reached El Obeid said hundreds of families had fled.", "El Obeid", 379003),
+    ("In Central Darfur, residents of Zalingei said the RSF had imposed new taxes.", "Zalingei", 363533),
+])
+def test_a_place_whose_people_speak_is_no_speaker(pipeline, text, name, gid):
+    assert resolved(pipeline, text)[name] == gid

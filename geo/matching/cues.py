@@ -72,7 +72,8 @@ KIND_AFTER_QUALIFIERS = {**{k: v for k, v in KIND_OF_QUALIFIERS.items() if v != 
                          "capital": "settlement"}   # ("Sylvester, a spokesman for the Department of...")
 # (the kind word ends the appositive's noun phrase: "Volgograd, on the Volga, the city administration
 # said" makes no city of the Volga)
-_KIND_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<kind>" + "|".join(KIND_AFTER_QUALIFIERS)
+# (the words before the kind are its modifiers, no preposition: "Berdyansk, a port on the Sea of Azov" is no sea)
+_KIND_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:(?!(?:on|in|at|of|near|by|the|an?|to|from|off)\s)[\w’'-]+\s+){0,3}?(?P<kind>" + "|".join(KIND_AFTER_QUALIFIERS)
                          + r")(?=\s*(?:[,.;:!?)—–]|$|(?:of|in|on|near|at|by|about|some|with|that|which|where|and|or|not|"
                          r"home|known|close|just|north|south|east|west|across|along|outside|inside|from|famous|best)\b))", re.I)
 
@@ -200,11 +201,18 @@ _SENTENCE_BEFORE_PREV = re.compile(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$")
 # A title's abbreviation: its dot ends no sentence ("Sen. Annette Cleveland", "Gov. Mike DeWine").
 _TITLE_DOT_BEFORE = re.compile(r"(?-i:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|Supt|Insp|Det|Atty|Sec|Pres)\.\s*)$")
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
-# "in Dublin, Columbus and ": the last name of a list of places after "in" is no speaker.
-_IN_LIST_BEFORE = re.compile(r"\bin\s+(?:[a-z]+\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
+# "in Dublin, Columbus and ", "residents of Jabalia and ": the last name of a list of places after a
+# word that places it (see _LOCATIVE_TAIL) is no speaker.
+_IN_LIST_BEFORE = re.compile(r"\b(?:in|near|around|outside|across|(?-i:residents|people|inhabitants|citizens|villagers|officials|"
+                             r"authorities|mayor|governor|leaders)\s+of)\s+(?:[a-z]+\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
 #: A preposition of location ending the words before a name: the name is where the speaker is.
-_LOCATIVE_TAIL = re.compile(r"(?:^|\s)(?:in|near|around|outside|inside|across|throughout)"
-                            r"(?:\s+(?:the\s+)?(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?)?$", re.I)
+#: Also a group of people "of" it ("residents of Zalingei said": the residents speak; "the wife of
+#: Jackson said" stays a person's), and a verb in the past tense, whose object it is ("Residents who
+#: reached El Obeid said"; not "named", "called", which name people too).
+_LOCATIVE_TAIL = re.compile(r"(?:^|\s)(?:(?:in|near|around|outside|inside|across|throughout)"
+                            r"(?:\s+(?:the\s+)?(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?)?"
+                            r"|(?-i:residents|people|inhabitants|citizens|villagers|officials|authorities|mayor|governor|leaders)\s+of"
+                            r"|(?!named$|called$)(?-i:[a-z]+ed))$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")
 

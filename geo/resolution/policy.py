@@ -74,6 +74,7 @@ class Policy:
     list_tie_names: int = 4             #: a list of this many names or more, half of them first-level divisions...
     list_tie_margin: float = 0.2        #: ... makes the others divisions where those score within this of their best
     list_division_names: int = 2        #: a list with this many divisions of one level of one country reads its other names' seat towns as those divisions
+    other_name_chars: int = 120         #: the most text between a place's name and its other name ("X, a town once called Y")
     container_gap_chars: int = 60       #: the most text between a name and its container
     container_lookahead: int = 3        #: how many later spans may be a span's container
     telling_importance: float = 0.75    #: a place this important, or a name's only place, tells the article's area at once

@@ -11,6 +11,7 @@ from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, FEATURE_HEADS, PO
 from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, own_names_stay_own, rivers_stay_rivers, wording_settles_names
 from geo.resolution.containers import find_containers
 from geo.resolution.context import ArticleContext, Detection
+from geo.resolution.former_names import keep_other_names, other_names
 from geo.resolution.policy import POLICY, WEAK_PRIOR
 from geo.resolution.proximity import _local_points
 from geo.resolution.scoring import _Scoring
@@ -273,6 +274,8 @@ class Resolver:
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers.boxes)
             decisions = _one_place_per_name(spans, decisions)
+        others = other_names(text, spans, senses)
+        decisions = keep_other_names(decisions, others)
         kept = [d.ok for d in decisions]
         scoring = _Scoring(spans, senses, containers, _counties_and_towns(spans, senses, decisions))
 
@@ -297,6 +300,8 @@ class Resolver:
         scored = lists_agree(text, spans, scored, kept, containers.boxes)
         scored = rivers_stay_rivers(spans, scored)
         scored = own_names_stay_own(spans, scored)
+        for i, (j, geonameid) in others.items():   # ("Myrnohrad, ... called Dymytrov": one place, both names)
+            scored[i], scored[j] = (best_first(scored[k], geonameid) if scored[k] else scored[k] for k in (i, j))
 
         spelled = frozenset(s.norm for s in spans if s.method.startswith("fuzzy"))
         # the names whose place is a small settlement, by country: several namesakes in one country the
@@ -314,7 +319,7 @@ class Resolver:
                 ok, reason = False, "a river the article names, which the gazetteer lacks"
             if ok and d.needs_country and not context2.names_country_besides(ranking[0][1].place.country_code, span.norm):
                 ok, reason = False, "a common word, and the article is not about the country of the place so named"
-            if ok and not gold_spans and ranking[0][1].kind == "alternate" \
+            if ok and not gold_spans and ranking[0][1].kind == "alternate" and i not in others \
                     and _foreign_exonym(text, span, ranking, context2, self.gazetteer.transliterated_countries):
                 ok, reason = False, "only another language's name for a place the article does not otherwise point to"
             if ok and not gold_spans and span.method.startswith("fuzzy") \
