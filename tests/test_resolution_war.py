@@ -104,3 +104,14 @@ def test_a_port_on_a_sea_is_no_sea(pipeline):
 ])
 def test_a_place_whose_people_speak_is_no_speaker(pipeline, text, name, gid):
     assert resolved(pipeline, text)[name] == gid
+
+
+def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it(pipeline):
+    found = resolved(pipeline, "Russian forces pressed on. Losing Pokrovsk would cut a key supply route.")
+    assert found["Pokrovsk"] == 704422
+
+
+def test_a_run_ending_in_a_features_kind_names_that_feature(pipeline):
+    # "Snake Island" is GeoNames' Ostriv Zmiyinyy by another name; common words, but an island's name
+    found = resolved(pipeline, "The fleet was pushed back from the area around Snake Island in 2022.")
+    assert found["Snake Island"] == 686930

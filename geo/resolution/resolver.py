@@ -222,7 +222,7 @@ class Resolver:
             zipf = senses.zipf
             if zipf >= COMMON_WORD_ZIPF and not _proper_with_kind(span) and not _PLACE_HEAD.match(span.text) \
                     and not (_capitalized_run(span) and positive and not cues & _NOT_MID_SENTENCE
-                             and any(c.kind in OWN_KINDS for c in senses.cands)) \
+                             and any(c.kind in OWN_KINDS or _feature_named(span, c.place) for c in senses.cands)) \
                     and not (span.qualifier in ("settlement", "island") and span.text.rsplit(None, 1)[-1].lower() not in QUALIFIERS):
                 # (a kind the text gives, "the small town of Cameron", "Sake, a town west of Goma", or a
                 # head of places' names, "Port Arthur", "Fort Worth", says a place is meant)
@@ -392,6 +392,16 @@ def _capitalized_run(span: Span) -> bool:
     words = span.text.split()
     return all(w[:1].isupper() for w in words) \
         and words[0].lower() not in FEATURE_HEADS
+
+
+#: A feature's kind ending its name ("Snake Island", "Bear Lake"): the run names a feature of that kind.
+_FEATURE_TAILS = frozenset("island islands isle lake bay peninsula strait mountain mountains hill hills valley".split())
+
+
+def _feature_named(span: Span, place: Place) -> bool:
+    """Whether the span ends in a feature's kind and the place is a physical feature (no town or
+    division): "around Snake Island" is the island GeoNames lists as Ostriv Zmiyinyy."""
+    return span.text.rsplit(None, 1)[-1].lower() in _FEATURE_TAILS and place.feature_class not in ("P", "A")
 
 
 # Cues that say a span's capitals may be the sentence's or a headline's, not the name's.
