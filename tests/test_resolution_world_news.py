@@ -751,3 +751,12 @@ def test_a_list_with_one_name_known_only_as_a_county_lists_counties(pipeline):
     # a division named like its own seat town says nothing of the list: these are towns
     found = mentions(pipeline, "The mission handed over bases in Timbuktu, Gao and Ménaka to the Malian army.")
     assert (found["Timbuktu"], found["Gao"]) == (2449067, 2457163)
+
+
+def test_a_village_named_like_a_nation_of_its_country_takes_no_home_bonus(pipeline):
+    # the story is from England, where a village near Rotherham is called Wales (PPLA3, 6,000 people)
+    found = mentions(pipeline, "WORCESTER, England — Floods hit Worcester and Tewkesbury. Rain was expected across Wales on Tuesday.")
+    assert found["Wales"] == 2634895
+    # a region's seat town keeps its own: Gao in a story from Mali's north
+    found = mentions(pipeline, "GAO, Mali — Soldiers patrolled Gao and Timbuktu after the attack on Gao airport.")
+    assert found["Gao"] == 2457163

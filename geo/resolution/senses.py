@@ -328,6 +328,10 @@ class _Senses:
         # an important place bears the name as its own: a village known by it only as another name
         # (Miamitown, once "Miami") takes no home-region bonus against it (Miami, Florida)
         prominent_owner = any(c.kind in OWN_KINDS and c.place.importance >= POLICY.telling_importance for c in ranked)
+        # a small town named like a first-level division of its country that does not hold it takes no
+        # home-region bonus against it either (Wales, a village near Rotherham, in a story from Worcester:
+        # Wales the nation; Gao, the seat of the Gao region, keeps it)
+        states = [c.place for c in ranked if c.place.feature_code == "ADM1" and c.kind in OWN_KINDS]
         world_namesake_population = POLICY.world_namesake_population
         for k, (c, a) in enumerate(zip(ranked, alone)):
             p = c.place
@@ -343,7 +347,10 @@ class _Senses:
             home_eligible.append((p.feature_class != "P" or p.population >= POLICY.home_region_min_population
                                   or p.feature_code.startswith(("PPLA", "PPLC")))
                                  and not (prominent_owner and c.kind == "alternate" and p.population < POLICY.renamed_village_population
-                                          and not is_spelling_variant(c.name, p.name)))
+                                          and not is_spelling_variant(c.name, p.name))
+                                 and not (states and p.feature_class == "P" and p.population < POLICY.state_namesake_population
+                                          and any(st.country_code == p.country_code and p.admin1_code != st.admin1_code
+                                                  for st in states)))
             if not a:
                 positions.append(k)
                 at = ranked[seats[k] if seats[k] is not None else k].place
