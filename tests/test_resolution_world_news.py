@@ -760,3 +760,11 @@ def test_a_village_named_like_a_nation_of_its_country_takes_no_home_bonus(pipeli
     # a region's seat town keeps its own: Gao in a story from Mali's north
     found = mentions(pipeline, "GAO, Mali — Soldiers patrolled Gao and Timbuktu after the attack on Gao airport.")
     assert found["Gao"] == 2457163
+
+
+def test_a_town_described_by_its_state_is_the_states(pipeline):
+    # "this northeast Texas town" is a town of Texas, not a place called Texas (a hamlet far off)
+    found = mentions(pipeline, "A fire on the east side of this northeast Texas town is being investigated.")
+    assert found["Texas"] == 4736286
+    # "the Lviv city council" is the city's
+    assert mentions(pipeline, "The Lviv city council met on Monday.")["Lviv city"] == 702550

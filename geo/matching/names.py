@@ -20,6 +20,8 @@ _MAX_NAME_WORDS = 6
 _KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|district|county|state)\b", re.I)
 # "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
 _KIND_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# An indefinite or demonstrative article and at most three words before a name: "a small ", "this northeast ".
+_DESCRIBED_BEFORE = re.compile(r"\b(?:a|an|this|that|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "County Offaly", "Co Donegal", "Co. Mayo": Ireland's and Britain's kind before the name.
 _COUNTY_BEFORE_NAME = re.compile(r"(?:^|(?<=[^\w.]))(?:County|Co\.?) $")
 # A list of names ending in their plural kind after a name: "the Western and Eastern regions" (a
@@ -243,8 +245,11 @@ class NameMatcher:
         q = ws.next_word(last)
         if q is not None and q.norm in PLURAL_QUALIFIERS and not _LISTED_BEFORE.search(ws.text, max(0, span.start - 40), span.start):
             return span, last   # "Indiana counties", "U.S. states": the counties of a place, not a place of that kind
-        if q is not None and QUALIFIERS.get(q.norm) == "settlement" and _KIND_OF_NAME.match(ws.text, q.end):
-            return span, last   # "the Hunan city of Yueyang": the city is Yueyang, in Hunan
+        if q is not None and QUALIFIERS.get(q.norm) == "settlement" and (_KIND_OF_NAME.match(ws.text, q.end) or (
+                q.text.islower() and _DESCRIBED_BEFORE.search(ws.text, max(0, span.start - 40), span.start))):
+            # "the Hunan city of Yueyang": the city is Yueyang, in Hunan; "this northeast Texas town", "a small
+            # Georgia city": a town of the place named, not one called so ("the Palestine city limits" is the town's)
+            return span, last
         if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-") \
                 and not (q.norm in OFFICE_KINDS and (q.text[:1].isupper() or ws.text.startswith(" of ", q.end))):
             # ("the Oruro department" is a division; "the Texas Department of Health" an office)
