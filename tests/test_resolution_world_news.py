@@ -768,3 +768,9 @@ def test_a_town_described_by_its_state_is_the_states(pipeline):
     assert found["Texas"] == 4736286
     # "the Lviv city council" is the city's
     assert mentions(pipeline, "The Lviv city council met on Monday.")["Lviv city"] == 702550
+
+
+def test_a_hyphenated_pair_is_read_joined_where_the_gazetteer_writes_it_so(pipeline):
+    assert mentions(pipeline, "Gangs pushed into Kenscoff and Pétion-Ville.")["Pétion-Ville"] == 3719028  # Pétionville
+    # common words joined are no name ("Tri-State" is not Laughlin, Nevada's other name Tristate)
+    assert not any(t.startswith("Tri") for t in mentions(pipeline, "Storms hit the Tri-State area on Monday."))

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 # What may stand between two words of one multi-word name.
 _NAME_GAP = re.compile(r"[ \t\-‐‑–]{1,2}$|^[ \t\-‐‑–]{1,2}")
 _MAX_NAME_WORDS = 6
+# The fewest letters of each part of a hyphenated pair read joined: no initials ("D-W. Va.": a party and a state).
+_JOINED_PART_CHARS = 3
+# ...and each part rarer than this as an English word (Zipf): "Tri-State" is no Tristate (Laughlin's other name).
+_JOINED_PART_ZIPF = 3.5
 # A kind of place right after a name: "the Hunan city of", "the Donetsk region town of".
 _KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|district|county|state)\b", re.I)
 # "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
@@ -97,23 +101,15 @@ class NameMatcher:
         ws = words(text)
         spans: list[Span] = []
         resume = 0  # words starting before this lie inside the last name found
-        no_name, known = self._no_name, self._known
+        no_name = self._no_name
         for w in ws.capitalized:
-            if w.norm in no_name or w.start < resume:
-                continue  # most capitalized words start no name at all: no walk to set up
-            facts = known.get(w.norm)
-            if facts is not None and facts[0] and not (facts[1] or facts[2] or facts[3]):
-                best = (w, w.norm)   # a name, and no longer or dotted one starts so: no walk (_longest_name)
+            if w.start < resume:
+                continue
+            if w.norm in no_name:   # most capitalized words start no name at all: no walk to set up
+                if text[w.end: w.end + 1] != "-" or (best := self._hyphen_joined(ws, w)) is None:
+                    continue
             else:
-                best = self._longest_name(ws, w)
-            if w.norm in self.articles and (best is None or best[0] is w):
-                best = self._with_other_article(ws, w) or best
-            if w.token_end > w.end and (best is None or best[0] is w):
-                # "Cox's Bazar", "Saint Ann's Bay": the 's was no possessive but part of a longer name
-                # (only a longer name: "Canada's" alone is Canada, no Cañadas)
-                joined = self._longest_name(ws, w, w.norm + "s")
-                if joined is not None and joined[0] is not w:
-                    best = joined
+                best = self._start_at(ws, w)
             if best is None:
                 continue
             last, norm = best
@@ -159,6 +155,36 @@ class NameMatcher:
             spans.append(span)
             resume = last.end
         return _plural_kind_before(text, _share_plural_qualifiers(text, spans))
+
+    def _start_at(self, ws: Words, w: _Word) -> tuple[_Word, str] | None:
+        """The last word and key of the longest name starting at ``w``, as written or read another way
+        (another romanization of its article, a possessive's 's inside a name, two words hyphenated)."""
+        facts = self._known.get(w.norm)
+        if facts is not None and facts[0] and not (facts[1] or facts[2] or facts[3]):
+            best = (w, w.norm)   # a name, and no longer or dotted one starts so: no walk (_longest_name)
+        else:
+            best = self._longest_name(ws, w)
+        if w.norm in self.articles and (best is None or best[0] is w):
+            best = self._with_other_article(ws, w) or best
+        if w.token_end > w.end and (best is None or best[0] is w):
+            # "Cox's Bazar", "Saint Ann's Bay": the 's was no possessive but part of a longer name
+            # (only a longer name: "Canada's" alone is Canada, no Cañadas)
+            joined = self._longest_name(ws, w, w.norm + "s")
+            if joined is not None and joined[0] is not w:
+                best = joined
+        if (best is None or best[0] is w) and ws.text[w.end: w.end + 1] == "-":
+            best = self._hyphen_joined(ws, w) or best
+        return best
+
+    def _hyphen_joined(self, ws: Words, w: _Word) -> tuple[_Word, str] | None:
+        """"Pétion-Ville" where the gazetteer writes Pétionville: the two capitalized words joined, if a name."""
+        following = ws.next_word(w)
+        if following is not None and following.start == w.end + 1 and following.text[:1].isupper() \
+                and min(len(w.norm), len(following.norm)) >= _JOINED_PART_CHARS \
+                and max(word_frequency(w.norm), word_frequency(following.norm)) < _JOINED_PART_ZIPF \
+                and self._facts(w.norm + following.norm)[0]:
+            return following, w.norm + following.norm
+        return None
 
     def _with_other_article(self, ws: Words, article: _Word) -> tuple[_Word, str] | None:
         """"Al Fasher" where the gazetteer writes "El Fasher": the longest name that starts with
