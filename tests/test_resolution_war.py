@@ -115,3 +115,12 @@ def test_a_run_ending_in_a_features_kind_names_that_feature(pipeline):
     # "Snake Island" is GeoNames' Ostriv Zmiyinyy by another name; common words, but an island's name
     found = resolved(pipeline, "The fleet was pushed back from the area around Snake Island in 2022.")
     assert found["Snake Island"] == 686930
+
+
+def test_a_town_of_some_size_far_from_a_focused_story_in_a_country_it_never_names(pipeline):
+    text = ("BAHIR DAR, Ethiopia (Reuters) - Fano militiamen attacked army posts near Gondar and Debre Tabor in the "
+            "Amhara region, residents said. Fano fighters also blocked the road to Woldia. The government in Addis "
+            "Ababa said troops had retaken Lalibela.")
+    found = resolved(pipeline, text)
+    assert "Fano" not in found             # not Fano, Italy (60,000 people)
+    assert found["Gondar"] == 336014

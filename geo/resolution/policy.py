@@ -98,8 +98,9 @@ class Policy:
     confidence_positive: float = 0.2    #: ... plus this with a place cue (at most 1)
     sentence_start_factor: float = 0.9  #: a name that starts a sentence, with no place cue, is less sure
 
-    remote_namesake_population: int = 20_000  #: a settlement smaller than this, in a country no other name of
-                                        #: the article is in, ...
+    remote_namesake_population: int = 100_000  #: a settlement smaller than this (no capital), in a country no other
+                                        #: name of the article is in, ... ("Fano" militias in an Ethiopian story:
+                                        #: not Fano, Italy, of 60,000)
     remote_namesake_km: float = 2500.0  #: ... farther than this from every place the article names (at least...
     remote_namesake_places: int = 2     #: ... this many of them) is another place the gazetteer lacks: "the Chinese
                                         #: border town of Muse" in a Myanmar story is not Muse, Pennsylvania...

@@ -559,11 +559,13 @@ def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
 
 
 def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful: frozenset[str]) -> bool:
-    """Whether ``place`` is a small settlement, or a stream, lake or hill of a country's full dump, in a
+    """Whether ``place`` is a small settlement (no capital of a country or first-level division: Venice),
+    or a stream, lake or hill of a country's full dump, in a
     country no other name of the article is in, far from all of the article's places
     (Policy.remote_namesake_*): the article means a place of that name the gazetteer lacks (the
     Neretva of a Bosnian story is not a Ukrainian brook of that name)."""
-    small = place.population < POLICY.remote_namesake_population if place.feature_class == "P" \
+    small = place.population < POLICY.remote_namesake_population and place.feature_code not in ("PPLA", "PPLC") \
+        if place.feature_class == "P" \
         else place.feature_class in ("H", "T") and place.importance < POLICY.weak_prior   # (no curated Nile or Thames)
     if not small or context.names_country_besides(place.country_code, span.norm, doubtful):
         return False
