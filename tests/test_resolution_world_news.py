@@ -774,3 +774,9 @@ def test_a_hyphenated_pair_is_read_joined_where_the_gazetteer_writes_it_so(pipel
     assert mentions(pipeline, "Gangs pushed into Kenscoff and Pétion-Ville.")["Pétion-Ville"] == 3719028  # Pétionville
     # common words joined are no name ("Tri-State" is not Laughlin, Nevada's other name Tristate)
     assert not any(t.startswith("Tri") for t in mentions(pipeline, "Storms hit the Tri-State area on Monday."))
+
+
+def test_an_arabic_names_final_h_may_be_left_out(pipeline):
+    # GeoNames writes "Al Jazīrah"; news "Al-Jazira" (and "Hodeida" for Al Ḩudaydah)
+    found = mentions(pipeline, "The army drove the Rapid Support Forces out of the capital of Al-Jazira state, Sudan.")
+    assert found["Al-Jazira state"] == 408648

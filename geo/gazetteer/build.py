@@ -22,7 +22,7 @@ from pathlib import Path
 from geo.errors import DataError, GeoError
 from geo.gazetteer.definition import ExtractDefinition
 from geo.gazetteer.derived_names import (add_article_romanizations, add_articleless_names, add_demonym_plurals,
-                                         add_division_stems, add_names_without_the, add_river_stems,
+                                         add_division_stems, add_final_h_variants, add_names_without_the, add_river_stems,
                                          add_settlement_stems)
 from geo.gazetteer.geometries import geometry_rows
 from geo.gazetteer.sources import (
@@ -223,6 +223,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
     add_settlement_stems(places, names, definition.settlement_suffixes)
     add_river_stems(places, names)
     add_article_romanizations(places, names, countries, definition.definite_articles)
+    add_final_h_variants(places, names, countries, definition.definite_articles)
 
     geometries = geometry_rows(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers, CURATED_SOURCE,
                                definition.composite_regions)

@@ -125,6 +125,23 @@ def _names_with_articles(places, names, countries: list[CountryInfo], articles: 
     return out
 
 
+#: The fewest letters of a last word ending in "ah" that is also indexed without its "h" (see add_final_h_variants).
+FINAL_H_MIN_CHARS = 5
+
+
+def add_final_h_variants(places, names, countries: list[CountryInfo], articles: dict[str, list[str]]) -> None:
+    """Index "Al Jazira" for "Al Jazirah", "Hodeida" for "Hodeidah": in a country whose main language
+    writes a definite article (as :func:`add_articleless_names`: Arabic), a final "-ah" (a feminine
+    ending) is romanized "-a" as often. Of a place's own name an everyday name, else an alternate one."""
+    found = []
+    for norm, gid, kind, _ in _names_with_articles(places, names, countries, articles):
+        last = norm.rsplit(" ", 1)[-1]
+        if last.endswith("ah") and len(last) >= FINAL_H_MIN_CHARS:
+            found.append((norm[:-1], gid, "everyday" if kind in ("official", "ascii", "everyday") else "alternate"))
+    for variant, gid, kind in found:
+        names.add(variant, gid, kind)
+
+
 def add_river_stems(places, names) -> None:
     """Index "Mississippi" for the Mississippi River, "Ohio" for the Ohio River: news writes a river
     without its kind after "the" ("where the Ohio meets the Mississippi"); a stem, which a bare name
