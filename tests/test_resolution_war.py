@@ -124,3 +124,12 @@ def test_a_town_of_some_size_far_from_a_focused_story_in_a_country_it_never_name
     found = resolved(pipeline, text)
     assert "Fano" not in found             # not Fano, Italy (60,000 people)
     assert found["Gondar"] == 336014
+
+
+def test_a_region_named_like_its_seat_town_yields_to_the_town(pipeline):
+    # Mali's Kidal region (no population in GeoNames) and its capital, the town of Kidal (11,600)
+    found = resolved(pipeline, "BAMAKO (Reuters) - Malian troops and their Russian allies patrolled around Kidal on Sunday.")
+    assert found["Kidal"] == 2455290
+    # with its kind, the region
+    found = resolved(pipeline, "BAMAKO (Reuters) - Fighting spread across the Kidal region on Sunday.")
+    assert found["Kidal region"] == 2597449

@@ -178,6 +178,9 @@ def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> 
     """A district known by a town's own name that holds that town ("Ramallah" the governorate,
     "Surkhet" the district, the Shire of Mundaring) yields to the town by
     :attr:`Policy.district_namesake`: news names the district with its kind ("Ramallah governorate").
+    So does a first-level division that holds its seat of the name, where GeoNames gives it no
+    population ("Kidal", Mali's region and its town: the town; Ukraine's oblasts, from the full
+    dump, have theirs, and their cities outrank them by it).
     So does a division known by the name only as another name, where a town of some size is known
     so too: a former name is most often a renamed town's ("Stepanakert", now Xankandi, not the
     Khojaly district GeoNames also lists it for).
@@ -192,7 +195,9 @@ def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> 
         return placed_by_town
     for k, c in enumerate(ranked):
         p = c.place
-        held = next((t for t in towns if _holds(p, t)), None) if p.feature_code in _DISTRICT_CODES and c.kind in OWN_KINDS else None
+        held = next((t for t in towns if _holds(p, t)), None) if p.feature_code in _DISTRICT_CODES and c.kind in OWN_KINDS \
+            else next((t for t in towns if t.feature_code == "PPLA" and t.lies_in(p) is True), None) \
+            if p.feature_code == "ADM1" and c.kind in OWN_KINDS and not p.population else None
         if held is not None:
             bases[k] -= POLICY.district_namesake
             if held.lies_in(p) is not True:
