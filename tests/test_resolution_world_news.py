@@ -504,6 +504,8 @@ def test_ireland_and_britain_write_county_before_the_name(pipeline):
     assert (found["County Offaly"], found["County Kildare"]) == (2962187, 2963435)
     # no "X County" of another country: County Antrim (not in the extract) is its county town
     assert mentions(pipeline, "BELFAST (Reuters) - Floods hit County Antrim.")["County Antrim"] == 2657255
+    # GeoNames' "Mayo County" is Co Mayo (the kind after the name, in a country that writes it first)
+    assert mentions(pipeline, "CASTLEBAR, Co Mayo — Counting resumed on Sunday.")["Co Mayo"] == 2962666
     # a county named like its town is the county only when written so: Galway is the city
     assert mentions(pipeline, "Storm Ciaran battered Galway, on Ireland's west coast.")["Galway"] == 2964180
 

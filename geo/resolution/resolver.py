@@ -99,9 +99,11 @@ class Resolver:
             found = [c for c in found if c.place.country_code in self.gazetteer.transliterated_countries]
         if qualifier == "county":
             # "County Offaly": a division known by that name, but none named "X County" the other way
-            # round (Michigan's Antrim County), else the county town the gazetteer has (Antrim for County Antrim)
+            # round (Michigan's Antrim County) outside the countries that write the kind first (GeoNames'
+            # "Mayo County" is Co Mayo), else the county town the gazetteer has (Antrim for County Antrim)
+            first = self.gazetteer.county_first_countries
             return [c for c in found if c.place.feature_class == "A" and not c.place.is_country
-                    and not c.place.name.endswith(" County")] \
+                    and (not c.place.name.endswith(" County") or c.place.country_code in first)] \
                 or [c for c in found if c.place.feature_class == "P" and c.place.country_code in self.gazetteer.county_first_countries]
         if qualifier is not None and qualifier.startswith("listed_"):
             # "the regions of Geita, Shinyanga and Tabora": divisions where the names have them; but
