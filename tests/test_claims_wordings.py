@@ -177,6 +177,10 @@ def test_rank_by_population(gaz):
     wrong = one(gaz, "Sumy, Ukraine's second-largest city, was shelled.", ("Sumy", SUMY), ("Ukraine", UKRAINE),
                 type="population")
     assert wrong.verdict == "inconsistent"
+    # a province's: ranked among the province's towns (Brandon is Manitoba's second, not Canada's)
+    right = one(gaz, "Brandon, Manitoba's second-largest city, was flooded.", ("Brandon", 5907896), ("Manitoba", 6065171),
+                type="population")
+    assert right.verdict == "consistent", right.explanation
 
 
 # -- containment ---------------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ from shapely import Point
 from shapely.errors import GEOSException
 
 from geo.claims.checks import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Checker, Result, unverifiable, worst
+from geo.claims.checks.numbers import rank_division
 from geo.claims.conflicts import Conflict, conflicts
 from geo.claims.finding import Finding, find_claims
 from geo.claims.finding.reader import IMPLIED
@@ -146,8 +147,8 @@ class _Judge:
         if place is None or country is None or not place.population or place.country_code in self.full_countries \
                 or measured is None or measured <= finding.stated.rank:
             return None
-        rank = self.gazetteer.settlements_larger_than(country.country_code,
-                                                      int(place.population * self.policy.rank_growth)) + 1
+        rank = self.gazetteer.settlements_larger_than(country.country_code, int(place.population * self.policy.rank_growth),
+                                                      rank_division(country)) + 1
         return rank if abs(rank - finding.stated.rank) <= self.policy.rank_slack else None
 
     def town_figure_of_area(self, finding: Finding, result: Result) -> bool:

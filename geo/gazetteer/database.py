@@ -254,12 +254,14 @@ class Gazetteer:
         (:func:`geo.transliteration.skeleton`; for fuzzy matching)."""
         return [row[0] for row in self._query("SELECT norm FROM name_skeletons WHERE skeleton = ?", (skeleton,))]
 
-    def settlements_larger_than(self, country_code: str, population: int) -> int:
-        """How many populated places of a country have more people than ``population`` (cities and
-        seats only: PPL, PPLA*, PPLC; their sections PPLX are parts of a city, not cities)."""
+    def settlements_larger_than(self, country_code: str, population: int, admin1_code: str | None = None) -> int:
+        """How many populated places of a country (of one of its first-level divisions, with
+        ``admin1_code``) have more people than ``population`` (cities and seats only: PPL, PPLA*,
+        PPLC; their sections PPLX are parts of a city, not cities)."""
+        division = " AND admin1_code = ?" if admin1_code else ""
         rows = self._query("SELECT COUNT(*) FROM places WHERE country_code = ? AND population > ? AND feature_class = 'P' "
-                           "AND (feature_code = 'PPL' OR feature_code = 'PPLC' OR feature_code LIKE 'PPLA%')",
-                           (country_code, population))
+                           "AND (feature_code = 'PPL' OR feature_code = 'PPLC' OR feature_code LIKE 'PPLA%')" + division,
+                           (country_code, population, admin1_code) if admin1_code else (country_code, population))
         return rows[0][0]
 
     def countries_named_from(self, prefix: str) -> list[Place]:

@@ -12,6 +12,14 @@ from geo.claims.records import (ConversionMeasured, ConversionStated, Population
                                 RankStated)
 from geo.claims.regions import Shape
 from geo.claims.units import UNIT_LABELS, format_number
+from geo.gazetteer import Place
+
+
+def rank_division(place: Place) -> str | None:
+    """The first-level division whose settlements a rank among ``place``'s is counted over: the
+    division's own code for a first-level division ("Manitoba's second-largest city"), else None
+    (the whole country)."""
+    return place.admin1_code if place.feature_code == "ADM1" and place.admin1_code else None
 
 
 class NumberChecks:
@@ -38,11 +46,13 @@ class NumberChecks:
                       f"{format_number(said)}")
 
     def rank(self, subject: Shape, anchor: Shape, stated: RankStated) -> Result:
-        """"Ukraine's second-largest city": the place's rank by population among the country's
-        settlements in the gazetteer, within policy.rank_slack of the stated rank."""
+        """"Ukraine's second-largest city", "Manitoba's second-largest city": the place's rank by
+        population among the country's (the first-level division's) settlements in the gazetteer,
+        within policy.rank_slack of the stated rank."""
         if not subject.place.population:
             return unverifiable("no data", f"GeoNames gives no population for {name_of(subject)}")
-        larger = self.regions.gazetteer.settlements_larger_than(anchor.place.country_code, subject.place.population)
+        larger = self.regions.gazetteer.settlements_larger_than(anchor.place.country_code, subject.place.population,
+                                                                 rank_division(anchor.place))
         rank = larger + 1
         verdict, margin = self._judge(abs(rank - stated.rank), self.policy.rank_slack)
         return Result(verdict, RankMeasured(rank, subject.place.population, margin),
