@@ -936,3 +936,12 @@ def test_a_town_of_some_size_is_the_one_a_reporter_measures_however_thin_the_gaz
     claim = one(gaz, "Power returned to Jobabo, about 200 km west of Havana.", ("Jobabo", 3556078), ("Havana", 3553478),
                 type="distance_direction")
     assert claim.verdict == "inconsistent", claim.explanation
+
+
+def test_a_claim_moves_no_town_away_from_the_articles_places(gaz):
+    # Brunswick, Georgia lies south of Savannah; no namesake far from the story (Braunschweig, New
+    # Brunswick in New Jersey) is read instead to make "north of" hold
+    text = "Crews sandbagged Pooler, near Savannah. In Brunswick, north of Savannah, the port closed."
+    claim = one(gaz, text, ("Pooler", 4216948), ("Savannah", 4221552), ("Brunswick", 4184845), ("Savannah", 4221552),
+                type="direction")
+    assert (claim.verdict, claim.subject[0].geonameid) == ("inconsistent", 4184845), claim.explanation

@@ -416,11 +416,24 @@ class _Judge:
         """The namesakes a claim may choose for ``mention``: for a town, only those of comparable size
         (policy.comparable_share of its population or more), however unsure the context left it (the
         town of Lyman near Kramatorsk is not explained away by a hamlet of its name 100 km off); for a
-        village or a division any."""
+        village or a division any. A town is moved only among the article's places: into a division it
+        names or within policy.placed_within_km of a town it names ("Brunswick, north of Savannah" in a
+        story from Georgia's coast is neither Braunschweig nor New Brunswick, New Jersey)."""
         place = self.place(mention)
         if not place.feature_class == "P" or place.population < self.policy.village_population:
             return others                                         # villages: GeoNames' figures cannot rank them
-        return [o for o in others if o.population >= self.policy.comparable_share * place.population]
+        return [o for o in others if o.population >= self.policy.comparable_share * place.population
+                and self.among_article_places(o)]
+
+    def among_article_places(self, place: Place) -> bool:
+        """Whether ``place`` lies in a first- or second-level division the article names, or within
+        policy.placed_within_km of a settlement it names (or the article names neither)."""
+        divisions = [p for p in self.article_places if p.feature_code in ("ADM1", "ADM2")]
+        towns = [p for p in self.article_places if p.feature_class == "P" and p.geonameid != place.geonameid]
+        if not divisions and not towns:
+            return True
+        return any(place.lies_in(d) for d in divisions) or any(
+            distance(Point(place.lon, place.lat), Point(t.lon, t.lat)).km <= self.policy.placed_within_km for t in towns)
 
     def alternatives(self, mention: Mention, same_class_as: Place, feature_class: str | None = None) -> list[Place]:
         """The other places of the same feature class that the mention's words (or its resolved name) may
