@@ -945,3 +945,11 @@ def test_a_claim_moves_no_town_away_from_the_articles_places(gaz):
     claim = one(gaz, text, ("Pooler", 4216948), ("Savannah", 4221552), ("Brunswick", 4184845), ("Savannah", 4221552),
                 type="direction")
     assert (claim.verdict, claim.subject[0].geonameid) == ("inconsistent", 4184845), claim.explanation
+
+
+def test_a_town_on_the_edge_is_outside_where_the_codes_agree_it_is(gaz):
+    # Mildura (Victoria) lies 2 km from New South Wales' generalized outline, across the Murray; GeoNames'
+    # codes put it in Victoria too: outside, not borderline
+    claim = one(gaz, "Growers near Mildura, in New South Wales, lost their crops.", ("Mildura", 2157698),
+                ("New South Wales", 2155400), type="containment")
+    assert claim.verdict == "inconsistent", claim.explanation

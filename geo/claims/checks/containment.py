@@ -72,7 +72,10 @@ class ContainmentChecks:
         if codes:
             return unverifiable("sources disagree", f"{name} lies {gap} outside {where}, but GeoNames' admin codes put it in",
                                 measured)
-        if gap.km <= on_edge:
+        if gap.km <= on_edge and (codes is None or subject.is_area):
+            # (a town on the edge: the codes decide, and where they disagree too it is outside; a region
+            # touching the outline is a neighbour read in a list, as often as not: "Georgia and Nassau
+            # and Baker counties in Florida")
             return unverifiable("borderline", f"{name} lies {gap} outside {where}, on its edge", measured)
         return Result(INCONSISTENT, measured, f"{name} lies {gap} outside {where}{f' ({code_text})' if code_text else ''}")
 
