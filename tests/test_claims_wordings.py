@@ -953,3 +953,10 @@ def test_a_town_on_the_edge_is_outside_where_the_codes_agree_it_is(gaz):
     claim = one(gaz, "Growers near Mildura, in New South Wales, lost their crops.", ("Mildura", 2157698),
                 ("New South Wales", 2155400), type="containment")
     assert claim.verdict == "inconsistent", claim.explanation
+
+
+def test_in_the_southern_state_of(gaz):
+    # the containment, besides the direction the words give the state
+    claim = one(gaz, "Tourists left Acapulco, in the southern state of Guerrero, after the storm.", ("Acapulco", 3533462),
+                ("Guerrero", 3527213), type="containment")
+    assert claim.verdict == "consistent", claim.explanation

@@ -29,7 +29,8 @@ _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?
                  r"(?:in|within|(?:area|areas|district|districts|region|regions|province|provinces|county|state)\s+(?:in|of)"
                  r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region|department|prefecture)\s+of"
                  r"|the\s+(?:regional\s+|provincial\s+|state\s+|administrative\s+)?(?:capital|seat)\s+of)\s+(?:the\s+)?"   # "X, the capital of Y"
-                 r"(?:(?:state|province|region|county|department|prefecture|governorate|oblast|district|division|territory)\s+(?:of\s+)?)?"
+                 r"(?:(?:(?:far\s+)?(?:north|south)?(?:east|west)?ern\s+|central\s+)?"   # "in the southern state of"
+                 r"(?:state|province|region|county|department|prefecture|governorate|oblast|district|division|territory)\s+(?:of\s+)?)?"
                  r"(?:neighbou?ring\s+(?=(?-i:[A-Z])))?"   # "Los Mochis, a city in neighbouring Sonora"
                  r"(?P<dir>(?:(?-i:central)|(?:far\s+)?(?:north|south)?(?:east|west)?ern)\s+(?=(?-i:[A-Z])))?", _I)  # "in the eastern Donetsk region",
                                                                                          # "the capital of central Henan province"
