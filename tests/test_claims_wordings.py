@@ -960,3 +960,12 @@ def test_in_the_southern_state_of(gaz):
     claim = one(gaz, "Tourists left Acapulco, in the southern state of Guerrero, after the storm.", ("Acapulco", 3533462),
                 ("Guerrero", 3527213), type="containment")
     assert claim.verdict == "consistent", claim.explanation
+
+
+def test_a_town_which_neighbours_a_town(gaz):
+    claim = one(gaz, "Flights resumed in Sharjah, which neighbours Dubai, on Monday.", ("Sharjah", 292672), ("Dubai", 292223),
+                type="adjacency")
+    assert claim.verdict == "consistent" and claim.measured["limit_km"] == 50, claim.explanation
+    # "its neighbours" is a noun: no claim of this wording
+    assert not claims_of(gaz, "Kenya and its neighbours Uganda and Tanzania met.", ("Kenya", 192950), ("Uganda", 226074),
+                         ("Tanzania", 149590), type="adjacency")

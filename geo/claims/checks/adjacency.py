@@ -15,11 +15,17 @@ class AdjacencyChecks:
 
     def adjacency(self, subject: Shape, anchor: Shape, stated: AdjacencyStated) -> Result:
         """"the adjacent Donbas region": the subject region touches the anchor's polygon; a town lies
-        within policy.adjacent_km of it, or in a division that touches it."""
-        if not anchor.is_area:
+        within policy.adjacent_km of it, or in a division that touches it; a town neighbouring a town
+        ("Sharjah, which neighbours Dubai") within policy.adjacent_km of its point."""
+        if not anchor.is_area and (subject.is_area or subject.place.feature_class != "P" or anchor.place.feature_class != "P"):
             return unverifiable("no polygon", f"{name_of(anchor)} is resolved to a point, not a region")
         gap = distance_between(subject.geometry, anchor.geometry)
         measured = AdjacencyMeasured(rounded_km(gap), rounded_mi(gap))
+        if not anchor.is_area:
+            limit = self.policy.adjacent_km
+            verdict, margin = self._judge(gap.km, limit)
+            return Result(verdict, replace(measured, limit_km=limit, margin=margin),
+                          f"{name_of(subject)} is {gap} from {name_of(anchor)}; neighbouring towns lie within {limit:g} km")
         if subject.is_area:
             if subject.geometry.intersection(anchor.geometry).area > 0.5 * subject.geometry.area:
                 return unverifiable("says little", f"{name_of(subject)} lies inside {name_of(anchor)}, not next to it", measured)

@@ -1,7 +1,8 @@
 """Neighbours: "the adjacent Donbas region", "neighbouring Libya", "neighbouring countries such as
 Ethiopia and Sudan", "the neighbouring countries of Benin, Ghana and Niger", "countries neighbouring
 Turkey", "Tunisia's western neighbour", "Argentina, Brazil's neighbour to the south", "Chad, which
-shares part of its eastern border with Sudan", "three states that border Mexico", "X borders Y".
+shares part of its eastern border with Sudan", "three states that border Mexico", "X borders Y",
+"Sharjah, which neighbours Dubai".
 
 The place named with the cue is the anchor; the place it neighbours, when the wording does not name
 it, is the last place of the same kind named before it (in its sentence, else within a few hundred
@@ -33,8 +34,9 @@ _ADJACENT = re.compile(r"(?<![\w’'])(?:adjacent(?:\s+to)?|neighbou?ring|border
 _NEIGHBOUR = re.compile(rf"(?:['’]s|\s+and\s+its)\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?neighbou?r(?:\s+to\s+(?:the|its)\s+(?:immediate\s+)?"
                         rf"(?P<noun>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west))?\b", _I)
 #: "X borders Y", "states that border Mexico", "shares (part of) its eastern border with Sudan".
-_BORDERS = re.compile(rf"(?<![\w’'])(?:(?:that|which|who)\s+)?(?:borders?|bordered|shares?\s+(?:(?:part|much|most)\s+of\s+)?"
-                      rf"(?:its|their|a)\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?(?:border|frontier)\s+with)\s+(?:the\s+)?", _I)
+_BORDERS = re.compile(rf"(?<![\w’'])(?:(?:that|which)\s+neighbou?r(?:s|ed)?|"   # "Sharjah, which neighbours Dubai" (a verb only so)
+                      rf"(?:(?:that|which|who)\s+)?(?:borders?|bordered|shares?\s+(?:(?:part|much|most)\s+of\s+)?"
+                      rf"(?:its|their|a)\s+(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+)?(?:border|frontier)\s+with))\s+(?:the\s+)?", _I)
 #: Between a list of places and "that border": "— three states ", ", all of which ".
 _LISTED = re.compile(r"\s*[,—–-]?\s*(?:(?:all|both|two|three|four|five|six|the)\s+)?(?:(?:of\s+)?(?:them|which|states|"
                      r"countries|regions|provinces|nations)\s+)?(?:that|which)?\s*", _I)
@@ -42,7 +44,7 @@ _LISTED = re.compile(r"\s*[,—–-]?\s*(?:(?:all|both|two|three|four|five|six|t
 NEIGHBOURED_REACH = 800
 #: The words every match of those wordings holds (gates over the lowered text: see Reader.scan).
 _ADJACENT_GATE = Gate(("adjacent", "neighbouring", "neighboring", "bordering"))
-_NEIGHBOUR_GATE, _BORDERS_GATE = Gate(("neighbour", "neighbor")), Gate(("border", "frontier"))
+_NEIGHBOUR_GATE, _BORDERS_GATE = Gate(("neighbour", "neighbor")), Gate(("border", "frontier", "neighbour", "neighbor"))
 
 
 def find(reader: Reader, found: list[Finding]):
@@ -186,8 +188,9 @@ def _borders(reader: Reader):
     text = reader.text
     for match in reader.scan(_BORDERS, _BORDERS_GATE, 120, 40):
         anchor = reader.anchor_after(match.end())
-        if anchor is None or not reader.is_area(anchor):
-            continue
+        if anchor is None or not reader.is_area(anchor) and not (
+                match.group().lower().lstrip().startswith(("which neighbo", "that neighbo")) and reader.is_settlement(anchor)):
+            continue   # (a town neighbours a town: "Sharjah, which neighbours Dubai"; a border is an area's)
         possessive = re.match(r"['’]s\s+", text[anchor.end:anchor.end + 4])
         held = reader.anchor_at(anchor.end + possessive.end()) if possessive else None
         if held is not None and reader.is_area(held):
