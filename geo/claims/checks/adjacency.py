@@ -17,7 +17,10 @@ class AdjacencyChecks:
         """"the adjacent Donbas region": the subject region touches the anchor's polygon; a town lies
         within policy.adjacent_km of it, or in a division that touches it; a town neighbouring a town
         ("Sharjah, which neighbours Dubai") within policy.adjacent_km of its point."""
-        if not anchor.is_area and (subject.is_area or subject.place.feature_class != "P" or anchor.place.feature_class != "P"):
+        if not anchor.is_area and (stated.relation != "neighbours" or subject.is_area
+                                   or subject.place.feature_class != "P" or anchor.place.feature_class != "P"):
+            # (a town is said to neighbour a town only with the verb: "neighbouring Donetsk" after a
+            # town may be the region the city stands for)
             return unverifiable("no polygon", f"{name_of(anchor)} is resolved to a point, not a region")
         gap = distance_between(subject.geometry, anchor.geometry)
         measured = AdjacencyMeasured(rounded_km(gap), rounded_mi(gap))

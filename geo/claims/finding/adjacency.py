@@ -205,6 +205,7 @@ def _borders(reader: Reader):
             subjects = [subject]
         if not subjects:
             subjects, how = _neighboured(reader, match.start(), [anchor], sentence_only=True)
-        stated = AdjacencyStated("border", compass_code(match.group("adj")) if match.group("adj") else None)
+        relation = "neighbours" if match.group().lower().lstrip().startswith(("which neighbo", "that neighbo")) else "border"
+        stated = AdjacencyStated(relation, compass_code(match.group("adj")) if match.group("adj") else None)
         yield Finding("adjacency", reader.quote_start(subjects, match.start()), anchor.end, subjects, [anchor], stated,
                       None if subjects else "the subject is not a named place", "borders")
