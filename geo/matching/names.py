@@ -101,13 +101,16 @@ class NameMatcher:
         ws = words(text)
         spans: list[Span] = []
         resume = 0  # words starting before this lie inside the last name found
-        no_name = self._no_name
+        no_name, known = self._no_name, self._known
         for w in ws.capitalized:
             if w.start < resume:
                 continue
             if w.norm in no_name:   # most capitalized words start no name at all: no walk to set up
                 if text[w.end: w.end + 1] != "-" or (best := self._hyphen_joined(ws, w)) is None:
                     continue
+            elif (facts := known.get(w.norm)) is not None and facts[0] and not (facts[1] or facts[2] or facts[3]) \
+                    and text[w.end: w.end + 1] != "-":
+                best = (w, w.norm)   # a name, and no longer or dotted one starts so: no walk (the usual case)
             else:
                 best = self._start_at(ws, w)
             if best is None:
@@ -180,9 +183,8 @@ class NameMatcher:
         """"Pétion-Ville" where the gazetteer writes Pétionville: the two capitalized words joined, if a name."""
         following = ws.next_word(w)
         if following is not None and following.start == w.end + 1 and following.text[:1].isupper() \
-                and min(len(w.norm), len(following.norm)) >= _JOINED_PART_CHARS \
-                and max(word_frequency(w.norm), word_frequency(following.norm)) < _JOINED_PART_ZIPF \
-                and self._facts(w.norm + following.norm)[0]:
+                and min(len(w.norm), len(following.norm)) >= _JOINED_PART_CHARS and self._facts(w.norm + following.norm)[0] \
+                and max(word_frequency(w.norm), word_frequency(following.norm)) < _JOINED_PART_ZIPF:
             return following, w.norm + following.norm
         return None
 
