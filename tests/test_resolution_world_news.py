@@ -782,3 +782,11 @@ def test_an_arabic_names_final_h_may_be_left_out(pipeline):
     # GeoNames writes "Al Jazīrah"; news "Al-Jazira" (and "Hodeida" for Al Ḩudaydah)
     found = mentions(pipeline, "The army drove the Rapid Support Forces out of the capital of Al-Jazira state, Sudan.")
     assert found["Al-Jazira state"] == 408648
+
+
+def test_a_list_of_districts_names_districts_throughout_or_none(pipeline):
+    found = mentions(pipeline, "Floods hit Dhemaji, Lakhimpur and Barpeta districts of Assam, officials said.")
+    assert (found["Dhemaji"], found["Barpeta districts"]) == (7627077, 7627074)
+    # Balakliia's raion was merged away in 2020: the list names the towns and their surroundings
+    found = mentions(pipeline, "Russia said its forces had left the Balaklia and Izyum districts of the Kharkiv region.")
+    assert found["Izyum"] == 707292

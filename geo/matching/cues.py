@@ -19,12 +19,13 @@ QUALIFIERS = {
     "city": "settlement", "town": "settlement", "village": "settlement",
 }
 #: Plural qualifiers, which also qualify the names listed before them ("Homs and Aleppo governorates").
-#: (Not "districts": "the Balaklia and Izyum districts" reads as the towns' surroundings, as the
-#: reference gold has it.)
+#: ("districts" only where every name listed has a district of its name: "the Balaklia and Izyum
+#: districts" read as the towns' surroundings, as the reference gold has it, Balakliia's raion being
+#: merged away; resolution decides, see geo.resolution.agreement.plural_kinds_hold.)
 PLURAL_QUALIFIERS = {
     "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "prefectures": "division",
     "departments": "division", "divisions": "division", "rivers": "river",
-    "states": "division", "counties": "district",
+    "states": "division", "counties": "district", "districts": "district",
 }
 QUALIFIERS.update(PLURAL_QUALIFIERS)
 #: Kinds that are also offices' or units' names: a kind only in lower case and not before "of" ("the Oruro

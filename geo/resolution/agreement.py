@@ -215,6 +215,34 @@ def _close_second(ranking: Ranking, kind: str) -> bool:
     return any(top - s <= POLICY.list_tie_margin for s, c in ranking[1:] if _list_kind(c.place) == kind and c.kind in OWN_KINDS)
 
 
+#: The qualifiers a plural "districts" gives a list (after its names, or before them with "of").
+_LISTED_DISTRICTS = frozenset({"district", "listed_district"})
+_DISTRICT_LEVELS = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
+
+
+def plural_kinds_hold(text: str, spans: list[Span], senses: list, unqualified) -> list[Span]:
+    """A list that a plural "districts" qualifies ("Dhemaji, Lakhimpur and Barpeta districts", "the
+    districts of Balakliia and Izium") names districts throughout or not at all: where a name of it
+    has no district of its own (Balakliia's raion was merged away), the list names the towns and their
+    surroundings, and every name of it loses the kind. ``unqualified(span)`` gives (span, senses)
+    without it; ``spans`` (returned) and ``senses`` are changed in place."""
+    i = 0
+    while i < len(spans):
+        kind, j = spans[i].qualifier, i
+        if kind not in _LISTED_DISTRICTS:
+            i += 1
+            continue
+        while j + 1 < len(spans) and spans[j + 1].qualifier == kind and LIST_GAP.fullmatch(text, spans[j].end, spans[j + 1].start):
+            j += 1
+        plural = kind.startswith("listed_") or spans[j].text.rsplit(None, 1)[-1].lower() == "districts"
+        if j > i and plural and not all(any(c.place.feature_code in _DISTRICT_LEVELS for c in senses[k].cands)
+                                        for k in range(i, j + 1)):
+            for k in range(i, j + 1):
+                spans[k], senses[k] = unqualified(spans[k])
+        i = j + 1
+    return spans
+
+
 def _list_kind(place: Place) -> str | None:
     """A list's kind of place: a country, a first-level division, or None (anything else)."""
     return "country" if place.is_country else "state" if place.feature_code == "ADM1" else None

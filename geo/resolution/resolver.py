@@ -8,7 +8,8 @@ from functools import lru_cache
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, FEATURE_HEADS, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
-from geo.resolution.agreement import bare_names_are_towns, best_first, lists_agree, own_names_stay_own, rivers_stay_rivers, wording_settles_names
+from geo.resolution.agreement import (bare_names_are_towns, best_first, lists_agree, own_names_stay_own, plural_kinds_hold,
+                                      rivers_stay_rivers, wording_settles_names)
 from geo.resolution.containers import find_containers
 from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.former_names import keep_other_names, other_names
@@ -272,6 +273,8 @@ class Resolver:
                     of_kind = self.senses(qualified)
                     if any(_QUALIFIER_FITS[kind](c.place) for c in of_kind.cands):   # (else the name stays itself)
                         spans[i], senses[i] = qualified, of_kind
+        if any(s.qualifier in ("district", "listed_district") for s in spans):
+            spans = plural_kinds_hold(text, list(spans), senses, self._unqualified)
         containers = find_containers(text, spans, senses, self._demonym_countries)
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers.boxes)
@@ -361,6 +364,13 @@ class Resolver:
                 mentions.append(Mention(article_id, span.start, span.end, span.text, method=span.method,
                                         reason=reason or "no candidate fits"))
         return mentions
+
+    def _unqualified(self, span: Span) -> tuple[Span, _Senses]:
+        """The span without its qualifier (and without a plural kind word it ends in), and its senses."""
+        text = span.text[: -len(" districts")] if span.text.lower().endswith(" districts") else span.text
+        plain = Span(span.start, span.start + len(text), text, span.norm, "exact" if span.method == "qualified" else span.method,
+                     None, span.similarity, span.variants, span.cues)
+        return plain, self.senses(plain)
 
     def _demonym_countries(self, word: str) -> list[Place]:
         """The countries a word is the adjective of ("Swedish": Sweden)."""
