@@ -969,3 +969,14 @@ def test_a_town_which_neighbours_a_town(gaz):
     # "its neighbours" is a noun: no claim of this wording
     assert not claims_of(gaz, "Kenya and its neighbours Uganda and Tanzania met.", ("Kenya", 192950), ("Uganda", 226074),
                          ("Tanzania", 149590), type="adjacency")
+
+
+def test_the_capital_before_its_name(gaz):
+    claim = one(gaz, "Protests spread across Guerrero. In the state capital, Chilpancingo, police fired tear gas.",
+                ("Guerrero", 3527213), ("Chilpancingo", 3530870), type="containment")
+    assert claim.quote == "the state capital, Chilpancingo" and claim.verdict == "consistent", claim.explanation
+    # "the capital": the capital of the country the place lies in
+    claim = one(gaz, "Flights from the capital, Dubai, resumed.", ("Dubai", 292223), type="containment")
+    assert claim.verdict == "inconsistent", claim.explanation          # Abu Dhabi is
+    # a former or commercial capital is none
+    assert not claims_of(gaz, "Traders in the commercial capital, Lagos, waited.", ("Lagos", 2332459), type="containment")

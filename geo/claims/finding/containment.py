@@ -308,14 +308,34 @@ _CAPITAL_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:(?P<kind>provincial|stat
                                  r"(?!\s+(?:of|city)\b|\s*,?\s*(?-i:[A-Z]))", _I)
 
 
+#: The same before the place: "the state capital, Chilpancingo", "the capital, Abu Dhabi", "the
+#: country's capital, Lomé" (not "the former capital, Yangon", "the commercial capital, Lagos").
+_CAPITAL_BEFORE = re.compile(r"\b(?:the|its)\s+(?:(?P<kind>provincial|state|territory|territorial|regional|oblast|prefectural|"
+                             r"departmental|county|district)\s+|(?P<country>(?:country|nation)['’]s\s+)|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?"
+                             r"capital\s*,\s*$", _I)
+
+
 def _capital_appositive(reader: Reader):
-    """"Quetta, the provincial capital", "Manama, the Bahraini capital": the place is the capital of the
-    division named last before it (a reading where the article names several), or of the demonym's country."""
+    """"Quetta, the provincial capital", "Manama, the Bahraini capital", "the state capital, Chilpancingo":
+    the place is the capital of the division named last before it (a reading where the article names
+    several), or of the demonym's country; "the capital, Abu Dhabi", of the country it lies in."""
     text = reader.text
     for subject in reader.mentions:
-        if not subject.resolved or reader.is_area(subject) or not text.startswith(",", subject.end):
+        if not subject.resolved or reader.is_area(subject):
             continue
-        match = _CAPITAL_APPOSITIVE.match(text, subject.end, subject.end + 40)
+        match = _CAPITAL_APPOSITIVE.match(text, subject.end, subject.end + 40) if text.startswith(",", subject.end) else None
+        before = _CAPITAL_BEFORE.search(text, max(0, subject.start - 40), subject.start) if match is None else None
+        if match is None and before is not None and not before.group("kind") and not before.group("demonym"):
+            # "the capital, Abu Dhabi": of the country the place lies in
+            country = reader.gazetteer.country(reader.place(subject).country_code) if reader.gazetteer is not None else None
+            if country is None:
+                continue
+            anchor = reader.implied(before.start(), before.end(), country, f"'{before.group().strip(' ,')}' taken to be "
+                                                                             f"{country.name}'s, where it lies")
+            yield Finding("containment", before.start(), subject.end, [subject], [anchor],
+                          ContainmentStated((("country", country.name),), capital=True), wording="capital")
+            continue
+        match = match or before
         if match is None:
             continue
         if match.group("demonym"):
@@ -346,7 +366,8 @@ def _capital_appositive(reader: Reader):
                 # (a state is a first level everywhere; a province, region or county may be a second: any seat will do)
                 any_seat = match.group("kind").lower() not in ("state", "territory", "territorial")
             stated = ContainmentStated((("region", said),), capital=True, any_seat=any_seat)
-        yield Finding("containment", subject.start, match.end(), [subject], [anchor], stated, wording="capital")
+        start, end = (match.start(), subject.end) if match is before else (subject.start, match.end())
+        yield Finding("containment", start, end, [subject], [anchor], stated, wording="capital")
 
 
 def _containers(reader: Reader, anchors: list[Mention]) -> ContainmentStated:
