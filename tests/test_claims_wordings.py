@@ -980,3 +980,11 @@ def test_the_capital_before_its_name(gaz):
     assert claim.verdict == "inconsistent", claim.explanation          # Abu Dhabi is
     # a former or commercial capital is none
     assert not claims_of(gaz, "Traders in the commercial capital, Lagos, waited.", ("Lagos", 2332459), type="containment")
+
+
+def test_a_possessive_capital_appositive(gaz):
+    claim = one(gaz, "The ferry left Sicily. Palermo, the island's capital, was calm.", ("Sicily", 2523119), ("Palermo", 2523920),
+                type="containment")
+    assert claim.verdict == "consistent", claim.explanation
+    claim = one(gaz, "Lviv, the country's capital, mourned.", ("Lviv", LVIV), type="containment")
+    assert claim.verdict == "inconsistent", claim.explanation      # Kyiv is

@@ -44,8 +44,9 @@ class ContainmentChecks:
             if codes is None:
                 return unverifiable("no polygon", f"{name_of(anchor)} has no outline to test against, nor admin codes")
             verdict = CONSISTENT if codes else INCONSISTENT
-            return Result(verdict, ContainmentMeasured(codes), f"{name_of(anchor)} has no polygon; {code_text} that "
-                                                           f"{name_of(subject)} is {'' if codes else 'not '}in it")
+            said = f"GeoNames' admin codes agree that {name_of(subject)} is in it" if codes \
+                else f"GeoNames' admin codes put {name_of(subject)} outside it"
+            return Result(verdict, ContainmentMeasured(codes), f"{name_of(anchor)} has no polygon; {said}")
         if subject.is_area:
             share = subject.geometry.intersection(anchor.geometry).area / subject.geometry.area if subject.geometry.area else 0.0
             measured = ContainmentMeasured(codes, share_inside=round(share, 3))

@@ -304,14 +304,15 @@ def _possessives(reader: Reader):
 #: ", the provincial capital", ", the Bahraini capital", ", the state capital," after a place: no
 #: holder named after it ("the capital of Y" is _IN's; "the state capital Lucknow" names the capital).
 _CAPITAL_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:(?P<kind>provincial|state|territory|territorial|regional|oblast|"
-                                 r"prefectural|departmental|county|district)|(?P<demonym>(?-i:[A-Z][\w’'-]+)))\s+(?:capital|seat)\b"
+                                 r"prefectural|departmental|county|district|(?:island|region|province|state)['’]s)"
+                                 r"|(?P<country>(?:country|nation)['’]s)|(?P<demonym>(?-i:[A-Z][\w’'-]+)))\s+(?:capital|seat)\b"
                                  r"(?!\s+(?:of|city)\b|\s*,?\s*(?-i:[A-Z]))", _I)
 
 
 #: The same before the place: "the state capital, Chilpancingo", "the capital, Abu Dhabi", "the
 #: country's capital, Lomé" (not "the former capital, Yangon", "the commercial capital, Lagos").
 _CAPITAL_BEFORE = re.compile(r"\b(?:the|its)\s+(?:(?P<kind>provincial|state|territory|territorial|regional|oblast|prefectural|"
-                             r"departmental|county|district)\s+|(?P<country>(?:country|nation)['’]s\s+)|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?"
+                             r"departmental|county|district|(?:island|region|province|state)['’]s)\s+|(?P<country>(?:country|nation)['’]s\s+)|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?"
                              r"capital\s*,\s*$", _I)
 
 
@@ -325,14 +326,17 @@ def _capital_appositive(reader: Reader):
             continue
         match = _CAPITAL_APPOSITIVE.match(text, subject.end, subject.end + 40) if text.startswith(",", subject.end) else None
         before = _CAPITAL_BEFORE.search(text, max(0, subject.start - 40), subject.start) if match is None else None
-        if match is None and before is not None and not before.group("kind") and not before.group("demonym"):
-            # "the capital, Abu Dhabi": of the country the place lies in
+        said_of_country = match is None and before is not None and not before.group("kind") and not before.group("demonym")
+        if said_of_country or match is not None and match.group("country"):
+            # "the capital, Abu Dhabi", "Lomé, the country's capital": of the country the place lies in
             country = reader.gazetteer.country(reader.place(subject).country_code) if reader.gazetteer is not None else None
             if country is None:
                 continue
-            anchor = reader.implied(before.start(), before.end(), country, f"'{before.group().strip(' ,')}' taken to be "
-                                                                             f"{country.name}'s, where it lies")
-            yield Finding("containment", before.start(), subject.end, [subject], [anchor],
+            cue = before if said_of_country else match
+            anchor = reader.implied(cue.start(), cue.end(), country, f"'{cue.group().strip(' ,')}' taken to be "
+                                                                       f"{country.name}'s, where it lies")
+            start, end = (cue.start(), subject.end) if said_of_country else (subject.start, cue.end())
+            yield Finding("containment", start, end, [subject], [anchor],
                           ContainmentStated((("country", country.name),), capital=True), wording="capital")
             continue
         match = match or before
@@ -352,9 +356,11 @@ def _capital_appositive(reader: Reader):
             any_seat = False
             if regions:
                 # (one division named before: "the state" can be no other; of several, the last is a reading)
-                anchor = reader.implied(match.start("kind"), match.end(), reader.place(regions[-1]),
+                # (a reading too where the place lies outside it: "the region's capital" may be the place's own region's)
+                region = reader.place(regions[-1])
+                anchor = reader.implied(match.start("kind"), match.end(), region,
                                         f"'{said}' taken to be of {regions[-1].text}, named before",
-                                        inferred=len({m.geonameid for m in regions}) > 1)
+                                        inferred=len({m.geonameid for m in regions}) > 1 or reader.place(subject).lies_in(region) is False)
             else:
                 # none named: the division the place lies in ("Guantanamo, the provincial capital")
                 place = reader.place(subject)
