@@ -988,3 +988,10 @@ def test_a_possessive_capital_appositive(gaz):
     assert claim.verdict == "consistent", claim.explanation
     claim = one(gaz, "Lviv, the country's capital, mourned.", ("Lviv", LVIV), type="containment")
     assert claim.verdict == "inconsistent", claim.explanation      # Kyiv is
+
+
+def test_a_first_level_capital_is_the_one_meant_however_thin_the_gazetteer(gaz):
+    # Marsabit (15,000 people; Kenya held in part) is a county's capital: no hamlet of its name is meant
+    claim = one(gaz, "Aid reached Marsabit, near the border with Ethiopia, on Friday.", ("Marsabit", 187585),
+                ("Ethiopia", 337996), type="border_proximity")
+    assert claim.verdict == "inconsistent", claim.explanation        # 140 km from it

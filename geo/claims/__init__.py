@@ -159,9 +159,10 @@ class _Judge:
             and said < self.policy.area_figure_share * have
 
     def thinly_known(self, place: Place) -> bool:
-        """A small settlement in a country the gazetteer does not hold in full: its namesake may be meant."""
+        """A small settlement in a country the gazetteer does not hold in full: its namesake may be meant
+        (not a country's or first-level division's capital: Marsabit, a Kenyan county's, is the one meant)."""
         return (place.feature_class == "P" and place.population < self.policy.thin_population
-                and place.country_code not in self.full_countries)
+                and place.feature_code not in ("PPLA", "PPLC") and place.country_code not in self.full_countries)
 
     def placed(self, place: Place, places: list[Place | None]) -> bool:
         """Whether the claim's other places place ``place``: it is a town (policy.village_population or
