@@ -790,3 +790,10 @@ def test_a_list_of_districts_names_districts_throughout_or_none(pipeline):
     # Balakliia's raion was merged away in 2020: the list names the towns and their surroundings
     found = mentions(pipeline, "Russia said its forces had left the Balaklia and Izyum districts of the Kharkiv region.")
     assert found["Izyum"] == 707292
+
+
+def test_near_an_important_town_is_in_its_region(pipeline):
+    # a story from the north of France; "near Paris" puts Montreuil in Île-de-France, not Montreuil-sur-Mer
+    text = ("LILLE, France — Floods hit Arras, Béthune and Boulogne-sur-Mer in the Pas-de-Calais. Residents of "
+            "Montreuil, near Paris, offered to take in displaced families.")
+    assert mentions(pipeline, text)["Montreuil"] == 2992090

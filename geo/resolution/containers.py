@@ -20,6 +20,8 @@ _POSITION_WORD = r"(?:north|south|east|west|north-?east|north-?west|south-?east|
 _CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:\w+[’']s\s+)?|,\s*(?:an?|the)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:\w+[’']s\s+)?"
                             r"|,\s*(?:the|its)\s+(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?)"
                             r"(?:" + _POSITION_WORD + r")?")
+# "X, near Y", "X, outside Y": X lies about Y (see find_containers).
+_NEAR_GAP = re.compile(r",\s+(?:near|outside|just\s+outside|close\s+to|on\s+the\s+outskirts\s+of)\s+")
 # After a qualified name, "of" too: "the Shebekino district of Russia's Belgorod region".
 # "Russia's Belgorod region", "Ukraine's eastern Donetsk region", "Syria's rebel-held Idlib": a
 # possessive, at most one word of position or control between
@@ -35,12 +37,21 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
 
 
 def find_containers(text: str, spans: list[Span], senses: list[_Senses],
-                    demonym_countries: Callable[[str], list[Place]] = lambda word: []) -> Containers:
+                    demonym_countries: Callable[[str], list[Place]] = lambda word: [],
+                    division_of: Callable[[Place], Place | None] = lambda place: None) -> Containers:
     """What the text says holds what: "X, Y", "X in (the) Y", "X, a town in Y's Z", "Y's X", and "the
     Swedish X" (the countries ``demonym_countries`` gives for the adjective before a name matching
-    found one at: "Swedish Lapland" is Sweden's, as a possessive would say, not Finland's Lapland)."""
+    found one at: "Swedish Lapland" is Sweden's, as a possessive would say, not Finland's Lapland);
+    and "X, near Y", where Y is an important town: the first-level division ``division_of`` gives
+    for it, where one of X's places lies ("Montreuil, near Paris" is Île-de-France's Montreuil)."""
     found = Containers()
     out, stated = found.boxes, found.stated
+    for i in range(len(spans) - 1):
+        if senses[i].cands and senses[i + 1].cands and _NEAR_GAP.fullmatch(text, spans[i].end, spans[i + 1].start):
+            town = senses[i + 1].cands[0].place
+            region = division_of(town) if town.feature_class == "P" and town.importance >= POLICY.telling_importance else None
+            if region is not None and any(c.place.lies_in(region) for c in senses[i].cands):
+                out.setdefault(spans[i].start, []).append(region)
     for i, span in enumerate(spans):
         if "demonym_before" in span.cues:
             adjective = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)

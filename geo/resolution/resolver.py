@@ -275,12 +275,12 @@ class Resolver:
                         spans[i], senses[i] = qualified, of_kind
         if any(s.qualifier in ("district", "listed_district") for s in spans):
             spans = plural_kinds_hold(text, list(spans), senses, self._unqualified)
-        containers = find_containers(text, spans, senses, self._demonym_countries)
+        containers = find_containers(text, spans, senses, self._demonym_countries,
+                                     lambda p: self.gazetteer.admin_division(f"{p.country_code}.{p.admin1_code}"))
         if not gold_spans:
             decisions = _contained_names_are_places(text, spans, senses, decisions, containers.boxes)
             decisions = _one_place_per_name(spans, decisions)
-        others = other_names(text, spans, senses)
-        decisions = keep_other_names(decisions, others)
+        decisions = keep_other_names(decisions, others := other_names(text, spans, senses))
         kept = [d.ok for d in decisions]
         scoring = _Scoring(spans, senses, containers, _counties_and_towns(spans, senses, decisions))
 
