@@ -797,3 +797,9 @@ def test_near_an_important_town_is_in_its_region(pipeline):
     text = ("LILLE, France — Floods hit Arras, Béthune and Boulogne-sur-Mer in the Pas-de-Calais. Residents of "
             "Montreuil, near Paris, offered to take in displaced families.")
     assert mentions(pipeline, text)["Montreuil"] == 2992090
+
+
+def test_a_container_is_the_namesake_division_that_holds_the_place(pipeline):
+    # Isabela is also a Puerto Rican municipality (GeoNames ADM1); the Philippine province holds Ilagan
+    found = mentions(pipeline, "Authorities in Ilagan, the capital of Isabela, said the Magat dam had been opened.")
+    assert (found["Ilagan"], found["Isabela"]) == (1711146, 1710515)

@@ -72,7 +72,7 @@ def find_containers(text: str, spans: list[Span], senses: list[_Senses],
             between = text[span.end: other.start]
             if (between[:1] == "," or between[:1].isspace()) and (_CONTAINER_GAP.fullmatch(between) or (
                     span.qualifier in _QUALIFIED_BY_KIND and _OF_CONTAINER_GAP.fullmatch(between))):  # (how every gap starts)
-                box = _container_of(senses[i], cands)
+                box = _holding(_container_of(senses[i], cands), senses[i], cands)
                 if box is not None and not box.is_country and _LIST_GOES_ON.match(text, other.end) \
                         and not any(c.place.geonameid == box.geonameid and c.kind in ("abbrev", "postal") for c in cands):
                     # "Washington, New York and Boston": a list of three, New York no state of Washington;
@@ -124,6 +124,16 @@ def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
         if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev") and _own(c):
             return c.place
     return None
+
+
+def _holding(box: Place | None, inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
+    """``box``, or where it holds none of the inner name's places and another division of the name
+    holds one, that division ("Ilagan, the capital of Isabela": the Philippine province, not Puerto
+    Rico's Isabela)."""
+    if box is None or box.is_country or any(x.place.lies_in(box) for x in inner.cands):
+        return box
+    return next((c.place for c in cands if c.place.is_division and not c.place.is_country
+                 and any(x.place.lies_in(c.place) for x in inner.cands)), box)
 
 
 def _own(c: Candidate) -> bool:
