@@ -803,3 +803,13 @@ def test_a_container_is_the_namesake_division_that_holds_the_place(pipeline):
     # Isabela is also a Puerto Rican municipality (GeoNames ADM1); the Philippine province holds Ilagan
     found = mentions(pipeline, "Authorities in Ilagan, the capital of Isabela, said the Magat dam had been opened.")
     assert (found["Ilagan"], found["Isabela"]) == (1711146, 1710515)
+
+
+def test_a_name_in_a_hyphenated_compound_after_the_is_no_river(pipeline):
+    # "the Kharkiv-based charity" is the city's (GeoNames also has a river Kharkiv)
+    assert mentions(pipeline, "Donations reached the Kharkiv-based charity on Monday.")["Kharkiv"] == 706483
+
+
+def test_an_appositive_kind_with_a_superlative(pipeline):
+    # "Hatay" is also Antakya's other name; "the province worst hit" says which
+    assert mentions(pipeline, "In Hatay, the province worst hit by the quake, tents went up.")["Hatay"] == 312394

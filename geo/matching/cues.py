@@ -76,7 +76,8 @@ KIND_AFTER_QUALIFIERS = {**{k: v for k, v in KIND_OF_QUALIFIERS.items() if v != 
 # (the words before the kind are its modifiers, no preposition: "Berdyansk, a port on the Sea of Azov" is no sea)
 _KIND_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:(?!(?:on|in|at|of|near|by|the|an?|to|from|off)\s)[\w’'-]+\s+){0,3}?(?P<kind>" + "|".join(KIND_AFTER_QUALIFIERS)
                          + r")(?=\s*(?:[,.;:!?)—–]|$|(?:of|in|on|near|at|by|about|some|with|that|which|where|and|or|not|"
-                         r"home|known|close|just|north|south|east|west|across|along|outside|inside|from|famous|best)\b))", re.I)
+                         r"home|known|close|just|north|south|east|west|across|along|outside|inside|from|famous|best|"
+                         r"worst|hardest|most|least|where|whose)\b))", re.I)   # ("Hatay, the province worst hit")
 
 
 def kind_after(text: str, end: int) -> str | None:

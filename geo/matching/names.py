@@ -150,10 +150,12 @@ class NameMatcher:
                     span.cues = tuple(c if c != "capital_before" else "demonym_before" for c in span.cues)
             if span.qualifier is None and w.start >= 4 and text[w.start - 4: w.start] == "the " \
                     and not ("organisation" in span.cues or "capital_after" in span.cues) \
+                    and not text.startswith("-", span.end) \
                     and not _KIND_AFTER.match(text, span.end):   # ("the Kharkiv city of Kupiansk": no river)
                 # "the west bank of the Dnipro", "on the Dnipro": a town is not written with "the",
                 # a river is (resolution prefers a river of the name, where there is one); "the
-                # Kharkiv Regional Police" is an organisation's name
+                # Kharkiv Regional Police" is an organisation's name, "the Kharkiv-based charity" a
+                # compound's modifier
                 span.qualifier = "riverside"
             spans.append(span)
             resume = last.end
