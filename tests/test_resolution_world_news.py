@@ -813,3 +813,11 @@ def test_a_name_in_a_hyphenated_compound_after_the_is_no_river(pipeline):
 def test_an_appositive_kind_with_a_superlative(pipeline):
     # "Hatay" is also Antakya's other name; "the province worst hit" says which
     assert mentions(pipeline, "In Hatay, the province worst hit by the quake, tents went up.")["Hatay"] == 312394
+
+
+def test_a_surname_after_a_name_particle_is_no_place(pipeline):
+    from geo.document import Article
+
+    text = "President Luiz Inacio Lula da Silva visited the area. El Niño brought rain to Lima and Guadalajara."
+    document = pipeline.process(Article("t.txt", text))
+    assert "Silva" not in {m.text for m in document.mentions}      # (not Silva, Mexico)

@@ -126,6 +126,9 @@ _COAST_HEADS = frozenset("bay strait straits gulf sound harbour harbor lagoon de
 # Romance "of" and the compass words that end divisions' names after it ("Lanao del Sur", "Rio Grande do Sul").
 _ROMANCE_OF = frozenset("de del do da di du".split())
 _ROMANCE_COMPASS = frozenset("sur norte este oeste sul nord sud est ouest centro".split())
+# Particles of family names between a given name and a surname ("Lula da Silva", "Vincent van Gogh",
+# "Ursula von der Leyen", "Mohammed bin Salman"): a capitalized word after one is a surname.
+_SURNAME_PARTICLES = frozenset("da dos das van von der bin ibn".split())
 # Roles that make "Belgorod governor Vyacheslav Gladkov" a title, not a mention of the place.
 _ROLES = frozenset("""
 governor mayor president minister premier commander chief spokesman spokeswoman spokesperson
@@ -381,6 +384,10 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
             # "Losing Pokrovsk would", "Holding Kupiansk": a verb's -ing form opening it heads none)
             if not (sentence_start and prev_norm.endswith("ing") and word_frequency(prev_norm) >= GERUND_ZIPF):
                 append("capital_before_at_start" if sentence_start and prev_norm not in FEATURE_HEADS else "capital_before")
+        elif prev_norm in _SURNAME_PARTICLES and prev_text.islower() and gap_before == " " \
+                and (given := ws.before(prev_start)) is not None and given.text[0].isupper() \
+                and text[given.end: prev_start] == " " and given.norm not in _PLACE_PREPOSITIONS:
+            append("capital_before")   # "Lula da Silva": a surname after a given name and its particle
         elif prev_norm in _ROMANCE_OF and first.norm in _ROMANCE_COMPASS and gap_before == " ":
             # "Maguindanao del Sur", "Lanao del Norte", "Rio Grande do Sul": a compass word after "del"
             # ends a longer name (that the gazetteer may lack), no place of its own (Sur, Oman)
