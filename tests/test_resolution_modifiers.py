@@ -76,3 +76,12 @@ def test_a_companys_words_after_a_place_make_it_a_modifier(gaz):
     document = pipeline.process(Article("t.txt", "Kuwait Petroleum International will buy crude, and the Hudson Bay Railway will carry grain."))
     assert not {m.text for m in document.mentions} & {"Kuwait", "Hudson Bay"}
     assert {m.text for m in document.modifiers} >= {"Kuwait"}
+
+
+def test_cartels_fleets_and_alliances_are_bodies_named_after_places(pipeline):
+    from geo.document import Article
+
+    text = "Members of the Sinaloa Cartel were arrested. The Black Sea Fleet moved ships. The Alliance of Sahel States met."
+    document = pipeline.process(Article("t.txt", text))
+    assert {m.text for m in document.modifiers} == {"Sinaloa", "Black Sea", "Sahel"}
+    assert not document.mentions       # (modifiers are kept off the places the document names)

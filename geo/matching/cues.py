@@ -112,6 +112,7 @@ courthouse sheriff schools prosecutors prosecutor jail prison penitentiary
 open cup games marathon
 petroleum energy mining railway railways airways holdings industries telecom international corridor pipeline
 fair fairgrounds festival expo
+cartel fleet alliance
 """.split())
 # Lower-case words after a name that make it a dam's or a reservoir's, which GeoNames files apart from
 # the town it is named after ("the Toktogul dam", "the Kakhovka reservoir").
