@@ -821,3 +821,8 @@ def test_a_surname_after_a_name_particle_is_no_place(pipeline):
     text = "President Luiz Inacio Lula da Silva visited the area. El Niño brought rain to Lima and Guadalajara."
     document = pipeline.process(Article("t.txt", text))
     assert "Silva" not in {m.text for m in document.mentions}      # (not Silva, Mexico)
+
+
+def test_a_plural_kind_before_a_listing_verb_qualifies_the_list(pipeline):
+    found = mentions(pipeline, "In Malawi the worst-affected districts were Nsanje and Chikwawa, in the Shire valley.")
+    assert (found["Nsanje"], found["Chikwawa"]) == (924567, 931067)      # the districts, not their towns

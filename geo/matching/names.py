@@ -318,7 +318,9 @@ def _plural_kind_before(text: str, spans: list[Span]) -> list[Span]:
     k = 0
     while k < len(spans):
         start = spans[k].start   # ("of " just before, or "of the ": tested before the regex)
-        match = _PLURAL_KIND_OF.search(text, max(0, start - 30), start) if "of " in text[max(0, start - 8): start] else None
+        near = text[max(0, start - 12): start]
+        match = _PLURAL_KIND_OF.search(text, max(0, start - 30), start) \
+            if "of " in near[-8:] or any(w in near for w in _LISTING_WORDS) else None
         if match is None or spans[k].qualifier not in (None, "riverside"):
             k += 1
             continue
@@ -333,7 +335,10 @@ def _plural_kind_before(text: str, spans: list[Span]) -> list[Span]:
 
 
 # A plural kind and "of" before a name: "the regions of", "the Tanzanian provinces of".
-_PLURAL_KIND_OF = re.compile(r"\b(" + "|".join(k for k in PLURAL_QUALIFIERS if k not in ("rivers",)) + r")\s+of\s+(?:the\s+)?$", re.I)
+_LISTING_WORDS = ("were ", "are ", "includ", "as ")   # (a cheap test before the regex: most names have none before them)
+# Also a plural kind and a verb that lists: "the worst-affected districts were", "counties including".
+_PLURAL_KIND_OF = re.compile(r"\b(" + "|".join(k for k in PLURAL_QUALIFIERS if k not in ("rivers",))
+                             + r")\s+(?:of\s+(?:the\s+)?|(?:were|are|include|included|including|such\s+as),?\s+)$", re.I)
 
 
 def _is_abbreviation(surface: str) -> bool:
