@@ -162,7 +162,7 @@ class _Judge:
         """A small settlement in a country the gazetteer does not hold in full: its namesake may be meant
         (not a country's or first-level division's capital: Marsabit, a Kenyan county's, is the one meant)."""
         return (place.feature_class == "P" and place.population < self.policy.thin_population
-                and place.feature_code not in ("PPLA", "PPLC") and place.country_code not in self.full_countries)
+                and not place.is_capital and place.country_code not in self.full_countries)
 
     def placed(self, place: Place, places: list[Place | None]) -> bool:
         """Whether the claim's other places place ``place``: it is a town (policy.village_population or

@@ -67,6 +67,11 @@ class Place:
     def is_division(self) -> bool:
         return self.feature_class == "A" and not self.is_country
 
+    @property
+    def is_capital(self) -> bool:
+        """Whether GeoNames makes this place a country's capital (PPLC) or a first-level division's seat (PPLA)."""
+        return self.feature_code in ("PPLA", "PPLC")
+
     def lies_in(self, region: Place) -> bool | None:
         """Whether GeoNames' country and admin codes put this place in ``region`` (a country, a first-
         or second-level division); None when either has no codes to compare (a region of no division,

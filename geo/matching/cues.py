@@ -207,17 +207,19 @@ _SENTENCE_BEFORE_PREV = re.compile(r"(?:^|[.!?…:]\s*|[\n“\"«(]\s*)$")
 # A title's abbreviation: its dot ends no sentence ("Sen. Annette Cleveland", "Gov. Mike DeWine").
 _TITLE_DOT_BEFORE = re.compile(r"(?-i:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|Supt|Insp|Det|Atty|Sec|Pres)\.\s*)$")
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+# People a place's name follows with "of" when they speak: "residents of Zalingei said".
+_PEOPLE_OF = r"(?-i:residents|people|inhabitants|citizens|villagers|officials|authorities|mayor|governor|leaders)\s+of"
 # "in Dublin, Columbus and ", "residents of Jabalia and ": the last name of a list of places after a
 # word that places it (see _LOCATIVE_TAIL) is no speaker.
-_IN_LIST_BEFORE = re.compile(r"\b(?:in|near|around|outside|across|(?-i:residents|people|inhabitants|citizens|villagers|officials|"
-                             r"authorities|mayor|governor|leaders)\s+of)\s+(?:[a-z]+\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
+_IN_LIST_BEFORE = re.compile(r"\b(?:in|near|around|outside|across|" + _PEOPLE_OF + r")\s+(?:[a-z]+\s+)?"
+                             r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+and\s+$")
 #: A preposition of location ending the words before a name: the name is where the speaker is.
 #: Also a group of people "of" it ("residents of Zalingei said": the residents speak; "the wife of
 #: Jackson said" stays a person's), and a verb in the past tense, whose object it is ("Residents who
 #: reached El Obeid said"; not "named", "called", which name people too).
 _LOCATIVE_TAIL = re.compile(r"(?:^|\s)(?:(?:in|near|around|outside|inside|across|throughout)"
                             r"(?:\s+(?:the\s+)?(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?)?"
-                            r"|(?-i:residents|people|inhabitants|citizens|villagers|officials|authorities|mayor|governor|leaders)\s+of"
+                            r"|" + _PEOPLE_OF +
                             r"|(?!named$|called$)(?-i:[a-z]+ed))$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote|asked|stated)\b")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[“\"«(]\s*)$")

@@ -163,12 +163,9 @@ class NameMatcher:
 
     def _start_at(self, ws: Words, w: _Word) -> tuple[_Word, str] | None:
         """The last word and key of the longest name starting at ``w``, as written or read another way
-        (another romanization of its article, a possessive's 's inside a name, two words hyphenated)."""
-        facts = self._known.get(w.norm)
-        if facts is not None and facts[0] and not (facts[1] or facts[2] or facts[3]):
-            best = (w, w.norm)   # a name, and no longer or dotted one starts so: no walk (_longest_name)
-        else:
-            best = self._longest_name(ws, w)
+        (another romanization of its article, a possessive's 's inside a name, two words hyphenated).
+        (:meth:`find` takes the usual case, a name no longer one starts with, without calling this.)"""
+        best = self._longest_name(ws, w)
         if w.norm in self.articles and (best is None or best[0] is w):
             best = self._with_other_article(ws, w) or best
         if w.token_end > w.end and (best is None or best[0] is w):

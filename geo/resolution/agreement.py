@@ -9,7 +9,7 @@ from geo.gazetteer import Candidate, Place
 from geo.matching import LIST_GAP
 from geo.normalize import normalize_name
 from geo.resolution.policy import POLICY
-from geo.resolution.senses import OWN_KINDS, bears_name
+from geo.resolution.senses import DISTRICT_CODES, OWN_KINDS, bears_name
 
 Ranking = list[tuple[float, Candidate]]
 
@@ -217,7 +217,6 @@ def _close_second(ranking: Ranking, kind: str) -> bool:
 
 #: The qualifiers a plural "districts" gives a list (after its names, or before them with "of").
 _LISTED_DISTRICTS = frozenset({"district", "listed_district"})
-_DISTRICT_LEVELS = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 
 
 def plural_kinds_hold(text: str, spans: list[Span], senses: list, unqualified) -> list[Span]:
@@ -235,7 +234,7 @@ def plural_kinds_hold(text: str, spans: list[Span], senses: list, unqualified) -
         while j + 1 < len(spans) and spans[j + 1].qualifier == kind and LIST_GAP.fullmatch(text, spans[j].end, spans[j + 1].start):
             j += 1
         plural = kind.startswith("listed_") or spans[j].text.rsplit(None, 1)[-1].lower() == "districts"
-        if j > i and plural and not all(any(c.place.feature_code in _DISTRICT_LEVELS for c in senses[k].cands)
+        if j > i and plural and not all(any(c.place.feature_code in DISTRICT_CODES for c in senses[k].cands)
                                         for k in range(i, j + 1)):
             for k in range(i, j + 1):
                 spans[k], senses[k] = unqualified(spans[k])

@@ -576,8 +576,7 @@ def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful
     country no other name of the article is in, far from all of the article's places
     (Policy.remote_namesake_*): the article means a place of that name the gazetteer lacks (the
     Neretva of a Bosnian story is not a Ukrainian brook of that name)."""
-    small = place.population < POLICY.remote_namesake_population and place.feature_code not in ("PPLA", "PPLC") \
-        if place.feature_class == "P" \
+    small = place.population < POLICY.remote_namesake_population and not place.is_capital if place.feature_class == "P" \
         else place.feature_class in ("H", "T") and place.importance < POLICY.weak_prior   # (no curated Nile or Thames)
     if not small or context.names_country_besides(place.country_code, span.norm, doubtful):
         return False

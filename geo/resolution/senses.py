@@ -171,7 +171,8 @@ def _states_before_towns(ranked: Sequence[Candidate], bases: list[float]) -> Non
             bases[k] -= POLICY.state_namesake
 
 
-_DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
+#: The feature codes of divisions below the first level (districts, raions, counties of a state).
+DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 
 
 def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> dict[int, Place]:
@@ -195,7 +196,7 @@ def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> 
         return placed_by_town
     for k, c in enumerate(ranked):
         p = c.place
-        held = next((t for t in towns if _holds(p, t)), None) if p.feature_code in _DISTRICT_CODES and c.kind in OWN_KINDS \
+        held = next((t for t in towns if _holds(p, t)), None) if p.feature_code in DISTRICT_CODES and c.kind in OWN_KINDS \
             else next((t for t in towns if t.feature_code == "PPLA" and t.lies_in(p) is True), None) \
             if p.feature_code == "ADM1" and c.kind in OWN_KINDS and not p.population else None
         if held is not None:

@@ -188,8 +188,8 @@ def _borders(reader: Reader):
     text = reader.text
     for match in reader.scan(_BORDERS, _BORDERS_GATE, 120, 40):
         anchor = reader.anchor_after(match.end())
-        if anchor is None or not reader.is_area(anchor) and not (
-                match.group().lower().lstrip().startswith(("which neighbo", "that neighbo")) and reader.is_settlement(anchor)):
+        neighbours = match.group().lower().lstrip().startswith(("which neighbo", "that neighbo"))
+        if anchor is None or not reader.is_area(anchor) and not (neighbours and reader.is_settlement(anchor)):
             continue   # (a town neighbours a town: "Sharjah, which neighbours Dubai"; a border is an area's)
         possessive = re.match(r"['’]s\s+", text[anchor.end:anchor.end + 4])
         held = reader.anchor_at(anchor.end + possessive.end()) if possessive else None
@@ -205,7 +205,7 @@ def _borders(reader: Reader):
             subjects = [subject]
         if not subjects:
             subjects, how = _neighboured(reader, match.start(), [anchor], sentence_only=True)
-        relation = "neighbours" if match.group().lower().lstrip().startswith(("which neighbo", "that neighbo")) else "border"
-        stated = AdjacencyStated(relation, compass_code(match.group("adj")) if match.group("adj") else None)
+        stated = AdjacencyStated("neighbours" if neighbours else "border",
+                                 compass_code(match.group("adj")) if match.group("adj") else None)
         yield Finding("adjacency", reader.quote_start(subjects, match.start()), anchor.end, subjects, [anchor], stated,
                       None if subjects else "the subject is not a named place", "borders")

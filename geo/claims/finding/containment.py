@@ -23,16 +23,18 @@ from geo.claims.records import ContainmentStated
 from geo.document import Mention
 
 _I = re.IGNORECASE
+# A side of a region: "central", "southern", "far north-eastern".
+_SIDE = r"(?:(?-i:central)|(?:far\s+)?(?:north|south)?(?:east|west)?ern)"
 # "in", or an area word and "in"/"of" ("the Izyum area in", "the Balaklia and Izyum districts of"),
 # "located in", "all in", "a city of the state of".
 _IN = re.compile(r"(?:(?<=\s)|(?<=,))(?:(?:all|both|located|situated|based)\s+)?"
                  r"(?:in|within|(?:area|areas|district|districts|region|regions|province|provinces|county|state)\s+(?:in|of)"
                  r"|(?:is\s+)?a\s+(?:city|town|village)\s+(?:of|in)\s+the\s+(?:state|province|region|department|prefecture)\s+of"
                  r"|the\s+(?:regional\s+|provincial\s+|state\s+|administrative\s+)?(?:capital|seat)\s+of)\s+(?:the\s+)?"   # "X, the capital of Y"
-                 r"(?:(?:(?:far\s+)?(?:north|south)?(?:east|west)?ern\s+|central\s+)?"   # "in the southern state of"
+                 r"(?:(?:" + _SIDE + r"\s+)?"   # "in the southern state of"
                  r"(?:state|province|region|county|department|prefecture|governorate|oblast|district|division|territory)\s+(?:of\s+)?)?"
                  r"(?:neighbou?ring\s+(?=(?-i:[A-Z])))?"   # "Los Mochis, a city in neighbouring Sonora"
-                 r"(?P<dir>(?:(?-i:central)|(?:far\s+)?(?:north|south)?(?:east|west)?ern)\s+(?=(?-i:[A-Z])))?", _I)  # "in the eastern Donetsk region",
+                 r"(?P<dir>" + _SIDE + r"\s+(?=(?-i:[A-Z])))?", _I)  # "in the eastern Donetsk region",
                                                                                          # "the capital of central Henan province"
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:the\s+)?")
 _DIRECTION_LEAD = re.compile(rf"{DIRECTION_ADJECTIVE}\s+(?=(?-i:[A-Z]))", _I)
@@ -303,17 +305,18 @@ def _possessives(reader: Reader):
 
 #: ", the provincial capital", ", the Bahraini capital", ", the state capital," after a place: no
 #: holder named after it ("the capital of Y" is _IN's; "the state capital Lucknow" names the capital).
-_CAPITAL_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:(?P<kind>provincial|state|territory|territorial|regional|oblast|"
-                                 r"prefectural|departmental|county|district|(?:island|region|province|state)['’]s)"
-                                 r"|(?P<country>(?:country|nation)['’]s)|(?P<demonym>(?-i:[A-Z][\w’'-]+)))\s+(?:capital|seat)\b"
+#: The kinds of division a capital is said to be of: "the provincial capital", "the island's capital".
+_CAPITAL_KIND = (r"(?P<kind>provincial|state|territory|territorial|regional|oblast|prefectural|departmental|county|district|"
+                 r"(?:island|region|province|state)['’]s)")
+_CAPITAL_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:" + _CAPITAL_KIND + r"|(?P<country>(?:country|nation)['’]s)"
+                                 r"|(?P<demonym>(?-i:[A-Z][\w’'-]+)))\s+(?:capital|seat)\b"
                                  r"(?!\s+(?:of|city)\b|\s*,?\s*(?-i:[A-Z]))", _I)
 
 
 #: The same before the place: "the state capital, Chilpancingo", "the capital, Abu Dhabi", "the
 #: country's capital, Lomé" (not "the former capital, Yangon", "the commercial capital, Lagos").
-_CAPITAL_BEFORE = re.compile(r"\b(?:the|its)\s+(?:(?P<kind>provincial|state|territory|territorial|regional|oblast|prefectural|"
-                             r"departmental|county|district|(?:island|region|province|state)['’]s)\s+|(?P<country>(?:country|nation)['’]s\s+)|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?"
-                             r"capital\s*,\s*$", _I)
+_CAPITAL_BEFORE = re.compile(r"\b(?:the|its)\s+(?:" + _CAPITAL_KIND + r"\s+|(?P<country>(?:country|nation)['’]s\s+)"
+                             r"|(?P<demonym>(?-i:[A-Z][\w’'-]+))\s+)?capital\s*,\s*$", _I)
 
 
 def _capital_appositive(reader: Reader):
@@ -325,7 +328,8 @@ def _capital_appositive(reader: Reader):
         if not subject.resolved or reader.is_area(subject):
             continue
         match = _CAPITAL_APPOSITIVE.match(text, subject.end, subject.end + 40) if text.startswith(",", subject.end) else None
-        before = _CAPITAL_BEFORE.search(text, max(0, subject.start - 40), subject.start) if match is None else None
+        before = _CAPITAL_BEFORE.search(text, max(0, subject.start - 40), subject.start) \
+            if match is None and "," in text[max(0, subject.start - 3): subject.start] else None
         said_of_country = match is None and before is not None and not before.group("kind") and not before.group("demonym")
         if said_of_country or match is not None and match.group("country"):
             # "the capital, Abu Dhabi", "Lomé, the country's capital": of the country the place lies in
