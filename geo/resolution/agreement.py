@@ -1,15 +1,18 @@
 """Readings of a ranking that the article's wording settles after scoring: a bare name beside the
 same name written with a division's kind is the town (:func:`bare_names_are_towns`), a name settled
 once by its wording is settled throughout (:func:`wording_settles_names`), and the names of one list are of one kind
-(:func:`lists_agree`)."""
+(:func:`lists_agree`); before scoring, a list a plural "districts" qualifies names districts throughout or
+none (:func:`plural_kinds_hold`)."""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from geo.document import Span
 from geo.gazetteer import Candidate, Place
 from geo.matching import LIST_GAP
 from geo.normalize import normalize_name
 from geo.resolution.policy import POLICY
-from geo.resolution.senses import DISTRICT_CODES, OWN_KINDS, bears_name
+from geo.resolution.senses import DISTRICT_CODES, OWN_KINDS, _Senses, bears_name
 
 Ranking = list[tuple[float, Candidate]]
 
@@ -219,7 +222,8 @@ def _close_second(ranking: Ranking, kind: str) -> bool:
 _LISTED_DISTRICTS = frozenset({"district", "listed_district"})
 
 
-def plural_kinds_hold(text: str, spans: list[Span], senses: list, unqualified) -> list[Span]:
+def plural_kinds_hold(text: str, spans: list[Span], senses: list[_Senses],
+                      unqualified: Callable[[Span], tuple[Span, _Senses]]) -> list[Span]:
     """A list that a plural "districts" qualifies ("Dhemaji, Lakhimpur and Barpeta districts", "the
     districts of Balakliia and Izium") names districts throughout or not at all: where a name of it
     has no district of its own (Balakliia's raion was merged away), the list names the towns and their
