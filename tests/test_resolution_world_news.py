@@ -790,6 +790,9 @@ def test_a_list_of_districts_names_districts_throughout_or_none(pipeline):
     # Balakliia's raion was merged away in 2020: the list names the towns and their surroundings
     found = mentions(pipeline, "Russia said its forces had left the Balaklia and Izyum districts of the Kharkiv region.")
     assert found["Izyum"] == 707292
+    # a plural "counties" where the counties are first-level divisions (Kenya's)
+    found = mentions(pipeline, "NAIROBI, Kenya — Drought has hit northern counties including Marsabit, Wajir and Mandera.")
+    assert (found["Marsabit"], found["Wajir"], found["Mandera"]) == (187583, 178440, 187895)
 
 
 def test_near_an_important_town_is_in_its_region(pipeline):
@@ -826,3 +829,11 @@ def test_a_surname_after_a_name_particle_is_no_place(pipeline):
 def test_a_plural_kind_before_a_listing_verb_qualifies_the_list(pipeline):
     found = mentions(pipeline, "In Malawi the worst-affected districts were Nsanje and Chikwawa, in the Shire valley.")
     assert (found["Nsanje"], found["Chikwawa"]) == (924567, 931067)      # the districts, not their towns
+
+
+def test_a_word_counted_mostly_inside_new_york_is_a_name_alone(pipeline):
+    # wordfreq counts "york" of "New York" as often as "nice"; alone, York is the English city
+    found = mentions(pipeline, "In York, about 25 miles north-east of Leeds, the river Ouse burst its banks.")
+    assert found["York"] == 2633352
+    # not a common English word a less-named place's name holds after "New" (Egypt's New Valley)
+    assert "Valley" not in mentions(pipeline, "Farmers in the valley said the Valley road was closed.")

@@ -16,9 +16,9 @@ gazetteer's names), :mod:`~geo.matching.cues` (what a name's context says) and
 :mod:`~geo.matching.variants` (other spellings).
 """
 from geo.matching.cues import COMPASS_ADJECTIVES, FEATURE_HEADS, LIST_GAP, PLURAL_QUALIFIERS, POSITIVE_CUES, QUALIFIERS, context_cues
-from geo.matching.names import COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, STRONG_COMMON_ZIPF, NameMatcher
+from geo.matching.names import COMMON_NAME_IMPORTANCE, COMMON_WORD_ZIPF, STRONG_COMMON_ZIPF, NameMatcher, name_zipf
 from geo.matching.variants import VariantMatcher
 from geo.matching.words import Words, word_frequency, words
 
 __all__ = ["COMMON_NAME_IMPORTANCE", "COMPASS_ADJECTIVES", "COMMON_WORD_ZIPF", "FEATURE_HEADS", "LIST_GAP", "NameMatcher", "PLURAL_QUALIFIERS", "POSITIVE_CUES", "QUALIFIERS",
-           "STRONG_COMMON_ZIPF", "VariantMatcher", "Words", "context_cues", "word_frequency", "words"]
+           "STRONG_COMMON_ZIPF", "VariantMatcher", "Words", "context_cues", "name_zipf", "word_frequency", "words"]

@@ -42,6 +42,34 @@ _LISTED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:an
 COMMON_WORD_ZIPF = 4.0
 STRONG_COMMON_ZIPF = 4.5
 COMMON_NAME_IMPORTANCE = 0.75
+#: wordfreq splits "New York" into words, so "york" counts as often as "nice": a word the name of a
+#: place of BORROWING_IMPORTANCE holds after "New" (New York, New Jersey; not the Egyptian governorate
+#: New Valley, whose name is rarely written) counts only as BORROWED_WORD_ZIPF when alone.
+BORROWED_WORD_ZIPF = 3.5
+BORROWING_IMPORTANCE = 0.95
+
+
+def name_word_frequency(word: str, gazetteer: Gazetteer) -> float:
+    """How common ``word`` is in English as a word of its own (see BORROWED_WORD_ZIPF).
+
+    >>> from geo.gazetteer import Gazetteer
+    >>> g = Gazetteer.open()
+    >>> round(name_word_frequency("nice", g), 1), name_word_frequency("york", g)
+    (5.4, 3.5)
+    """
+    zipf = word_frequency(word)
+    if zipf > BORROWED_WORD_ZIPF and gazetteer.named_importance("new " + word) >= BORROWING_IMPORTANCE:
+        return BORROWED_WORD_ZIPF
+    return zipf
+
+
+def name_zipf(norm: str, gazetteer: Gazetteer) -> float:
+    """How common a name's rarest word is in English (a one-word name: as a word of its own, see
+    name_word_frequency); none for an abbreviation written with its dot ("Ill." is no word)."""
+    if not norm.strip() or "." in norm:
+        return 0.0
+    return min(word_frequency(w) for w in norm.split()) if " " in norm else name_word_frequency(norm, gazetteer)
+
 
 class NameMatcher:
     """Finds gazetteer names (exact, after normalization) and marks their context."""
@@ -75,7 +103,7 @@ class NameMatcher:
         plain = self._plain_words.get(norm)
         if plain is None:
             # (an abbreviation written with its dot, "Ill.", is no word)
-            plain = " " not in norm and "." not in norm and word_frequency(norm) >= STRONG_COMMON_ZIPF \
+            plain = " " not in norm and "." not in norm and name_word_frequency(norm, self.gazetteer) >= STRONG_COMMON_ZIPF \
                 and self.gazetteer.named_importance(norm) < COMMON_NAME_IMPORTANCE
             self._plain_words[norm] = plain
         return plain

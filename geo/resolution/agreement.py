@@ -238,7 +238,8 @@ def plural_kinds_hold(text: str, spans: list[Span], senses: list[_Senses],
         while j + 1 < len(spans) and spans[j + 1].qualifier == kind and LIST_GAP.fullmatch(text, spans[j].end, spans[j + 1].start):
             j += 1
         plural = kind.startswith("listed_") or spans[j].text.rsplit(None, 1)[-1].lower() == "districts"
-        if j > i and plural and not all(any(c.place.feature_code in DISTRICT_CODES for c in senses[k].cands)
+        # (a division of another level is the list's kind too: Kenya's counties are its first-level divisions)
+        if j > i and plural and not all(any(c.place.feature_code in DISTRICT_CODES or c.place.feature_code == "ADM1" for c in senses[k].cands)
                                         for k in range(i, j + 1)):
             for k in range(i, j + 1):
                 spans[k], senses[k] = unqualified(spans[k])

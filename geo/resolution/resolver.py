@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
-from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, FEATURE_HEADS, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF
+from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, FEATURE_HEADS, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF, name_zipf
 from geo.resolution.agreement import (bare_names_are_towns, best_first, lists_agree, own_names_stay_own, plural_kinds_hold,
                                       rivers_stay_rivers, wording_settles_names)
 from geo.resolution.containers import find_containers
@@ -80,7 +80,7 @@ class Resolver:
         return self._senses(span.norm, span.variants, span.method, span.qualifier)
 
     def _find(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> _Senses:
-        return _Senses(norm, qualifier, tuple(self._fitting(norm, variants, method, qualifier)),
+        return _Senses(norm, qualifier, tuple(self._fitting(norm, variants, method, qualifier)), zipf=name_zipf(norm, self.gazetteer),
                        demonym=any(c.kind == "demonym" for c in self._candidates(norm)))
 
     def _fitting(self, norm: str, variants: tuple[str, ...], method: str, qualifier: str | None) -> list[Candidate]:
@@ -109,7 +109,8 @@ class Resolver:
         if qualifier is not None and qualifier.startswith("listed_"):
             # "the regions of Geita, Shinyanga and Tabora": divisions where the names have them; but
             # "other regions of Italy" names the country that holds them
-            fitting = [c for c in found if _QUALIFIER_FITS[qualifier[7:]](c.place)]
+            # ("counties including Marsabit and Wajir": Kenya's counties are its first-level divisions)
+            fitting = [c for c in found if _QUALIFIER_FITS[qualifier[7:]](c.place)] or [c for c in found if qualifier == "listed_district" and c.place.feature_class == "A" and not c.place.is_country]
             return fitting if fitting and not found[0].place.is_country else found
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:

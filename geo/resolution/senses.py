@@ -10,7 +10,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 
 from geo.gazetteer import Candidate, Place
-from geo.matching import COMMON_NAME_IMPORTANCE, word_frequency
+from geo.matching import COMMON_NAME_IMPORTANCE
 from geo.normalize import normalize_name
 from geo.resolution.context import Detection
 from geo.resolution.policy import POLICY
@@ -231,7 +231,7 @@ class _Senses:
                  "regions", "holders", "home_eligible", "prominent_namesake", "any_holder", "prior_ranking", "big_city_namesakes",
                  "only_ranking", "positions", "located", "distances", "named_city")
 
-    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, demonym: bool = False) -> None:
+    def __init__(self, norm: str, qualifier: str | None, cands: tuple[Candidate, ...], *, zipf: float, demonym: bool = False) -> None:
         # (Most names are seen once, and a name's first span builds this: each fact is gathered in
         # one loop over the candidates, not in a pass of its own: ~30 generators over 3-4 candidates
         # cost more than the facts.)
@@ -280,9 +280,8 @@ class _Senses:
         self.named_countryless: bool = named_countryless
         #: the best importance of a first-level division known by this very name (Maine, Victoria)
         self.named_state: float = 0.0 if named_state is None else named_state
-        #: how common the name's rarest word is in English
-        #: (none for an abbreviation written with its dot: "Ill." is no word)
-        self.zipf: float = min(word_frequency(w) for w in norm.split()) if norm.strip() and "." not in norm else 0.0
+        #: how common the name's rarest word is in English (matching.name_zipf)
+        self.zipf: float = zipf
         #: whether every candidate is an alternate name that is not a spelling of the place's own
         #: (Bush for Bushland, not Izium for Izyum)
         self.only_other_names: bool = only_other_names
