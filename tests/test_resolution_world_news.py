@@ -793,6 +793,8 @@ def test_a_list_of_districts_names_districts_throughout_or_none(pipeline):
     # a plural "counties" where the counties are first-level divisions (Kenya's)
     found = mentions(pipeline, "NAIROBI, Kenya — Drought has hit northern counties including Marsabit, Wajir and Mandera.")
     assert (found["Marsabit"], found["Wajir"], found["Mandera"]) == (187583, 178440, 187895)
+    found = mentions(pipeline, "Kenya's Treasury will release funds to affected counties, including Marsabit and Wajir.")
+    assert (found["Marsabit"], found["Wajir"]) == (187583, 178440)
 
 
 def test_near_an_important_town_is_in_its_region(pipeline):
@@ -837,3 +839,10 @@ def test_a_word_counted_mostly_inside_new_york_is_a_name_alone(pipeline):
     assert found["York"] == 2633352
     # not a common English word a less-named place's name holds after "New" (Egypt's New Valley)
     assert "Valley" not in mentions(pipeline, "Farmers in the valley said the Valley road was closed.")
+
+
+def test_the_governor_of_a_name_is_its_states(pipeline):
+    # Puebla is a city and the Mexican state around it; a governor is the state's, a mayor the city's
+    assert mentions(pipeline, "The governor of Puebla said roads near Tehuacán were closed.")["Puebla"] == 3521082
+    assert mentions(pipeline, "The mayor of Puebla said roads near Tehuacán were closed.")["Puebla"] == 3521081
+    assert mentions(pipeline, "The Premier of Ontario met farmers near Guelph.")["Ontario"] == 6093943

@@ -199,6 +199,9 @@ _NOUN_OF_BEFORE = re.compile(r"\b(?:villages?|towns?|townships?|cities|city|sett
 # A possessive and a government's word after a name: "Quebec's government", "Bavaria's premier".
 _GOVERNMENT_AFTER = re.compile(r"['’]s\s+(?:(?:provincial|state|regional|territorial)\s+)?"
                                r"(?:government|premier|legislature|parliament|governor)\b")
+# A division's office and "of" before a name: "the governor of Puebla", "the Governor of Lagos" (a
+# state's, the name stays the city's where the city is its country's capital: "the government of").
+_GOVERNOR_OF_BEFORE = re.compile(r"\b(?:[Gg]overnor|[Gg]overnorship|[Pp]remier)\s+of\s+(?:the\s+)?$")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}?"
                                r"(?:village|town|city|settlement|region|province|country|capital|river)\b", re.I)
 _IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
@@ -326,6 +329,8 @@ def context_cues(ws: Words, first: _Word, last: _Word, trie=None, *, positive_on
         append("appositive")
     if last.token_end > end and _GOVERNMENT_AFTER.match(text, end):
         append("government_after")   # "Quebec's government": a polity's
+    elif tail[-2:] == "of" and _GOVERNOR_OF_BEFORE.search(before):
+        append("government_after")   # "the governor of Puebla": the same
     # (_LIST_BEFORE needs a comma, "and" or "or", then spaces, at the end: a search for it tries every capital)
     listed = (_LIST_BEFORE.search(before) if space_before and tail.endswith((",", "and", "or")) else None) \
         or (_LIST_AFTER.match(after) if comma_after or space_after else None)

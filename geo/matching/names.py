@@ -361,9 +361,9 @@ def _plural_kind_before(text: str, spans: list[Span]) -> list[Span]:
 
 # A plural kind and "of" before a name: "the regions of", "the Tanzanian provinces of".
 _LISTING_WORDS = ("were ", "are ", "includ", "as ")   # (a cheap test before the regex: most names have none before them)
-# Also a plural kind and a verb that lists: "the worst-affected districts were", "counties including".
+# Also a plural kind and a verb that lists: "the worst-affected districts were", "counties, including".
 _PLURAL_KIND_OF = re.compile(r"\b(" + "|".join(k for k in PLURAL_QUALIFIERS if k not in ("rivers",))
-                             + r")\s+(?:of\s+(?:the\s+)?|(?:were|are|include|included|including|such\s+as),?\s+)$", re.I)
+                             + r")(?:\s+of\s+(?:the\s+)?|,?\s+(?:were|are|include|included|including|such\s+as),?\s+)$", re.I)
 
 
 def _is_abbreviation(surface: str) -> bool:
