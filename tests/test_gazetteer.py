@@ -286,4 +286,4 @@ def test_countries_that_no_longer_exist_are_left_out(gaz):
 def test_everyday_names_the_definition_gives(gaz):
     # extract.toml: "PNG" for Papua New Guinea, "Gaza" as the Strip's everyday name (GeoNames: a short form)
     assert {(c.place.geonameid, c.kind) for c in gaz.candidates("png")} >= {(2088628, "abbrev")}
-    assert (281132, "everyday") in {(c.place.geonameid, c.kind) for c in gaz.candidates("gaza")}
+    assert (281132, "news") in {(c.place.geonameid, c.kind) for c in gaz.candidates("gaza")}

@@ -846,3 +846,11 @@ def test_the_governor_of_a_name_is_its_states(pipeline):
     assert mentions(pipeline, "The governor of Puebla said roads near Tehuacán were closed.")["Puebla"] == 3521082
     assert mentions(pipeline, "The mayor of Puebla said roads near Tehuacán were closed.")["Puebla"] == 3521081
     assert mentions(pipeline, "The Premier of Ontario met farmers near Guelph.")["Ontario"] == 6093943
+
+
+def test_a_name_news_gives_a_division_is_that_division_bare(pipeline):
+    # extract.toml's everyday_names: "Gaza" is the Strip (GeoNames: its short form), "Gaza City" the city
+    found = mentions(pipeline, "Israeli strikes killed 20 people in Gaza, health officials said. Gaza City was hit again.")
+    assert (found["Gaza"], found["Gaza City"]) == (281132, 281133)
+    # the text may still say the city: a kind before it
+    assert mentions(pipeline, "Strikes hit the city of Gaza overnight.")["Gaza"] == 281133

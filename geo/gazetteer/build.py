@@ -38,11 +38,11 @@ from geo.gazetteer.sources import (
 from geo.normalize import normalize_name
 from geo.transliteration import skeleton_rows
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 # Name kinds, best first: when one place has a name twice, the better kind is kept.
 # "postal": a two-letter postal code (IL, WV), which matching takes only right after "Town, ".
-NAME_KINDS = ("official", "ascii", "everyday", "alternate", "abbrev", "postal", "stem", "demonym")
+NAME_KINDS = ("news", "official", "ascii", "everyday", "alternate", "abbrev", "postal", "stem", "demonym")
 _KIND_RANK = {k: i for i, k in enumerate(NAME_KINDS)}
 
 # Importance floors by feature code: a country with no population figure is still a country.
@@ -213,7 +213,7 @@ def build(definition: ExtractDefinition, source_dir: Path, db_path: Path,
             names.add(value, c.geonameid, "demonym")
     for gid, values in definition.everyday_names.items():
         for value in values if gid in places else ():
-            names.add(value, gid, "everyday")
+            names.add(value, gid, "news")
     _add_division_abbreviations(places, names, admin1, definition)
     _add_features(places, names, definition)
     add_demonym_plurals(names)

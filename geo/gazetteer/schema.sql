@@ -26,7 +26,7 @@ CREATE TABLE places (
 );
 
 -- normalized name -> place. kind: official, ascii, alternate, everyday (a country's common
--- name), abbrev (written in capitals or with dots: matched case-sensitively), stem (a division's
+-- name), news (what English news calls the place bare, from the extract definition), abbrev (written in capitals or with dots: matched case-sensitively), stem (a division's
 -- name without "Oblast", "Region"...).
 CREATE TABLE names (
     norm      TEXT NOT NULL,

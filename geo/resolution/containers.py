@@ -121,7 +121,7 @@ def _container_of(inner: _Senses, cands: tuple[Candidate, ...]) -> Place | None:
     if inner.cands and inner.cands[0].place.is_division:
         return None
     for c in cands:
-        if c.place.feature_code == "ADM1" and c.kind in ("official", "ascii", "everyday", "abbrev") and _own(c):
+        if c.place.feature_code == "ADM1" and c.kind in ("news", "official", "ascii", "everyday", "abbrev") and _own(c):
             return c.place
     return None
 

@@ -26,7 +26,9 @@ class Policy:
     other_name: float = 0.3             #: less for a name that is neither the place's own nor a short form of it
                                         #: ("Liverpool" for Washington, Indiana; "Delaware" for West Point, Virginia)
     division_qualifier: float = 0.3     #: "Kharkiv region" is the oblast, not the raion of that name
-    bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature
+    bare_settlement: float = 0.1        #: a bare name is a settlement before a division or a feature...
+    news_name: float = 0.2              #: ... but a place English news calls by the name bare (extract.toml's
+                                        #: everyday_names) before a settlement of it: "Gaza" is the Strip
     stands_alone: float = 1.2           #: a country or continent named is its own context ("China" in a Texas story)
     seat_margin: float = 0.06           #: a first-level division named like its capital and at most this much more
                                         #: important is, to the article's places, where its capital is: they tell

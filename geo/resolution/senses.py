@@ -75,6 +75,8 @@ def _prior_score(c: Candidate, qualifier: str | None, alone: bool) -> float:
         s += POLICY.division_qualifier   # "Kharkiv region" is the oblast, not the raion of the same name
     if qualifier is None and p.feature_class == "P":
         s += POLICY.bare_settlement
+    elif qualifier is None and c.kind == "news":
+        s += POLICY.news_name   # "Gaza" is the Strip, not its city
     if alone:
         s += POLICY.stands_alone  # a country or continent named is its own context: "China" in a Texas story is China
     return s
@@ -196,7 +198,9 @@ def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> 
         return placed_by_town
     for k, c in enumerate(ranked):
         p = c.place
-        held = next((t for t in towns if _holds(p, t)), None) if p.feature_code in DISTRICT_CODES and c.kind in OWN_KINDS \
+        # (not a division news calls by the name: "Gaza" is the Strip, see Policy.news_name)
+        held = None if c.kind == "news" else next((t for t in towns if _holds(p, t)), None) \
+            if p.feature_code in DISTRICT_CODES and c.kind in OWN_KINDS \
             else next((t for t in towns if t.feature_code == "PPLA" and t.lies_in(p) is True), None) \
             if p.feature_code == "ADM1" and c.kind in OWN_KINDS and not p.population else None
         if held is not None:
@@ -430,7 +434,7 @@ def _importance_order(c: Candidate) -> tuple[float, int]:
 
 
 #: the kinds of name a first-level division is known by as its own in the text (not an alternate, a stem)
-_STATE_NAME_KINDS = ("official", "ascii", "everyday", "abbrev")
+_STATE_NAME_KINDS = ("news", "official", "ascii", "everyday", "abbrev")
 
 
 def _seats(ranked: Sequence[Candidate]) -> list[int | None]:
@@ -451,8 +455,10 @@ def _seats(ranked: Sequence[Candidate]) -> list[int | None]:
     return out
 
 
-#: the kinds of name a place bears as its own (not another's, a stem, an abbreviation)
-OWN_KINDS = ("official", "ascii", "everyday")
+#: the kinds of name a place bears as its own (not another's, a stem, an abbreviation); "news" is
+#: the name English news gives it bare where GeoNames has it only as a short form (extract.toml's
+#: everyday_names: "Gaza" for the Strip)
+OWN_KINDS = ("news", "official", "ascii", "everyday")
 _SCORE = itemgetter(0)
 
 
