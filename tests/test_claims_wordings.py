@@ -416,6 +416,13 @@ def test_a_town_the_claim_places_is_no_doubtful_reading(gaz):
     claim = one(gaz, "Wa, about 200 km east of Bolgatanga, was spared.", ("Wa", 2294206), ("Bolgatanga", 2302821),
                 type="distance_direction")
     assert claim.verdict == "inconsistent", claim.explanation
+    # a village (Keswick, 4,300 people) only where it lies beside the claim's other town: 27 km west of Penrith
+    claim = one(gaz, "Keswick, about 60 km east of Penrith, was flooded.", ("Keswick", 2645756), ("Penrith", 2640416),
+                type="distance_direction")
+    assert claim.verdict == "inconsistent", claim.explanation
+    claim = one(gaz, "Keswick, about 60 km east of London, was flooded.", ("Keswick", 2645756), ("London", 2643743),
+                type="distance_direction")
+    assert claim.verdict == "unverifiable", claim.explanation
 
 
 def test_a_sea_known_by_one_point_has_no_shore_to_measure(gaz):
@@ -995,3 +1002,33 @@ def test_a_first_level_capital_is_the_one_meant_however_thin_the_gazetteer(gaz):
     claim = one(gaz, "Aid reached Marsabit, near the border with Ethiopia, on Friday.", ("Marsabit", 187585),
                 ("Ethiopia", 337996), type="border_proximity")
     assert claim.verdict == "inconsistent", claim.explanation        # 140 km from it
+
+
+def test_a_neighbours_stated_side_is_checked(gaz):
+    # Moldova lies south-west of Ukraine's centre: "western" holds (the half-plane), "eastern" does not
+    west = one(gaz, "Kyiv thanked Moldova, Ukraine's western neighbour.", ("Kyiv", KYIV), ("Moldova", MOLDOVA),
+               ("Ukraine", UKRAINE), type="adjacency")
+    assert west.verdict == "consistent" and west.measured["compass"] == "SW", west.explanation
+    east = one(gaz, "Kyiv thanked Moldova, Ukraine's eastern neighbour.", ("Kyiv", KYIV), ("Moldova", MOLDOVA),
+               ("Ukraine", UKRAINE), type="adjacency")
+    assert east.verdict == "inconsistent" and "the article says to the east" in east.explanation, east.explanation
+    # no side stated: touching is all
+    plain = one(gaz, "Kyiv thanked Moldova, Ukraine's neighbour.", ("Kyiv", KYIV), ("Moldova", MOLDOVA),
+                ("Ukraine", UKRAINE), type="adjacency")
+    assert plain.verdict == "consistent" and "compass" not in plain.measured, plain.explanation
+    # the side of the subject's own border: "Chad, which shares its eastern border with Sudan" puts Sudan east
+    own = one(gaz, "Moldova, which shares its eastern border with Ukraine, took in refugees.", ("Moldova", MOLDOVA),
+              ("Ukraine", UKRAINE), type="adjacency")
+    assert own.verdict == "consistent", own.explanation
+    wrong = one(gaz, "Moldova, which shares its western border with Ukraine, took in refugees.", ("Moldova", MOLDOVA),
+                ("Ukraine", UKRAINE), type="adjacency")
+    assert wrong.verdict == "inconsistent", wrong.explanation
+
+
+def test_capital_of_without_the_after_a_comma(gaz):
+    claim = one(gaz, "Rain fell on Zhengzhou, capital of Henan province.", ("Zhengzhou", ZHENGZHOU), ("Henan", HENAN),
+                type="containment")
+    assert claim.verdict == "consistent", claim.explanation
+    # not a capital in some other sense: "the cultural capital of" says nothing of a division's seat
+    assert not claims_of(gaz, "Lviv, the cultural capital of Ukraine, was calm.", ("Lviv", LVIV), ("Ukraine", UKRAINE),
+                         type="containment")

@@ -166,11 +166,12 @@ class _Judge:
 
     def placed(self, place: Place, places: list[Place | None]) -> bool:
         """Whether the claim's other places place ``place``: it is a town (policy.village_population or
-        more) within policy.placed_within_km of one of them that is no country."""
-        return place.population >= self.policy.village_population and any(
-            other is not None and other.geonameid != place.geonameid and not other.is_country
-            and distance(Point(place.lon, place.lat), Point(other.lon, other.lat)).km <= self.policy.placed_within_km
-            for other in places)
+        more) within policy.placed_within_km of one of them that is no country, or a village within
+        policy.village_placed_within_km of one."""
+        reach = self.policy.placed_within_km if place.population >= self.policy.village_population \
+            else self.policy.village_placed_within_km
+        return any(other is not None and other.geonameid != place.geonameid and not other.is_country
+                   and distance(Point(place.lon, place.lat), Point(other.lon, other.lat)).km <= reach for other in places)
 
     def half_holds(self, finding: Finding, result: Result) -> bool:
         """Whether one half of a distance-and-direction claim holds and the other fails: the measured

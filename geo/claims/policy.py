@@ -142,6 +142,9 @@ class Policy:
     #: about 18 miles south of Penrith": Carlisle lies 28 km from Penrith, north of it; a hamlet of
     #: the name the gazetteer lacks is not what a reporter measures from a town).
     placed_within_km: float = 300.0
+    #: A village is placed so only this near ("Orbost, about 50 km west of Bairnsdale": 76 km east of it; a
+    #: hamlet of the name the gazetteer lacks would have to lie beside it too).
+    village_placed_within_km: float = 100.0
     #: A name this common as an English word (wordfreq's Zipf scale: 4 "village", 3.9 "marines") that
     #: resolved to a place of fewer than well_known_population people (a division ranked below a town of
     #: that size) is a doubtful reading (unless the

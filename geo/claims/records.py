@@ -247,6 +247,10 @@ class AdjacencyMeasured(Measured):
     division_distance_km: float | None = None
     limit_km: float | None = None
     margin: str | None = None
+    bearing_deg: float | None = None     #: from the anchor's centre, where the neighbour's side is stated
+    compass: str | None = None
+    bearing_off_deg: float | None = None
+    bearing_margin: str | None = None
 
 
 @dataclass(frozen=True)

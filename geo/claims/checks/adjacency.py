@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from geo.claims.geodesy import distance_between
-from geo.claims.checks.result import CONSISTENT, Result, rounded_km, rounded_mi, name_of, unverifiable
+from geo.claims.geodesy import COMPASS_WORDS, angle_difference, bearing, compass, direction_bearing, distance_between
+from geo.claims.checks.result import CONSISTENT, INCONSISTENT, Result, rounded_km, rounded_mi, name_of, unverifiable
 from geo.claims.records import AdjacencyMeasured, AdjacencyStated
 from geo.claims.regions import Shape
 
@@ -16,7 +16,26 @@ class AdjacencyChecks:
     def adjacency(self, subject: Shape, anchor: Shape, stated: AdjacencyStated) -> Result:
         """"the adjacent Donbas region": the subject region touches the anchor's polygon; a town lies
         within policy.adjacent_km of it, or in a division that touches it; a town neighbouring a town
-        ("Sharjah, which neighbours Dubai") within policy.adjacent_km of its point."""
+        ("Sharjah, which neighbours Dubai") within policy.adjacent_km of its point. A side stated too
+        must hold as a position does: the bearing from the anchor's centre to the subject ("Ethiopia's
+        neighbour to the west"), or from the subject's to the anchor where the side is the subject's
+        ("Chad, which shares its eastern border with Sudan"), within policy.position_degrees of it."""
+        result = self._touching(subject, anchor, stated)
+        own_side = stated.relation in ("border", "neighbours")    # "X, which shares its eastern border with Y"
+        origin, target = (subject, anchor) if own_side else (anchor, subject)
+        if stated.direction is None or result.verdict != CONSISTENT or not origin.is_area:
+            return result
+        centre, _ = origin.centre_and_radius_km
+        azimuth = bearing(centre, target.geometry.centroid if target.is_area else target.point)
+        off = angle_difference(azimuth, direction_bearing(stated.direction))
+        verdict, margin = self._judge(off, self.policy.position_degrees)
+        measured = replace(result.measured, bearing_deg=round(azimuth, 1), compass=compass(azimuth),
+                           bearing_off_deg=round(off, 1), bearing_margin=margin)
+        side = f"{result.said}; {name_of(target)} lies {compass(azimuth)} of the centre of {name_of(origin)}, the article " \
+               f"says to the {COMPASS_WORDS[stated.direction]}"
+        return Result(verdict if verdict == INCONSISTENT else CONSISTENT, measured, side)
+
+    def _touching(self, subject: Shape, anchor: Shape, stated: AdjacencyStated) -> Result:
         if not anchor.is_area and (stated.relation != "neighbours" or subject.is_area
                                    or subject.place.feature_class != "P" or anchor.place.feature_class != "P"):
             # (a town is said to neighbour a town only with the verb: "neighbouring Donetsk" after a
