@@ -219,3 +219,18 @@ def test_an_explicit_container_settles_every_mention_of_the_name(pipeline):
 def test_a_list_of_three_has_no_container(pipeline):
     found = resolved(pipeline, "After stops in Washington, New York and Boston, the prince flew home.")
     assert found["Washington"] == WASHINGTON_DC
+
+
+def test_a_sentence_about_another_area_places_its_names_there(pipeline):
+    # a story from Western Australia; one sentence is about New Zealand: Hamilton there is the NZ city,
+    # not Hamilton, Victoria, nor the Newcastle suburb the story's New South Wales would favour
+    text = ("PERTH, Western Australia — Bushfires burned near Mundaring and Chidlow on Sunday. In New South Wales, "
+            "crews protected homes near Newcastle and Maitland, where a total fire ban was declared for the Hunter.\n\n"
+            "Firefighters from across the country have been sent west since Thursday, officials said.\n\n"
+            "New Zealand sent help: specialists left Auckland with crews from Christchurch and Hamilton.")
+    assert resolved(pipeline, text)["Hamilton"] == 2190324
+    # a Maine story: after "Portsmouth, N.H.", Manchester is New Hampshire's
+    text = ("AUGUSTA, Maine — Snow closed schools in Bangor, Lewiston and Waterville. Plows worked through the night "
+            "in Brunswick and Bath. In Portsmouth, N.H., the city banned parking, and schools in Manchester and "
+            "Nashua closed.")
+    assert resolved(pipeline, text)["Manchester"] == 5089178

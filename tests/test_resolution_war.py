@@ -87,6 +87,8 @@ def test_a_districts_whole_name_does_not_hide_the_district_of_its_town(pipeline)
     # alone, "Dnipropetrovsk" is the oblast; beside Dnipro, the city's old name
     ("In Dnipro, a city of about a million that was called Dnipropetrovsk until 2016, a drone hit a house.",
      "Dnipropetrovsk", 709930),
+    # a spelling given beside: "Arbil" alone is GeoNames' district; beside Erbil, the city
+    ("Kurdish officials in Erbil, also spelt Arbil, said the dam held.", "Arbil", 95446),
 ])
 def test_another_name_beside_a_place_is_that_place(pipeline, text, name, gid):
     assert resolved(pipeline, text)[name] == gid
@@ -95,6 +97,8 @@ def test_another_name_beside_a_place_is_that_place(pipeline, text, name, gid):
 def test_a_port_on_a_sea_is_no_sea(pipeline):
     # the appositive's kind is "port"; "the Sea of Azov" after "on" is where it lies
     assert resolved(pipeline, "Missiles were shot down over Berdyansk, a port on the Sea of Azov.")["Berdyansk"] == 712451
+    # "the port of" a name is its town: Veracruz the city, not the state
+    assert resolved(pipeline, "Cargo left the port of Veracruz on Monday.")["Veracruz"] == 3514783
 
 
 @pytest.mark.parametrize("text, name, gid", [

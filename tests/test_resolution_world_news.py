@@ -795,6 +795,9 @@ def test_a_list_of_districts_names_districts_throughout_or_none(pipeline):
     assert (found["Marsabit"], found["Wajir"], found["Mandera"]) == (187583, 178440, 187895)
     found = mentions(pipeline, "Kenya's Treasury will release funds to affected counties, including Marsabit and Wajir.")
     assert (found["Marsabit"], found["Wajir"]) == (187583, 178440)
+    # a listed name known only as a town: the district around it that GeoNames spells another way (Taroudannt)
+    found = mentions(pipeline, "Aid reached the provinces of Taroudant, Chichaoua and Al Haouz.")
+    assert (found["Taroudant"], found["Chichaoua"]) == (2529647, 6547284)
 
 
 def test_near_an_important_town_is_in_its_region(pipeline):

@@ -38,7 +38,7 @@ OFFICE_KINDS = frozenset({"department", "departments", "division", "divisions"})
 KIND_OF_QUALIFIERS = {
     "province": "division", "region": "division", "oblast": "division", "governorate": "division", "prefecture": "division",
     "department": "division", "county": "district", "district": "district", "state": "polity", "republic": "polity", "island": "island",
-    "city": "settlement", "town": "settlement", "village": "settlement", "hamlet": "settlement",
+    "city": "settlement", "town": "settlement", "village": "settlement", "hamlet": "settlement", "port": "settlement",
     # ("the Gulf of Tadjourah", "the Bay of Bengal": the water, which the gazetteer may lack, not the town)
     "gulf": "water", "bay": "water", "sea": "water", "strait": "water", "straits": "water",
 }

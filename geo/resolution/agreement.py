@@ -1,7 +1,7 @@
 """Readings of a ranking that the article's wording settles after scoring: a bare name beside the
 same name written with a division's kind is the town (:func:`bare_names_are_towns`), a name settled
 once by its wording is settled throughout (:func:`wording_settles_names`), and the names of one list are of one kind
-(:func:`lists_agree`); before scoring, a list a plural "districts" qualifies names districts throughout or
+(:func:`lists_agree`), a name without a qualifier means one place (:func:`one_sense_per_name`); before scoring, a list a plural "districts" qualifies names districts throughout or
 none (:func:`plural_kinds_hold`)."""
 from __future__ import annotations
 
@@ -257,3 +257,40 @@ def best_first(ranking: Ranking, geonameid: int) -> Ranking:
     if ranking[0][1].place.geonameid == geonameid and all(c.place.geonameid != geonameid for _, c in ranking[1:]):
         return ranking   # (already so: the usual case)
     return sorted(ranking, key=lambda x: x[1].place.geonameid != geonameid)
+
+
+def mentions_by_name(spans: list[Span], kept: list[bool]) -> dict[str, list[int]]:
+    """Name -> the positions of its spans without a qualifier that are kept as places."""
+    out: dict[str, list[int]] = {}
+    for i, (span, ok) in enumerate(zip(spans, kept)):
+        if ok and span.qualifier is None:
+            out.setdefault(span.norm, []).append(i)
+    return out
+
+
+def one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
+                       scored: list[Ranking], held: Callable[[int, Place], bool]) -> list[Ranking]:
+    """Within an article a name without a qualifier means one place: the one an explicit container
+    of one of its mentions holds ("Springfield, Ohio" settles every Springfield of the article), else
+    the best over its mentions (``names`` as :func:`mentions_by_name` finds them; ``held(i, place)``:
+    whether span i's explicit container holds the place)."""
+    out = list(scored)
+    for mentions in names.values():
+        if len(mentions) == 1 and senses[mentions[0]].distinct_places:
+            continue   # one mention, no place twice: its ranking's best is already first
+        holder = next((scored[i][0][1].place.geonameid for i in mentions
+                       if scored[i] and held(i, scored[i][0][1].place)), None)
+        if holder is not None:
+            best = holder
+        else:
+            total: dict[int, float] = {}   # geonameid -> its scores summed over the name's spans
+            for i in mentions:
+                for s, c in scored[i]:
+                    gid = c.place.geonameid
+                    total[gid] = total.get(gid, 0) + s
+            best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
+        for i in mentions:
+            if len(scored[i]) > 1 and not (holder is not None and held(i, scored[i][0][1].place)):
+                # (a mention with a container of its own keeps it: "Paris, Texas" and "Paris, France")
+                out[i] = best_first(scored[i], best)
+    return out

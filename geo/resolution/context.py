@@ -47,6 +47,12 @@ class ArticleContext:
     _bonuses: tuple | None = field(default=None, init=False, repr=False, compare=False)   # (worked out when asked for)
     _own_bonuses: dict = field(default_factory=dict, init=False, repr=False, compare=False)   # name -> its bonuses without itself
 
+    def home(self) -> frozenset[str]:
+        """The country and the first-level division ("US", "US.ME") most of the article's places are in
+        (each, where several tie)."""
+        return frozenset(code for counts in (self.countries, self.regions) if counts
+                         for code, n in counts.items() if code and n == max(counts.values()))
+
     def names_country_besides(self, country_code: str, norm: str, doubtful: frozenset[str] = frozenset()) -> bool:
         """Whether a name other than ``norm`` (and other than the ``doubtful`` ones) puts the article in
         this country (a name is no evidence for itself)."""

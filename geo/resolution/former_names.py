@@ -1,7 +1,7 @@
 """A place's other name given beside it: "Myrnohrad, a town that was called Dymytrov until 2016",
 "Toretsk, a mining town once called Dzerzhynsk", "Dnipro, ... called Dnipropetrovsk until 2016".
 
-The name after "called", "known as", "formerly" is the same place as one named just before it in its
+The name after "called", "known as", "formerly", "spelt" is the same place as one named just before it in its
 sentence, where the gazetteer lists one place under both names: that place, whatever the second name
 alone would say (Dnipropetrovsk alone is the oblast; beside Dnipro, the city that was so called).
 """
@@ -15,8 +15,8 @@ from geo.resolution.policy import POLICY
 from geo.resolution.senses import _Senses
 
 #: The words that give a place's other name: "was called", "once called", "known as", "formerly",
-#: "renamed from", "previously named".
-_OTHER_NAME_BEFORE = re.compile(r"\b(?:called|named|known\s+as|renamed\s+from|formerly|previously|once)\s+$", re.I)
+#: "renamed from", "previously named", "also spelt".
+_OTHER_NAME_BEFORE = re.compile(r"\b(?:called|named|known\s+as|renamed\s+from|formerly|previously|once|spelt|spelled)\s+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 

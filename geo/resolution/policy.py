@@ -68,6 +68,9 @@ class Policy:
     near_span: float = 0.4              #: up to this for a candidate near the settlements named around the span...
     near_span_km: float = 50.0          #: ... falling off so
     near_span_chars: int = 200          #: "around the span": within this many characters
+    sentence_country: float = 0.2       #: for a candidate in a country another place of the span's sentence is in...
+    sentence_region: float = 0.3        #: ... and in a first-level division one is in ("schools in Manchester and Nashua",
+                                        #: after "Portsmouth, N.H.": not Manchester, Maine, in a Maine story)
     container: float = 1.0              #: per explicit container the candidate lies in ("Riga, Latvia")
     holds_named: float = 0.5           #: for a division or country holding a place the text puts in it ("Muridke in
                                         #: Punjab province": Pakistan's Punjab, where Muridke is)

@@ -114,6 +114,33 @@ class _Distances:
             self.columns.append(column)
 
 
+def sentence_areas(spans: list[Span], sure: list[list[tuple[float, Candidate]]],
+                   bounds: list[tuple[int, int]], home: frozenset[str]) -> dict[int, frozenset[str]]:
+    """For each span, the countries ("US") and first-level divisions ("US.OR") of the places the other
+    names of its sentence (``bounds``: the sentences' (start, end)) surely resolved to (``sure``: their
+    rankings, [] where unsure), other than the article's ``home`` ones, which the article's context
+    weighs already: "Forecasters in Oregon said temperatures in Portland climbed" puts Portland in
+    Oregon in a story from Maine. A sentence that names a place at home too ("tours in Texas and
+    Florida" in a Texas story) is about no other area: none."""
+    out: dict[int, frozenset[str]] = {}
+    starts = [s for s, _ in bounds]
+    members: dict[int, list[tuple[str, str, str | None]]] = {}   # sentence -> (norm, country, region) of its places
+    for s, r in zip(spans, sure):
+        if r:
+            p = r[0][1].place
+            members.setdefault(bisect.bisect_right(starts, s.start) - 1, []).append(
+                (s.norm, p.country_code, f"{p.country_code}.{p.admin1_code}" if p.admin1_code and not p.is_country else None))
+    for s in spans:
+        others = [(country, region) for norm, country, region in members.get(bisect.bisect_right(starts, s.start) - 1, ())
+                  if norm != s.norm]
+        if any((region or country) in home for country, region in others):
+            continue
+        areas = frozenset(a for pair in others for a in pair if a and a not in home)
+        if areas:
+            out[s.start] = areas
+    return out
+
+
 def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]],
                   window: int = 200) -> dict[int, frozenset[tuple[str, float, float]]]:
     """For each span with a ranking, the settlements resolved within ``window`` characters of it."""

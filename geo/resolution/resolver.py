@@ -8,17 +8,18 @@ from functools import lru_cache
 from geo.document import Mention, Span
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.matching import COMMON_WORD_ZIPF, COMPASS_ADJECTIVES, FEATURE_HEADS, POSITIVE_CUES, QUALIFIERS, STRONG_COMMON_ZIPF, name_zipf
-from geo.resolution.agreement import (bare_names_are_towns, best_first, lists_agree, own_names_stay_own, plural_kinds_hold,
-                                      rivers_stay_rivers, wording_settles_names)
+from geo.resolution.agreement import (bare_names_are_towns, best_first, lists_agree, mentions_by_name, one_sense_per_name,
+                                      own_names_stay_own, plural_kinds_hold, rivers_stay_rivers, wording_settles_names)
 from geo.resolution.containers import find_containers
 from geo.resolution.context import ArticleContext, Detection
 from geo.resolution.former_names import keep_other_names, other_names
 from geo.resolution.policy import POLICY, WEAK_PRIOR
-from geo.resolution.proximity import _local_points
+from geo.resolution.proximity import _local_points, sentence_areas
 from geo.resolution.scoring import _Scoring
-from geo.resolution.senses import OWN_KINDS, _Senses, _round, bears_name
+from geo.resolution.senses import OWN_KINDS, _Senses, _round, bears_name, is_spelling_variant
 from geo.normalize import normalize_name
 from geo.spherical import haversine_km
+from geo.text.sentences import sentences
 
 # Cues (from geo.matching) that make a span something other than a place.
 NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
@@ -109,8 +110,10 @@ class Resolver:
         if qualifier is not None and qualifier.startswith("listed_"):
             # "the regions of Geita, Shinyanga and Tabora": divisions where the names have them; but
             # "other regions of Italy" names the country that holds them
-            # ("counties including Marsabit and Wajir": Kenya's counties are its first-level divisions)
-            fitting = [c for c in found if _QUALIFIER_FITS[qualifier[7:]](c.place)] or [c for c in found if qualifier == "listed_district" and c.place.feature_class == "A" and not c.place.is_country]
+            # ("counties including Marsabit and Wajir": Kenya's counties are its first-level divisions; "the
+            # provinces of Taroudant, ...": the town's district, which GeoNames spells Taroudannt)
+            fitting = [c for c in found if _QUALIFIER_FITS[qualifier[7:]](c.place)] or [c for c in found if qualifier == "listed_district" and c.place.feature_class == "A" and not c.place.is_country] \
+                or [c for c in self._enclosing_divisions(found, spelt_alike=True) if c.place.feature_code != "ADM1"]
             return fitting if fitting and not found[0].place.is_country else found
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
@@ -150,10 +153,16 @@ class Resolver:
                 return water
         return found
 
-    def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
+    def _enclosing_divisions(self, found: list[Candidate], spelt_alike: bool = False) -> list[Candidate]:
+        """The first-level divisions the name's first places lie in ("Kharkiv region": the city's
+        oblast); with ``spelt_alike``, before each, its second-level one where that is named like it."""
         out: list[Candidate] = []
         for c in found[:3]:
-            div = self.gazetteer.admin_division(f"{c.place.country_code}.{c.place.admin1_code}")
+            p = c.place
+            district = self.gazetteer.admin_division(f"{p.country_code}.{p.admin1_code}.{p.admin2_code}") \
+                if spelt_alike and p.feature_class == "P" and p.admin2_code else None
+            div = district if district is not None and is_spelling_variant(district.name, p.name) \
+                else self.gazetteer.admin_division(f"{p.country_code}.{p.admin1_code}")
             if div is not None and div.geonameid not in {o.place.geonameid for o in out}:
                 out.append(Candidate(div, c.name, "enclosing"))
         return out
@@ -293,14 +302,15 @@ class Resolver:
             if ranking:
                 context.add(ranking[0][1].place, span.norm)
         # Pass 2: every span with that context; names keep one sense per article.
-        names = _mentions_by_name(spans, kept)
-        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context), scoring)
-        context2 = ArticleContext()
+        names = mentions_by_name(spans, kept)
+        scored = one_sense_per_name(names, senses, scoring.rankings(kept, context), scoring.held)
+        context2, sure = ArticleContext(), []   # (sure: the rankings that tell the context, [] for the others)
         for span, ranking, d in zip(spans, scored, decisions):
-            if ranking and scoring.share(ranking) > POLICY.context_share and not d.needs_country:
+            sure.append(ranking if ranking and scoring.share(ranking) > POLICY.context_share and not d.needs_country else [])
+            if sure[-1]:
                 context2.add(ranking[0][1].place, span.norm)
-        local = _local_points(spans, scored, POLICY.near_span_chars)
-        scored = _one_sense_per_name(names, senses, scoring.rankings(kept, context2, local), scoring)
+        local, areas = _local_points(spans, scored, POLICY.near_span_chars), sentence_areas(spans, sure, sentences(text), context2.home())
+        scored = one_sense_per_name(names, senses, scoring.rankings(kept, context2, local, areas), scoring.held)
         scored = bare_names_are_towns(spans, scored)
         scored = wording_settles_names(spans, scored, containers.boxes)
         scored = lists_agree(text, spans, scored, kept, containers.boxes)
@@ -531,44 +541,6 @@ def _foreign_exonym(text: str, span: Span, ranking: list[tuple[float, Candidate]
     if cues == {"place_preposition"}:
         return not _LOCATIVE_BEFORE.search(text, max(0, span.start - 20), span.start)
     return not cues
-
-
-def _mentions_by_name(spans: list[Span], kept: list[bool]) -> dict[str, list[int]]:
-    """Name -> the positions of its spans without a qualifier that are kept as places."""
-    out: dict[str, list[int]] = {}
-    for i, (span, ok) in enumerate(zip(spans, kept)):
-        if ok and span.qualifier is None:
-            out.setdefault(span.norm, []).append(i)
-    return out
-
-
-def _one_sense_per_name(names: dict[str, list[int]], senses: list[_Senses],
-                        scored: list[list[tuple[float, Candidate]]], scoring: _Scoring) -> list[list[tuple[float, Candidate]]]:
-    """Within an article a name without a qualifier means one place: the one an explicit container
-    of one of its mentions holds ("Springfield, Ohio" settles every Springfield of the article), else
-    the best over its mentions (``names`` as :func:`_mentions_by_name` finds them)."""
-    out = list(scored)
-    for mentions in names.values():
-        if len(mentions) == 1 and senses[mentions[0]].distinct_places:
-            continue   # one mention, no place twice: its ranking's best is already first
-        held = next((scored[i][0][1].place.geonameid for i in mentions
-                     if scored[i] and scoring.held(i, scored[i][0][1].place)), None)
-        if held is not None:
-            best = held
-        else:
-            total: dict[int, float] = {}   # geonameid -> its scores summed over the name's spans
-            for i in mentions:
-                for s, c in scored[i]:
-                    gid = c.place.geonameid
-                    total[gid] = total.get(gid, 0) + s
-            best = max(total, key=total.__getitem__)   # the first of the best, as Counter.most_common(1)
-        for i in mentions:
-            if len(scored[i]) > 1 and not (held is not None and scoring.held(i, scored[i][0][1].place)):
-                # (a mention with a container of its own keeps it: "Paris, Texas" and "Paris, France")
-                out[i] = best_first(scored[i], best)
-    return out
-
-
 
 
 def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful: frozenset[str]) -> bool:

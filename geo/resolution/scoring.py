@@ -69,11 +69,13 @@ class _Scoring:
             return False
         return not any(_inside(place, box) for box in boxes) and all(box.country_code != place.country_code for box in boxes)
 
-    def rankings(self, keep: list[bool], context: ArticleContext,
-                 local: dict[int, frozenset] | None = None) -> list[list[tuple[float, Candidate]]]:
+    def rankings(self, keep: list[bool], context: ArticleContext, local: dict[int, frozenset] | None = None,
+                 areas: dict[int, frozenset[str]] | None = None) -> list[list[tuple[float, Candidate]]]:
         """For each span that ``keep`` says, (score, candidate) for its candidates, best first, given
         the article's context and, when given, the settlements named near it (``local``, by span
-        start, as :func:`_local_points` finds them); [] for the other spans."""
+        start, as :func:`_local_points` finds them) and the countries and regions of its sentence's
+        other places (``areas``, as :func:`sentence_areas` finds them); [] for the other spans."""
+        no_areas: frozenset[str] = frozenset()
         context_key = self._context_key(context)
         out: list[list[tuple[float, Candidate]]] = []
         for span, senses, boxes, box_key, pairs, inner, wanted in zip(self.spans, self.senses, self._boxes, self._box_keys,
@@ -85,27 +87,37 @@ class _Scoring:
                 out.append(senses.only_ranking)  # nothing to choose between
                 continue
             near = self.proximity.columns(local[span.start], senses.norm) if local else ()
+            around = areas.get(span.start, no_areas) if areas else no_areas
             # The senses stand for the span's name, qualifier, method and variants (the spans of the
             # article keep them alive, so their ids stay unique); the rest is what the ranking depends on.
-            key = (id(senses), context_key, near, box_key)
+            key = (id(senses), context_key, near, box_key, around)
             ranking = self._rankings.get(key)
             if ranking is None:
-                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near, pairs, inner)
+                ranking = self._rankings[key] = self._rank(senses, context, context_key, boxes, near, pairs, inner, around)
             out.append(ranking)
         return out
 
     def _rank(self, senses: _Senses, context: ArticleContext, context_key: int, boxes: Sequence[Place],
               near: tuple[int, ...], pairs: frozenset[int] = frozenset(),
-              inner: frozenset[str] = frozenset()) -> list[tuple[float, Candidate]]:
+              inner: frozenset[str] = frozenset(), around: frozenset[str] = frozenset()) -> list[tuple[float, Candidate]]:
         """The ranking of a name's (two or more) candidates given the context, the containers of
         the span, the columns of the settlements near it, its candidates that pair as county and
-        town, and the regions of the names the text puts inside it."""
-        if not (near or boxes or pairs or context.countries or context.regions or context.points):
+        town, the regions of the names the text puts inside it, and the countries and regions of
+        its sentence's other places."""
+        if not (near or boxes or pairs or around or context.countries or context.regions or context.points):
             return list(senses.prior_ranking)   # nothing in the article bears on it (yet)
         scores = self._scores_in_context(senses, context, context_key)
         if near:   # places named together lie together
             scores = list(scores)
             self.proximity.add_nearness(scores, senses, near, POLICY.near_span, POLICY.near_span_km)
+        if around:   # "Forecasters in Oregon said temperatures in Portland climbed"
+            # (a country holds its regions: "TOLUCA, Mexico" is the country as much as México state; a world
+            # city's small namesake takes nothing unless its region is the sentence's: "from Liverpool to Indianapolis")
+            country, region = POLICY.sentence_country, POLICY.sentence_region
+            scores = [s + (country if c.place.country_code in around else 0.0)
+                      + (region if r in around or c.place.is_country and c.place.country_code in around else 0.0)
+                      if small is None or r in around else s
+                      for s, c, r, small in zip(scores, senses.ranked, senses.regions, senses.countries_with_region)]
         if boxes:
             inside = [any(_inside(c.place, box) for box in boxes) for c in senses.ranked]
             if any(inside):
