@@ -857,3 +857,13 @@ def test_a_name_news_gives_a_division_is_that_division_bare(pipeline):
     assert (found["Gaza"], found["Gaza City"]) == (281132, 281133)
     # the text may still say the city: a kind before it
     assert mentions(pipeline, "Strikes hit the city of Gaza overnight.")["Gaza"] == 281133
+
+
+def test_indonesian_regencies_and_an_undotted_queensland(pipeline):
+    # "Sleman regency" is GeoNames' "Kabupaten Sleman" (extract.toml division_prefixes), a district
+    found = mentions(pipeline, "Authorities in Sleman regency and Magelang regency moved villagers from Merapi's slopes.")
+    assert (found["Sleman regency"], found["Magelang regency"]) == (6258231, 6199035)
+    # "Qld" as news writes it (no capitals, no dot) is Queensland; the lower-case word is none
+    found = mentions(pipeline, "Heavy falls were expected to extend north into south-east Qld overnight.")
+    assert found["Qld"] == 2152274
+    assert "qld" not in mentions(pipeline, "The sign read qld in small letters.")

@@ -254,6 +254,10 @@ class Gazetteer:
             out.setdefault(norm, set()).add(k)
         return out
 
+    def written_names_of_kind(self, kind: str) -> frozenset[str]:
+        """The names of that kind as the sources write them ("Qld", "W.Va.")."""
+        return frozenset(row[0] for row in self._query("SELECT DISTINCT name FROM names WHERE kind = ?", (kind,)))
+
     def names_with_skeleton(self, skeleton: str) -> list[str]:
         """The names of the places of the transliterated countries whose skeleton is ``skeleton``
         (:func:`geo.transliteration.skeleton`; for fuzzy matching)."""

@@ -14,6 +14,7 @@ QUALIFIERS = {
     "region": "division", "oblast": "division", "province": "division", "republic": "division",
     "krai": "division", "kray": "division", "governorate": "division", "state": "division", "prefecture": "division",
     "district": "district", "raion": "district", "rayon": "district", "county": "district", "parish": "district",
+    "regency": "district",   # (Indonesia's kabupaten: "Sleman regency")
     "territory": "division", "department": "division", "division": "division",
     "river": "river", "lake": "water", "sea": "water",
     "city": "settlement", "town": "settlement", "village": "settlement",
@@ -25,7 +26,7 @@ QUALIFIERS = {
 PLURAL_QUALIFIERS = {
     "regions": "division", "oblasts": "division", "provinces": "division", "governorates": "division", "prefectures": "division",
     "departments": "division", "divisions": "division", "rivers": "river",
-    "states": "division", "counties": "district", "districts": "district",
+    "states": "division", "counties": "district", "districts": "district", "regencies": "district",
 }
 QUALIFIERS.update(PLURAL_QUALIFIERS)
 #: Kinds that are also offices' or units' names: a kind only in lower case and not before "of" ("the Oruro

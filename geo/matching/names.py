@@ -80,6 +80,7 @@ class NameMatcher:
         # Names known only as abbreviations (US, UK, U.S.) match only in capitals, as written.
         abbrevs = gazetteer.names_of_kind("abbrev")
         self.abbreviation_only = {n for n, kinds in abbrevs.items() if kinds == {"abbrev"}}
+        self.written_abbreviations = gazetteer.written_names_of_kind("abbrev")   # ("Qld": no capitals, no dot)
         self.dotted_abbreviations = {n for n in abbrevs if n.endswith(".")}   # "ariz.", "n.y.": divisions' in news
         # Postal codes (IL, WV) are names only right after "Town, ": elsewhere IN, OR, ME are words.
         postal = gazetteer.names_of_kind("postal")
@@ -152,7 +153,7 @@ class NameMatcher:
                     method = "postal"
                 elif norm in self.postal_only:
                     continue
-            if norm in self.abbreviation_only and not _is_abbreviation(surface) \
+            if norm in self.abbreviation_only and not _is_abbreviation(surface) and surface not in self.written_abbreviations \
                     or not surface.isupper() and self.is_plain_word(norm) and not self._before_division(text, end) \
                     and not _LISTED_BEFORE_KIND.match(text, end):
                 continue   # (capitals may be a dateline; "Surprise, Ariz." a town: resolution decides)
