@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from geo.document import Span
 from geo.gazetteer import Candidate
@@ -115,15 +115,18 @@ class _Distances:
 
 
 def sentence_areas(spans: list[Span], sure: list[list[tuple[float, Candidate]]],
-                   bounds: list[tuple[int, int]], home: frozenset[str]) -> dict[int, frozenset[str]]:
+                   bounds: Callable[[], list[tuple[int, int]]], home: frozenset[str]) -> dict[int, frozenset[str]]:
     """For each span, the countries ("US") and first-level divisions ("US.OR") of the places the other
-    names of its sentence (``bounds``: the sentences' (start, end)) surely resolved to (``sure``: their
-    rankings, [] where unsure), other than the article's ``home`` ones, which the article's context
-    weighs already: "Forecasters in Oregon said temperatures in Portland climbed" puts Portland in
+    names of its sentence (``bounds()``: the sentences' (start, end), asked for only where a place lies
+    away from home) surely resolved to (``sure``: their rankings, [] where unsure), other than the
+    article's ``home`` ones, which the article's context weighs already: "Forecasters in Oregon said temperatures in Portland climbed" puts Portland in
     Oregon in a story from Maine. A sentence that names a place at home too ("tours in Texas and
     Florida" in a Texas story) is about no other area: none."""
     out: dict[int, frozenset[str]] = {}
-    starts = [s for s, _ in bounds]
+    if all(not r or r[0][1].place.country_code in home and (r[0][1].place.is_country or
+           f"{r[0][1].place.country_code}.{r[0][1].place.admin1_code}" in home) for r in sure):
+        return out   # (every place at home: no sentence is about another area)
+    starts = [s for s, _ in bounds()]
     members: dict[int, list[tuple[str, str, str | None]]] = {}   # sentence -> (norm, country, region) of its places
     for s, r in zip(spans, sure):
         if r:

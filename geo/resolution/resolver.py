@@ -309,7 +309,7 @@ class Resolver:
             sure.append(ranking if ranking and scoring.share(ranking) > POLICY.context_share and not d.needs_country else [])
             if sure[-1]:
                 context2.add(ranking[0][1].place, span.norm)
-        local, areas = _local_points(spans, scored, POLICY.near_span_chars), sentence_areas(spans, sure, sentences(text), context2.home())
+        local, areas = _local_points(spans, scored, POLICY.near_span_chars), sentence_areas(spans, sure, lambda: sentences(text), context2.home())
         scored = one_sense_per_name(names, senses, scoring.rankings(kept, context2, local, areas), scoring.held)
         scored = bare_names_are_towns(spans, scored)
         scored = wording_settles_names(spans, scored, containers.boxes)
