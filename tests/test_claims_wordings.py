@@ -1032,3 +1032,16 @@ def test_capital_of_without_the_after_a_comma(gaz):
     # not a capital in some other sense: "the cultural capital of" says nothing of a division's seat
     assert not claims_of(gaz, "Lviv, the cultural capital of Ukraine, was calm.", ("Lviv", LVIV), ("Ukraine", UKRAINE),
                          type="containment")
+
+
+KISMAYO, BERBERA, SOMALIA = 55671, 64435, 51537
+
+
+def test_a_side_of_a_coast_is_a_position(gaz):
+    # "on Somalia's northern coast": the place in the north of the country (and on its coast, measured apart)
+    claim = one(gaz, "Aid reached Kismayo, on Somalia's northern coast, on Monday.", ("Kismayo", KISMAYO),
+                ("Somalia", SOMALIA), type="direction")
+    assert claim.verdict == "inconsistent" and claim.measured["compass"] == "SSW", claim.explanation
+    claim = one(gaz, "Boats left Berbera, on the north coast of Somalia.", ("Berbera", BERBERA), ("Somalia", SOMALIA),
+                type="direction")
+    assert claim.verdict == "consistent", claim.explanation

@@ -2,7 +2,7 @@
 state of Zamfara", "India's northern state of Uttar Pradesh", "Redding, northern California",
 "Mbanza Congo in northern Angola", "Lyon in the east of France", "in the north of the country",
 "Rafah, on the southern edge of the Gaza Strip", "X, in the western part of Y",
-"Cairns in the state's far north", "southern Ukraine's Kherson region".
+"Cairns in the state's far north", "southern Ukraine's Kherson region", "Catania, on Sicily's east coast".
 
 Each is a ``direction`` claim whose anchor is the region (a PositionStated record, whose ``within``
 names it): the check measures the bearing from the region's centre to the place (see
@@ -47,10 +47,16 @@ _PART = re.compile(r"\b(?:in|to|across)\s+the\s+(?:far\s+|extreme\s+)?(?P<dir>(?
 _EDGE = re.compile(rf"\b(?:on|at|along|in|to|across)\s+the\s+{_DIR}\s+(?:edge|edges|tip|end|fringe|fringes|outskirts|side|flank|"
                    rf"part|parts|portion|half|section)\s+of\s+"
                    r"(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
-#: "in Ohio's northwestern corner", "in the state's far north", "in the country's east": the tail after "'s".
-_CORNER = re.compile(rf"['’]s\s+(?:far\s+|extreme\s+)?(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+(?:corner|part|tip|reaches|edge|flank)"
-                     rf"|(?P<noun>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)\b(?![\s\-]+(?:of|bank|side|coast)\b))", _I)
-_CORNER_OWNER = re.compile(r"\b(?:in|to|across)\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast))|(?P<the>the\s+)?)$", _I)
+#: "on the east coast of Sicily", "along the northern coast of the island": a side of its coast.
+_COAST_OF = re.compile(r"\b(?:on|along)\s+the\s+(?:far\s+)?(?P<dir>" + DIRECTION_ADJECTIVE + r"|(?:north|south)(?:[\s\-]?(?:east|west))?"
+                       r"|east|west)\s+(?:coast|coastline|seaboard|shore)\s+of\s+"
+                       r"(?:(?P<referent>the\s+(?:country|state|region|province|oblast|island))\b|(?:the\s+)?)", _I)
+#: "in Ohio's northwestern corner", "in the state's far north", "in the country's east", "on Sicily's east
+#: coast": the tail after "'s".
+_COASTS = r"coast|coastline|seaboard"
+_CORNER = re.compile(rf"['’]s\s+(?:far\s+|extreme\s+)?(?:(?P<adj>{DIRECTION_ADJECTIVE})\s+(?:corner|part|tip|reaches|edge|flank|{_COASTS})\b"
+                     rf"|(?P<noun>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)(?:\s+(?:{_COASTS})\b|\b(?![\s\-]+(?:of|bank|side|coast)\b)))", _I)
+_CORNER_OWNER = re.compile(r"\b(?:in|to|across|on|along)\s+(?:(?P<referent>the\s+(?:country|state|region|province|oblast))|(?P<the>the\s+)?)$", _I)
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
 
 
@@ -226,7 +232,8 @@ def _region_possessive(reader: Reader):
 
 
 def _part(reader: Reader):
-    for match in (*reader.scan(_PART, DIRECTION_GATE, 60, 100), *reader.scan(_EDGE, DIRECTION_GATE, 60, 100)):
+    for match in (*reader.scan(_PART, DIRECTION_GATE, 60, 100), *reader.scan(_EDGE, DIRECTION_GATE, 60, 100),
+                  *reader.scan(_COAST_OF, DIRECTION_GATE, 60, 100)):
         if match.group("referent"):
             end = match.end()
             anchor = None
