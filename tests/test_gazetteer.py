@@ -263,6 +263,10 @@ def test_a_division_natural_earth_draws_in_finer_units(gaz):
     assert england.contains(shapely.Point(-1.7946, 51.0688))       # Salisbury
     assert not england.contains(shapely.Point(-3.1883, 55.9533))   # Edinburgh
     assert scotland.contains(shapely.Point(-3.1883, 55.9533))
+    # Italy's regions: Natural Earth draws their provinces (each linked to a GeoNames second-level division)
+    sicily = gaz.geometry(2523119, "admin1")
+    assert sicily.contains(shapely.Point(15.0704, 37.4922))        # Catania
+    assert not sicily.contains(shapely.Point(15.6613, 38.1105))    # Reggio Calabria, across the strait
 
 
 def test_demonyms_of_nations_within_a_country(gaz):

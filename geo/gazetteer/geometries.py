@@ -36,6 +36,7 @@ def geometry_rows(places, names, countries, admin0_by_iso, ne_admin1, ne_rivers,
         gid = int(gn) if isinstance(gn, (int, float)) and not math.isnan(gn) and int(gn) in places else None
         rows.append((gid, "admin1", _text(rec, "name_en", "name"), _text(rec, "iso_3166_2"), geom))
     rows += _unit_rows(places, ne_admin1, {gid for gid, layer, *_ in rows if layer == "admin1"})
+    rows += _region_rows(places, ne_admin1, {gid for gid, layer, *_ in rows if layer == "admin1"})
     # A composite region: the union of its parts' polygons, named after them, its code the parts' ids.
     admin1 = {gid: geom for gid, layer, _, _, geom in rows if layer == "admin1" and gid is not None and geom is not None}
     for gid, parts in (composites or {}).items():
@@ -71,6 +72,32 @@ def _unit_rows(places, ne_admin1, drawn: set[int | None]) -> list[tuple]:
             parts = units.get((p.country_code, normalize_name(p.name)))
             if parts:
                 rows.append((p.geonameid, "admin1", p.name, "", shapely.union_all(parts)))
+    return rows
+
+
+def _region_rows(places, ne_admin1, drawn: set[int | None]) -> list[tuple]:
+    """First-level divisions Natural Earth draws as their provinces (Italy's regions, Spain's
+    communities, France's regions): the union of the features of a Natural Earth ``region`` whose
+    linked GeoNames rows are second-level divisions of one first-level division, for a division with
+    no polygon of its own (Sicily: Trapani, Palermo, Catania... provinces, all in GeoNames' IT.15)."""
+    import shapely
+
+    groups: dict[tuple[str, str], list] = defaultdict(list)       # (country, NE region) -> its features' geometries
+    holders: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)   # ... -> the ADM1 codes its linked rows lie in
+    for rec, geom in zip(ne_admin1.drop(columns="geometry").to_dict("records"), ne_admin1.geometry):
+        region, iso, gn = _text(rec, "region"), _text(rec, "iso_a2"), rec.get("gn_id")
+        if not region or not iso or geom is None:
+            continue
+        groups[(iso, region)].append(geom)
+        p = places.get(int(gn)) if isinstance(gn, (int, float)) and not math.isnan(gn) else None
+        holders[(iso, region)].add((p.country_code, p.admin1_code) if p is not None and p.feature_code == "ADM2" else ("", ""))
+    by_code = {(p.country_code, p.admin1_code): p for p in places.values() if p.feature_code == "ADM1" and p.geonameid not in drawn}
+    rows = []
+    for key, codes in holders.items():
+        division = by_code.get(next(iter(codes))) if len(codes) == 1 else None   # (every feature linked, to one division)
+        if division is not None:
+            rows.append((division.geonameid, "admin1", division.name, "", shapely.union_all(groups[key])))
+            drawn = drawn | {division.geonameid}
     return rows
 
 
