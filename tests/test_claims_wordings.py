@@ -1045,3 +1045,13 @@ def test_a_side_of_a_coast_is_a_position(gaz):
     claim = one(gaz, "Boats left Berbera, on the north coast of Somalia.", ("Berbera", BERBERA), ("Somalia", SOMALIA),
                 type="direction")
     assert claim.verdict == "consistent", claim.explanation
+
+
+def test_every_place_a_place_is_said_to_border(gaz):
+    # "X, which borders A and B": B is a neighbour too (the list is not cut at "and")
+    claim = one(gaz, "Moldova, which borders Ukraine and Romania, took in refugees.", ("Moldova", MOLDOVA),
+                ("Ukraine", UKRAINE), ("Romania", 798549), type="adjacency")
+    assert [r.geonameid for r in claim.anchor] == [UKRAINE, 798549] and claim.verdict == "consistent", claim.explanation
+    claim = one(gaz, "Moldova, which borders Ukraine and Hungary, took in refugees.", ("Moldova", MOLDOVA),
+                ("Ukraine", UKRAINE), ("Hungary", 719819), type="adjacency")
+    assert claim.verdict == "inconsistent", claim.explanation

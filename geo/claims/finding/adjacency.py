@@ -207,5 +207,7 @@ def _borders(reader: Reader):
             subjects, how = _neighboured(reader, match.start(), [anchor], sentence_only=True)
         stated = AdjacencyStated("neighbours" if neighbours else "border",
                                  compass_code(match.group("adj")) if match.group("adj") else None)
-        yield Finding("adjacency", reader.quote_start(subjects, match.start()), anchor.end, subjects, [anchor], stated,
+        # "KwaZulu-Natal, which borders Eswatini and Mozambique": each place listed is a neighbour
+        anchors = [a for a in reader.list_after(anchor) if _same_kind(reader, a, anchor)] if held is None else [anchor]
+        yield Finding("adjacency", reader.quote_start(subjects, match.start()), anchors[-1].end, subjects, anchors, stated,
                       None if subjects else "the subject is not a named place", "borders")
