@@ -1055,3 +1055,14 @@ def test_every_place_a_place_is_said_to_border(gaz):
     claim = one(gaz, "Moldova, which borders Ukraine and Hungary, took in refugees.", ("Moldova", MOLDOVA),
                 ("Ukraine", UKRAINE), ("Hungary", 719819), type="adjacency")
     assert claim.verdict == "inconsistent", claim.explanation
+
+
+def test_a_distance_with_no_place_after_it_is_from_the_story_s_standpoint(gaz):
+    # "Lviv, some 90 km to the east": from the dateline's town (inferred: never inconsistent on its own)
+    text = "PRZEMYSL, Poland — Trains from Lviv, some 90 km to the east, arrived late."
+    claim = one(gaz, text, ("PRZEMYSL", 761168), ("Poland", POLAND), ("Lviv", LVIV), type="distance_direction")
+    assert claim.quote == "Lviv, some 90 km to the east" and [r.geonameid for r in claim.anchor] == [761168]
+    assert claim.verdict == "consistent", claim.explanation
+    wrong = one(gaz, text.replace("east", "west"), ("PRZEMYSL", 761168), ("Poland", POLAND), ("Lviv", LVIV),
+                type="distance_direction")
+    assert wrong.verdict == "unverifiable" and "taken to be PRZEMYSL" in wrong.explanation, wrong.explanation

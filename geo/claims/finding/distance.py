@@ -25,7 +25,7 @@ _DISTANCE = re.compile(rf"""
     (?:\s*\([^()]{{1,40}}\))?                                  # "(23 miles)"
     (?:\s*,)?\s+(?:
         (?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)
-      | (?P<dir_only>{DIRECTION})\b(?!\s+(?:of|from))
+      | (?:to\s+the\s+)?(?P<dir_only>{DIRECTION})\b(?!\s+(?:of|from))
       | (?:away\s+)?from | outside(?:\s+of)? | away
     )\s*""", re.I | re.X)
 #: "Kramatorsk and Sloviansk, which lie about 13 km apart": a distance between the two places listed before.
@@ -50,6 +50,7 @@ def find(reader: Reader, found: list[Finding]):
             continue                                              # "6 km from the border": a border claim
         anchor = reader.anchor_after(match.end()) if not match.group("dir_only") else None
         subjects, vague, inferred = reader.subject_or_vague(match.start(), {anchor.geonameid} if anchor else set())
+        quoted_from = inferred   # (the quote starts at the cue where the subject, or "the city", is inferred)
         stated = DistanceStated(number(match.group("num")), unit(match.group("unit")),
                                 number(match.group("num_to")) if match.group("num_to") else None,
                                 words(match.group("qual")) if match.group("qual") else None,
@@ -62,12 +63,17 @@ def find(reader: Reader, found: list[Finding]):
         if anchor is None and not match.group("dir_only") and subjects:
             # "Vuhledar, 50 km south-west of the city": the city named before the subject
             anchor = reader.described_anchor(match.end(), min(s.start for s in subjects))
-            inferred = inferred or (anchor.reason if anchor is not None else None)
+            inferred = quoted_from = inferred or (anchor.reason if anchor is not None else None)
+        elif anchor is None and subjects:
+            # "Lviv, some 90 km to the east", "Bucha, 25 km north-west": from the place the story stands at,
+            # the settlement named last before the subject in its sentence, else the dateline's (inferred)
+            anchor = reader.standpoint(match.start(), min(s.start for s in subjects), {s.geonameid for s in subjects})
+            inferred, quoted_from = inferred or (anchor.reason if anchor is not None else None), inferred
         if anchor is None:
             vague = vague or "no place is named to measure from"
         # no place named after "from": the quote runs to the end of the clause ("from where the suspect ...")
-        end = anchor.end if anchor else match.end() + len(_CLAUSE_REST.match(text, match.end()).group())
-        yield Finding("distance_direction", reader.quote_start(subjects, match.start(), inferred), end, subjects,
+        end = max(anchor.end, match.end()) if anchor else match.end() + len(_CLAUSE_REST.match(text, match.end()).group())
+        yield Finding("distance_direction", reader.quote_start(subjects, match.start(), quoted_from), end, subjects,
                       [anchor] if anchor else [], stated, vague, "distance", inferred)
     for match in reader.scan(_APART, UNIT_GATE, 80, 40):
         last = reader.appositive_subject(match.start(), long=True)

@@ -52,6 +52,10 @@ class Finding:
 _LINE_START = re.compile(r"(?m)^[ \t]*")
 
 
+#: A distance said of a place right after its name: "Yogyakarta, some 30 km to the south".
+_MEASURED_AFTER = re.compile(r",\s*(?:[a-z]+\s+){0,2}?\d")
+
+
 class Reader(SubjectReading):
     """One article's text and mentions, with the lookups wordings use (and, from SubjectReading, the
     ways a cue finds the place it is said of)."""
@@ -191,6 +195,19 @@ class Reader(SubjectReading):
         named = earlier[-1]
         return self.implied(pos, match.end(), self.place(named), f"'{match.group().strip()}' taken to be {named.text}, "
                             f"named before", inferred=True)
+
+    def standpoint(self, pos: int, before: int, besides: set[int | None]) -> Mention | None:
+        """"Lviv, some 90 km to the east" (no place after it): the settlement named last before
+        ``before`` in its sentence (none of ``besides``, nor one measured from elsewhere itself: "Yogyakarta,
+        some 30 km to the south, and Semarang, ..."), else the dateline's; inferred."""
+        earlier = [m for m in self.inside(self.sentence(pos)[0], before)
+                   if m.resolved and m.method not in IMPLIED and self.is_settlement(m) and m.geonameid not in besides
+                   and not _MEASURED_AFTER.match(self.text, m.end)]
+        named = earlier[-1] if earlier else self._dateline()
+        if named is None or named.geonameid in besides:
+            return None
+        return self.implied(pos, pos, self.place(named), f"the place measured from taken to be {named.text}, named before",
+                            inferred=True)
 
     def the_regional_capital(self, pos: int) -> Mention | None:
         """"the regional capital", "the provincial capital" (no name after it): the seat of the first-level
