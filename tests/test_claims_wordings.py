@@ -1066,3 +1066,11 @@ def test_a_distance_with_no_place_after_it_is_from_the_story_s_standpoint(gaz):
     wrong = one(gaz, text.replace("east", "west"), ("PRZEMYSL", 761168), ("Poland", POLAND), ("Lviv", LVIV),
                 type="distance_direction")
     assert wrong.verdict == "unverifiable" and "taken to be PRZEMYSL" in wrong.explanation, wrong.explanation
+
+
+def test_compound_qualifiers_of_a_number(gaz):
+    # "just over" is near the number; "well over" a bound (Kharkiv: 1.43 million in GeoNames)
+    near = one(gaz, "Kharkiv, a city of just over 1.4 million people, was shelled.", ("Kharkiv", KHARKIV), type="population")
+    assert near.stated == {"population": 1400000, "qualifier": "just over"} and near.verdict == "consistent", near.explanation
+    bound = one(gaz, "Kharkiv, a city of well over 500,000 people, was shelled.", ("Kharkiv", KHARKIV), type="population")
+    assert bound.verdict == "consistent", bound.explanation

@@ -15,8 +15,8 @@ from geo.claims.units import Length
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = "consistent", "inconsistent", "unverifiable"
 # Qualifiers that make a stated number a bound rather than an estimate.
-_AT_LEAST = {"more than", "over", "at least"}
-_AT_MOST = {"less than", "fewer than", "under", "up to"}
+_AT_LEAST = {"more than", "over", "at least", "well over", "well above"}
+_AT_MOST = {"less than", "fewer than", "under", "up to", "well under", "well below"}
 
 
 @dataclass(frozen=True)

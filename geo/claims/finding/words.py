@@ -20,7 +20,9 @@ DIRECTION = (r"(?:(?:north|south|east|west)(?:[\s\-‐–]?(?:north|south|east|w
              r"|(?-i:\b[NESW]{1,3}\b))")
 #: "northern", "north-eastern", "southwestern": a direction as an adjective.
 DIRECTION_ADJECTIVE = r"(?:(?:north|south)(?:[\s\-‐–]?(?:east|west))?ern|(?:east|west)ern)"
-QUALIFIER = (r"(?:about|some|around|roughly|nearly|almost|approximately|an\s+estimated|just|only|a\s+mere|"
+QUALIFIER = (r"(?:(?:just|slightly|a\s+little)\s+(?:over|under|above|below|more\s+than|less\s+than|fewer\s+than)|"
+             r"well\s+(?:over|under|above|below)|"   # ("just over one million": near it; "well over": a bound)
+             r"about|some|around|roughly|nearly|almost|approximately|an\s+estimated|just|only|a\s+mere|"
              r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|up\s+to|barely|little\s+more\s+than)")
 NUMBER = rf"(?<![\d.,])(?:{NUMBER_PATTERN})"
 KIND = r"(?:river|region|regions|oblast|province|district|districts|area|areas|city|town|village|raion|rayon)"
