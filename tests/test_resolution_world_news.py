@@ -867,3 +867,32 @@ def test_indonesian_regencies_and_an_undotted_queensland(pipeline):
     found = mentions(pipeline, "Heavy falls were expected to extend north into south-east Qld overnight.")
     assert found["Qld"] == 2152274
     assert "qld" not in mentions(pipeline, "The sign read qld in small letters.")
+
+
+def test_a_name_describing_a_town_of_it_is_the_region(pipeline):
+    # "the southwestern Ontario city": a city in Ontario, not Ontario, California ("the Lviv city council" is Lviv's)
+    found = mentions(pipeline, "About 600 jobs will come to the southwestern Ontario city, officials said.")
+    assert found["Ontario"] == 6093943
+    assert mentions(pipeline, "The Lviv city council met on Monday.")["Lviv city"] == 702550
+
+
+def test_a_far_small_namesake_in_a_story_that_also_names_its_capital(pipeline):
+    # a British Columbia story that also names Ottawa, Alberta and Ontario: its places are not gathered
+    # around their mean, but Savona, Italy lies far beyond their reach all the same (Savona, B.C. is not
+    # in the extract)
+    text = ("KAMLOOPS, B.C. — A wildfire pushed toward the community of Savona, west of Kamloops. Crews from "
+            "Merritt and Cache Creek helped. Ottawa promised aid, and Alberta and Ontario sent firefighters.")
+    found = mentions(pipeline, text)
+    assert found["Kamloops"] == 5989045 and found.get("Savona") is None
+
+
+def test_a_capitalized_city_after_a_name_belongs_to_the_name(pipeline):
+    # "Arthur City" (Texas) is a name the extract lacks: not Arthur, Illinois; "Gaza City" it knows
+    found = mentions(pipeline, "PARIS, Texas — Flooding closed roads near Arthur City and Powderly on Monday.")
+    assert found.get("Arthur City") is None and found.get("Arthur") is None
+    assert mentions(pipeline, "Strikes hit Gaza City overnight.")["Gaza City"] == 281133
+    # but a body's name goes on: "Oxford City Council" is Oxford's (a modifier)
+    from geo.document import Article
+
+    document = pipeline.process(Article("t.txt", "A road sign was stolen. Oxford City Council said it would replace it."))
+    assert [(m.text, m.geonameid) for m in document.modifiers] == [("Oxford City", 2640729)]

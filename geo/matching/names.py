@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from itertools import islice
 
 from geo.document import Span
-from geo.matching.cues import OFFICE_KINDS, PLURAL_QUALIFIERS, QUALIFIERS, LIST_GAP, _MODIFIERS, context_cues, kind_after, kind_before
+from geo.matching.cues import (OFFICE_KINDS, PLURAL_QUALIFIERS, QUALIFIERS, LIST_GAP, _MODIFIERS, _ORG_WORDS, context_cues, kind_after,
+                               kind_before)
 from geo.matching.words import Words, _Word, word_frequency, words
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ _KIND_AFTER = re.compile(r"\s+(?:city|town|village|region|province|oblast|distri
 # "of" and a name after a kind: the kind is that name's ("the Hunan city of Yueyang").
 _KIND_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # An indefinite or demonstrative article and at most three words before a name: "a small ", "this northeast ".
-_DESCRIBED_BEFORE = re.compile(r"\b(?:a|an|this|that|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+# ("the southwestern Ontario city": a word between "the" and the name describes; "the Lviv city council" is Lviv's)
+_DESCRIBED_BEFORE = re.compile(r"(?:\b(?:a|an|this|that|another|one)\s+(?:[\w’'-]+\s+){0,3}"
+                               r"|\bthe\s+(?:(?!(?:of|in|on|at|near|from|to|for|by|with|and|or)\s)[\w’'-]+\s+){1,3})$", re.I)
 # "County Offaly", "Co Donegal", "Co. Mayo": Ireland's and Britain's kind before the name.
 _COUNTY_BEFORE_NAME = re.compile(r"(?:^|(?<=[^\w.]))(?:County|Co\.?) $")
 # A list of names ending in their plural kind after a name: "the Western and Eastern regions" (a
@@ -307,7 +310,10 @@ class NameMatcher:
             # Georgia city": a town of the place named, not one called so ("the Palestine city limits" is the town's)
             return span, last
         if q is not None and q.norm in QUALIFIERS and ws.text[last.end: q.start] in (" ", "-") \
-                and not (q.norm in OFFICE_KINDS and (q.text[:1].isupper() or ws.text.startswith(" of ", q.end))):
+                and not (q.norm in OFFICE_KINDS and (q.text[:1].isupper() or ws.text.startswith(" of ", q.end))) \
+                and not (QUALIFIERS[q.norm] == "settlement" and q.text[:1].isupper() and not _body_after(ws, q)):
+            # ("Arthur City", capitalized, is a name of its own the gazetteer lacks, not Arthur's; "Oxford City
+            # Council" is Oxford's)
             # ("the Oruro department" is a division; "the Texas Department of Health" an office)
             span.qualifier = QUALIFIERS[q.norm]
             span.end, span.text, span.method = q.end, ws.text[span.start: q.end], "qualified"
@@ -365,6 +371,12 @@ _LISTING_WORDS = ("were ", "are ", "includ", "as ")   # (a cheap test before the
 # Also a plural kind and a verb that lists: "the worst-affected districts were", "counties, including".
 _PLURAL_KIND_OF = re.compile(r"\b(" + "|".join(k for k in PLURAL_QUALIFIERS if k not in ("rivers",))
                              + r")(?:\s+of\s+(?:the\s+)?|,?\s+(?:were|are|include|included|including|such\s+as),?\s+)$", re.I)
+
+
+def _body_after(ws: Words, word: _Word) -> bool:
+    """Whether an organisation's word follows ``word`` ("City Council", "City Hall")."""
+    nxt = ws.next_word(word)
+    return nxt is not None and nxt.norm in _ORG_WORDS and ws.text[word.end: nxt.start] == " "
 
 
 def _is_abbreviation(surface: str) -> bool:

@@ -561,7 +561,8 @@ def _remote_namesake(span: Span, place: Place, context: ArticleContext, doubtful
     if all(haversine_km(place.lat, place.lon, lat, lon) > POLICY.remote_namesake_km for lat, lon in others):
         lat0, lon0 = sum(lat for lat, _ in others) / len(others), sum(lon for _, lon in others) / len(others)
         near = sum(haversine_km(lat0, lon0, lat, lon) <= POLICY.remote_namesake_focus_km for lat, lon in others)
-        return near >= POLICY.remote_namesake_focus_share * len(others)
+        if near >= POLICY.remote_namesake_focus_share * len(others):
+            return True   # (else, as any: "Savona" in a Kamloops story that also names Ottawa)
     # or far beyond the reach of a story with a centre: a Guatemalan volcano's villages are not Panama's
     # namesakes (the centre a median, which a wrongly placed name or two far away does not move)
     lats, lons = sorted(lat for lat, _ in others), sorted(lon for _, lon in others)
