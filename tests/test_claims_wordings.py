@@ -407,22 +407,18 @@ def test_a_small_town_where_the_gazetteer_is_thin_is_doubtful(gaz):
     assert claim.verdict == "unverifiable" and claim.measured["reason"] == "resolution uncertain"
 
 
-def test_a_town_the_claim_places_is_no_doubtful_reading(gaz):
+@pytest.mark.parametrize("text, subject, anchor, verdict", [
     # Penrith (15,000) is a small town of a country held in part, and "Wa" is a common word; but each
     # lies within reach of the claim's other town, so the article means them: the claims are wrong
-    claim = one(gaz, "Carlisle, about 18 miles south of Penrith, was flooded.", ("Carlisle", 2653775), ("Penrith", 2640416),
-                type="distance_direction")
-    assert claim.verdict == "inconsistent", claim.explanation
-    claim = one(gaz, "Wa, about 200 km east of Bolgatanga, was spared.", ("Wa", 2294206), ("Bolgatanga", 2302821),
-                type="distance_direction")
-    assert claim.verdict == "inconsistent", claim.explanation
+    ("Carlisle, about 18 miles south of Penrith, was flooded.", ("Carlisle", 2653775), ("Penrith", 2640416), "inconsistent"),
+    ("Wa, about 200 km east of Bolgatanga, was spared.", ("Wa", 2294206), ("Bolgatanga", 2302821), "inconsistent"),
     # a village (Keswick, 4,300 people) only where it lies beside the claim's other town: 27 km west of Penrith
-    claim = one(gaz, "Keswick, about 60 km east of Penrith, was flooded.", ("Keswick", 2645756), ("Penrith", 2640416),
-                type="distance_direction")
-    assert claim.verdict == "inconsistent", claim.explanation
-    claim = one(gaz, "Keswick, about 60 km east of London, was flooded.", ("Keswick", 2645756), ("London", 2643743),
-                type="distance_direction")
-    assert claim.verdict == "unverifiable", claim.explanation
+    ("Keswick, about 60 km east of Penrith, was flooded.", ("Keswick", 2645756), ("Penrith", 2640416), "inconsistent"),
+    ("Keswick, about 60 km east of London, was flooded.", ("Keswick", 2645756), ("London", 2643743), "unverifiable"),
+])
+def test_a_town_the_claim_places_is_no_doubtful_reading(gaz, text, subject, anchor, verdict):
+    claim = one(gaz, text, subject, anchor, type="distance_direction")
+    assert claim.verdict == verdict, claim.explanation
 
 
 def test_a_sea_known_by_one_point_has_no_shore_to_measure(gaz):
