@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 
 from geo.document import Span
 from geo.gazetteer import Candidate
 from geo.resolution.senses import _Senses
+from geo.text.sentences import paragraphs, sentences_of
 
 _EARTH_KM = 6371.0088
 _exp, _sqrt = math.exp, math.sqrt
@@ -114,31 +115,49 @@ class _Distances:
             self.columns.append(column)
 
 
-def sentence_areas(spans: list[Span], sure: list[list[tuple[float, Candidate]]],
-                   bounds: Callable[[], list[tuple[int, int]]], home: frozenset[str]) -> dict[int, frozenset[str]]:
+def sentence_areas(text: str, spans: list[Span], senses: list[_Senses], sure: list[list[tuple[float, Candidate]]],
+                   home: frozenset[str]) -> dict[int, frozenset[str]]:
     """For each span, the countries ("US") and first-level divisions ("US.OR") of the places the other
-    names of its sentence (``bounds()``: the sentences' (start, end), asked for only where a place lies
-    away from home) surely resolved to (``sure``: their rankings, [] where unsure), other than the
-    article's ``home`` ones, which the article's context weighs already: "Forecasters in Oregon said temperatures in Portland climbed" puts Portland in
+    names of its sentence surely resolved to (``sure``: their rankings, [] where unsure), other than
+    the article's ``home`` ones, which the article's context weighs already: "Forecasters in Oregon said temperatures in Portland climbed" puts Portland in
     Oregon in a story from Maine. A sentence that names a place at home too ("tours in Texas and
     Florida" in a Texas story) is about no other area: none."""
     out: dict[int, frozenset[str]] = {}
-    if all(not r or r[0][1].place.country_code in home and (r[0][1].place.is_country or
-           f"{r[0][1].place.country_code}.{r[0][1].place.admin1_code}" in home) for r in sure):
-        return out   # (every place at home: no sentence is about another area)
-    starts = [s for s, _ in bounds()]
+    away = [(s.start, p.country_code, f"{p.country_code}.{p.admin1_code}") for s, r in zip(spans, sure)
+            if r and not ((p := r[0][1].place).country_code in home and (p.is_country or f"{p.country_code}.{p.admin1_code}" in home))]
+    areas_away = {a for _, country, region in away for a in (country, region)}
+    # (a name none of whose places lies in those areas takes nothing from them)
+    # the areas each name's places lie in, for a name some of whose places lie away (a name none of whose
+    # places lies in those areas takes nothing from them; what it takes is only its places' areas: its
+    # rankings stay shared with the name's other spans wherever they can)
+    reach = {s.start: own for s, x in zip(spans, senses) if len(x.cands) > 1
+             and (own := {c.place.country_code for c in x.cands} | set(x.regions)) & areas_away}
+    open_to = list(reach)
+    if not away or not open_to:
+        return out   # (every place at home, or no name that may lie away: no sentence is about another area)
+    # only the paragraphs that hold both are split into sentences (the others' spans take nothing):
+    # most of the cost of a long article's sentences is spared
+    bounds = [sentence for start, end in paragraphs(text) if any(start <= a < end for a, _, _ in away)
+              and any(start <= o < end for o in open_to) for sentence in sentences_of(text, start, end)]
+    starts = [s for s, _ in bounds]
+
+    def sentence(offset: int) -> int:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k if k >= 0 and offset < bounds[k][1] else -1   # (-1: in no sentence split)
+
     members: dict[int, list[tuple[str, str, str | None]]] = {}   # sentence -> (norm, country, region) of its places
     for s, r in zip(spans, sure):
         if r:
             p = r[0][1].place
-            members.setdefault(bisect.bisect_right(starts, s.start) - 1, []).append(
+            members.setdefault(sentence(s.start), []).append(
                 (s.norm, p.country_code, f"{p.country_code}.{p.admin1_code}" if p.admin1_code and not p.is_country else None))
+    members.pop(-1, None)
     for s in spans:
-        others = [(country, region) for norm, country, region in members.get(bisect.bisect_right(starts, s.start) - 1, ())
-                  if norm != s.norm]
+        others = [(country, region) for norm, country, region in members.get(sentence(s.start), ()) if norm != s.norm]
         if any((region or country) in home for country, region in others):
             continue
-        areas = frozenset(a for pair in others for a in pair if a and a not in home)
+        own = reach.get(s.start)
+        areas = frozenset(a for pair in others for a in pair if a and a not in home and a in own) if own else None
         if areas:
             out[s.start] = areas
     return out

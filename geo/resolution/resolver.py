@@ -19,7 +19,6 @@ from geo.resolution.scoring import _Scoring
 from geo.resolution.senses import OWN_KINDS, _Senses, _round, bears_name, is_spelling_variant
 from geo.normalize import normalize_name
 from geo.spherical import haversine_km
-from geo.text.sentences import sentences
 
 # Cues (from geo.matching) that make a span something other than a place.
 NEGATIVE_CUES = frozenset({"organisation", "organisation_of", "role", "quoted_title", "person", "capital_after", "capital_before"})
@@ -309,7 +308,7 @@ class Resolver:
             sure.append(ranking if ranking and scoring.share(ranking) > POLICY.context_share and not d.needs_country else [])
             if sure[-1]:
                 context2.add(ranking[0][1].place, span.norm)
-        local, areas = _local_points(spans, scored, POLICY.near_span_chars), sentence_areas(spans, sure, lambda: sentences(text), context2.home())
+        local, areas = _local_points(spans, scored, POLICY.near_span_chars), sentence_areas(text, spans, senses, sure, context2.home())
         scored = one_sense_per_name(names, senses, scoring.rankings(kept, context2, local, areas), scoring.held)
         scored = bare_names_are_towns(spans, scored)
         scored = wording_settles_names(spans, scored, containers.boxes)

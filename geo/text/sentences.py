@@ -29,7 +29,9 @@ OPENERS = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but",
 
 _BLOCK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")       # a blank line (and what follows it)
 _END = re.compile(r"(?:[.!?…]+|\.\s\.\s\.)[\"'”’»)\]]*(?=\s)|\n")
-_WORD_BEFORE = re.compile(r"[\w.'’-]+$")
+# The word before a full stop, matched on the text before it reversed: a search for "...$" would try
+# every position of the window.
+_WORD_BEFORE_REVERSED = re.compile(r"[\w.'’-]+")
 LOOK = 80                   # how far the rules look before and after a full stop
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")       # U.S (its final stop is the candidate end)
 # A quotation ending in ! or ? goes on with who said it: “Keep running!” Yermak wrote.
@@ -40,10 +42,25 @@ _ATTRIBUTION = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:sa
 def sentences(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the sentences of ``text``, in order, without surrounding space."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    for start, end in paragraphs(text):
+        _split_block(text, start, end, spans)
+    return spans
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the blocks of ``text`` between blank lines, which no sentence crosses
+    (their sentences: :func:`sentences_of`)."""
+    out, start = [], 0
     for block in _BLOCK.finditer(text + "\n\n"):
-        _split_block(text, start, min(block.start(), len(text)), spans)
+        out.append((start, min(block.start(), len(text))))
         start = block.end()
+    return out
+
+
+def sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph text[start:end] (one of :func:`paragraphs`), as :func:`sentences` gives them."""
+    spans: list[tuple[int, int]] = []
+    _split_block(text, start, end, spans)
     return spans
 
 
@@ -81,8 +98,8 @@ def _ends_sentence(text: str, match: re.Match, block_end: int) -> bool:
         return False
     if not match.group().startswith(".") or match.group().startswith(".."):
         return True
-    word = _WORD_BEFORE.search(text, max(0, match.start() - LOOK), match.start())
-    word = word.group() if word else ""
+    word = _WORD_BEFORE_REVERSED.match(text[max(0, match.start() - LOOK): match.start()][::-1])
+    word = word.group()[::-1] if word else ""
     key = word.lower().lstrip("'’")
     if key in TITLES:
         return False
