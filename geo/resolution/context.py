@@ -51,7 +51,7 @@ class ArticleContext:
         """The country and the first-level division ("US", "US.ME") most of the article's places are in
         (each, where several tie)."""
         return frozenset(code for counts in (self.countries, self.regions) if counts
-                         for code, n in counts.items() if code and n == max(counts.values()))
+                         for most in [max(counts.values())] for code, n in counts.items() if code and n == most)
 
     def names_country_besides(self, country_code: str, norm: str, doubtful: frozenset[str] = frozenset()) -> bool:
         """Whether a name other than ``norm`` (and other than the ``doubtful`` ones) puts the article in

@@ -119,26 +119,26 @@ def sentence_areas(text: str, spans: list[Span], senses: list[_Senses], sure: li
                    home: frozenset[str]) -> dict[int, frozenset[str]]:
     """For each span, the countries ("US") and first-level divisions ("US.OR") of the places the other
     names of its sentence surely resolved to (``sure``: their rankings, [] where unsure), other than
-    the article's ``home`` ones, which the article's context weighs already: "Forecasters in Oregon said temperatures in Portland climbed" puts Portland in
-    Oregon in a story from Maine. A sentence that names a place at home too ("tours in Texas and
-    Florida" in a Texas story) is about no other area: none."""
+    the article's ``home`` ones, which the article's context weighs already: "Forecasters in Oregon
+    said temperatures in Portland climbed" puts Portland in Oregon in a story from Maine. A sentence
+    that names a place at home too ("tours in Texas and Florida" in a Texas story) is about no other
+    area: none."""
     out: dict[int, frozenset[str]] = {}
-    away = [(s.start, p.country_code, f"{p.country_code}.{p.admin1_code}") for s, r in zip(spans, sure)
-            if r and not ((p := r[0][1].place).country_code in home and (p.is_country or f"{p.country_code}.{p.admin1_code}" in home))]
-    areas_away = {a for _, country, region in away for a in (country, region)}
-    # (a name none of whose places lies in those areas takes nothing from them)
+    placed = [(s, r[0][1].place.is_country, *_areas(r[0][1].place)) for s, r in zip(spans, sure) if r]
+    away = [(s.start, country, region) for s, is_country, country, region in placed
+            if not (country in home and (is_country or region in home))]
+    areas_away = {a for _, country, region in away for a in (country, region) if a}
     # the areas each name's places lie in, for a name some of whose places lie away (a name none of whose
     # places lies in those areas takes nothing from them; what it takes is only its places' areas: its
     # rankings stay shared with the name's other spans wherever they can)
     reach = {s.start: own for s, x in zip(spans, senses) if len(x.cands) > 1
              and (own := {c.place.country_code for c in x.cands} | set(x.regions)) & areas_away}
-    open_to = list(reach)
-    if not away or not open_to:
+    if not reach:
         return out   # (every place at home, or no name that may lie away: no sentence is about another area)
     # only the paragraphs that hold both are split into sentences (the others' spans take nothing):
     # most of the cost of a long article's sentences is spared
     bounds = [sentence for start, end in paragraphs(text) if any(start <= a < end for a, _, _ in away)
-              and any(start <= o < end for o in open_to) for sentence in sentences_of(text, start, end)]
+              and any(start <= o < end for o in reach) for sentence in sentences_of(text, start, end)]
     starts = [s for s, _ in bounds]
 
     def sentence(offset: int) -> int:
@@ -146,11 +146,8 @@ def sentence_areas(text: str, spans: list[Span], senses: list[_Senses], sure: li
         return k if k >= 0 and offset < bounds[k][1] else -1   # (-1: in no sentence split)
 
     members: dict[int, list[tuple[str, str, str | None]]] = {}   # sentence -> (norm, country, region) of its places
-    for s, r in zip(spans, sure):
-        if r:
-            p = r[0][1].place
-            members.setdefault(sentence(s.start), []).append(
-                (s.norm, p.country_code, f"{p.country_code}.{p.admin1_code}" if p.admin1_code and not p.is_country else None))
+    for s, _, country, region in placed:
+        members.setdefault(sentence(s.start), []).append((s.norm, country, region))
     members.pop(-1, None)
     for s in spans:
         others = [(country, region) for norm, country, region in members.get(sentence(s.start), ()) if norm != s.norm]
@@ -161,6 +158,11 @@ def sentence_areas(text: str, spans: list[Span], senses: list[_Senses], sure: li
         if areas:
             out[s.start] = areas
     return out
+
+
+def _areas(place) -> tuple[str, str | None]:
+    """A place's country and first-level division ("US", "US.OR"; no division for a country, or a place of none)."""
+    return place.country_code, f"{place.country_code}.{place.admin1_code}" if place.admin1_code and not place.is_country else None
 
 
 def _local_points(spans: list[Span], scored: list[list[tuple[float, Candidate]]],

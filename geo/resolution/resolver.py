@@ -3,6 +3,7 @@ it names a place, the containers the text states, and the passes that choose eac
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from geo.document import Mention, Span
@@ -111,8 +112,9 @@ class Resolver:
             # "other regions of Italy" names the country that holds them
             # ("counties including Marsabit and Wajir": Kenya's counties are its first-level divisions; "the
             # provinces of Taroudant, ...": the town's district, which GeoNames spells Taroudannt)
-            fitting = [c for c in found if _QUALIFIER_FITS[qualifier[7:]](c.place)] or [c for c in found if qualifier == "listed_district" and c.place.feature_class == "A" and not c.place.is_country] \
-                or [c for c in self._enclosing_divisions(found, spelt_alike=True) if c.place.feature_code != "ADM1"]
+            kind = qualifier[7:]
+            fitting = [c for c in found if _QUALIFIER_FITS[kind](c.place)] \
+                or [c for c in found if kind == "district" and c.place.is_division] or self._districts_spelt_alike(found)
             return fitting if fitting and not found[0].place.is_country else found
         fits = _QUALIFIER_FITS.get(qualifier or "")
         if fits is not None:
@@ -152,16 +154,23 @@ class Resolver:
                 return water
         return found
 
-    def _enclosing_divisions(self, found: list[Candidate], spelt_alike: bool = False) -> list[Candidate]:
-        """The first-level divisions the name's first places lie in ("Kharkiv region": the city's
-        oblast); with ``spelt_alike``, before each, its second-level one where that is named like it."""
+    def _enclosing_divisions(self, found: list[Candidate]) -> list[Candidate]:
+        """The first-level divisions the name's first places lie in ("Kharkiv region": the city's oblast)."""
+        return self._divisions_of(found, lambda p: self.gazetteer.admin_division(f"{p.country_code}.{p.admin1_code}"))
+
+    def _districts_spelt_alike(self, found: list[Candidate]) -> list[Candidate]:
+        """The second-level divisions the name's first towns lie in, where named like them (Taroudannt)."""
+        def district(p: Place) -> Place | None:
+            d = self.gazetteer.admin_division(f"{p.country_code}.{p.admin1_code}.{p.admin2_code}") \
+                if p.feature_class == "P" and p.admin2_code else None
+            return d if d is not None and is_spelling_variant(d.name, p.name) else None
+        return self._divisions_of(found, district)
+
+    @staticmethod
+    def _divisions_of(found: list[Candidate], division: Callable[[Place], Place | None]) -> list[Candidate]:
         out: list[Candidate] = []
         for c in found[:3]:
-            p = c.place
-            district = self.gazetteer.admin_division(f"{p.country_code}.{p.admin1_code}.{p.admin2_code}") \
-                if spelt_alike and p.feature_class == "P" and p.admin2_code else None
-            div = district if district is not None and is_spelling_variant(district.name, p.name) \
-                else self.gazetteer.admin_division(f"{p.country_code}.{p.admin1_code}")
+            div = division(c.place)
             if div is not None and div.geonameid not in {o.place.geonameid for o in out}:
                 out.append(Candidate(div, c.name, "enclosing"))
         return out

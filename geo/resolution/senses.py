@@ -198,11 +198,13 @@ def _towns_before_districts(ranked: Sequence[Candidate], bases: list[float]) -> 
         return placed_by_town
     for k, c in enumerate(ranked):
         p = c.place
+        held = None
         # (not a division news calls by the name: "Gaza" is the Strip, see Policy.news_name)
-        held = None if c.kind == "news" else next((t for t in towns if _holds(p, t)), None) \
-            if p.feature_code in DISTRICT_CODES and c.kind in OWN_KINDS \
-            else next((t for t in towns if t.feature_code == "PPLA" and t.lies_in(p) is True), None) \
-            if p.feature_code == "ADM1" and c.kind in OWN_KINDS and not p.population else None
+        if c.kind in OWN_KINDS and c.kind != "news":
+            if p.feature_code in DISTRICT_CODES:
+                held = next((t for t in towns if _holds(p, t)), None)
+            elif p.feature_code == "ADM1" and not p.population:
+                held = next((t for t in towns if t.feature_code == "PPLA" and t.lies_in(p) is True), None)
         if held is not None:
             bases[k] -= POLICY.district_namesake
             if held.lies_in(p) is not True:

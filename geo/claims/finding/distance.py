@@ -64,7 +64,7 @@ def find(reader: Reader, found: list[Finding]):
             # "Vuhledar, 50 km south-west of the city": the city named before the subject
             anchor = reader.described_anchor(match.end(), min(s.start for s in subjects))
             inferred = quoted_from = inferred or (anchor.reason if anchor is not None else None)
-        elif anchor is None and subjects:
+        elif match.group("dir_only") and subjects:
             # "Lviv, some 90 km to the east", "Bucha, 25 km north-west": from the place the story stands at,
             # the settlement named last before the subject in its sentence, else the dateline's (inferred)
             anchor = reader.standpoint(match.start(), min(s.start for s in subjects), {s.geonameid for s in subjects})

@@ -188,21 +188,23 @@ class Reader(SubjectReading):
         match = THE_SETTLEMENT.match(self.text, pos, min(len(self.text), pos + 30))
         if match is None:
             return None
-        earlier = [m for m in self.inside(max(0, before - DEFINITE_REACH), before)
-                   if m.resolved and m.method not in IMPLIED and self.is_settlement(m) and self.can_be_subject(m)]
+        earlier = [m for m in self._settlements_named(max(0, before - DEFINITE_REACH), before) if self.can_be_subject(m)]
         if not earlier:
             return None
         named = earlier[-1]
         return self.implied(pos, match.end(), self.place(named), f"'{match.group().strip()}' taken to be {named.text}, "
                             f"named before", inferred=True)
 
+    def _settlements_named(self, lo: int, hi: int) -> list[Mention]:
+        """The settlements the text names (no implied ones) between ``lo`` and ``hi``, in order."""
+        return [m for m in self.inside(lo, hi) if m.resolved and m.method not in IMPLIED and self.is_settlement(m)]
+
     def standpoint(self, pos: int, before: int, besides: set[int | None]) -> Mention | None:
         """"Lviv, some 90 km to the east" (no place after it): the settlement named last before
         ``before`` in its sentence (none of ``besides``, nor one measured from elsewhere itself: "Yogyakarta,
         some 30 km to the south, and Semarang, ..."), else the dateline's; inferred."""
-        earlier = [m for m in self.inside(self.sentence(pos)[0], before)
-                   if m.resolved and m.method not in IMPLIED and self.is_settlement(m) and m.geonameid not in besides
-                   and not _MEASURED_AFTER.match(self.text, m.end)]
+        earlier = [m for m in self._settlements_named(self.sentence(pos)[0], before)
+                   if m.geonameid not in besides and not _MEASURED_AFTER.match(self.text, m.end)]
         named = earlier[-1] if earlier else self._dateline()
         if named is None or named.geonameid in besides:
             return None
